@@ -1,0 +1,121 @@
+import type { Permission, Role } from '../shared/roles.js'
+import type { DocName } from '../shared/doc-names.js'
+
+/**
+ * THE access authority (CONTRACT §4). Every REST route and every socket upgrade asks `decide`;
+ * nothing else decides who may do what. Pure: callers hand it the facts, it never queries.
+ */
+
+/** A hub membership as access needs it. */
+export interface ActorMembership {
+  hubId: string
+  missionId: string
+  /** The mission's code: `EU` or a Member State's ISO code. */
+  mission: string
+  coordinator: boolean
+}
+
+/** The signed-in user, as loaded by the session middleware. */
+export interface Actor {
+  id: string
+  email: string
+  name: string
+  role: Role
+  memberships: ActorMembership[]
+}
+
+/** Everything access can be asked about. */
+export type Resource =
+  /** A hub's metadata: name, missions, members, focal point. */
+  | { kind: 'hub'; hubId: string }
+  /** A hub's membership list and focal point, as something to change. */
+  | { kind: 'hub-members'; hubId: string }
+  /** A collaborative document (CONTRACT §6). */
+  | { kind: 'doc'; doc: DocName }
+  /** A projected log item (exchange or action) and its comment thread. */
+  | { kind: 'item'; hubId: string; crossCutting: boolean }
+  /** Roll-ups across hubs (the caller's scope comes from `rollupScope`). */
+  | { kind: 'rollup' }
+  /** The Council progress report. */
+  | { kind: 'report' }
+  /** Users, hubs, missions: the platform's administration. */
+  | { kind: 'admin' }
+
+const RANK: Record<Permission, number> = { none: 0, read: 1, comment: 2, write: 3 }
+
+/** Whether `granted` covers `needed` (write ⊇ comment ⊇ read ⊇ none). */
+export function covers(granted: Permission, needed: Permission): boolean {
+  return RANK[granted] >= RANK[needed]
+}
+
+/** The actor's membership of a hub, if any. */
+export function membershipOf(actor: Actor, hubId: string): ActorMembership | undefined {
+  return actor.memberships.find((m) => m.hubId === hubId)
+}
+
+/** Decides what `actor` may do with `resource`. */
+export function decide(actor: Actor, resource: Resource): Permission {
+  const { role } = actor
+  switch (resource.kind) {
+    case 'hub': {
+      if (role === 'admin') return 'write'
+      if (role === 'staff') return membershipOf(actor, resource.hubId) ? 'write' : 'none'
+      // hq reviews every hub; cyber needs hub names and missions to read cross-cutting items.
+      return 'read'
+    }
+    case 'hub-members': {
+      if (role === 'admin') return 'write'
+      const membership = role === 'staff' ? membershipOf(actor, resource.hubId) : undefined
+      if (membership?.coordinator) return 'write'
+      return decide(actor, { kind: 'hub', hubId: resource.hubId }) === 'none' ? 'none' : 'read'
+    }
+    case 'doc': {
+      if (role === 'admin') return 'write'
+      if (role === 'hq') return 'read'
+      if (role === 'staff') return membershipOf(actor, resource.doc.hubId) ? 'write' : 'none'
+      return 'none'
+    }
+    case 'item': {
+      if (role === 'admin' || role === 'hq') return 'comment'
+      if (role === 'staff') return membershipOf(actor, resource.hubId) ? 'comment' : 'none'
+      return resource.crossCutting ? 'comment' : 'none'
+    }
+    case 'rollup':
+      // Staff get their own hubs only and cyber the cross-cutting view: see rollupScope.
+      return 'read'
+    case 'report':
+      return role === 'hq' || role === 'admin' ? 'read' : 'none'
+    case 'admin':
+      return role === 'admin' ? 'write' : 'none'
+  }
+}
+
+/** Whether `actor` has at least `needed` on `resource`. */
+export function can(actor: Actor, resource: Resource, needed: Permission): boolean {
+  return covers(decide(actor, resource), needed)
+}
+
+/** Which hubs' content a roll-up, search or item list may draw on for this actor. */
+export type HubScope =
+  | { kind: 'all' }
+  | { kind: 'hubs'; hubIds: string[] }
+  /** Every hub, cross-cutting items only (cyber ambassadors). */
+  | { kind: 'cross-cutting' }
+
+/** The scope of aggregate reads (items, search, roll-ups) for an actor. */
+export function readScope(actor: Actor): HubScope {
+  switch (actor.role) {
+    case 'admin':
+    case 'hq':
+      return { kind: 'all' }
+    case 'cyber':
+      return { kind: 'cross-cutting' }
+    case 'staff':
+      return { kind: 'hubs', hubIds: actor.memberships.map((m) => m.hubId) }
+  }
+}
+
+/** Whether the actor may see the hub in lists (`GET /api/hubs`). */
+export function canSeeHub(actor: Actor, hubId: string): boolean {
+  return can(actor, { kind: 'hub', hubId }, 'read')
+}

@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely'
+import type { Config } from './config.js'
+import type { Database } from './db/schema.js'
+import type { EngineKind } from './db/connect.js'
+import type { Logger } from './logger.js'
+import type { Actor } from './access.js'
+
+/** What the process hands to the HTTP app: plain values, no globals. */
+export interface AppDeps {
+  db: Kysely<Database>
+  engine: EngineKind
+  config: Config
+  logger: Logger
+  /** Services later layers attach (collab, projection…), looked up by the routes that need them. */
+  services: AppServices
+}
+
+/** Long-lived services of the process, filled in by server/server.ts. */
+export interface AppServices {
+  [name: string]: unknown
+}
+
+/** Hono environment: the variables a request carries after the middleware. */
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps
+    db: Kysely<Database>
+    /** The signed-in user, or null. Set by the session middleware. */
+    actor: Actor | null
+    /** Hash of the current session id, when signed in. */
+    sessionHash: string | null
+  }
+}

@@ -1,0 +1,73 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { AppDeps, AppEnv } from './app-env.js'
+import { AppError, PayloadTooLargeError, RateLimitedError } from './errors.js'
+import { originGuard } from './api/origin-guard.js'
+import { health } from './api/health.js'
+
+/** Where `vite build` puts the client. */
+export const CLIENT_DIST = path.resolve(import.meta.dirname, '..', 'dist', 'client')
+
+/**
+ * Builds the HTTP app: middleware, the `/api` routes, the built client, and the one place errors
+ * become responses.
+ */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+
+  app.use('*', async function provideDeps(c, next) {
+    c.set('deps', deps)
+    c.set('db', deps.db)
+    c.set('actor', null)
+    c.set('sessionHash', null)
+    await next()
+  })
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.config.bodyMaxBytes,
+      onError: () => {
+        throw new PayloadTooLargeError(deps.config.bodyMaxBytes)
+      },
+    }),
+  )
+  app.use('/api/*', originGuard(deps.config.publicOrigin))
+
+  app.route('/api/health', health)
+
+  app.all('/api/*', (c) =>
+    c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404),
+  )
+  mountClient(app)
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) {
+      if (err instanceof RateLimitedError) c.header('Retry-After', String(err.retryAfterSeconds))
+      return c.json({ error: { code: err.code, message: err.message } }, err.status as 400)
+    }
+    deps.logger.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error')
+    return c.json({ error: { code: 'internal_error', message: 'internal error' } }, 500)
+  })
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404),
+  )
+  return app
+}
+
+/** Serves the built client; every other GET is a client route and gets index.html. */
+function mountClient(app: Hono<AppEnv>): void {
+  const indexFile = path.join(CLIENT_DIST, 'index.html')
+  app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), CLIENT_DIST) }))
+  app.get('*', (c) => {
+    if (c.req.path.startsWith('/collab') || c.req.path === '/metrics') {
+      return c.json({ error: { code: 'not_found', message: 'not found' } }, 404)
+    }
+    if (!existsSync(indexFile)) {
+      return c.text('The client is not built: run `npm run build`.', 503)
+    }
+    return c.html(readFileSync(indexFile, 'utf8'))
+  })
+}

