@@ -1,0 +1,57 @@
+import tseslint from 'typescript-eslint'
+
+/**
+ * Lint rules that keep the architecture visible (STYLE §2): shared/ imports neither side, the
+ * client never imports the server, and domain code never imports Hono.
+ */
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'bench/**', '.tmp/**', 'tests/artifacts/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts', 'shared/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/**', '**/client/**', 'hono', 'hono/*'], message: 'shared/ imports neither side' }] },
+      ],
+    },
+  },
+  {
+    files: ['client/**/*.ts', 'client/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/**', 'hono', 'hono/*', 'pg', 'kysely'], message: 'the client never imports the server' }] },
+      ],
+    },
+  },
+  {
+    files: [
+      'server/access.ts',
+      'server/db/**/*.ts',
+      'server/collab/**/*.ts',
+      'server/projection/**/*.ts',
+      'server/rollup/**/*.ts',
+      'server/history/**/*.ts',
+      'server/audit/**/*.ts',
+      'server/comments/**/*.ts',
+      'server/notifications/**/*.ts',
+      'server/backup/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['hono', 'hono/*', '@hono/*', '**/api/**'], message: 'domain code does not import Hono or the API layer' }] },
+      ],
+    },
+  },
+  {
+    files: ['migrations/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+)
