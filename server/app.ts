@@ -4,9 +4,14 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { AppDeps, AppEnv } from './app-env.js'
+import { HTTPException } from 'hono/http-exception'
 import { AppError, PayloadTooLargeError, RateLimitedError } from './errors.js'
 import { originGuard } from './api/origin-guard.js'
 import { health } from './api/health.js'
+import { sessionMiddleware } from './auth/session-middleware.js'
+import { auth, me } from './api/auth.js'
+import { hubs } from './api/hubs.js'
+import { admin } from './api/admin.js'
 
 /** Where `vite build` puts the client. */
 export const CLIENT_DIST = path.resolve(import.meta.dirname, '..', 'dist', 'client')
@@ -36,7 +41,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   )
   app.use('/api/*', originGuard(deps.config.publicOrigin))
 
+  app.use('/api/*', sessionMiddleware())
+
   app.route('/api/health', health)
+  app.route('/api/auth', auth)
+  app.route('/api/me', me)
+  app.route('/api/hubs', hubs)
+  app.route('/api/admin', admin)
 
   app.all('/api/*', (c) =>
     c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404),
@@ -47,6 +58,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (err instanceof AppError) {
       if (err instanceof RateLimitedError) c.header('Retry-After', String(err.retryAfterSeconds))
       return c.json({ error: { code: err.code, message: err.message } }, err.status as 400)
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      // Hono's own refusals, e.g. malformed JSON in the json validator.
+      const code = err.status === 400 ? 'invalid_input' : 'http_error'
+      const message = err.status === 400 ? `body: ${err.message}` : err.message
+      return c.json({ error: { code, message } }, err.status)
     }
     deps.logger.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error')
     return c.json({ error: { code: 'internal_error', message: 'internal error' } }, 500)

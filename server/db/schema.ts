@@ -95,6 +95,14 @@ export interface DocVersionTable {
   created_at: CreatedAt
 }
 
+export interface LoginFailureTable {
+  id: Generated<number>
+  /** Lower-cased email as typed (the account may not exist). */
+  email: string
+  ip: string
+  created_at: CreatedAt
+}
+
 export interface Database {
   users: UserTable
   sessions: SessionTable
@@ -105,6 +113,7 @@ export interface Database {
   doc_updates: DocUpdateTable
   doc_snapshots: DocSnapshotTable
   doc_versions: DocVersionTable
+  login_failures: LoginFailureTable
 }
 
 export type User = Selectable<UserTable>
@@ -129,4 +138,5 @@ export const TABLE_COLUMNS = {
   doc_updates: ['doc', 'seq', 'update', 'user_id', 'created_at'],
   doc_snapshots: ['doc', 'upto_seq', 'state', 'updated_at'],
   doc_versions: ['id', 'doc', 'upto_seq', 'state', 'editors', 'reason', 'created_at'],
+  login_failures: ['id', 'email', 'ip', 'created_at'],
 } satisfies { [T in keyof Database]: (keyof Database[T])[] }

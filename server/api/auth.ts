@@ -1,0 +1,48 @@
+import { Hono } from 'hono'
+import { getCookie } from 'hono/cookie'
+import type { AppEnv } from '../app-env.js'
+import { checkLogin } from '../auth/login.js'
+import { createSession, deleteSession, hashSessionId, loadActor } from '../auth/session-store.js'
+import { SESSION_COOKIE } from '../auth/cookie-names.js'
+import {
+  clearSessionCookie,
+  requireActor,
+  setSessionCookie,
+} from '../auth/session-middleware.js'
+import { UnauthenticatedError } from '../errors.js'
+import { LoginInput } from '../../shared/schemas/auth.js'
+import { clientAddress } from './client-address.js'
+import { presentMe } from './present.js'
+import { validate } from './validate.js'
+
+/** `/api/auth`: sign in and out. */
+export const auth = new Hono<AppEnv>()
+  .post('/login', validate('json', LoginInput), async (c) => {
+    const { db, deps } = c.var
+    const { email, password } = c.req.valid('json')
+    const ip = clientAddress(c)
+    const userId = await checkLogin(db, email, password, ip)
+    // A new id at every sign-in: a session id planted before login (fixation) is worth nothing.
+    const previous = getCookie(c, SESSION_COOKIE)
+    if (previous) await deleteSession(db, hashSessionId(previous))
+    const session = await createSession(
+      db,
+      userId,
+      { idleMs: deps.config.sessionIdleMs, maxMs: deps.config.sessionMaxMs },
+      { ip, userAgent: c.req.header('user-agent') ?? null },
+    )
+    const actor = await loadActor(db, userId)
+    if (!actor) throw new UnauthenticatedError()
+    setSessionCookie(c, deps.config, session.rawId)
+    deps.logger.info({ userId, ip }, 'signed in')
+    return c.json({ user: presentMe(actor) })
+  })
+  .post('/logout', async (c) => {
+    requireActor(c)
+    if (c.var.sessionHash) await deleteSession(c.var.db, c.var.sessionHash)
+    clearSessionCookie(c, c.var.deps.config)
+    return c.body(null, 204)
+  })
+
+/** `/api/me`: who is signed in. */
+export const me = new Hono<AppEnv>().get('/', (c) => c.json(presentMe(requireActor(c))))

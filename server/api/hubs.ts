@@ -1,0 +1,112 @@
+import { Hono } from 'hono'
+import { randomBytes } from 'node:crypto'
+import type { AppEnv } from '../app-env.js'
+import { can, canSeeHub, readScope, type Actor } from '../access.js'
+import { requireActor } from '../auth/session-middleware.js'
+import { ForbiddenError } from '../errors.js'
+import {
+  deleteMembership,
+  findHub,
+  findHubMission,
+  listHubs,
+  listMembers,
+  setFocalPoint,
+  upsertMembership,
+} from '../db/hub-repo.js'
+import { createNote, listNotes, renameNote } from '../db/note-repo.js'
+import { findUser } from '../db/user-repo.js'
+import { noteDocName, parseDocName } from '../../shared/doc-names.js'
+import { HubParams } from '../../shared/schemas/common.js'
+import {
+  FocalPointInput,
+  MemberParams,
+  NewMemberInput,
+  NoteInput,
+  NoteParams,
+} from '../../shared/schemas/hubs.js'
+import { presentHubDetail, presentHubSummary, presentNote } from './present.js'
+import { validate } from './validate.js'
+
+/** Asks the access authority; 403 unless `actor` has `needed` on the hub's resource. */
+function ensure(actor: Actor, ok: boolean, what: string): void {
+  if (!ok) throw new ForbiddenError(`you may not ${what}`)
+}
+
+/** `/api/hubs`: hubs, their members and focal point, their notes. */
+export const hubs = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const actor = requireActor(c)
+    const scope = readScope(actor)
+    const rows = await listHubs(c.var.db, scope.kind === 'hubs' ? scope.hubIds : null)
+    return c.json(rows.filter((h) => canSeeHub(actor, h.id)).map(presentHubSummary))
+  })
+  .get('/:hubId', validate('param', HubParams), async (c) => {
+    const actor = requireActor(c)
+    const { hubId } = c.req.valid('param')
+    const hub = await findHub(c.var.db, hubId)
+    ensure(actor, canSeeHub(actor, hubId), 'see this hub')
+    const [withMissions] = await listHubs(c.var.db, [hub.id])
+    return c.json(presentHubDetail(withMissions, await listMembers(c.var.db, hubId)))
+  })
+  .get('/:hubId/notes', validate('param', HubParams), async (c) => {
+    const actor = requireActor(c)
+    const { hubId } = c.req.valid('param')
+    await findHub(c.var.db, hubId)
+    const doc = parseDocName(noteDocName(hubId, 'list'))!
+    ensure(actor, can(actor, { kind: 'doc', doc }, 'read'), "read this hub's notes")
+    return c.json((await listNotes(c.var.db, hubId)).map(presentNote))
+  })
+  .post('/:hubId/notes', validate('param', HubParams), validate('json', NoteInput), async (c) => {
+    const actor = requireActor(c)
+    const { hubId } = c.req.valid('param')
+    await findHub(c.var.db, hubId)
+    const id = randomBytes(9).toString('base64url')
+    const doc = parseDocName(noteDocName(hubId, id))!
+    ensure(actor, can(actor, { kind: 'doc', doc }, 'write'), 'write notes in this hub')
+    await createNote(c.var.db, { id, hubId, title: c.req.valid('json').title, userId: actor.id })
+    return c.json({ id, docName: doc.name }, 201)
+  })
+  .patch('/:hubId/notes/:noteId', validate('param', NoteParams), validate('json', NoteInput), async (c) => {
+    const actor = requireActor(c)
+    const { hubId, noteId } = c.req.valid('param')
+    await findHub(c.var.db, hubId)
+    const doc = parseDocName(noteDocName(hubId, noteId))!
+    ensure(actor, can(actor, { kind: 'doc', doc }, 'write'), 'rename notes in this hub')
+    await renameNote(c.var.db, hubId, noteId, c.req.valid('json').title, actor.id)
+    return c.json({ id: noteId, docName: doc.name })
+  })
+  .post('/:hubId/members', validate('param', HubParams), validate('json', NewMemberInput), async (c) => {
+    const actor = requireActor(c)
+    const { hubId } = c.req.valid('param')
+    await findHub(c.var.db, hubId)
+    ensure(actor, can(actor, { kind: 'hub-members', hubId }, 'write'), "manage this hub's members")
+    const input = c.req.valid('json')
+    const user = await findUser(c.var.db, input.userId)
+    if (user.role !== 'staff') throw new ForbiddenError('only staff accounts can be hub members')
+    const mission = await findHubMission(c.var.db, hubId, { missionId: input.missionId, code: input.mission })
+    await upsertMembership(c.var.db, {
+      userId: user.id,
+      hubId,
+      missionId: mission.id,
+      coordinator: input.coordinator ?? false,
+    })
+    c.var.deps.logger.info({ actorId: actor.id, hubId, userId: user.id }, 'membership set')
+    return c.json({ userId: user.id, hubId, missionId: mission.id, mission: mission.code }, 201)
+  })
+  .delete('/:hubId/members/:userId', validate('param', MemberParams), async (c) => {
+    const actor = requireActor(c)
+    const { hubId, userId } = c.req.valid('param')
+    await findHub(c.var.db, hubId)
+    ensure(actor, can(actor, { kind: 'hub-members', hubId }, 'write'), "manage this hub's members")
+    await deleteMembership(c.var.db, hubId, userId)
+    c.var.deps.logger.info({ actorId: actor.id, hubId, userId }, 'membership removed')
+    return c.body(null, 204)
+  })
+  .put('/:hubId/focal-point', validate('param', HubParams), validate('json', FocalPointInput), async (c) => {
+    const actor = requireActor(c)
+    const { hubId } = c.req.valid('param')
+    await findHub(c.var.db, hubId)
+    ensure(actor, can(actor, { kind: 'hub-members', hubId }, 'write'), "set this hub's focal point")
+    await setFocalPoint(c.var.db, hubId, c.req.valid('json').userId)
+    return c.json({ hubId, userId: c.req.valid('json').userId })
+  })

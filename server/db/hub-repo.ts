@@ -1,0 +1,143 @@
+import type { Kysely } from 'kysely'
+import type { Database, Hub, Mission, NewHub, NewMission } from './schema.js'
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js'
+
+/** Hubs with their missions; all of them, or only `hubIds`. */
+export async function listHubs(
+  db: Kysely<Database>,
+  hubIds: string[] | null,
+): Promise<(Hub & { missions: Mission[] })[]> {
+  if (hubIds && hubIds.length === 0) return []
+  let hubsQuery = db.selectFrom('hubs').selectAll().orderBy('name')
+  if (hubIds) hubsQuery = hubsQuery.where('id', 'in', hubIds)
+  const hubs = await hubsQuery.execute()
+  if (hubs.length === 0) return []
+  const missions = await db
+    .selectFrom('missions')
+    .selectAll()
+    .where(
+      'hub_id',
+      'in',
+      hubs.map((h) => h.id),
+    )
+    .orderBy('kind')
+    .orderBy('code')
+    .execute()
+  return hubs.map((h) => ({ ...h, missions: missions.filter((m) => m.hub_id === h.id) }))
+}
+
+/**
+ * One hub.
+ * @throws NotFoundError
+ */
+export async function findHub(db: Kysely<Database>, hubId: string): Promise<Hub> {
+  return db
+    .selectFrom('hubs')
+    .selectAll()
+    .where('id', '=', hubId)
+    .executeTakeFirstOrThrow(() => new NotFoundError('hub'))
+}
+
+/** A hub's members with their mission. */
+export async function listMembers(db: Kysely<Database>, hubId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .innerJoin('missions', 'missions.id', 'memberships.mission_id')
+    .select([
+      'users.id as user_id',
+      'users.name',
+      'users.email',
+      'missions.id as mission_id',
+      'missions.code',
+      'memberships.coordinator',
+    ])
+    .where('memberships.hub_id', '=', hubId)
+    .where('users.disabled_at', 'is', null)
+    .orderBy('missions.code')
+    .orderBy('users.name')
+    .execute()
+}
+
+/** Creates a hub. @throws ConflictError when the id is taken */
+export async function createHub(db: Kysely<Database>, hub: NewHub): Promise<void> {
+  const taken = await db.selectFrom('hubs').select('id').where('id', '=', hub.id).executeTakeFirst()
+  if (taken) throw new ConflictError(`hub ${hub.id} already exists`)
+  await db.insertInto('hubs').values(hub).execute()
+}
+
+/** Adds a mission to a hub. @throws ConflictError when the hub already has that mission code */
+export async function createMission(db: Kysely<Database>, mission: NewMission): Promise<void> {
+  const clash = await db
+    .selectFrom('missions')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb('id', '=', mission.id),
+        eb.and([eb('hub_id', '=', mission.hub_id), eb('code', '=', mission.code)]),
+      ]),
+    )
+    .executeTakeFirst()
+  if (clash) throw new ConflictError(`hub ${mission.hub_id} already has mission ${mission.code}`)
+  await db.insertInto('missions').values(mission).execute()
+}
+
+/**
+ * Resolves a mission of a hub by id or code.
+ * @throws ValidationError when the hub has no such mission
+ */
+export async function findHubMission(
+  db: Kysely<Database>,
+  hubId: string,
+  by: { missionId?: string; code?: string },
+): Promise<Mission> {
+  let q = db.selectFrom('missions').selectAll().where('hub_id', '=', hubId)
+  q = by.missionId ? q.where('id', '=', by.missionId) : q.where('code', '=', by.code ?? '')
+  const mission = await q.executeTakeFirst()
+  if (!mission) throw new ValidationError(`mission: hub ${hubId} has no such mission`)
+  return mission
+}
+
+/** Adds (or moves) a user's membership of a hub. */
+export async function upsertMembership(
+  db: Kysely<Database>,
+  m: { userId: string; hubId: string; missionId: string; coordinator: boolean },
+): Promise<void> {
+  await db
+    .insertInto('memberships')
+    .values({ user_id: m.userId, hub_id: m.hubId, mission_id: m.missionId, coordinator: m.coordinator })
+    .onConflict((oc) =>
+      oc.columns(['user_id', 'hub_id']).doUpdateSet({ mission_id: m.missionId, coordinator: m.coordinator }),
+    )
+    .execute()
+}
+
+/** Removes a membership; the hub's focal point is cleared if it was that user. */
+export async function deleteMembership(db: Kysely<Database>, hubId: string, userId: string) {
+  const res = await db
+    .deleteFrom('memberships')
+    .where('hub_id', '=', hubId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+  if (Number(res.numDeletedRows) === 0) throw new NotFoundError('membership')
+  await db
+    .updateTable('hubs')
+    .set({ focal_point_user_id: null })
+    .where('id', '=', hubId)
+    .where('focal_point_user_id', '=', userId)
+    .execute()
+}
+
+/** Sets or clears a hub's digital focal point. @throws ValidationError if not a member */
+export async function setFocalPoint(db: Kysely<Database>, hubId: string, userId: string | null) {
+  if (userId) {
+    const member = await db
+      .selectFrom('memberships')
+      .select('user_id')
+      .where('hub_id', '=', hubId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst()
+    if (!member) throw new ValidationError('userId: the focal point must be a member of the hub')
+  }
+  await db.updateTable('hubs').set({ focal_point_user_id: userId }).where('id', '=', hubId).execute()
+}

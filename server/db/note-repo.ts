@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely'
+import type { Database } from './schema.js'
+import { NotFoundError } from '../errors.js'
+
+/** A hub's notes, most recently edited first, with the last editor's name. */
+export async function listNotes(db: Kysely<Database>, hubId: string) {
+  return db
+    .selectFrom('notes')
+    .leftJoin('users', 'users.id', 'notes.updated_by')
+    .select([
+      'notes.id',
+      'notes.hub_id',
+      'notes.title',
+      'notes.created_at',
+      'notes.updated_at',
+      'notes.updated_by',
+      'users.name as updated_by_name',
+    ])
+    .where('notes.hub_id', '=', hubId)
+    .orderBy('notes.updated_at', 'desc')
+    .execute()
+}
+
+/** Creates a note's metadata row (its content is the document `hub/<hubId>/notes/<id>`). */
+export async function createNote(
+  db: Kysely<Database>,
+  note: { id: string; hubId: string; title: string; userId: string },
+): Promise<void> {
+  await db
+    .insertInto('notes')
+    .values({
+      id: note.id,
+      hub_id: note.hubId,
+      title: note.title,
+      created_by: note.userId,
+      updated_at: new Date(),
+      updated_by: note.userId,
+    })
+    .execute()
+}
+
+/** Renames a note. @throws NotFoundError */
+export async function renameNote(
+  db: Kysely<Database>,
+  hubId: string,
+  noteId: string,
+  title: string,
+  userId: string,
+): Promise<void> {
+  const res = await db
+    .updateTable('notes')
+    .set({ title, updated_at: new Date(), updated_by: userId })
+    .where('id', '=', noteId)
+    .where('hub_id', '=', hubId)
+    .executeTakeFirst()
+  if (Number(res.numUpdatedRows) === 0) throw new NotFoundError('note')
+}
+
+/** Marks a note as edited now by a user (called when its document receives an update). */
+export async function touchNote(db: Kysely<Database>, noteId: string, userId: string | null) {
+  await db
+    .updateTable('notes')
+    .set({ updated_at: new Date(), updated_by: userId })
+    .where('id', '=', noteId)
+    .execute()
+}
