@@ -1,0 +1,48 @@
+/** A tiny HTTP client for tests: JSON in and out, a cookie jar of one session, the right Origin. */
+export interface Client {
+  cookie: string | null
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Res>
+  login(email: string, password: string): Promise<Res>
+}
+
+export interface Res {
+  status: number
+  headers: Headers
+  body: any // eslint-disable-line @typescript-eslint/no-explicit-any -- test assertions read any shape
+  text: string
+}
+
+/** A client of the server at `baseUrl`, sending `Origin: origin` on state-changing requests. */
+export function client(baseUrl: string, origin: string, cookie: string | null = null): Client {
+  const self: Client = {
+    cookie,
+    async request(method, path, body, headers = {}) {
+      const h: Record<string, string> = { ...headers }
+      if (self.cookie) h.cookie = self.cookie
+      if (method !== 'GET' && !('origin' in h)) h.origin = origin
+      let payload: string | undefined
+      if (body !== undefined) {
+        h['content-type'] ??= 'application/json'
+        payload = typeof body === 'string' ? body : JSON.stringify(body)
+      }
+      const res = await fetch(baseUrl + path, { method, headers: h, body: payload })
+      const setCookie = res.headers.get('set-cookie')
+      if (setCookie) {
+        const pair = setCookie.split(';')[0]
+        self.cookie = pair.endsWith('=') ? null : pair
+      }
+      const text = await res.text()
+      let parsed: unknown = undefined
+      try {
+        parsed = text ? JSON.parse(text) : undefined
+      } catch {
+        parsed = undefined
+      }
+      return { status: res.status, headers: res.headers, body: parsed, text }
+    },
+    login(email, password) {
+      return self.request('POST', '/api/auth/login', { email, password })
+    },
+  }
+  return self
+}
