@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest'
+import { decide, readScope, type Actor, type Resource } from '../../../server/access.js'
+import { parseDocName } from '../../../shared/doc-names.js'
+import type { Permission } from '../../../shared/roles.js'
+
+const OWN = 'hub-own'
+const OTHER = 'hub-other'
+
+const actor = (role: Actor['role'], membership?: { coordinator: boolean }): Actor => ({
+  id: 'u',
+  email: 'u@test.example',
+  name: 'U',
+  role,
+  memberships: membership
+    ? [{ hubId: OWN, missionId: `${OWN}-de`, mission: 'DE', coordinator: membership.coordinator }]
+    : [],
+})
+
+const ACTORS = {
+  staff: actor('staff', { coordinator: false }),
+  coordinator: actor('staff', { coordinator: true }),
+  'staff without hubs': actor('staff'),
+  hq: actor('hq'),
+  cyber: actor('cyber'),
+  admin: actor('admin'),
+}
+type Who = keyof typeof ACTORS
+
+const doc = (name: string) => ({ kind: 'doc', doc: parseDocName(name)! }) as Resource
+
+/** Every resource kind, on the actor's own hub and on another hub where that applies. */
+const RESOURCES: Record<string, Resource> = {
+  'hub (own)': { kind: 'hub', hubId: OWN },
+  'hub (other)': { kind: 'hub', hubId: OTHER },
+  'hub-members (own)': { kind: 'hub-members', hubId: OWN },
+  'hub-members (other)': { kind: 'hub-members', hubId: OTHER },
+  'brief (own)': doc(`hub/${OWN}/brief`),
+  'brief (other)': doc(`hub/${OTHER}/brief`),
+  'log (own)': doc(`hub/${OWN}/log`),
+  'log (other)': doc(`hub/${OTHER}/log`),
+  'note (own)': doc(`hub/${OWN}/notes/n1`),
+  'note (other)': doc(`hub/${OTHER}/notes/n1`),
+  'item (own)': { kind: 'item', hubId: OWN, crossCutting: false },
+  'item (other)': { kind: 'item', hubId: OTHER, crossCutting: false },
+  'cross-cutting item (own)': { kind: 'item', hubId: OWN, crossCutting: true },
+  'cross-cutting item (other)': { kind: 'item', hubId: OTHER, crossCutting: true },
+  rollup: { kind: 'rollup' },
+  report: { kind: 'report' },
+  admin: { kind: 'admin' },
+}
+
+// prettier-ignore
+/** CONTRACT §4, written out: columns follow ACTORS' order. */
+const EXPECTED: Record<string, [Permission, Permission, Permission, Permission, Permission, Permission]> = {
+  //                              staff      coordinator staff-no-hub hq         cyber      admin
+  'hub (own)':                  ['write',   'write',    'none',      'read',    'read',    'write'],
+  'hub (other)':                ['none',    'none',     'none',      'read',    'read',    'write'],
+  'hub-members (own)':          ['read',    'write',    'none',      'read',    'read',    'write'],
+  'hub-members (other)':        ['none',    'none',     'none',      'read',    'read',    'write'],
+  'brief (own)':                ['write',   'write',    'none',      'read',    'none',    'write'],
+  'brief (other)':              ['none',    'none',     'none',      'read',    'none',    'write'],
+  'log (own)':                  ['write',   'write',    'none',      'read',    'none',    'write'],
+  'log (other)':                ['none',    'none',     'none',      'read',    'none',    'write'],
+  'note (own)':                 ['write',   'write',    'none',      'read',    'none',    'write'],
+  'note (other)':               ['none',    'none',     'none',      'read',    'none',    'write'],
+  'item (own)':                 ['comment', 'comment',  'none',      'comment', 'none',    'comment'],
+  'item (other)':               ['none',    'none',     'none',      'comment', 'none',    'comment'],
+  'cross-cutting item (own)':   ['comment', 'comment',  'none',      'comment', 'comment', 'comment'],
+  'cross-cutting item (other)': ['none',    'none',     'none',      'comment', 'comment', 'comment'],
+  rollup:                       ['read',    'read',     'read',      'read',    'read',    'read'],
+  report:                       ['none',    'none',     'none',      'read',    'none',    'read'],
+  admin:                        ['none',    'none',     'none',      'none',    'none',    'write'],
+}
+
+describe('access: decide(role × resource × own/other hub)', () => {
+  const who = Object.keys(ACTORS) as Who[]
+  for (const [resourceName, expected] of Object.entries(EXPECTED)) {
+    who.forEach((w, i) => {
+      it(`${w} on ${resourceName} → ${expected[i]}`, () => {
+        expect(decide(ACTORS[w], RESOURCES[resourceName])).toBe(expected[i])
+      })
+    })
+  }
+
+  it('covers every resource kind', () => {
+    const kinds = new Set(Object.values(RESOURCES).map((r) => r.kind))
+    expect([...kinds].sort()).toEqual(['admin', 'doc', 'hub', 'hub-members', 'item', 'report', 'rollup'])
+  })
+})
+
+describe('access: readScope', () => {
+  it('gives staff their hubs, cyber the cross-cutting view, hq and admin everything', () => {
+    expect(readScope(ACTORS.staff)).toEqual({ kind: 'hubs', hubIds: [OWN] })
+    expect(readScope(ACTORS['staff without hubs'])).toEqual({ kind: 'hubs', hubIds: [] })
+    expect(readScope(ACTORS.cyber)).toEqual({ kind: 'cross-cutting' })
+    expect(readScope(ACTORS.hq)).toEqual({ kind: 'all' })
+    expect(readScope(ACTORS.admin)).toEqual({ kind: 'all' })
+  })
+})

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { parseDocName } from '../../../shared/doc-names.js'
+
+describe('doc-names', () => {
+  it('parses the three forms of CONTRACT §6', () => {
+    expect(parseDocName('hub/hub-ng/brief')).toEqual({ type: 'brief', hubId: 'hub-ng', name: 'hub/hub-ng/brief' })
+    expect(parseDocName('hub/hub-ng/log')).toEqual({ type: 'log', hubId: 'hub-ng', name: 'hub/hub-ng/log' })
+    expect(parseDocName('hub/hub-ng/notes/n_1')).toEqual({
+      type: 'note',
+      hubId: 'hub-ng',
+      noteId: 'n_1',
+      name: 'hub/hub-ng/notes/n_1',
+    })
+  })
+
+  it('refuses everything else', () => {
+    for (const bad of [
+      '',
+      'hub',
+      'hub/hub-ng',
+      'hub/hub-ng/other',
+      'hub/../brief',
+      'hub/hub ng/brief',
+      'hub/hub-ng/brief/x',
+      'hub/hub-ng/notes',
+      'hub/hub-ng/notes/a/b',
+      'hub/hub-ng/notes/..',
+      '/hub/hub-ng/brief',
+      'HUB/hub-ng/brief',
+      `hub/${'x'.repeat(65)}/brief`,
+      'hub/hub-ng/log\u0000',
+    ]) {
+      expect(parseDocName(bad), bad).toBeNull()
+    }
+  })
+})
