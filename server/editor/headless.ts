@@ -1,0 +1,124 @@
+import { createHeadlessEditor } from '@lexical/headless'
+import { createBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Provider } from '@lexical/yjs'
+import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text'
+import { $createListItemNode, $createListNode } from '@lexical/list'
+import { $createParagraphNode, $createTextNode, $getRoot, type LexicalEditor } from 'lexical'
+import * as Y from 'yjs'
+import { EDITOR_NODES } from '../../shared/editor/nodes.js'
+
+/**
+ * Headless Lexical over a Lexical collaboration Y document (root `XmlText` named `root`, as the
+ * browser's CollaborationPlugin makes it): plain text for the projection and history, and building
+ * documents for the seed. Runs in plain Node, no DOM.
+ */
+
+/** A block of a document the seed builds. */
+export interface Block {
+  type: 'h1' | 'h2' | 'p' | 'quote' | 'bullet'
+  text: string
+}
+
+function nullProvider(): Provider {
+  const awareness = {
+    getLocalState: () => null,
+    getStates: () => new Map(),
+    off: () => {},
+    on: () => {},
+    setLocalState: () => {},
+    setLocalStateField: () => {},
+  }
+  return {
+    awareness,
+    connect: () => {},
+    disconnect: () => {},
+    off: () => {},
+    on: () => {},
+  } as unknown as Provider
+}
+
+function bind(doc: Y.Doc): { editor: LexicalEditor; stop: () => void; provider: Provider; binding: ReturnType<typeof createBinding> } {
+  const editor = createHeadlessEditor({
+    namespace: 'hubwork',
+    nodes: EDITOR_NODES,
+    onError: (err) => {
+      throw err
+    },
+  })
+  const provider = nullProvider()
+  const binding = createBinding(editor, provider, 'doc', doc, new Map([['doc', doc]]))
+  const shared = binding.root.getSharedType()
+  const onYjs = (events: Y.YEvent<Y.XmlText>[], tx: Y.Transaction) => {
+    if (tx.origin !== binding) syncYjsChangesToLexical(binding, provider, events, false)
+  }
+  shared.observeDeep(onYjs as never)
+  return { editor, provider, binding, stop: () => shared.unobserveDeep(onYjs as never) }
+}
+
+/** Lexical applies Yjs changes to its state one microtask (or update cycle) later. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+/** Plain text of a Lexical collaboration document given as one Yjs update; blocks separated by newlines. */
+export async function lexicalDocToText(update: Uint8Array): Promise<string> {
+  const doc = new Y.Doc()
+  const { editor, stop } = bind(doc)
+  try {
+    Y.applyUpdate(doc, update)
+    await settle()
+    return editor.getEditorState().read(() =>
+      $getRoot()
+        .getChildren()
+        .map((n) => n.getTextContent())
+        .join('\n')
+        // Lists join their items with blank lines; one line per item reads better in snippets.
+        .replace(/\n{2,}/g, '\n'),
+    )
+  } finally {
+    stop()
+    doc.destroy()
+  }
+}
+
+/** Builds a Lexical collaboration document holding `blocks`; returns it as one Yjs update. */
+export async function buildLexicalDoc(blocks: Block[]): Promise<Uint8Array> {
+  const doc = new Y.Doc()
+  const { editor, provider, binding, stop } = bind(doc)
+  const unregister = editor.registerUpdateListener(
+    ({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
+      syncLexicalUpdateToYjs(binding, provider, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags)
+    },
+  )
+  try {
+    editor.update(
+      () => {
+        const root = $getRoot()
+        let list: ReturnType<typeof $createListNode> | null = null
+        for (const block of blocks) {
+          const text = $createTextNode(block.text)
+          if (block.type === 'bullet') {
+            if (!list) {
+              list = $createListNode('bullet')
+              root.append(list)
+            }
+            list.append($createListItemNode().append(text))
+            continue
+          }
+          list = null
+          const node =
+            block.type === 'h1' || block.type === 'h2'
+              ? $createHeadingNode(block.type)
+              : block.type === 'quote'
+                ? $createQuoteNode()
+                : $createParagraphNode()
+          root.append(node.append(text))
+        }
+      },
+      { discrete: true },
+    )
+    await settle()
+    return Y.encodeStateAsUpdate(doc)
+  } finally {
+    unregister()
+    stop()
+    doc.destroy()
+  }
+}
