@@ -31,6 +31,8 @@ export interface Exchange {
   inputStatus: string | null
   inputRequestedAt: string | null
   relatedHubs: string[]
+  /** Missions taking part (actions: CONTRACT §6; exchanges: an extra key, may be empty). */
+  missions: string[]
   /** Fields that are missing or invalid: the entry needs attention. */
   issues: string[]
 }
@@ -40,7 +42,6 @@ export interface Action extends Omit<Exchange, 'kind'> {
   kind: 'action'
   status: ActionStatus | null
   due: string | null
-  missions: string[]
   leadMission: string | null
   updatedAt: string
 }
@@ -50,6 +51,7 @@ export type LogItem = Exchange | Action
 /** Fields a new exchange needs. */
 export interface NewExchange {
   id?: string
+  missions?: string[]
   title: string
   body?: string
   themes?: string[]
@@ -155,6 +157,7 @@ function readBase(id: string, entry: Y.Map<unknown>, issues: string[]) {
     inputStatus: typeof inputStatus === 'string' ? inputStatus.slice(0, 40) : null,
     inputRequestedAt: typeof inputRequestedAt === 'string' && isIsoTime(inputRequestedAt) ? inputRequestedAt : null,
     relatedHubs: readStrings(entry, 'relatedHubs', issues, false),
+    missions: readStrings(entry, 'missions', issues, false),
     issues,
   }
 }
@@ -166,7 +169,7 @@ function readExchange(id: string, entry: unknown): Exchange {
 
 function readAction(id: string, entry: unknown): Action {
   if (!(entry instanceof Y.Map)) {
-    return { ...emptyBase(id), kind: 'action', status: null, due: null, missions: [], leadMission: null, updatedAt: '', issues: ['entry: not a map'] }
+    return { ...emptyBase(id), kind: 'action', status: null, due: null, leadMission: null, updatedAt: '', issues: ['entry: not a map'] }
   }
   const issues: string[] = []
   const base = readBase(id, entry, issues)
@@ -183,7 +186,6 @@ function readAction(id: string, entry: unknown): Action {
     ...base,
     status: validStatus,
     due: validDue,
-    missions: readStrings(entry, 'missions', issues, false),
     leadMission: typeof lead === 'string' ? lead.slice(0, 10) : null,
     updatedAt: typeof updatedAt === 'string' && isIsoTime(updatedAt) ? updatedAt : base.createdAt,
   }
@@ -192,7 +194,7 @@ function readAction(id: string, entry: unknown): Action {
 function emptyBase(id: string) {
   return {
     id, title: '', body: '', themes: [], forums: [], mission: '', authorId: '', createdAt: '',
-    crossCutting: false, inputStatus: null, inputRequestedAt: null, relatedHubs: [],
+    crossCutting: false, inputStatus: null, inputRequestedAt: null, relatedHubs: [], missions: [],
   }
 }
 
@@ -226,6 +228,7 @@ function fill(entry: Y.Map<unknown>, id: string, input: NewExchange): void {
   entry.set('authorId', input.authorId)
   entry.set('createdAt', input.createdAt ?? new Date().toISOString())
   entry.set('crossCutting', input.crossCutting ?? false)
+  entry.set('missions', Y.Array.from(input.missions ?? []))
   for (const [k, v] of Object.entries(input.extra ?? {})) entry.set(k, Array.isArray(v) ? Y.Array.from(v) : v)
 }
 
@@ -249,7 +252,6 @@ export function createAction(doc: Y.Doc, input: NewAction): string {
     fill(entry, id, input)
     entry.set('status', input.status ?? 'planned')
     entry.set('due', input.due ?? null)
-    entry.set('missions', Y.Array.from(input.missions ?? []))
     entry.set('leadMission', input.leadMission ?? input.mission)
     entry.set('updatedAt', input.createdAt ?? new Date().toISOString())
   })
@@ -281,13 +283,13 @@ export function updateItem(doc: Y.Doc, id: string, patch: LogItemPatch, now = ne
     if (patch.themes) replaceArray(entry, 'themes', patch.themes)
     if (patch.forums) replaceArray(entry, 'forums', patch.forums)
     if (patch.crossCutting !== undefined) entry.set('crossCutting', patch.crossCutting)
+    if (patch.missions) replaceArray(entry, 'missions', patch.missions)
     for (const key of ['inputStatus', 'inputRequestedAt', 'inputRequestedBy'] as const) {
       if (patch[key] !== undefined) entry.set(key, patch[key])
     }
     if (isAction) {
       if (patch.status !== undefined) entry.set('status', patch.status)
       if (patch.due !== undefined) entry.set('due', patch.due)
-      if (patch.missions) replaceArray(entry, 'missions', patch.missions)
       if (patch.leadMission !== undefined) entry.set('leadMission', patch.leadMission)
       entry.set('updatedAt', now.toISOString())
     }
