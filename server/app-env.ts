@@ -4,6 +4,7 @@ import type { Database } from './db/schema.js'
 import type { EngineKind } from './db/connect.js'
 import type { Logger } from './logger.js'
 import type { Actor } from './access.js'
+import type { CollabServer } from './collab/collab-server.js'
 
 /** What the process hands to the HTTP app: plain values, no globals. */
 export interface AppDeps {
@@ -17,6 +18,7 @@ export interface AppDeps {
 
 /** Long-lived services of the process, filled in by server/server.ts. */
 export interface AppServices {
+  collab?: CollabServer
   [name: string]: unknown
 }
 

@@ -12,6 +12,8 @@ import { sessionMiddleware } from './auth/session-middleware.js'
 import { auth, me } from './api/auth.js'
 import { hubs } from './api/hubs.js'
 import { admin } from './api/admin.js'
+import { collabRoute } from './collab/upgrade.js'
+import { metricsRoute } from './api/metrics.js'
 
 /** Where `vite build` puts the client. */
 export const CLIENT_DIST = path.resolve(import.meta.dirname, '..', 'dist', 'client')
@@ -48,6 +50,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/me', me)
   app.route('/api/hubs', hubs)
   app.route('/api/admin', admin)
+
+  if (deps.services.collab) {
+    app.get('/collab/*', collabRoute(deps.services.collab))
+    app.route('/metrics', metricsRoute(deps.services.collab.metrics.registry))
+  }
 
   app.all('/api/*', (c) =>
     c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404),

@@ -8,6 +8,7 @@ import type { Logger } from './logger.js'
 import { createApp } from './app.js'
 import type { AppServices } from './app-env.js'
 import { seedDemoIfEmpty } from '../seeds/seed.js'
+import { CollabServer, type CollabOptions } from './collab/collab-server.js'
 
 /** A running server process: its address and how to stop it. */
 export interface RunningServer {
@@ -25,6 +26,8 @@ export interface StartOptions {
   logger: Logger
   /** An open database to use instead of connecting from the config (tests); not closed on close. */
   database?: Db
+  /** Overrides of the sync server's timers and bounds (tests). */
+  collab?: Partial<CollabOptions>
 }
 
 /** Opens the database from the configuration. */
@@ -46,7 +49,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     if (seeded) logger.info({ users: seeded.users, hubs: seeded.hubs }, 'seeded demo data')
   }
 
-  const services: AppServices = {}
+  const collab = new CollabServer(database, logger, {
+    maxFrameBytes: config.syncMaxFrameBytes,
+    maxDocBytes: config.syncMaxDocBytes,
+    ...opts.collab,
+  })
+  await collab.start()
+  const services: AppServices = { collab }
   const app = createApp({ db: database.db, engine: database.kind, config, logger, services })
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.syncMaxFrameBytes })
 
@@ -66,6 +75,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     services,
     close() {
       closing ??= (async () => {
+        // Every pending write is durable before the sockets and the database go.
+        await collab.close()
         for (const client of wss.clients) client.terminate()
         await new Promise<void>((resolve) => server.close(() => resolve()))
         if (ownsDatabase) await database.close()

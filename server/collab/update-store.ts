@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import * as Y from 'yjs'
 import type { Database } from '../db/schema.js'
 
@@ -44,15 +44,101 @@ export async function readDocState(
     .where('doc', '=', doc)
     .executeTakeFirst()
   const after = snapshot?.upto_seq ?? 0
+  // Every row still stored, not only seq > upto_seq: compaction deletes exactly the rows it merged,
+  // and a row with a lower seq may commit after a compaction read (seqs are taken at insert, not
+  // at commit). Applying an update twice is harmless in Yjs.
   const tail = await db
     .selectFrom('doc_updates')
     .select(['seq', 'update'])
     .where('doc', '=', doc)
-    .where('seq', '>', after)
     .orderBy('seq')
     .execute()
   if (!snapshot && tail.length === 0) return null
   const parts = [...(snapshot ? [snapshot.state] : []), ...tail.map((r) => r.update)]
   const update = parts.length === 1 ? parts[0] : Y.mergeUpdates(parts.map((p) => new Uint8Array(p)))
-  return { update: new Uint8Array(update), uptoSeq: tail.at(-1)?.seq ?? after }
+  return { update: new Uint8Array(update), uptoSeq: Math.max(after, tail.at(-1)?.seq ?? 0) }
+}
+
+/** Bounds past which a document's update tail is merged into its snapshot. */
+export const COMPACT_AFTER = { updates: 500, bytes: 1024 * 1024 }
+
+/**
+ * Merges a document's stored updates into its snapshot, in ONE transaction, deleting exactly the
+ * rows it merged: a crash before commit changes nothing, and rows committed meanwhile stay.
+ * Concurrent compactions of one document (several processes) are serialized by an advisory lock.
+ * @returns how many updates were merged
+ */
+export async function compactDoc(db: Kysely<Database>, doc: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${'compact:' + doc}))`.execute(trx)
+    const snapshot = await trx
+      .selectFrom('doc_snapshots')
+      .select(['upto_seq', 'state'])
+      .where('doc', '=', doc)
+      .executeTakeFirst()
+    const rows = await trx
+      .selectFrom('doc_updates')
+      .select(['seq', 'update'])
+      .where('doc', '=', doc)
+      .orderBy('seq')
+      .execute()
+    if (rows.length === 0) return 0
+    const ydoc = new Y.Doc({ gc: true })
+    if (snapshot) Y.applyUpdate(ydoc, new Uint8Array(snapshot.state))
+    for (const r of rows) Y.applyUpdate(ydoc, new Uint8Array(r.update))
+    const state = Y.encodeStateAsUpdate(ydoc)
+    ydoc.destroy()
+    const uptoSeq = Math.max(snapshot?.upto_seq ?? 0, rows.at(-1)!.seq)
+    await trx
+      .insertInto('doc_snapshots')
+      .values({ doc, upto_seq: uptoSeq, state, updated_at: new Date() })
+      .onConflict((oc) => oc.column('doc').doUpdateSet({ upto_seq: uptoSeq, state, updated_at: new Date() }))
+      .execute()
+    await trx
+      .deleteFrom('doc_updates')
+      .where('doc', '=', doc)
+      .where('seq', 'in', rows.map((r) => r.seq))
+      .execute()
+    return rows.length
+  })
+}
+
+/** Stored size of a document: snapshot bytes plus tail bytes and count. */
+export async function docStorageSize(db: Kysely<Database>, doc: string) {
+  const snap = await db
+    .selectFrom('doc_snapshots')
+    .select(sql<number>`octet_length(state)`.as('bytes'))
+    .where('doc', '=', doc)
+    .executeTakeFirst()
+  const tail = await db
+    .selectFrom('doc_updates')
+    .select([sql<number>`count(*)::int`.as('count'), sql<number>`coalesce(sum(octet_length(update)), 0)::bigint`.as('bytes')])
+    .where('doc', '=', doc)
+    .executeTakeFirstOrThrow()
+  return { snapshotBytes: Number(snap?.bytes ?? 0), tailCount: Number(tail.count), tailBytes: Number(tail.bytes) }
+}
+
+/** Reads stored updates of a document by seq range (other processes' commits, after NOTIFY). */
+export async function readUpdatesBetween(db: Kysely<Database>, doc: string, fromSeq: number, toSeq: number) {
+  return db
+    .selectFrom('doc_updates')
+    .select(['seq', 'update'])
+    .where('doc', '=', doc)
+    .where('seq', '>=', fromSeq)
+    .where('seq', '<=', toSeq)
+    .orderBy('seq')
+    .execute()
+}
+
+/** Stores a restorable version of a document. */
+export async function insertVersion(
+  db: Kysely<Database>,
+  v: { doc: string; uptoSeq: number; state: Uint8Array; editors: string[]; reason: string },
+): Promise<number> {
+  const row = await db
+    .insertInto('doc_versions')
+    .values({ doc: v.doc, upto_seq: v.uptoSeq, state: v.state, editors: v.editors, reason: v.reason })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
 }

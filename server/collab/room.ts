@@ -1,0 +1,80 @@
+import * as Y from 'yjs'
+import { Awareness, encodeAwarenessUpdate as encodeAwarenessStates } from 'y-protocols/awareness'
+import type { Actor } from '../access.js'
+import { encodeAwarenessMessage, encodeUpdateMessage } from './protocol.js'
+import type { TokenBucket } from './guards.js'
+
+/** One socket on one document. */
+export interface Connection {
+  id: number
+  actor: Actor
+  readOnly: boolean
+  /** Who this connection is in presence, stamped by the server. */
+  stamp: { id: string; name: string; mission: string }
+  /** The one awareness client id this connection may speak for (bound at its first message). */
+  awarenessClientId: number | null
+  buckets: { messages: TokenBucket; bytes: TokenBucket; syncRequests: TokenBucket }
+  send(data: Uint8Array): void
+  close(code: number, reason: string): void
+  isOpen(): boolean
+}
+
+/**
+ * An open document: its Y.Doc (only ever holding persisted content), awareness and connections.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true })
+  readonly awareness = new Awareness(this.doc)
+  readonly connections = new Set<Connection>()
+  /** Writes queued or in flight: the room must not unload while any remain (Hocuspocus #995). */
+  pendingWrites = 0
+  /** Next clock expected per client, counting queued writes not yet applied. */
+  readonly pendingClocks = new Map<number, number>()
+  /** Which connection owns a client id (wrote structs under it). */
+  readonly clientOwners = new Map<number, Connection>()
+  lastSeq = 0
+  tailCount = 0
+  tailBytes = 0
+  storedBytes = 0
+  compacting = false
+  dirtySinceVersion = false
+  readonly editorsSinceVersion = new Set<string>()
+  idleTimer: NodeJS.Timeout | null = null
+  versionTimer: NodeJS.Timeout | null = null
+
+  constructor(readonly name: string) {
+    // The server speaks for nobody in presence.
+    this.awareness.setLocalState(null)
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      const message = encodeUpdateMessage(update)
+      for (const conn of this.connections) if (conn !== origin) conn.send(message)
+    })
+    this.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+        const changed = [...added, ...updated, ...removed]
+        const message = encodeAwarenessMessage(encodeAwarenessStates(this.awareness, changed))
+        for (const conn of this.connections) conn.send(message)
+      },
+    )
+  }
+
+  /** The next clock the document expects from `client`, counting queued writes. */
+  knownClock(client: number): number {
+    const appliedClock = this.doc.store.clients.has(client) ? Y.getState(this.doc.store, client) : 0
+    return Math.max(appliedClock, this.pendingClocks.get(client) ?? 0)
+  }
+
+  /** Awareness message with every current state, for a joining connection. */
+  awarenessSnapshot(): Uint8Array | null {
+    const ids = [...this.awareness.getStates().keys()]
+    return ids.length ? encodeAwarenessMessage(encodeAwarenessStates(this.awareness, ids)) : null
+  }
+
+  destroy(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    if (this.versionTimer) clearInterval(this.versionTimer)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}
