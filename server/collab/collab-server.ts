@@ -205,6 +205,7 @@ export class CollabServer {
       this.metrics.dropped.inc()
       return
     }
+    if (isEmptyUpdate(update)) return
     const checked = checkUpdate(update, (c) => room.knownClock(c), (c) => room.clientOwners.get(c), conn)
     if ('reason' in checked) return this.refuse(conn, CloseCode.malformed, checked.reason, room.name)
     if (room.storedBytes + room.tailBytes + update.byteLength > this.opts.maxDocBytes) {
@@ -274,19 +275,34 @@ export class CollabServer {
   }
 
   private handleAwareness(room: Room, conn: Connection, update: Uint8Array): void {
-    const entries = decodeAwarenessUpdate(update)
-    for (const entry of entries) {
-      conn.awarenessClientId ??= entry.clientId
-      if (entry.clientId !== conn.awarenessClientId) {
+    const own = []
+    for (const entry of decodeAwarenessUpdate(update)) {
+      if (conn.awarenessClientId === null && !this.presenceOwned(room, entry.clientId)) {
+        conn.awarenessClientId = entry.clientId
+      }
+      if (entry.clientId === conn.awarenessClientId) {
+        own.push(entry)
+        continue
+      }
+      // y-websocket clients echo every presence change they see, others' included; echoes and
+      // local time-outs (null states) are ignored. A newer state for someone else is a spoof.
+      const current = room.awareness.meta.get(entry.clientId)?.clock ?? -1
+      if (entry.state !== null && entry.clock > current) {
         return this.refuse(conn, CloseCode.forbidden, 'presence for another client id', room.name)
       }
     }
+    if (own.length === 0) return
     // The server, not the client, says who this is: nobody can appear as someone else.
-    const stamped = entries.map((e) => ({
+    const stamped = own.map((e) => ({
       ...e,
       state: e.state === null ? null : { ...e.state, user: { ...(isObject(e.state.user) ? e.state.user : {}), ...conn.stamp } },
     }))
     applyAwarenessUpdate(room.awareness, encodeAwarenessUpdate(stamped), conn)
+  }
+
+  private presenceOwned(room: Room, clientId: number): boolean {
+    for (const other of room.connections) if (other.awarenessClientId === clientId) return true
+    return false
   }
 
   private scheduleUnload(room: Room): void {
@@ -401,6 +417,11 @@ export class CollabServer {
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.db)
   }
+}
+
+/** A sync step 2 with nothing in it (the usual answer of an up-to-date client): nothing to store. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)

@@ -2,6 +2,7 @@ import { loadConfig, type Config } from '../../server/config.js'
 import type { EngineKind } from '../../server/db/connect.js'
 import { createLogger } from '../../server/logger.js'
 import { startServer, type RunningServer } from '../../server/server.js'
+import type { CollabOptions } from '../../server/collab/collab-server.js'
 import { openTestDb, type TestDb } from './engines.js'
 
 /** The real app on a free port of 127.0.0.1, over a fresh test database. */
@@ -21,6 +22,7 @@ export interface TestServer {
 export async function startTestServer(
   engine: EngineKind,
   env: Record<string, string> = {},
+  collab: Partial<CollabOptions> = {},
 ): Promise<TestServer> {
   const db = await openTestDb(engine)
   const config = loadConfig({
@@ -31,7 +33,7 @@ export async function startTestServer(
     PUBLIC_ORIGIN: 'http://hubwork.test',
     ...env,
   })
-  const server = await startServer({ config, logger: createLogger(config.logLevel), database: db })
+  const server = await startServer({ config, logger: createLogger(config.logLevel), database: db, collab })
   return {
     url: server.url,
     origin: config.publicOrigin,

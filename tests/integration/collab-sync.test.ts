@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { ENGINES } from '../support/engines.js'
+import { startTestServer, type TestServer } from '../support/test-server.js'
+import { createHub, createUser, sessionCookie } from '../support/factories.js'
+import { connectClient, until } from '../support/ws-client.js'
+import { readDocState } from '../../server/collab/update-store.js'
+
+for (const engine of ENGINES) {
+  describe(`${engine}: sync endpoint`, () => {
+    let t: TestServer
+    let hub: Awaited<ReturnType<typeof createHub>>
+    let otherHub: Awaited<ReturnType<typeof createHub>>
+    const cookies: Record<string, string> = {}
+    const ids: Record<string, string> = {}
+    const clients: { destroy(): void }[] = []
+    const connect = (doc: string, who: string | null, opts: { origin?: string } = {}) => {
+      const c = connectClient(t.url, doc, who ? cookies[who] : null, { origin: opts.origin ?? t.origin })
+      clients.push(c)
+      return c
+    }
+
+    beforeAll(async () => {
+      t = await startTestServer(engine, {}, { idleUnloadMs: 200, versionIntervalMs: 60_000 })
+      hub = await createHub(t.db.db)
+      otherHub = await createHub(t.db.db)
+      for (const [name, opts] of Object.entries({
+        alice: { hubId: hub.id, mission: 'EU', name: 'Alice Example' },
+        bob: { hubId: hub.id, mission: 'DE', name: 'Bob Beispiel' },
+        carol: { hubId: otherHub.id, mission: 'EU' },
+        hq: { role: 'hq' as const, name: 'Harriet HQ' },
+        cyber: { role: 'cyber' as const },
+      })) {
+        const u = await createUser(t.db.db, opts)
+        ids[name] = u.id
+        cookies[name] = await sessionCookie(t.db.db, u.id)
+      }
+    })
+    afterAll(async () => {
+      for (const c of clients) c.destroy()
+      await t?.close()
+    })
+
+    it('syncs real WebsocketProvider clients, storing before relaying', async () => {
+      const doc = `hub/${hub.id}/notes/n1`
+      const a = connect(doc, 'alice')
+      const b = connect(doc, 'bob')
+      await until(() => a.provider.synced && b.provider.synced, 10_000, 'sync')
+      a.doc.getText('t').insert(0, 'Hello from Abuja. ')
+      b.doc.getText('t').insert(0, 'Guten Tag. ')
+      await until(() => a.doc.getText('t').toString() === b.doc.getText('t').toString() && a.doc.getText('t').length > 20)
+      const stored = await readDocState(t.db.db, doc)
+      const check = new Y.Doc()
+      Y.applyUpdate(check, stored!.update)
+      expect(check.getText('t').toString()).toBe(a.doc.getText('t').toString())
+      const users = await t.db.db.selectFrom('doc_updates').select('user_id').where('doc', '=', doc).execute()
+      expect(new Set(users.map((u) => u.user_id))).toEqual(new Set([ids.alice, ids.bob]))
+    })
+
+    it('refuses without a session (4401), to another hub (4403), with a foreign Origin (4403), unknown names (4404)', async () => {
+      const doc = `hub/${hub.id}/brief`
+      const anonymous = connect(doc, null)
+      const outsider = connect(doc, 'carol')
+      const cyber = connect(doc, 'cyber')
+      const evil = connect(doc, 'alice', { origin: 'http://evil.example' })
+      const bogus = connect('hub/x/../etc', 'alice')
+      await until(() => [anonymous, outsider, cyber, evil, bogus].every((c) => c.closes.length > 0))
+      expect(anonymous.closes[0].code).toBe(4401)
+      expect(outsider.closes[0].code).toBe(4403)
+      expect(cyber.closes[0].code).toBe(4403)
+      expect(evil.closes[0].code).toBe(4403)
+      expect(bogus.closes[0].code).toBe(4404)
+      expect(t.server.services.collab!.openRooms()).not.toContain(doc)
+    })
+
+    it('gives hq the live document and drops every update hq sends', async () => {
+      const doc = `hub/${hub.id}/log`
+      const a = connect(doc, 'alice')
+      const hq = connect(doc, 'hq')
+      await until(() => a.provider.synced && hq.provider.synced)
+      a.doc.getMap('m').set('from', 'alice')
+      await until(() => hq.doc.getMap('m').get('from') === 'alice')
+      hq.doc.getMap('m').set('hq', 'should not land')
+      a.doc.getMap('m').set('after', 1)
+      await until(() => hq.doc.getMap('m').get('after') === 1)
+      const late = connect(doc, 'bob')
+      await until(() => late.provider.synced && late.doc.getMap('m').get('after') === 1)
+      expect(a.doc.getMap('m').get('hq')).toBeUndefined()
+      expect(late.doc.getMap('m').get('hq')).toBeUndefined()
+      const rows = await t.db.db.selectFrom('doc_updates').select('user_id').where('doc', '=', doc).execute()
+      expect(rows.map((r) => r.user_id)).not.toContain(ids.hq)
+    })
+
+    it('stamps presence with the signed-in name and mission', async () => {
+      const doc = `hub/${hub.id}/notes/presence`
+      const a = connect(doc, 'alice')
+      const b = connect(doc, 'bob')
+      await until(() => a.provider.synced && b.provider.synced)
+      b.provider.awareness.setLocalStateField('user', { name: 'Alice Example', id: ids.alice, color: '#123456' })
+      await until(() => [...a.provider.awareness.getStates().values()].some((s) => s.user?.color === '#123456'))
+      const seen = [...a.provider.awareness.getStates().values()].find((s) => s.user?.color === '#123456')!
+      expect(seen.user).toEqual({ id: ids.bob, name: 'Bob Beispiel', mission: 'DE', color: '#123456' })
+    })
+
+    it('keeps content across room unload and reload, and keeps versions', async () => {
+      const doc = `hub/${hub.id}/notes/unload`
+      const a = connect(doc, 'alice')
+      await until(() => a.provider.synced)
+      a.doc.getText('t').insert(0, 'persisted text')
+      await until(async () => (await t.db.db.selectFrom('doc_updates').select('seq').where('doc', '=', doc).execute()).length > 0)
+      a.destroy()
+      await until(() => !t.server.services.collab!.openRooms().includes(doc), 10_000, 'unload')
+      const versions = await t.db.db.selectFrom('doc_versions').select(['editors', 'reason']).where('doc', '=', doc).execute()
+      expect(versions.length).toBeGreaterThanOrEqual(1)
+      expect(versions[0].editors).toEqual([ids.alice])
+      const b = connect(doc, 'bob')
+      await until(() => b.provider.synced && b.doc.getText('t').toString() === 'persisted text')
+    })
+
+    it('serves /metrics on loopback', async () => {
+      const res = await fetch(`${t.url}/metrics`)
+      expect(res.status).toBe(200)
+      const text = await res.text()
+      expect(text).toContain('hubwork_updates_persisted_total')
+      expect(text).toContain('hubwork_commit_seconds_bucket')
+    })
+  })
+}
