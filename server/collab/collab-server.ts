@@ -295,7 +295,15 @@ export class CollabServer {
     // The server, not the client, says who this is: nobody can appear as someone else.
     const stamped = own.map((e) => ({
       ...e,
-      state: e.state === null ? null : { ...e.state, user: { ...(isObject(e.state.user) ? e.state.user : {}), ...conn.stamp } },
+      state:
+        e.state === null
+          ? null
+          : {
+              ...e.state,
+              // Lexical draws collaborator cursors with `name`: that label is the server's too.
+              name: `${conn.stamp.name} (${conn.stamp.mission})`,
+              user: { ...(isObject(e.state.user) ? e.state.user : {}), ...conn.stamp },
+            },
     }))
     applyAwarenessUpdate(room.awareness, encodeAwarenessUpdate(stamped), conn)
   }
