@@ -1,11 +1,5 @@
 import { createRoot } from 'react-dom/client'
-
-function App() {
-  return (
-    <main>
-      <h1>Hubwork</h1>
-    </main>
-  )
-}
+import { App } from './app/app'
+import './ui/app.css'
 
 createRoot(document.getElementById('root')!).render(<App />)

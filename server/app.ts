@@ -12,6 +12,7 @@ import { sessionMiddleware } from './auth/session-middleware.js'
 import { auth, me } from './api/auth.js'
 import { hubs } from './api/hubs.js'
 import { admin } from './api/admin.js'
+import { taxonomy } from './api/taxonomy.js'
 import { collabRoute } from './collab/upgrade.js'
 import { metricsRoute } from './api/metrics.js'
 
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/me', me)
   app.route('/api/hubs', hubs)
   app.route('/api/admin', admin)
+  app.route('/api/taxonomy', taxonomy)
 
   if (deps.services.collab) {
     app.get('/collab/*', collabRoute(deps.services.collab))

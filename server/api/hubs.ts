@@ -14,7 +14,7 @@ import {
   upsertMembership,
 } from '../db/hub-repo.js'
 import { createNote, listNotes, renameNote } from '../db/note-repo.js'
-import { findUser } from '../db/user-repo.js'
+import { findUser, findUserByEmail } from '../db/user-repo.js'
 import { noteDocName, parseDocName } from '../../shared/doc-names.js'
 import { HubParams } from '../../shared/schemas/common.js'
 import {
@@ -81,7 +81,7 @@ export const hubs = new Hono<AppEnv>()
     await findHub(c.var.db, hubId)
     ensure(actor, can(actor, { kind: 'hub-members', hubId }, 'write'), "manage this hub's members")
     const input = c.req.valid('json')
-    const user = await findUser(c.var.db, input.userId)
+    const user = input.userId ? await findUser(c.var.db, input.userId) : await findUserByEmail(c.var.db, input.email!)
     if (user.role !== 'staff') throw new ForbiddenError('only staff accounts can be hub members')
     const mission = await findHubMission(c.var.db, hubId, { missionId: input.missionId, code: input.mission })
     await upsertMembership(c.var.db, {

@@ -18,3 +18,12 @@ export async function findUser(db: Kysely<Database>, userId: string) {
     .where('id', '=', userId)
     .executeTakeFirstOrThrow(() => new NotFoundError('user'))
 }
+
+/** A user by email (case-insensitive). @throws NotFoundError */
+export async function findUserByEmail(db: Kysely<Database>, email: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role', 'disabled_at', 'created_at'])
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirstOrThrow(() => new NotFoundError('user'))
+}

@@ -80,10 +80,15 @@ export const NewMissionInput = z.object({
 
 export const NewMemberInput = z
   .object({
-    userId: Id,
+    userId: Id.optional(),
+    email: Email.optional(),
     missionId: Id.optional(),
     mission: MissionCode.optional(),
     coordinator: z.boolean().optional(),
+  })
+  .refine((v) => v.userId !== undefined || v.email !== undefined, {
+    message: 'userId or email is required',
+    path: ['userId'],
   })
   .refine((v) => v.missionId !== undefined || v.mission !== undefined, {
     message: 'missionId or mission is required',

@@ -1,0 +1,35 @@
+/** The API's error shape (CONTRACT §5), as a thrown error the UI can show. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** Listeners told when any request answers 401: the session ended. */
+const onUnauthenticated = new Set<() => void>()
+export function whenSignedOut(cb: () => void): () => void {
+  onUnauthenticated.add(cb)
+  return () => onUnauthenticated.delete(cb)
+}
+
+/** The one way the client calls the API: JSON in and out, errors parsed into ApiError. */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  if (res.status === 204) return undefined as T
+  const data = await res.json().catch(() => null)
+  if (!res.ok) {
+    const err = data?.error ?? { code: 'http_error', message: `HTTP ${res.status}` }
+    if (res.status === 401 && path !== '/api/auth/login') onUnauthenticated.forEach((cb) => cb())
+    throw new ApiError(res.status, err.code, err.message)
+  }
+  return data as T
+}

@@ -1,0 +1,115 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { Doc } from 'yjs'
+import type { Provider } from '@lexical/yjs'
+import { LexicalComposer } from '@lexical/react/LexicalComposer'
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
+import { ContentEditable } from '@lexical/react/LexicalContentEditable'
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
+import { ListPlugin } from '@lexical/react/LexicalListPlugin'
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin'
+import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin'
+import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext'
+import { EDITOR_NODES } from '../../shared/editor/nodes'
+import { openDoc, type OpenDoc } from '../sync/provider'
+import { SyncIndicator } from '../sync/sync-indicator'
+import { Toolbar } from './toolbar'
+import { PresenceBar } from './presence-bar'
+
+const COLORS = ['#0b5cad', '#a3367c', '#1b7f4c', '#b35c00', '#5b45b0', '#8a6d00']
+
+/** Only http(s) and mailto links are kept: a `javascript:` URL never becomes clickable. */
+export function validateUrl(url: string): boolean {
+  return /^(https?:\/\/|mailto:)/i.test(url)
+}
+
+/**
+ * A Lexical rich-text editor bound to one collaboration document (CONTRACT §6). Undo/redo is the
+ * Yjs UndoManager of CollaborationPlugin: it undoes only this person's edits.
+ */
+export function CollabEditor({
+  docName,
+  userName,
+  readOnly,
+  label,
+}: {
+  docName: string
+  userName: string
+  readOnly: boolean
+  label: string
+}) {
+  const [open, setOpen] = useState<OpenDoc | null>(null)
+  const opened = useRef<OpenDoc | null>(null)
+  const color = useMemo(() => COLORS[Math.abs(hash(userName)) % COLORS.length], [userName])
+  useEffect(
+    () => () => {
+      opened.current?.destroy()
+      opened.current = null
+    },
+    [docName],
+  )
+  const providerFactory = useCallback(
+    (id: string, yjsDocMap: Map<string, Doc>): Provider => {
+      opened.current?.destroy()
+      const o = openDoc(id, undefined, false)
+      yjsDocMap.set(id, o.doc)
+      opened.current = o
+      setOpen(o)
+      return o.provider as unknown as Provider
+    },
+    [],
+  )
+  const initialConfig = {
+    namespace: 'hubwork',
+    nodes: EDITOR_NODES,
+    editorState: null,
+    editable: !readOnly,
+    onError: (error: Error) => console.error(error),
+    theme: {
+      heading: { h1: 'ed-h1', h2: 'ed-h2', h3: 'ed-h3' },
+      quote: 'ed-quote',
+      list: { ul: 'ed-ul', ol: 'ed-ol', listitem: 'ed-li' },
+      link: 'ed-link',
+      text: { bold: 'ed-bold', italic: 'ed-italic' },
+    },
+  }
+  return (
+    <div className="editor-shell" key={docName}>
+      <LexicalCollaboration>
+        <LexicalComposer initialConfig={initialConfig}>
+          <div className="editor-bar">
+            {!readOnly && <Toolbar />}
+            <PresenceBar open={open} />
+            <SyncIndicator open={open} />
+          </div>
+          {readOnly && (
+            <p className="notice" role="note">
+              You can read this document live but not edit it: HQ reviewers have read-only access.
+            </p>
+          )}
+          <div className="editor-frame">
+            <RichTextPlugin
+              contentEditable={<ContentEditable className="editor" aria-label={label} aria-readonly={readOnly} data-testid="editor" />}
+              placeholder={<div className="editor-placeholder">{readOnly ? '' : 'Start writing…'}</div>}
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+          </div>
+          <ListPlugin />
+          <LinkPlugin validateUrl={validateUrl} />
+          <CollaborationPlugin
+            id={docName}
+            providerFactory={providerFactory}
+            shouldBootstrap={false}
+            username={userName}
+            cursorColor={color}
+          />
+        </LexicalComposer>
+      </LexicalCollaboration>
+    </div>
+  )
+}
+
+function hash(s: string): number {
+  let h = 0
+  for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0
+  return h
+}

@@ -1,0 +1,208 @@
+import { useState, type FormEvent } from 'react'
+import type * as Y from 'yjs'
+import { ACTION_STATUSES, createAction, updateItem, type Action, type ActionStatus } from '../../../shared/log-doc'
+import type { HubDetailView } from '../../../shared/schemas/hubs'
+import type { MeView } from '../../../shared/schemas/auth'
+import type { Taxonomy } from '../../../shared/taxonomy'
+import { TermPicker } from './term-picker'
+
+interface Props {
+  doc: Y.Doc
+  items: Action[]
+  hub: HubDetailView
+  me: MeView
+  mission: string
+  canWrite: boolean
+  taxonomy: Taxonomy | null
+}
+
+const STATUS_LABEL: Record<ActionStatus, string> = { planned: 'Planned', in_progress: 'In progress', done: 'Done', dropped: 'Dropped' }
+const today = () => new Date().toISOString().slice(0, 10)
+export const isOverdue = (a: Action) => !!a.due && a.due < today() && a.status !== 'done' && a.status !== 'dropped'
+type SortKey = 'title' | 'status' | 'due' | 'leadMission'
+
+/** The action log as a table: inline status, overdue highlighted, sort, filter, side-panel editing. */
+export function ActionTable({ doc, items, hub, me, mission, canWrite, taxonomy }: Props) {
+  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'due', dir: 1 })
+  const [status, setStatus] = useState('')
+  const [onlyOverdue, setOnlyOverdue] = useState(false)
+  const [panel, setPanel] = useState<Action | 'new' | null>(null)
+  const rows = items
+    .filter((a) => (!status || a.status === status) && (!onlyOverdue || isOverdue(a)))
+    .sort((a, b) => String(a[sort.key] ?? '\uffff').localeCompare(String(b[sort.key] ?? '\uffff')) * sort.dir)
+  const header = (key: SortKey, label: string) => (
+    <th scope="col" aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className="sort" onClick={() => setSort({ key, dir: sort.key === key ? (-sort.dir as 1 | -1) : 1 })}>
+        {label}
+      </button>
+    </th>
+  )
+  return (
+    <div className={panel ? 'with-panel' : ''}>
+      <div>
+        <div className="filters" role="group" aria-label="Filter actions">
+          <label>
+            Status
+            <select value={status} onChange={(e) => setStatus(e.target.value)}>
+              <option value="">All statuses</option>
+              {ACTION_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
+            </select>
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={onlyOverdue} onChange={(e) => setOnlyOverdue(e.target.checked)} /> Overdue only
+          </label>
+          {canWrite && <button type="button" className="primary" onClick={() => setPanel('new')}>New action</button>}
+        </div>
+        <table className="actions">
+          <caption className="sr-only">Action log</caption>
+          <thead>
+            <tr>
+              {header('title', 'Title')}
+              {header('status', 'Status')}
+              {header('due', 'Due')}
+              {header('leadMission', 'Lead')}
+              <th scope="col">Taking part</th>
+              <th scope="col">Themes</th>
+              {canWrite && <th scope="col"><span className="sr-only">Edit</span></th>}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((a) => (
+              <tr key={a.id} className={isOverdue(a) ? 'overdue' : ''} data-testid="action-row">
+                <td>
+                  {a.title || <em>untitled</em>}
+                  {a.issues.length > 0 && <span className="chip warn" title={a.issues.join('; ')}>needs attention</span>}
+                </td>
+                <td>
+                  <select
+                    aria-label={`Status of ${a.title}`}
+                    value={a.status ?? ''}
+                    disabled={!canWrite}
+                    onChange={(e) => updateItem(doc, a.id, { status: e.target.value as ActionStatus })}
+                  >
+                    {!a.status && <option value="">?</option>}
+                    {ACTION_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
+                  </select>
+                </td>
+                <td>
+                  {a.due ?? '—'}
+                  {isOverdue(a) && <span className="chip warn">overdue</span>}
+                </td>
+                <td>{a.leadMission ?? a.mission}</td>
+                <td>{a.missions.join(', ')}</td>
+                <td>{a.themes.join(', ')}</td>
+                {canWrite && (
+                  <td>
+                    <button type="button" onClick={() => setPanel(a)} aria-label={`Edit ${a.title}`}>Edit</button>
+                  </td>
+                )}
+              </tr>
+            ))}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={7} className="muted">No actions match.</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {panel && (
+        <ActionPanel
+          key={panel === 'new' ? 'new' : panel.id}
+          initial={panel === 'new' ? null : panel}
+          hub={hub}
+          taxonomy={taxonomy}
+          mission={mission}
+          onClose={() => setPanel(null)}
+          onSave={(v) => {
+            if (panel === 'new') createAction(doc, { ...v, mission, authorId: me.id })
+            else updateItem(doc, panel.id, v)
+            setPanel(null)
+          }}
+        />
+      )}
+    </div>
+  )
+}
+
+interface ActionInput {
+  title: string
+  body: string
+  status: ActionStatus
+  due: string | null
+  leadMission: string
+  missions: string[]
+  themes: string[]
+}
+
+function ActionPanel({ initial, hub, taxonomy, mission, onSave, onClose }: {
+  initial: Action | null
+  hub: HubDetailView
+  taxonomy: Taxonomy | null
+  mission: string
+  onSave: (v: ActionInput) => void
+  onClose: () => void
+}) {
+  const [v, setV] = useState<ActionInput>({
+    title: initial?.title ?? '',
+    body: initial?.body ?? '',
+    status: initial?.status ?? 'planned',
+    due: initial?.due ?? null,
+    leadMission: initial?.leadMission ?? mission,
+    missions: initial?.missions ?? [],
+    themes: initial?.themes ?? [],
+  })
+  const handleSubmit = (e: FormEvent) => {
+    e.preventDefault()
+    onSave({ ...v, title: v.title.trim() })
+  }
+  return (
+    <aside className="side-panel" aria-label={initial ? 'Edit action' : 'New action'}>
+      <form onSubmit={handleSubmit}>
+        <h2>{initial ? 'Edit action' : 'New action'}</h2>
+        <label>
+          Title
+          <input value={v.title} onChange={(e) => setV({ ...v, title: e.target.value })} required maxLength={500} />
+        </label>
+        <label>
+          Description / outcome
+          <textarea value={v.body} onChange={(e) => setV({ ...v, body: e.target.value })} rows={3} />
+        </label>
+        <label>
+          Status
+          <select value={v.status} onChange={(e) => setV({ ...v, status: e.target.value as ActionStatus })}>
+            {ACTION_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
+          </select>
+        </label>
+        <label>
+          Due
+          <input type="date" value={v.due ?? ''} onChange={(e) => setV({ ...v, due: e.target.value || null })} />
+        </label>
+        <label>
+          Lead mission
+          <select value={v.leadMission} onChange={(e) => setV({ ...v, leadMission: e.target.value })}>
+            {hub.missions.map((m) => <option key={m.id} value={m.code}>{m.code}</option>)}
+          </select>
+        </label>
+        <fieldset>
+          <legend>Missions taking part</legend>
+          {hub.missions.map((m) => (
+            <label key={m.id} className="check">
+              <input
+                type="checkbox"
+                checked={v.missions.includes(m.code)}
+                onChange={() => setV({ ...v, missions: v.missions.includes(m.code) ? v.missions.filter((x) => x !== m.code) : [...v.missions, m.code] })}
+              />
+              {m.code}
+            </label>
+          ))}
+        </fieldset>
+        <TermPicker label="Themes" terms={taxonomy?.themes ?? []} value={v.themes} onChange={(themes) => setV({ ...v, themes })} />
+        <div className="row">
+          <button type="submit" className="primary">Save</button>
+          <button type="button" onClick={onClose}>Cancel</button>
+        </div>
+      </form>
+    </aside>
+  )
+}

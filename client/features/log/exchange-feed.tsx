@@ -1,0 +1,122 @@
+import { useState, type FormEvent } from 'react'
+import type * as Y from 'yjs'
+import { createExchange, updateItem, type Exchange } from '../../../shared/log-doc'
+import type { HubDetailView } from '../../../shared/schemas/hubs'
+import type { MeView } from '../../../shared/schemas/auth'
+import type { Taxonomy } from '../../../shared/taxonomy'
+import { TermPicker } from './term-picker'
+
+interface Props {
+  doc: Y.Doc
+  items: Exchange[]
+  hub: HubDetailView
+  me: MeView
+  mission: string
+  canWrite: boolean
+  taxonomy: Taxonomy | null
+}
+
+const themeLabel = (t: Taxonomy | null, id: string) => t?.themes.find((x) => x.id === id)?.label ?? id
+
+/** The information exchanges, newest first, with a composer and filters. Edits are live for all. */
+export function ExchangeFeed({ doc, items, hub, me, mission, canWrite, taxonomy }: Props) {
+  const [editing, setEditing] = useState<Exchange | 'new' | null>(null)
+  const [theme, setTheme] = useState('')
+  const [byMission, setByMission] = useState('')
+  const [onlyCross, setOnlyCross] = useState(false)
+  const shown = items.filter(
+    (e) => (!theme || e.themes.some((t) => t === theme || t.startsWith(theme + '.'))) && (!byMission || e.mission === byMission) && (!onlyCross || e.crossCutting),
+  )
+  return (
+    <>
+      <div className="filters" role="group" aria-label="Filter exchanges">
+        <label>
+          Theme
+          <select value={theme} onChange={(e) => setTheme(e.target.value)}>
+            <option value="">All themes</option>
+            {taxonomy?.themes.filter((t) => t.parent === t.id).map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+          </select>
+        </label>
+        <label>
+          Mission
+          <select value={byMission} onChange={(e) => setByMission(e.target.value)}>
+            <option value="">All missions</option>
+            {hub.missions.map((m) => <option key={m.id} value={m.code}>{m.code}</option>)}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={onlyCross} onChange={(e) => setOnlyCross(e.target.checked)} /> Cross-cutting only
+        </label>
+        {canWrite && <button type="button" className="primary" onClick={() => setEditing('new')}>New exchange</button>}
+      </div>
+      {editing && (
+        <ExchangeForm
+          initial={editing === 'new' ? null : editing}
+          taxonomy={taxonomy}
+          onCancel={() => setEditing(null)}
+          onSave={(v) => {
+            if (editing === 'new') createExchange(doc, { ...v, mission, authorId: me.id })
+            else updateItem(doc, editing.id, v)
+            setEditing(null)
+          }}
+        />
+      )}
+      <ol className="feed" aria-label="Exchanges, newest first">
+        {shown.map((e) => (
+          <li key={e.id} className="entry" data-testid="exchange">
+            <h3>{e.title || <em>untitled</em>}</h3>
+            <p className="muted small">
+              {e.mission || '?'} · {e.createdAt ? new Date(e.createdAt).toLocaleString() : 'no date'}
+              {e.crossCutting && <span className="chip accent">cross-cutting</span>}
+              {e.issues.length > 0 && <span className="chip warn" title={e.issues.join('; ')}>needs attention</span>}
+            </p>
+            {e.body && <p className="body">{e.body}</p>}
+            <p>{e.themes.map((t) => <span key={t} className="chip">{themeLabel(taxonomy, t)}</span>)}</p>
+            {canWrite && <button type="button" onClick={() => setEditing(e)} aria-label={`Edit ${e.title}`}>Edit</button>}
+          </li>
+        ))}
+        {shown.length === 0 && <li className="muted">No exchanges match.</li>}
+      </ol>
+    </>
+  )
+}
+
+function ExchangeForm({ initial, taxonomy, onSave, onCancel }: {
+  initial: Exchange | null
+  taxonomy: Taxonomy | null
+  onSave: (v: { title: string; body: string; themes: string[]; forums: string[]; crossCutting: boolean }) => void
+  onCancel: () => void
+}) {
+  const [title, setTitle] = useState(initial?.title ?? '')
+  const [body, setBody] = useState(initial?.body ?? '')
+  const [themes, setThemes] = useState<string[]>(initial?.themes ?? [])
+  const [forums, setForums] = useState<string[]>(initial?.forums ?? [])
+  const [crossCutting, setCrossCutting] = useState(initial?.crossCutting ?? false)
+  const handleSubmit = (e: FormEvent) => {
+    e.preventDefault()
+    onSave({ title: title.trim(), body, themes, forums, crossCutting })
+  }
+  return (
+    <form className="composer" onSubmit={handleSubmit} aria-label={initial ? 'Edit exchange' : 'New exchange'}>
+      <label>
+        Title
+        <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={500} />
+      </label>
+      <label>
+        What was shared
+        <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={4} maxLength={20000} />
+      </label>
+      <div className="pickers">
+        <TermPicker label="Themes" terms={taxonomy?.themes ?? []} value={themes} onChange={setThemes} />
+        <TermPicker label="Forums" terms={taxonomy?.forums ?? []} value={forums} onChange={setForums} />
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={crossCutting} onChange={(e) => setCrossCutting(e.target.checked)} /> Cross-cutting (visible to cyber ambassadors)
+      </label>
+      <div className="row">
+        <button type="submit" className="primary">{initial ? 'Save' : 'Post exchange'}</button>
+        <button type="button" onClick={onCancel}>Cancel</button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,90 @@
+import { useState, type FormEvent } from 'react'
+import { request } from '../../api/request'
+import type { HubDetailView } from '../../../shared/schemas/hubs'
+import type { MeView } from '../../../shared/schemas/auth'
+import { flag } from '../../pages/home-page'
+
+/** The hub's missions, their people and the digital focal point; coordinators manage them. */
+export default function MembersTab({ hub, me, onChanged }: { hub: HubDetailView; me: MeView; onChanged: () => void }) {
+  const canManage = me.role === 'admin' || me.memberships.some((m) => m.hubId === hub.id && m.coordinator)
+  const [email, setEmail] = useState('')
+  const [mission, setMission] = useState(hub.missions[0]?.id ?? '')
+  const [coordinator, setCoordinator] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const base = `/api/hubs/${encodeURIComponent(hub.id)}`
+  const act = async (fn: () => Promise<unknown>) => {
+    setError(null)
+    try {
+      await fn()
+      onChanged()
+    } catch (err) {
+      setError((err as Error).message)
+    }
+  }
+  const handleAdd = (e: FormEvent) => {
+    e.preventDefault()
+    void act(() => request('POST', `${base}/members`, { email, missionId: mission, coordinator })).then(() => setEmail(''))
+  }
+  return (
+    <section aria-label="Members">
+      <p>
+        Digital focal point: <strong data-testid="focal-point">{hub.focalPoint?.name ?? 'none'}</strong>
+      </p>
+      {error && <p className="error" role="alert">{error}</p>}
+      {hub.missions.map((m) => {
+        const people = hub.members.filter((p) => p.missionId === m.id)
+        return (
+          <section key={m.id} className="mission" aria-label={m.name}>
+            <h2>
+              {flag(m.code)} {m.name} <span className="muted">({m.code === 'EU' ? 'EU delegation' : `Member State embassy ${m.code}`})</span>
+            </h2>
+            <ul>
+              {people.map((p) => (
+                <li key={p.userId}>
+                  {p.name} <span className="muted">{p.email}</span>
+                  {p.coordinator && <span className="chip">coordinator</span>}
+                  {hub.focalPoint?.userId === p.userId && <span className="chip">focal point</span>}
+                  {canManage && (
+                    <>
+                      {hub.focalPoint?.userId !== p.userId && (
+                        <button type="button" onClick={() => void act(() => request('PUT', `${base}/focal-point`, { userId: p.userId }))}>
+                          Make focal point
+                        </button>
+                      )}
+                      <button type="button" onClick={() => void act(() => request('DELETE', `${base}/members/${p.userId}`))} aria-label={`Remove ${p.name}`}>
+                        Remove
+                      </button>
+                    </>
+                  )}
+                </li>
+              ))}
+              {people.length === 0 && <li className="muted">No one registered.</li>}
+            </ul>
+          </section>
+        )
+      })}
+      {canManage && (
+        <form onSubmit={handleAdd} className="inline-form" aria-label="Add a member">
+          <label>
+            Email of the person
+            <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          </label>
+          <label>
+            Mission
+            <select value={mission} onChange={(e) => setMission(e.target.value)}>
+              {hub.missions.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.code} — {m.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={coordinator} onChange={(e) => setCoordinator(e.target.checked)} /> Coordinator
+          </label>
+          <button type="submit">Add member</button>
+        </form>
+      )}
+    </section>
+  )
+}

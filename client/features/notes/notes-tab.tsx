@@ -1,0 +1,87 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import { request } from '../../api/request'
+import { Link, useRouter } from '../../app/router'
+import { CollabEditor } from '../../editor/collab-editor'
+import type { HubDetailView, NoteView } from '../../../shared/schemas/hubs'
+import type { MeView } from '../../../shared/schemas/auth'
+
+const when = (iso: string) => new Date(iso).toLocaleString()
+
+/** Shared notes: list (title, last edited, by whom), create, open, co-edit, rename. */
+export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetailView; me: MeView; canWrite: boolean; noteId?: string }) {
+  const { navigate } = useRouter()
+  const [notes, setNotes] = useState<NoteView[] | null>(null)
+  const [title, setTitle] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const base = `/api/hubs/${encodeURIComponent(hub.id)}/notes`
+  const load = () => request<NoteView[]>('GET', base).then(setNotes, (e: Error) => setError(e.message))
+  useEffect(() => {
+    void load()
+  }, [hub.id]) // eslint-disable-line react-hooks/exhaustive-deps
+  const handleCreate = async (e: FormEvent) => {
+    e.preventDefault()
+    try {
+      const created = await request<{ id: string }>('POST', base, { title })
+      setTitle('')
+      await load()
+      navigate(`/hubs/${hub.id}/notes/${created.id}`)
+    } catch (err) {
+      setError((err as Error).message)
+    }
+  }
+  const open = notes?.find((n) => n.id === noteId)
+  const handleRename = async () => {
+    if (!open) return
+    const next = window.prompt('New title', open.title)
+    if (!next) return
+    try {
+      await request('PATCH', `${base}/${open.id}`, { title: next })
+      await load()
+    } catch (err) {
+      setError((err as Error).message)
+    }
+  }
+  return (
+    <section className="split" aria-label="Notes">
+      <div className="list-pane">
+        {canWrite && (
+          <form onSubmit={handleCreate} className="inline-form" aria-label="New note">
+            <label>
+              New note title
+              <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={300} />
+            </label>
+            <button type="submit">Create</button>
+          </form>
+        )}
+        {error && <p className="error" role="alert">{error}</p>}
+        <ul className="note-list">
+          {notes?.map((n) => (
+            <li key={n.id}>
+              <Link to={`/hubs/${hub.id}/notes/${n.id}`} {...(n.id === noteId ? { 'aria-current': 'page' as const } : {})}>
+                {n.title}
+              </Link>
+              <span className="muted small">
+                {when(n.updatedAt)}
+                {n.updatedBy ? ` · ${n.updatedBy.name}` : ''}
+              </span>
+            </li>
+          ))}
+          {notes?.length === 0 && <li className="muted">No notes yet.</li>}
+        </ul>
+      </div>
+      <div className="doc-pane">
+        {open ? (
+          <>
+            <div className="doc-title">
+              <h2>{open.title}</h2>
+              {canWrite && <button type="button" onClick={handleRename}>Rename</button>}
+            </div>
+            <CollabEditor key={open.docName} docName={open.docName} userName={me.name} readOnly={!canWrite} label={`Note: ${open.title}`} />
+          </>
+        ) : (
+          <p className="muted">Choose a note to open it.</p>
+        )}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react'
+import { request } from '../api/request'
+import { Link } from '../app/router'
+import type { HubSummaryView } from '../../shared/schemas/hubs'
+
+/** A country code as a flag emoji (regional indicators); EU gets the EU flag. */
+export function flag(code: string): string {
+  if (code === 'EU') return '🇪🇺'
+  if (!/^[A-Z]{2}$/.test(code)) return ''
+  return String.fromCodePoint(...[...code].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65))
+}
+
+/** "My hubs": one card per hub the person may see. */
+export function HomePage() {
+  const [hubs, setHubs] = useState<HubSummaryView[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    request<HubSummaryView[]>('GET', '/api/hubs').then(setHubs, (e: Error) => setError(e.message))
+  }, [])
+  return (
+    <main id="main" className="page">
+      <h1>My hubs</h1>
+      {error && <p className="error" role="alert">{error}</p>}
+      {hubs === null && !error && <p className="muted">Loading…</p>}
+      {hubs?.length === 0 && <p>You are not a member of any hub yet. Ask your hub coordinator to add you.</p>}
+      <ul className="cards" aria-label="Hubs">
+        {hubs?.map((h) => (
+          <li key={h.id} className="card" data-testid="hub-card">
+            <h2>
+              <Link to={`/hubs/${h.id}/brief`}>
+                {flag(h.country)} {h.countryName}
+              </Link>
+            </h2>
+            <p className="muted">
+              {h.name} · {h.city ?? ''} · {h.region}
+            </p>
+            <p aria-label="Missions present">
+              {h.missions.map((m) => (
+                <span key={m.id} className="chip" title={m.name}>
+                  {flag(m.code)} {m.code}
+                </span>
+              ))}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </main>
+  )
+}

@@ -1,0 +1,68 @@
+import { lazy, Suspense, useEffect, useState } from 'react'
+import { request, ApiError } from '../api/request'
+import { Link } from '../app/router'
+import { roleLabel, useSession } from '../app/session'
+import type { HubDetailView } from '../../shared/schemas/hubs'
+import { flag } from './home-page'
+
+const BriefTab = lazy(() => import('../features/brief/brief-tab'))
+const NotesTab = lazy(() => import('../features/notes/notes-tab'))
+const LogTab = lazy(() => import('../features/log/log-tab'))
+const MembersTab = lazy(() => import('../features/members/members-tab'))
+
+const TABS = [
+  ['brief', 'Brief'],
+  ['notes', 'Notes'],
+  ['exchanges', 'Exchanges'],
+  ['actions', 'Actions'],
+  ['members', 'Members'],
+] as const
+
+/** A hub: tabs Brief · Notes · Exchanges · Actions · Members, with the person's role visible. */
+export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; noteId?: string }) {
+  const { me } = useSession()
+  const [hub, setHub] = useState<HubDetailView | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const load = () =>
+    request<HubDetailView>('GET', `/api/hubs/${encodeURIComponent(hubId)}`).then(setHub, (e: ApiError) => setError(e))
+  useEffect(() => {
+    setHub(null)
+    setError(null)
+    void load()
+  }, [hubId]) // eslint-disable-line react-hooks/exhaustive-deps
+  if (!me) return null
+  if (error) {
+    return (
+      <main id="main" className="page">
+        <h1>{error.status === 403 ? 'No access to this hub' : error.status === 404 ? 'Hub not found' : 'Something went wrong'}</h1>
+        <p role="alert">{error.status === 403 ? 'You are not a member of this hub, so its content is not shown.' : error.message}</p>
+        <Link to="/">Back to my hubs</Link>
+      </main>
+    )
+  }
+  if (!hub) return <main id="main" className="page"><p className="muted">Loading…</p></main>
+  const canWrite = me.role === 'admin' || me.memberships.some((m) => m.hubId === hubId)
+  return (
+    <main id="main" className="page">
+      <header className="hub-header">
+        <h1>
+          {flag(hub.country)} {hub.countryName} <span className="muted">— {hub.name}</span>
+        </h1>
+        <p className="role" data-testid="role">{roleLabel(me, hubId)}</p>
+      </header>
+      <nav className="tabs" aria-label="Hub sections">
+        {TABS.map(([id, label]) => (
+          <Link key={id} to={`/hubs/${hubId}/${id}`} className={tab === id ? 'tab active' : 'tab'} {...(tab === id ? { 'aria-current': 'page' as const } : {})}>
+            {label}
+          </Link>
+        ))}
+      </nav>
+      <Suspense fallback={<p className="muted">Loading…</p>}>
+        {tab === 'brief' && <BriefTab hub={hub} me={me} canWrite={canWrite} />}
+        {tab === 'notes' && <NotesTab hub={hub} me={me} canWrite={canWrite} noteId={noteId} />}
+        {(tab === 'exchanges' || tab === 'actions') && <LogTab hub={hub} me={me} canWrite={canWrite} kind={tab === 'exchanges' ? 'exchange' : 'action'} />}
+        {tab === 'members' && <MembersTab hub={hub} me={me} onChanged={load} />}
+      </Suspense>
+    </main>
+  )
+}

@@ -1,0 +1,76 @@
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import { IndexeddbPersistence } from 'y-indexeddb'
+
+/** What the connection indicator shows. */
+export interface SyncStatus {
+  state: 'connecting' | 'syncing' | 'connected' | 'offline' | 'refused'
+  /** Local changes not yet confirmed by the server (made offline or in flight). */
+  waiting: number
+  /** Why the server refused (4401: sign in again, 4403: no access). */
+  refusal: { code: number; reason: string } | null
+}
+
+/** A document opened for editing: local copy in IndexedDB, live link to the server. */
+export interface OpenDoc {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  status(): SyncStatus
+  onStatus(cb: (s: SyncStatus) => void): () => void
+  destroy(): void
+}
+
+const serverUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`
+
+/**
+ * Opens a document: y-indexeddb keeps every edit in the browser (offline edits survive a reload
+ * and merge on reconnect), y-websocket syncs it with the server.
+ */
+export function openDoc(docName: string, doc = new Y.Doc(), connect = true): OpenDoc {
+  const local = new IndexeddbPersistence(`hubwork:${docName}`, doc)
+  const provider = new WebsocketProvider(serverUrl(), docName, doc, { connect, disableBc: true })
+  let status: SyncStatus = { state: 'connecting', waiting: 0, refusal: null }
+  const listeners = new Set<(s: SyncStatus) => void>()
+  const set = (patch: Partial<SyncStatus>) => {
+    status = { ...status, ...patch }
+    listeners.forEach((l) => l(status))
+  }
+  const onUpdate = (_u: Uint8Array, origin: unknown) => {
+    if (origin !== provider && origin !== local) set({ waiting: status.waiting + 1 })
+  }
+  doc.on('update', onUpdate)
+  provider.on('status', ({ status: s }: { status: string }) => {
+    if (status.state === 'refused') return
+    set({ state: s === 'connected' ? 'syncing' : navigator.onLine ? 'connecting' : 'offline' })
+  })
+  provider.on('sync', (synced: boolean) => {
+    if (synced) set({ state: 'connected', waiting: 0 })
+  })
+  provider.on('connection-close', (event: CloseEvent | null) => {
+    if (event && event.code >= 4400 && event.code < 4500) {
+      set({ state: 'refused', refusal: { code: event.code, reason: event.reason } })
+    } else if (status.state !== 'refused') set({ state: navigator.onLine ? 'connecting' : 'offline' })
+  })
+  // Edits while connected are confirmed when the server relays nothing back; a resync confirms them.
+  const confirm = setInterval(() => {
+    if (provider.wsconnected && provider.synced && status.waiting > 0 && status.state === 'connected') set({ waiting: 0 })
+  }, 1000)
+  const goOffline = () => set({ state: 'offline' })
+  window.addEventListener('offline', goOffline)
+  return {
+    doc,
+    provider,
+    status: () => status,
+    onStatus(cb) {
+      listeners.add(cb)
+      return () => listeners.delete(cb)
+    },
+    destroy() {
+      clearInterval(confirm)
+      window.removeEventListener('offline', goOffline)
+      doc.off('update', onUpdate)
+      provider.destroy()
+      void local.destroy()
+    },
+  }
+}
