@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseDocName } from '../../../shared/doc-names.js'
+import { briefDocName, logDocName, noteDocName, parseDocName } from '../../../shared/doc-names.js'
 
 describe('doc-names', () => {
   it('parses the three forms of CONTRACT §6', () => {
@@ -32,5 +32,14 @@ describe('doc-names', () => {
     ]) {
       expect(parseDocName(bad), bad).toBeNull()
     }
+  })
+})
+
+describe('doc-names: builders', () => {
+  it('build names the parser reads back', () => {
+    expect(parseDocName(briefDocName('hub-ng'))).toMatchObject({ type: 'brief', hubId: 'hub-ng' })
+    expect(parseDocName(logDocName('hub-ng'))).toMatchObject({ type: 'log', hubId: 'hub-ng' })
+    expect(parseDocName(noteDocName('hub-ng', 'n-1'))).toMatchObject({ type: 'note', hubId: 'hub-ng', noteId: 'n-1' })
+    expect(parseDocName(logDocName('a/b'))).toBeNull()
   })
 })
