@@ -36,7 +36,18 @@ function nullProvider(): Provider {
   } as unknown as Provider
 }
 
-function bind(doc: Y.Doc): { editor: LexicalEditor; stop: () => void; provider: Provider; binding: ReturnType<typeof createBinding> } {
+/** A headless Lexical editor bound both ways to a Lexical collaboration Y.Doc. */
+export interface HeadlessBinding {
+  editor: LexicalEditor
+  /** Detaches the editor from the document (the document stays usable). */
+  close: () => void
+}
+
+/**
+ * Binds a headless editor to `doc` as the browser's CollaborationPlugin does: Yjs changes from
+ * others flow into the editor state, and editor updates flow into the document.
+ */
+export function bindHeadless(doc: Y.Doc): HeadlessBinding {
   const editor = createHeadlessEditor({
     namespace: 'hubwork',
     nodes: EDITOR_NODES,
@@ -51,7 +62,18 @@ function bind(doc: Y.Doc): { editor: LexicalEditor; stop: () => void; provider: 
     if (tx.origin !== binding) syncYjsChangesToLexical(binding, provider, events, false)
   }
   shared.observeDeep(onYjs as never)
-  return { editor, provider, binding, stop: () => shared.unobserveDeep(onYjs as never) }
+  const unregister = editor.registerUpdateListener(
+    ({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
+      syncLexicalUpdateToYjs(binding, provider, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags)
+    },
+  )
+  return {
+    editor,
+    close: () => {
+      unregister()
+      shared.unobserveDeep(onYjs as never)
+    },
+  }
 }
 
 /** Lexical applies Yjs changes to its state one microtask (or update cycle) later. */
@@ -60,7 +82,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 /** Plain text of a Lexical collaboration document given as one Yjs update; blocks separated by newlines. */
 export async function lexicalDocToText(update: Uint8Array): Promise<string> {
   const doc = new Y.Doc()
-  const { editor, stop } = bind(doc)
+  const { editor, close } = bindHeadless(doc)
   try {
     Y.applyUpdate(doc, update)
     await settle()
@@ -73,7 +95,7 @@ export async function lexicalDocToText(update: Uint8Array): Promise<string> {
         .replace(/\n{2,}/g, '\n'),
     )
   } finally {
-    stop()
+    close()
     doc.destroy()
   }
 }
@@ -81,12 +103,7 @@ export async function lexicalDocToText(update: Uint8Array): Promise<string> {
 /** Builds a Lexical collaboration document holding `blocks`; returns it as one Yjs update. */
 export async function buildLexicalDoc(blocks: Block[]): Promise<Uint8Array> {
   const doc = new Y.Doc()
-  const { editor, provider, binding, stop } = bind(doc)
-  const unregister = editor.registerUpdateListener(
-    ({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
-      syncLexicalUpdateToYjs(binding, provider, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags)
-    },
-  )
+  const { editor, close } = bindHeadless(doc)
   try {
     editor.update(
       () => {
@@ -117,8 +134,7 @@ export async function buildLexicalDoc(blocks: Block[]): Promise<Uint8Array> {
     await settle()
     return Y.encodeStateAsUpdate(doc)
   } finally {
-    unregister()
-    stop()
+    close()
     doc.destroy()
   }
 }
