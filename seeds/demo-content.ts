@@ -1,109 +1,86 @@
 import * as Y from 'yjs'
-import { briefDocName, logDocName } from '../shared/doc-names.js'
-import { createAction, createExchange, type ActionStatus } from '../shared/log-doc.js'
+import { briefDocName, logDocName, noteDocName } from '../shared/doc-names.js'
+import { createAction, createExchange, type ExtraValue } from '../shared/log-doc.js'
+import { termLabel, type Taxonomy } from '../shared/taxonomy.js'
 import { buildLexicalDoc, type Block } from '../server/editor/headless.js'
-import { SOURCE } from './demo-data.js'
+import type { DemoHub, DemoHubsFile } from './demo-files.js'
 import { shiftDate, shiftToInstant } from './demo-dates.js'
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the source file is plain JSON */
-
-/** One document of demo content, as a single Yjs update. */
+/** One document of demo content, as a single Yjs update (what `appendUpdates` stores). */
 export interface DemoDoc {
   doc: string
   update: Uint8Array
   userId: string | null
 }
 
-const SECTION_TITLES: Record<string, string> = {
-  context_partner_priorities: 'Context and partner priorities',
-  team_europe_activity: 'Team Europe activity',
-  partnerships_dialogues: 'Partnerships and dialogues',
-  forums_candidatures: 'Forums and candidatures',
-  global_gateway_tech_business_offer: 'Global Gateway and Tech Business Offer',
-  asks_to_hq: 'Asks to HQ',
+/** Keys with a null value are left out: an absent extra key reads the same and costs nothing. */
+function extras(values: Record<string, ExtraValue | undefined>): Record<string, ExtraValue> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined)) as Record<string, ExtraValue>
 }
 
-/** `requested` → awaiting input, `provided` → input provided, resolved items → resolved. */
-function inputStatusOf(cc: any): string {
-  if (cc.status === 'resolved' || cc.status === 'closed') return 'resolved'
-  if (cc.cyber_input_status === 'provided') return 'input_provided'
-  if (cc.cyber_input_status === 'requested') return 'awaiting_input'
-  return 'open'
+/** The hub brief: its latest period's sections, then its priority themes. */
+function briefBlocks(hub: DemoHub, data: DemoHubsFile, taxonomy: Taxonomy): Block[] {
+  const brief = hub.briefs.at(-1)
+  const period = data.reportingPeriods.find((p) => p.id === brief?.period)
+  const blocks: Block[] = [{ type: 'h1', text: hub.name }]
+  if (period) blocks.push({ type: 'p', text: `Brief for ${period.label} (${period.id}).` })
+  for (const s of brief?.sections ?? []) blocks.push({ type: 'h2', text: s.title }, { type: 'p', text: s.text })
+  if (hub.priorityThemes.length) {
+    blocks.push({ type: 'h2', text: 'Priority themes' })
+    for (const t of hub.priorityThemes) blocks.push({ type: 'bullet', text: termLabel(taxonomy.themes, t) })
+  }
+  return blocks
 }
 
-/**
- * Each hub's brief (its latest period's sections) and log (exchanges, actions and the cross-cutting
- * items raised there), with every date shifted by `shiftDays`.
- */
-export async function demoDocs(shiftDays: number): Promise<DemoDoc[]> {
+/** The hub log: exchanges, actions and the cross-cutting items raised in this hub, dates shifted. */
+function logUpdate(hub: DemoHub, shift: number): Uint8Array {
+  const doc = new Y.Doc()
+  const at = (day: string) => shiftToInstant(day, shift)
+  const day = (d: string | null) => (d ? shiftDate(d, shift) : null)
+  for (const e of hub.exchanges) {
+    createExchange(doc, {
+      id: e.id, title: e.title, body: e.body, themes: e.themes, forums: e.forums, mission: e.mission,
+      missions: e.missions, authorId: e.authorId, createdAt: at(e.createdAt), crossCutting: false,
+      extra: extras({ exchangeType: e.exchangeType, counterpartType: e.counterpartType, partnershipId: e.partnershipId, sharingScope: e.sharingScope }),
+    })
+  }
+  for (const a of hub.actions) {
+    createAction(doc, {
+      id: a.id, title: a.title, body: a.body, themes: a.themes, forums: a.forums, mission: a.mission,
+      leadMission: a.mission, missions: a.missions, authorId: a.authorId, createdAt: at(a.createdAt),
+      updatedAt: at(a.updatedAt), status: a.status, due: day(a.due),
+      extra: extras({
+        completedAt: day(a.completedAt), actionKind: a.actionKind, partnershipId: a.partnershipId,
+        ggProjectId: a.ggProjectId, sourceExchangeId: a.sourceExchangeId, dropReason: a.dropReason, sharingScope: a.sharingScope,
+      }),
+    })
+  }
+  for (const c of hub.crossCutting) {
+    createExchange(doc, {
+      id: c.id, title: c.title, body: c.body, themes: c.themes, forums: c.forums, mission: c.mission,
+      missions: c.missions, authorId: c.authorId, createdAt: at(c.createdAt), crossCutting: true,
+      extra: extras({
+        inputStatus: c.inputStatus, needsCyberInput: c.needsCyberInput,
+        inputRequestedAt: c.inputRequestedAt && at(c.inputRequestedAt), inputProvidedAt: c.inputProvidedAt && at(c.inputProvidedAt),
+        inputProvidedBy: c.inputProvidedBy, escalation: c.escalation, relatedHubs: c.relatedHubs, linkedItems: c.linkedItems,
+        sharingScope: c.sharingScope,
+      }),
+    })
+  }
+  return Y.encodeStateAsUpdate(doc)
+}
+
+/** Every demo document (briefs, logs, notes) with every date shifted by `shift` days. */
+export async function demoDocs(data: DemoHubsFile, taxonomy: Taxonomy, shift: number): Promise<DemoDoc[]> {
   const docs: DemoDoc[] = []
-  for (const hub of SOURCE.hubs) {
-    const code = new Map<string, string>(
-      hub.missions.map((m: any) => [m.id, m.kind === 'eu_delegation' ? 'EU' : m.country_code]),
-    )
-    const codes = (ids: string[] = []) => ids.map((id) => code.get(id)).filter((c): c is string => !!c)
-
-    const brief = hub.briefs.at(-1)
-    const blocks: Block[] = [{ type: 'h1', text: `${hub.name} — brief ${brief?.reporting_period_id ?? ''}`.trim() }]
-    for (const [key, text] of Object.entries<string>(brief?.sections ?? {})) {
-      blocks.push({ type: 'h2', text: SECTION_TITLES[key] ?? key }, { type: 'p', text })
+  for (const hub of data.hubs) {
+    const author = hub.briefs.at(-1)?.contributors[0] ?? hub.focalPoint.userId
+    docs.push({ doc: briefDocName(hub.id), update: await buildLexicalDoc(briefBlocks(hub, data, taxonomy)), userId: author })
+    docs.push({ doc: logDocName(hub.id), update: logUpdate(hub, shift), userId: null })
+    for (const n of hub.notes) {
+      const blocks: Block[] = [{ type: 'h1', text: n.title }, ...n.text.split(/\n{2,}/).map((text) => ({ type: 'p' as const, text }))]
+      docs.push({ doc: noteDocName(hub.id, n.id), update: await buildLexicalDoc(blocks), userId: n.authorId })
     }
-    docs.push({ doc: briefDocName(hub.id), update: await buildLexicalDoc(blocks), userId: brief?.contributor_user_ids?.[0] ?? null })
-
-    const log = new Y.Doc()
-    for (const ex of hub.exchanges) {
-      createExchange(log, {
-        id: ex.id,
-        title: ex.title,
-        body: ex.summary ?? '',
-        themes: ex.themes ?? [],
-        forums: ex.forums ?? [],
-        mission: code.get(ex.reporting_mission_id) ?? 'EU',
-        missions: codes(ex.participating_mission_ids),
-        authorId: ex.created_by,
-        createdAt: shiftToInstant(ex.date, shiftDays),
-        crossCutting: false,
-      })
-    }
-    for (const ac of hub.actions) {
-      const lead = code.get(ac.lead_mission_id) ?? 'EU'
-      createAction(log, {
-        id: ac.id,
-        title: ac.title,
-        body: ac.outcome ?? '',
-        themes: ac.themes ?? [],
-        forums: ac.forums ?? [],
-        mission: lead,
-        leadMission: lead,
-        missions: codes(ac.participating_mission_ids),
-        authorId: ac.owner_user_id,
-        createdAt: shiftToInstant(ac.created_at, shiftDays),
-        status: ac.status as ActionStatus,
-        due: ac.due_date ? shiftDate(ac.due_date, shiftDays) : null,
-      })
-    }
-    for (const cc of hub.cross_cutting_items ?? []) {
-      if (cc.origin_hub_id && cc.origin_hub_id !== hub.id) continue
-      const linked = (cc.linked_records ?? []).map((r: any) => `${r.type} ${r.id}`).join(', ')
-      createExchange(log, {
-        id: cc.id,
-        title: cc.title,
-        body: linked ? `Linked records: ${linked}.` : '',
-        themes: cc.themes ?? [],
-        forums: cc.forums ?? [],
-        mission: 'EU',
-        authorId: cc.created_by,
-        createdAt: shiftToInstant(cc.cyber_input_requested_at ?? cc.created_at ?? SOURCE.meta.demo_as_of, shiftDays),
-        crossCutting: true,
-        extra: {
-          inputStatus: inputStatusOf(cc),
-          inputRequestedAt: cc.cyber_input_requested_at ? shiftToInstant(cc.cyber_input_requested_at, shiftDays) : null,
-          relatedHubs: (cc.hub_ids ?? []).filter((h: string) => h !== hub.id),
-        },
-      })
-    }
-    docs.push({ doc: logDocName(hub.id), update: Y.encodeStateAsUpdate(log), userId: null })
   }
   return docs
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */

@@ -4,7 +4,7 @@
  * Tests shift the source's expected roll-up figures with the same function.
  */
 
-/** `meta.demo_as_of` of seeds/demo/source.json. */
+/** The source's `meta.demo_as_of` (seeds/demo/hubs.json `meta.demoAsOf`): the day the original dates describe. */
 export const DEMO_AS_OF = '2026-05-15'
 const DAY_MS = 86_400_000
 
