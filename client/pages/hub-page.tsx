@@ -29,7 +29,7 @@ export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; no
     setHub(null)
     setError(null)
     void load()
-  }, [hubId]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [hubId])
   if (!me) return null
   if (error) {
     return (

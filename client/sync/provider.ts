@@ -66,11 +66,23 @@ export function openDoc(docName: string, doc = new Y.Doc(), connect = true): Ope
       return () => listeners.delete(cb)
     },
     destroy() {
-      clearInterval(confirm)
-      window.removeEventListener('offline', goOffline)
-      doc.off('update', onUpdate)
-      provider.destroy()
-      void local.destroy()
+      listeners.clear()
+      // Deferred: the editor's own unmount disconnects the provider after this runs.
+      setTimeout(() => {
+        if (status.waiting > 0 && status.state !== 'connected' && status.state !== 'refused') {
+          // Changes made offline are in IndexedDB but not on the server yet: keep this copy linked
+          // in the background until it has synced, even if the person moved on to another page.
+          provider.on('sync', (synced: boolean) => synced && setTimeout(finalDestroy, 500))
+          provider.connect()
+        } else finalDestroy()
+      }, 0)
     },
+  }
+  function finalDestroy() {
+    clearInterval(confirm)
+    window.removeEventListener('offline', goOffline)
+    doc.off('update', onUpdate)
+    provider.destroy()
+    void local.destroy()
   }
 }

@@ -17,7 +17,7 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
   const load = () => request<NoteView[]>('GET', base).then(setNotes, (e: Error) => setError(e.message))
   useEffect(() => {
     void load()
-  }, [hub.id]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [hub.id])
   const handleCreate = async (e: FormEvent) => {
     e.preventDefault()
     try {

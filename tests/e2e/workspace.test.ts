@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { freePort } from '../support/global-setup.js'
+import { startTestServer, type TestServer } from '../support/test-server.js'
+import { createHub, createUser, TEST_PASSWORD } from '../support/factories.js'
+import { axeViolations, launchBrowser, screenshot } from '../support/browser.js'
+
+/** Two staff of one hub, an HQ reviewer and an outsider, each in their own browser context. */
+describe('hub workspace in Chromium', () => {
+  let t: TestServer
+  let browser: Browser
+  let hubId: string
+  const users: Record<string, { email: string; name: string }> = {}
+  const contexts: BrowserContext[] = []
+
+  beforeAll(async () => {
+    const port = await freePort()
+    t = await startTestServer('pglite', { PORT: String(port), PUBLIC_ORIGIN: `http://127.0.0.1:${port}` })
+    const hub = await createHub(t.db.db, { name: 'Hub Testland', missions: ['DE', 'FR'] })
+    const other = await createHub(t.db.db)
+    hubId = hub.id
+    const make = async (key: string, name: string, opts: Parameters<typeof createUser>[1]) => {
+      const u = await createUser(t.db.db, { ...opts, name })
+      users[key] = { email: u.email, name }
+    }
+    await make('anna', 'Anna Alpha', { hubId, mission: 'EU', coordinator: true })
+    await make('bernd', 'Bernd Beta', { hubId, mission: 'DE' })
+    await make('hq', 'Hanna HQ', { role: 'hq' })
+    await make('outsider', 'Olga Other', { hubId: other.id, mission: 'EU' })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {})
+    await browser?.close()
+    await t?.close()
+  })
+
+  async function signIn(key: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    contexts.push(context)
+    const page = await context.newPage()
+    await page.goto(`${t.url.replace('127.0.0.1', '127.0.0.1')}/`)
+    await page.getByLabel('Email').fill(users[key].email)
+    await page.getByLabel('Password').fill(TEST_PASSWORD)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('heading', { name: 'My hubs' }).waitFor()
+    return page
+  }
+
+  async function noSeriousA11yViolations(page: Page, name: string) {
+    await screenshot(page, name)
+    expect(await axeViolations(page), name).toEqual([])
+  }
+
+  let anna: Page
+  let bernd: Page
+
+  it('shows my hubs, then the brief; typing appears in the other browser with the cursor name', async () => {
+    anna = await signIn('anna')
+    bernd = await signIn('bernd')
+    await noSeriousA11yViolations(anna, 'home')
+    await anna.getByRole('link', { name: /Nigeria/ }).first().click()
+    await anna.getByTestId('editor').waitFor()
+    await expect.poll(() => anna.getByTestId('role').textContent()).toContain('hub coordinator')
+    await bernd.goto(`${t.url}/hubs/${hubId}/brief`)
+    await bernd.getByTestId('editor').waitFor()
+    await expect.poll(() => anna.getByTestId('sync-status').textContent(), { timeout: 10_000 }).toBe('connected')
+    await expect.poll(() => bernd.getByTestId('sync-status').textContent(), { timeout: 10_000 }).toBe('connected')
+    await anna.getByTestId('editor').click()
+    await anna.keyboard.type('Hello from the EU delegation')
+    await expect.poll(() => bernd.getByTestId('editor').textContent(), { timeout: 10_000 }).toContain('Hello from the EU delegation')
+    await expect.poll(() => bernd.locator('body').textContent(), { timeout: 10_000 }).toContain('Anna Alpha (EU)')
+    await noSeriousA11yViolations(bernd, 'brief')
+  })
+
+  it('posts an exchange that appears in the other feed', async () => {
+    await anna.getByRole('link', { name: 'Exchanges' }).click()
+    await bernd.getByRole('link', { name: 'Exchanges' }).click()
+    await anna.getByRole('button', { name: 'New exchange' }).click()
+    await anna.getByLabel('Title', { exact: true }).fill('Meeting with the ministry <script>alert(1)</script>')
+    await anna.getByLabel('What was shared').fill('Données, Daten, dati.')
+    await anna.getByPlaceholder('Search themes…').fill('artificial')
+    await anna.getByLabel('Artificial intelligence', { exact: true }).check()
+    await anna.getByRole('button', { name: 'Post exchange' }).click()
+    const entry = bernd.getByTestId('exchange').filter({ hasText: 'Meeting with the ministry' })
+    await entry.waitFor({ timeout: 10_000 })
+    expect(await entry.textContent()).toContain('<script>alert(1)</script>')
+    expect(await entry.textContent()).toContain('Artificial intelligence')
+    await noSeriousA11yViolations(bernd, 'exchanges')
+  })
+
+  it('changes an action status in one table and the other sees it', async () => {
+    await anna.getByRole('link', { name: 'Actions' }).click()
+    await bernd.getByRole('link', { name: 'Actions' }).click()
+    await anna.getByRole('button', { name: 'New action' }).click()
+    await anna.getByLabel('Title', { exact: true }).fill('Map Team Europe projects')
+    await anna.getByLabel('Due', { exact: true }).fill('2020-01-31')
+    await anna.getByRole('button', { name: 'Save' }).click()
+    const row = bernd.getByTestId('action-row').filter({ hasText: 'Map Team Europe projects' })
+    await row.waitFor({ timeout: 10_000 })
+    expect(await row.getAttribute('class')).toContain('overdue')
+    await anna.getByLabel('Status of Map Team Europe projects').selectOption('in_progress')
+    await expect.poll(() => row.getByRole('combobox').inputValue(), { timeout: 10_000 }).toBe('in_progress')
+    await noSeriousA11yViolations(bernd, 'actions')
+  })
+
+  it('keeps edits made offline and merges them on reconnect', async () => {
+    await bernd.getByRole('link', { name: 'Brief' }).click()
+    await bernd.getByTestId('editor').waitFor()
+    await expect.poll(() => bernd.getByTestId('sync-status').textContent(), { timeout: 10_000 }).toBe('connected')
+    await bernd.context().setOffline(true)
+    await expect.poll(() => bernd.getByTestId('sync-status').textContent(), { timeout: 10_000 }).toContain('offline')
+    await bernd.getByTestId('editor').click()
+    await bernd.keyboard.press('End')
+    await bernd.keyboard.type(' Offline addition from Berlin.')
+    await expect.poll(() => bernd.getByTestId('sync-status').textContent()).toMatch(/offline — [1-9]\d* changes? waiting/)
+    await screenshot(bernd, 'offline')
+    await bernd.getByRole('link', { name: 'Exchanges' }).click()
+    await bernd.getByTestId('exchange').first().waitFor()
+    await bernd.getByRole('button', { name: 'New exchange' }).click()
+    await bernd.getByLabel('Title', { exact: true }).fill('Posted while offline')
+    await bernd.getByRole('button', { name: 'Post exchange' }).click()
+    await bernd.getByTestId('exchange').filter({ hasText: 'Posted while offline' }).waitFor()
+    await bernd.context().setOffline(false)
+    await anna.getByRole('link', { name: 'Brief' }).click()
+    await expect.poll(() => anna.getByTestId('editor').textContent(), { timeout: 20_000 }).toContain('Offline addition from Berlin.')
+    await expect.poll(() => anna.getByTestId('editor').textContent()).toContain('Hello from the EU delegation')
+    await anna.getByRole('link', { name: 'Exchanges' }).click()
+    await anna.getByTestId('exchange').filter({ hasText: 'Posted while offline' }).waitFor({ timeout: 20_000 })
+    expect(await anna.getByTestId('exchange').filter({ hasText: 'Meeting with the ministry' }).count()).toBe(1)
+  })
+
+  it('shows HQ the content, live and read-only', async () => {
+    const hq = await signIn('hq')
+    await hq.goto(`${t.url}/hubs/${hubId}/brief`)
+    await hq.getByTestId('editor').waitFor()
+    await expect.poll(() => hq.getByTestId('editor').textContent(), { timeout: 10_000 }).toContain('Hello from the EU delegation')
+    expect(await hq.getByTestId('editor').getAttribute('contenteditable')).toBe('false')
+    expect(await hq.getByTestId('role').textContent()).toBe('read-only: HQ reviewer')
+    await hq.getByRole('link', { name: 'Exchanges' }).click()
+    await hq.getByTestId('exchange').first().waitFor()
+    expect(await hq.getByRole('button', { name: 'New exchange' }).count()).toBe(0)
+    await noSeriousA11yViolations(hq, 'hq-exchanges')
+  })
+
+  it('gives staff of another hub no access, even by URL', async () => {
+    const outsider = await signIn('outsider')
+    await outsider.goto(`${t.url}/hubs/${hubId}/brief`)
+    await outsider.getByRole('heading', { name: 'No access to this hub' }).waitFor()
+    expect(await outsider.locator('body').textContent()).not.toContain('Hello from the EU delegation')
+    await noSeriousA11yViolations(outsider, 'no-access')
+  })
+})
