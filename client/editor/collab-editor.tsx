@@ -14,13 +14,9 @@ import { openDoc, type OpenDoc } from '../sync/provider'
 import { SyncIndicator } from '../sync/sync-indicator'
 import { Toolbar } from './toolbar'
 import { PresenceBar } from './presence-bar'
+import { validateUrl } from './link-url'
 
 const COLORS = ['#0b5cad', '#a3367c', '#1b7f4c', '#b35c00', '#5b45b0', '#8a6d00']
-
-/** Only http(s) and mailto links are kept: a `javascript:` URL never becomes clickable. */
-export function validateUrl(url: string): boolean {
-  return /^(https?:\/\/|mailto:)/i.test(url)
-}
 
 /**
  * A Lexical rich-text editor bound to one collaboration document (CONTRACT §6). Undo/redo is the

@@ -4,7 +4,7 @@ import { $setBlocksType } from '@lexical/selection'
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text'
 import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list'
 import { TOGGLE_LINK_COMMAND } from '@lexical/link'
-import { validateUrl } from './collab-editor'
+import { validateUrl } from './link-url'
 
 /** Formatting controls: real buttons, reachable and operable by keyboard. */
 export function Toolbar() {
