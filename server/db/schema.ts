@@ -103,6 +103,55 @@ export interface LoginFailureTable {
   created_at: CreatedAt
 }
 
+/** One exchange or action projected from a hub's log document (DESIGN §6). */
+export interface ItemTable {
+  /** `<hubId>:<kind>:<entryId>`. */
+  id: string
+  hub_id: string
+  kind: 'exchange' | 'action'
+  entry_id: string
+  title: string
+  body: string
+  themes: string[]
+  forums: string[]
+  mission: string | null
+  missions: string[]
+  lead_mission: string | null
+  author_id: string | null
+  created_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+  updated_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+  status: 'planned' | 'in_progress' | 'done' | 'dropped' | null
+  /** `YYYY-MM-DD`. */
+  due: string | null
+  completed_at: string | null
+  cross_cutting: boolean
+  input_status: 'open' | 'awaiting_input' | 'input_provided' | 'resolved' | null
+  input_requested_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+  input_provided_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+  related_hubs: string[]
+  issues: string[]
+  /** Generated from title and body. */
+  search: ColumnType<string, never, never>
+  projected_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+/** Plain text of a brief or a note, full-text indexed. */
+export interface DocTextTable {
+  doc: string
+  hub_id: string
+  kind: 'brief' | 'note'
+  title: string
+  text: string
+  search: ColumnType<string, never, never>
+  projected_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+export interface ProjectionCursorTable {
+  doc: string
+  upto_seq: number
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
 export interface Database {
   users: UserTable
   sessions: SessionTable
@@ -114,6 +163,9 @@ export interface Database {
   doc_snapshots: DocSnapshotTable
   doc_versions: DocVersionTable
   login_failures: LoginFailureTable
+  items: ItemTable
+  doc_text: DocTextTable
+  projection_cursors: ProjectionCursorTable
 }
 
 export type User = Selectable<UserTable>
@@ -126,6 +178,8 @@ export type Mission = Selectable<MissionTable>
 export type NewMission = Insertable<MissionTable>
 export type Membership = Selectable<MembershipTable>
 export type Note = Selectable<NoteTable>
+export type Item = Selectable<ItemTable>
+export type NewItem = Insertable<ItemTable>
 
 /** The columns of every table, checked against the live schema on both engines by a test. */
 export const TABLE_COLUMNS = {
@@ -139,4 +193,11 @@ export const TABLE_COLUMNS = {
   doc_snapshots: ['doc', 'upto_seq', 'state', 'updated_at'],
   doc_versions: ['id', 'doc', 'upto_seq', 'state', 'editors', 'reason', 'created_at'],
   login_failures: ['id', 'email', 'ip', 'created_at'],
+  items: [
+    'id', 'hub_id', 'kind', 'entry_id', 'title', 'body', 'themes', 'forums', 'mission', 'missions', 'lead_mission',
+    'author_id', 'created_at', 'updated_at', 'status', 'due', 'completed_at', 'cross_cutting', 'input_status',
+    'input_requested_at', 'input_provided_at', 'related_hubs', 'issues', 'search', 'projected_at',
+  ],
+  doc_text: ['doc', 'hub_id', 'kind', 'title', 'text', 'search', 'projected_at'],
+  projection_cursors: ['doc', 'upto_seq', 'updated_at'],
 } satisfies { [T in keyof Database]: (keyof Database[T])[] }
