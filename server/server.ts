@@ -9,6 +9,7 @@ import { createApp } from './app.js'
 import type { AppServices } from './app-env.js'
 import { seedDemoIfEmpty } from '../seeds/seed.js'
 import { CollabServer, type CollabOptions } from './collab/collab-server.js'
+import { watchSocketSessions } from './collab/session-watch.js'
 
 /** A running server process: its address and how to stop it. */
 export interface RunningServer {
@@ -28,6 +29,8 @@ export interface StartOptions {
   database?: Db
   /** Overrides of the sync server's timers and bounds (tests). */
   collab?: Partial<CollabOptions>
+  /** How often open sockets' sessions are re-checked (tests shorten it). */
+  sessionSweepMs?: number
 }
 
 /** Opens the database from the configuration. */
@@ -55,6 +58,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     ...opts.collab,
   })
   await collab.start()
+  const stopSessionWatch = watchSocketSessions(
+    collab,
+    database.db,
+    { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
+    logger,
+    opts.sessionSweepMs,
+  )
   const services: AppServices = { collab }
   const app = createApp({ db: database.db, engine: database.kind, config, logger, services })
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.syncMaxFrameBytes })
@@ -76,6 +86,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     close() {
       closing ??= (async () => {
         // Every pending write is durable before the sockets and the database go.
+        stopSessionWatch()
         await collab.close()
         for (const client of wss.clients) client.terminate()
         await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -16,6 +16,11 @@ export function whenSignedOut(cb: () => void): () => void {
   return () => onUnauthenticated.delete(cb)
 }
 
+/** Tells the app the session ended (a request answered 401, or the sync socket closed with 4401). */
+export function reportSignedOut(): void {
+  onUnauthenticated.forEach((cb) => cb())
+}
+
 /** The one way the client calls the API: JSON in and out, errors parsed into ApiError. */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(path, {
@@ -28,7 +33,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   const data = await res.json().catch(() => null)
   if (!res.ok) {
     const err = data?.error ?? { code: 'http_error', message: `HTTP ${res.status}` }
-    if (res.status === 401 && path !== '/api/auth/login') onUnauthenticated.forEach((cb) => cb())
+    if (res.status === 401 && path !== '/api/auth/login') reportSignedOut()
     throw new ApiError(res.status, err.code, err.message)
   }
   return data as T

@@ -1,6 +1,8 @@
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
+import { CloseCode } from '../../shared/close-codes'
+import { reportSignedOut } from '../api/request'
 
 /** What the connection indicator shows. */
 export interface SyncStatus {
@@ -49,6 +51,8 @@ export function openDoc(docName: string, doc = new Y.Doc(), connect = true): Ope
   provider.on('connection-close', (event: CloseEvent | null) => {
     if (event && event.code >= 4400 && event.code < 4500) {
       set({ state: 'refused', refusal: { code: event.code, reason: event.reason } })
+      // The session ended while editing: the app asks to sign in again; edits stay in IndexedDB.
+      if (event.code === CloseCode.unauthenticated) reportSignedOut()
     } else if (status.state !== 'refused') set({ state: navigator.onLine ? 'connecting' : 'offline' })
   })
   // Edits while connected are confirmed when the server relays nothing back; a resync confirms them.

@@ -39,7 +39,11 @@ export const auth = new Hono<AppEnv>()
   })
   .post('/logout', async (c) => {
     requireActor(c)
-    if (c.var.sessionHash) await deleteSession(c.var.db, c.var.sessionHash)
+    if (c.var.sessionHash) {
+      await deleteSession(c.var.db, c.var.sessionHash)
+      // Sockets opened with this session end with it (other processes: at their next sweep).
+      c.var.deps.services.collab?.closeSessionConnections(new Set([c.var.sessionHash]))
+    }
     clearSessionCookie(c, c.var.deps.config)
     return c.body(null, 204)
   })

@@ -125,3 +125,34 @@ export async function deleteSession(db: Kysely<Database>, idHash: string): Promi
 export async function deleteUserSessions(db: Kysely<Database>, userId: string): Promise<void> {
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute()
 }
+
+/**
+ * Of these session hashes, the ones still valid (present, not idle or past expiry, user enabled).
+ * One query for any number of sockets: the sync server re-checks its open sockets with it.
+ */
+export async function liveSessionHashes(
+  db: Kysely<Database>,
+  hashes: readonly string[],
+  policy: SessionPolicy,
+  now = new Date(),
+): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set()
+  const rows = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.id_hash', 'sessions.last_seen_at', 'sessions.expires_at', 'users.disabled_at'])
+    .where('sessions.id_hash', 'in', hashes)
+    .execute()
+  const live = new Set<string>()
+  for (const r of rows) {
+    const idleUntil = new Date(r.last_seen_at).getTime() + policy.idleMs
+    if (!r.disabled_at && new Date(r.expires_at) > now && idleUntil > now.getTime()) live.add(r.id_hash)
+  }
+  return live
+}
+
+/** Marks sessions as active now (a person editing through a socket is not idle). */
+export async function touchSessions(db: Kysely<Database>, hashes: readonly string[], now = new Date()): Promise<void> {
+  if (hashes.length === 0) return
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', 'in', hashes).execute()
+}

@@ -206,6 +206,7 @@ export class CollabServer {
       return
     }
     if (isEmptyUpdate(update)) return
+    conn.lastEditAt = Date.now()
     const checked = checkUpdate(update, (c) => room.knownClock(c), (c) => room.clientOwners.get(c), conn)
     if ('reason' in checked) return this.refuse(conn, CloseCode.malformed, checked.reason, room.name)
     if (room.storedBytes + room.tailBytes + update.byteLength > this.opts.maxDocBytes) {
@@ -379,6 +380,22 @@ export class CollabServer {
           closed++
         }
       }
+    }
+    return closed
+  }
+
+  /** Every open connection of this process, with its document. */
+  *openConnections(): Generator<{ doc: string; conn: Connection }> {
+    for (const room of this.rooms.values()) for (const conn of room.connections) yield { doc: room.name, conn }
+  }
+
+  /** Closes every socket opened with one of these sessions (logout, expiry): 4401, sign in again. */
+  closeSessionConnections(sessionHashes: ReadonlySet<string>, reason = 'session ended: sign in again'): number {
+    let closed = 0
+    for (const { doc, conn } of [...this.openConnections()]) {
+      if (!sessionHashes.has(conn.sessionHash)) continue
+      this.refuse(conn, CloseCode.unauthenticated, reason, doc)
+      closed++
     }
     return closed
   }

@@ -8,6 +8,10 @@ import type { TokenBucket } from './guards.js'
 export interface Connection {
   id: number
   actor: Actor
+  /** Hash of the session the socket was opened with: ending the session closes the socket. */
+  sessionHash: string
+  /** When this connection last sent an edit (ms): editing counts as activity for the session. */
+  lastEditAt: number
   readOnly: boolean
   /** Who this connection is in presence, stamped by the server. */
   stamp: { id: string; name: string; mission: string }

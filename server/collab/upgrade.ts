@@ -39,10 +39,12 @@ export function collabRoute(collab: CollabServer) {
             ? (collab.metrics.closed.inc({ code: String(CloseCode.tooLarge) }),
               originalClose(CloseCode.tooLarge, `frame larger than ${collab.maxFrameBytes} bytes`))
             : originalClose(code, reason)) as typeof raw.close
-        const { actor, doc, readOnly } = verdict
+        const { actor, doc, readOnly, sessionHash } = verdict
         conn = {
           id: collab.newConnectionId(),
           actor,
+          sessionHash,
+          lastEditAt: 0,
           readOnly,
           stamp: { id: actor.id, name: actor.name, mission: missionLabel(actor, doc) },
           awarenessClientId: null,
@@ -89,7 +91,7 @@ export function collabRoute(collab: CollabServer) {
 
 type Verdict =
   | { refuse: number; reason: string }
-  | { actor: Actor; doc: string; readOnly: boolean }
+  | { actor: Actor; doc: string; readOnly: boolean; sessionHash: string }
 
 /** Decides at the upgrade, through access.ts, before anything is loaded. */
 async function authorize(c: Context<AppEnv>): Promise<Verdict> {
@@ -114,7 +116,7 @@ async function authorize(c: Context<AppEnv>): Promise<Verdict> {
   if (!session) return { refuse: CloseCode.unauthenticated, reason: 'sign in first' }
   const permission = decide(session.actor, { kind: 'doc', doc })
   if (permission === 'none') return { refuse: CloseCode.forbidden, reason: 'you may not open this document' }
-  return { actor: session.actor, doc: doc.name, readOnly: permission !== 'write' }
+  return { actor: session.actor, doc: doc.name, readOnly: permission !== 'write', sessionHash: session.idHash }
 }
 
 /** What presence shows as a person's mission: their mission in the hub, else their role. */

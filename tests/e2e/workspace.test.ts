@@ -130,6 +130,27 @@ describe('hub workspace in Chromium', () => {
     expect(await anna.getByTestId('exchange').filter({ hasText: 'Meeting with the ministry' }).count()).toBe(1)
   })
 
+  it('keeps edits made while the session expired and syncs them after signing in again', async () => {
+    await bernd.getByRole('link', { name: 'Brief' }).click()
+    await expect.poll(() => bernd.getByTestId('sync-status').textContent(), { timeout: 10_000 }).toBe('connected')
+    await bernd.context().setOffline(true)
+    await expect.poll(() => bernd.getByTestId('sync-status').textContent(), { timeout: 10_000 }).toContain('offline')
+    await bernd.getByTestId('editor').click()
+    await bernd.keyboard.press('End')
+    await bernd.keyboard.type(' Written as the session ran out.')
+    // The session ends on the server (idle expiry removes it) while the laptop is offline.
+    const bernhard = await t.db.db.selectFrom('users').select('id').where('email', '=', users.bernd.email).executeTakeFirstOrThrow()
+    await t.db.db.deleteFrom('sessions').where('user_id', '=', bernhard.id).execute()
+    await bernd.context().setOffline(false)
+    await bernd.getByText('Your session ended').waitFor({ timeout: 15_000 })
+    await bernd.getByLabel('Email').fill(users.bernd.email)
+    await bernd.getByLabel('Password').fill(TEST_PASSWORD)
+    await bernd.getByRole('button', { name: 'Sign in' }).click()
+    await bernd.getByTestId('editor').waitFor()
+    await anna.getByRole('link', { name: 'Brief' }).click()
+    await expect.poll(() => anna.getByTestId('editor').textContent(), { timeout: 20_000 }).toContain('Written as the session ran out.')
+  })
+
   it('shows HQ the content, live and read-only', async () => {
     const hq = await signIn('hq')
     await hq.goto(`${t.url}/hubs/${hubId}/brief`)

@@ -4,6 +4,7 @@ import { ENGINES } from '../support/engines.js'
 import { startTestServer, type TestServer } from '../support/test-server.js'
 import { createHub, createUser, sessionCookie } from '../support/factories.js'
 import { connectClient, until } from '../support/ws-client.js'
+import { client } from '../support/http.js'
 import { readDocState } from '../../server/collab/update-store.js'
 
 for (const engine of ENGINES) {
@@ -71,6 +72,29 @@ for (const engine of ENGINES) {
       expect(evil.closes[0].code).toBe(4403)
       expect(bogus.closes[0].code).toBe(4404)
       expect(t.server.services.collab!.openRooms()).not.toContain(doc)
+    })
+
+    it('closes a socket with 4401 as soon as its session ends (logout, or expiry found by the sweep)', async () => {
+      const doc = `hub/${hub.id}/notes/session-end`
+      const logoutCookie = await sessionCookie(t.db.db, ids.bob)
+      const viaLogout = connectClient(t.url, doc, logoutCookie, { origin: t.origin })
+      const expiring = connect(doc, 'alice')
+      const otherSession = connect(doc, 'bob')
+      clients.push(viaLogout)
+      await until(() => viaLogout.provider.synced && expiring.provider.synced && otherSession.provider.synced)
+      const res = await client(t.url, t.origin, logoutCookie).request('POST', '/api/auth/logout')
+      expect(res.status).toBe(204)
+      await until(() => viaLogout.closes.length > 0, 2_000, 'close after logout')
+      expect(viaLogout.closes[0].code).toBe(4401)
+      // Expiry: the session row goes (as an idle session is removed); the sweep closes the socket.
+      await t.db.db.deleteFrom('sessions').where('user_id', '=', ids.alice).execute()
+      await until(() => expiring.closes.length > 0, 3_000, 'close after expiry')
+      expect(expiring.closes[0].code).toBe(4401)
+      // The same user's other session, and its socket, are untouched.
+      expect(otherSession.closes).toEqual([])
+      otherSession.doc.getText('t').insert(0, 'still here')
+      await until(async () => ((await readDocState(t.db.db, doc))?.update.byteLength ?? 0) > 0)
+      cookies.alice = await sessionCookie(t.db.db, ids.alice)
     })
 
     it('gives hq the live document and drops every update hq sends', async () => {

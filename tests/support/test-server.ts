@@ -33,7 +33,7 @@ export async function startTestServer(
     PUBLIC_ORIGIN: 'http://hubwork.test',
     ...env,
   })
-  const server = await startServer({ config, logger: createLogger(config.logLevel), database: db, collab })
+  const server = await startServer({ config, logger: createLogger(config.logLevel), database: db, collab, sessionSweepMs: 250 })
   return {
     url: server.url,
     origin: config.publicOrigin,
