@@ -10,6 +10,7 @@ import type { AppServices } from './app-env.js'
 import { seedDemoIfEmpty } from '../seeds/seed.js'
 import { CollabServer, type CollabOptions } from './collab/collab-server.js'
 import { watchSocketSessions } from './collab/session-watch.js'
+import { followNoteActivity } from './collab/note-activity.js'
 
 /** A running server process: its address and how to stop it. */
 export interface RunningServer {
@@ -65,6 +66,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     logger,
     opts.sessionSweepMs,
   )
+  const stopNoteActivity = followNoteActivity(collab, database.db, logger)
   const services: AppServices = { collab }
   const app = createApp({ db: database.db, engine: database.kind, config, logger, services })
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.syncMaxFrameBytes })
@@ -87,6 +89,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       closing ??= (async () => {
         // Every pending write is durable before the sockets and the database go.
         stopSessionWatch()
+        stopNoteActivity()
         await collab.close()
         for (const client of wss.clients) client.terminate()
         await new Promise<void>((resolve) => server.close(() => resolve()))

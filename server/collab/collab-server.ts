@@ -39,6 +39,8 @@ export interface CollabOptions {
 export interface PersistedEvent {
   doc: string
   seq: number
+  /** Who wrote the last of these updates (null: the server itself). */
+  userId: string | null
 }
 
 /**
@@ -243,15 +245,15 @@ export class CollabServer {
   }
 
   private afterCommit(writes: QueuedWrite[], seqs: number[]): void {
-    const byDoc = new Map<string, { from: number; to: number }>()
+    const byDoc = new Map<string, { from: number; to: number; userId: string | null }>()
     writes.forEach((w, i) => {
       w.onCommitted(seqs[i])
       const range = byDoc.get(w.doc)
-      byDoc.set(w.doc, { from: Math.min(range?.from ?? Infinity, seqs[i]), to: Math.max(range?.to ?? 0, seqs[i]) })
+      byDoc.set(w.doc, { from: Math.min(range?.from ?? Infinity, seqs[i]), to: Math.max(range?.to ?? 0, seqs[i]), userId: w.userId })
     })
     this.metrics.updates.inc(writes.length)
     for (const [doc, range] of byDoc) {
-      this.events.emit('persisted', { doc, seq: range.to } satisfies PersistedEvent)
+      this.events.emit('persisted', { doc, seq: range.to, userId: range.userId } satisfies PersistedEvent)
       void this.fanout?.notify(doc, range.from, range.to)
       const room = this.rooms.get(doc)
       if (room) this.maybeCompact(room)

@@ -97,6 +97,18 @@ for (const engine of ENGINES) {
       cookies.alice = await sessionCookie(t.db.db, ids.alice)
     })
 
+    it("moves a note's last edited time and editor as its document is edited", async () => {
+      const created = await client(t.url, t.origin, cookies.alice).request('POST', `/api/hubs/${hub.id}/notes`, { title: 'Agenda' })
+      expect(created.status).toBe(201)
+      const b = connect(created.body.docName, 'bob')
+      await until(() => b.provider.synced)
+      b.doc.getText('t').insert(0, 'Item one')
+      await until(async () => {
+        const list = await client(t.url, t.origin, cookies.alice).request('GET', `/api/hubs/${hub.id}/notes`)
+        return list.body.find((n: { id: string }) => n.id === created.body.id)?.updatedBy?.name === 'Bob Beispiel'
+      }, 5_000, 'note shows its last editor')
+    })
+
     it('gives hq the live document and drops every update hq sends', async () => {
       const doc = `hub/${hub.id}/log`
       const a = connect(doc, 'alice')
