@@ -104,6 +104,27 @@ describe('hub workspace in Chromium', () => {
     await noSeriousA11yViolations(bernd, 'actions')
   })
 
+  it('creates a note, co-edits it, renames it, and the list shows who edited it last', async () => {
+    await anna.getByRole('link', { name: 'Notes' }).click()
+    await anna.getByLabel('New note title').fill('Visit of the minister')
+    await anna.getByRole('button', { name: 'Create' }).click()
+    await anna.getByTestId('editor').waitFor()
+    await anna.getByRole('button', { name: 'Rename' }).click()
+    await anna.getByLabel('Note title', { exact: true }).fill('Visit of the digital minister')
+    await anna.getByRole('button', { name: 'Save title' }).click()
+    await anna.getByRole('heading', { name: 'Visit of the digital minister' }).waitFor()
+    await bernd.getByRole('link', { name: 'Notes' }).click()
+    await bernd.getByRole('link', { name: 'Visit of the digital minister' }).click()
+    await bernd.getByTestId('editor').waitFor()
+    await expect.poll(() => bernd.getByTestId('sync-status').textContent(), { timeout: 10_000 }).toBe('connected')
+    await bernd.getByTestId('editor').click()
+    await bernd.keyboard.type('Agenda: data flows')
+    await expect.poll(() => anna.getByTestId('editor').textContent(), { timeout: 10_000 }).toContain('Agenda: data flows')
+    await anna.reload()
+    await expect.poll(() => anna.locator('.note-list').textContent(), { timeout: 10_000 }).toContain('Bernd Beta')
+    await noSeriousA11yViolations(anna, 'notes')
+  })
+
   it('keeps edits made offline and merges them on reconnect', async () => {
     await bernd.getByRole('link', { name: 'Brief' }).click()
     await bernd.getByTestId('editor').waitFor()

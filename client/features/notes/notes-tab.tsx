@@ -30,12 +30,13 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
     }
   }
   const open = notes?.find((n) => n.id === noteId)
-  const handleRename = async () => {
-    if (!open) return
-    const next = window.prompt('New title', open.title)
-    if (!next) return
+  const [renaming, setRenaming] = useState<string | null>(null)
+  const handleRename = async (e: FormEvent) => {
+    e.preventDefault()
+    if (!open || renaming === null) return
     try {
-      await request('PATCH', `${base}/${open.id}`, { title: next })
+      await request('PATCH', `${base}/${open.id}`, { title: renaming })
+      setRenaming(null)
       await load()
     } catch (err) {
       setError((err as Error).message)
@@ -72,10 +73,21 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
       <div className="doc-pane">
         {open ? (
           <>
-            <div className="doc-title">
-              <h2>{open.title}</h2>
-              {canWrite && <button type="button" onClick={handleRename}>Rename</button>}
-            </div>
+            {renaming === null ? (
+              <div className="doc-title">
+                <h2>{open.title}</h2>
+                {canWrite && <button type="button" onClick={() => setRenaming(open.title)}>Rename</button>}
+              </div>
+            ) : (
+              <form className="inline-form doc-title" onSubmit={handleRename} aria-label="Rename note">
+                <label>
+                  Note title
+                  <input value={renaming} onChange={(e) => setRenaming(e.target.value)} required maxLength={300} autoFocus />
+                </label>
+                <button type="submit" className="primary">Save title</button>
+                <button type="button" onClick={() => setRenaming(null)}>Cancel</button>
+              </form>
+            )}
             <CollabEditor key={open.docName} docName={open.docName} userName={me.name} readOnly={!canWrite} label={`Note: ${open.title}`} />
           </>
         ) : (
