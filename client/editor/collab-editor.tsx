@@ -43,10 +43,13 @@ export function CollabEditor({
     },
     [docName],
   )
+  // After CollaborationPlugin's own effects (children's run first): its binding now observes the
+  // Y.Doc, so what IndexedDB loads is rendered.
+  useEffect(() => open?.startLocal(), [open])
   const providerFactory = useCallback(
     (id: string, yjsDocMap: Map<string, Doc>): Provider => {
       opened.current?.destroy()
-      const o = openDoc(id, undefined, false)
+      const o = openDoc(id, undefined, { connect: false, deferLocal: true })
       yjsDocMap.set(id, o.doc)
       opened.current = o
       setOpen(o)

@@ -1,14 +1,22 @@
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { request, ApiError } from '../api/request'
 import { Link } from '../app/router'
 import { roleLabel, useSession } from '../app/session'
 import type { HubDetailView } from '../../shared/schemas/hubs'
 import { flag } from './home-page'
+import { preload, useModule } from '../app/use-module'
 
-const BriefTab = lazy(() => import('../features/brief/brief-tab'))
-const NotesTab = lazy(() => import('../features/notes/notes-tab'))
-const LogTab = lazy(() => import('../features/log/log-tab'))
-const MembersTab = lazy(() => import('../features/members/members-tab'))
+const loadBrief = () => import('../features/brief/brief-tab')
+const loadNotes = () => import('../features/notes/notes-tab')
+const loadLog = () => import('../features/log/log-tab')
+const loadMembers = () => import('../features/members/members-tab')
+const LOADERS: Record<string, () => Promise<unknown>> = {
+  brief: loadBrief,
+  notes: loadNotes,
+  exchanges: loadLog,
+  actions: loadLog,
+  members: loadMembers,
+}
 
 const TABS = [
   ['brief', 'Brief'],
@@ -21,6 +29,12 @@ const TABS = [
 /** A hub: tabs Brief · Notes · Exchanges · Actions · Members, with the person's role visible. */
 export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; noteId?: string }) {
   const { me } = useSession()
+  // The tab's code loads while the hub is fetched, not after.
+  if (LOADERS[tab]) void preload(LOADERS[tab]).catch(() => {})
+  const BriefTab = useModule(loadBrief, tab === 'brief')?.default
+  const NotesTab = useModule(loadNotes, tab === 'notes')?.default
+  const LogTab = useModule(loadLog, tab === 'exchanges' || tab === 'actions')?.default
+  const MembersTab = useModule(loadMembers, tab === 'members')?.default
   const [hub, setHub] = useState<HubDetailView | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const load = () =>
@@ -57,12 +71,13 @@ export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; no
           </Link>
         ))}
       </nav>
-      <Suspense fallback={<p className="muted">Loading…</p>}>
-        {tab === 'brief' && <BriefTab hub={hub} me={me} canWrite={canWrite} />}
-        {tab === 'notes' && <NotesTab hub={hub} me={me} canWrite={canWrite} noteId={noteId} />}
-        {(tab === 'exchanges' || tab === 'actions') && <LogTab hub={hub} me={me} canWrite={canWrite} kind={tab === 'exchanges' ? 'exchange' : 'action'} />}
-        {tab === 'members' && <MembersTab hub={hub} me={me} onChanged={load} />}
-      </Suspense>
+      {tab === 'brief' && (BriefTab ? <BriefTab hub={hub} me={me} canWrite={canWrite} /> : <Loading />)}
+      {tab === 'notes' && (NotesTab ? <NotesTab hub={hub} me={me} canWrite={canWrite} noteId={noteId} /> : <Loading />)}
+      {(tab === 'exchanges' || tab === 'actions') &&
+        (LogTab ? <LogTab hub={hub} me={me} canWrite={canWrite} kind={tab === 'exchanges' ? 'exchange' : 'action'} /> : <Loading />)}
+      {tab === 'members' && (MembersTab ? <MembersTab hub={hub} me={me} onChanged={load} /> : <Loading />)}
     </main>
   )
 }
+
+const Loading = () => <p className="muted">Loading…</p>

@@ -19,7 +19,21 @@ export interface OpenDoc {
   provider: WebsocketProvider
   status(): SyncStatus
   onStatus(cb: (s: SyncStatus) => void): () => void
+  /** Starts the IndexedDB copy (when opened with `deferLocal`). */
+  startLocal(): void
   destroy(): void
+}
+
+export interface OpenOptions {
+  /** Connect to the server at once (the editor's CollaborationPlugin connects by itself). */
+  connect?: boolean
+  /**
+   * Load the IndexedDB copy only when `startLocal()` is called. The Lexical binding renders only
+   * changes it observes: content loaded into the Y.Doc before it observes would stay invisible
+   * (an empty or partial editor over a full document), so the editor starts the local copy after
+   * its binding is in place.
+   */
+  deferLocal?: boolean
 }
 
 const serverUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`
@@ -28,8 +42,12 @@ const serverUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${lo
  * Opens a document: y-indexeddb keeps every edit in the browser (offline edits survive a reload
  * and merge on reconnect), y-websocket syncs it with the server.
  */
-export function openDoc(docName: string, doc = new Y.Doc(), connect = true): OpenDoc {
-  const local = new IndexeddbPersistence(`hubwork:${docName}`, doc)
+export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, deferLocal = false }: OpenOptions = {}): OpenDoc {
+  let local: IndexeddbPersistence | null = null
+  const startLocal = () => {
+    local ??= new IndexeddbPersistence(`hubwork:${docName}`, doc)
+  }
+  if (!deferLocal) startLocal()
   const provider = new WebsocketProvider(serverUrl(), docName, doc, { connect, disableBc: true })
   let status: SyncStatus = { state: 'connecting', waiting: 0, refusal: null }
   const listeners = new Set<(s: SyncStatus) => void>()
@@ -65,6 +83,7 @@ export function openDoc(docName: string, doc = new Y.Doc(), connect = true): Ope
     doc,
     provider,
     status: () => status,
+    startLocal,
     onStatus(cb) {
       listeners.add(cb)
       return () => listeners.delete(cb)
@@ -87,6 +106,6 @@ export function openDoc(docName: string, doc = new Y.Doc(), connect = true): Ope
     window.removeEventListener('offline', goOffline)
     doc.off('update', onUpdate)
     provider.destroy()
-    void local.destroy()
+    void local?.destroy()
   }
 }
