@@ -172,6 +172,33 @@ describe('hub workspace in Chromium', () => {
     await expect.poll(() => anna.getByTestId('editor').textContent(), { timeout: 20_000 }).toContain('Written as the session ran out.')
   })
 
+  it('posts an exchange with the keyboard alone, focus always visible', async () => {
+    await anna.getByRole('link', { name: 'Exchanges' }).click()
+    await anna.getByRole('button', { name: 'New exchange' }).waitFor()
+    /** Tabs until the focused element matches; checks the focus ring on the way. */
+    const tabTo = async (matches: (el: { tag: string; text: string; label: string }) => boolean) => {
+      for (let i = 0; i < 60; i++) {
+        await anna.keyboard.press('Tab')
+        const el = await anna.evaluate(() => {
+          const a = document.activeElement as HTMLElement
+          return { tag: a.tagName, text: a.textContent ?? '', label: a.closest('label')?.textContent ?? '', outline: getComputedStyle(a).outlineStyle }
+        })
+        expect(el.outline, `focus ring on ${el.tag} ${el.text || el.label}`).not.toBe('none')
+        if (matches(el)) return
+      }
+      throw new Error('not reachable by Tab')
+    }
+    await anna.locator('body').click({ position: { x: 1, y: 1 } })
+    await tabTo((el) => el.tag === 'BUTTON' && el.text === 'New exchange')
+    await anna.keyboard.press('Enter')
+    await tabTo((el) => el.tag === 'INPUT' && el.label.startsWith('Title'))
+    await anna.keyboard.type('Typed without a mouse')
+    await tabTo((el) => el.tag === 'BUTTON' && el.text === 'Post exchange')
+    await anna.keyboard.press('Enter')
+    await bernd.getByRole('link', { name: 'Exchanges' }).click()
+    await bernd.getByTestId('exchange').filter({ hasText: 'Typed without a mouse' }).waitFor({ timeout: 10_000 })
+  })
+
   it('shows HQ the content, live and read-only', async () => {
     const hq = await signIn('hq')
     await hq.goto(`${t.url}/hubs/${hubId}/brief`)
