@@ -5,6 +5,7 @@ import type { EngineKind } from './db/connect.js'
 import type { Logger } from './logger.js'
 import type { Actor } from './access.js'
 import type { CollabServer } from './collab/collab-server.js'
+import type { Projector } from './projection/projector.js'
 
 /** What the process hands to the HTTP app: plain values, no globals. */
 export interface AppDeps {
@@ -19,6 +20,7 @@ export interface AppDeps {
 /** Long-lived services of the process, filled in by server/server.ts. */
 export interface AppServices {
   collab?: CollabServer
+  projection?: Projector
   [name: string]: unknown
 }
 

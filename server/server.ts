@@ -8,7 +8,9 @@ import type { Logger } from './logger.js'
 import { createApp } from './app.js'
 import type { AppServices } from './app-env.js'
 import { seedDemoIfEmpty } from '../seeds/seed.js'
-import { CollabServer, type CollabOptions } from './collab/collab-server.js'
+import { CollabServer, type CollabOptions, type PersistedEvent } from './collab/collab-server.js'
+import { Projector } from './projection/projector.js'
+import { loadTaxonomy } from './taxonomy-file.js'
 import { watchSocketSessions } from './collab/session-watch.js'
 import { followNoteActivity } from './collab/note-activity.js'
 
@@ -67,7 +69,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     opts.sessionSweepMs,
   )
   const stopNoteActivity = followNoteActivity(collab, database.db, logger)
-  const services: AppServices = { collab }
+  const projection = new Projector(database.db, loadTaxonomy(), logger)
+  const onPersisted = ({ doc }: PersistedEvent) => projection.schedule(doc)
+  collab.events.on('persisted', onPersisted)
+  // Seeded or edited while no projector ran: projected in the background, the server is up already.
+  void projection.catchUp().catch((err) => logger.warn({ err: (err as Error).message }, 'projection catch-up failed'))
+  const services: AppServices = { collab, projection }
   const app = createApp({ db: database.db, engine: database.kind, config, logger, services })
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.syncMaxFrameBytes })
 
@@ -90,7 +97,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         // Every pending write is durable before the sockets and the database go.
         stopSessionWatch()
         stopNoteActivity()
+        collab.events.off('persisted', onPersisted)
         await collab.close()
+        await projection.stop()
         for (const client of wss.clients) client.terminate()
         await new Promise<void>((resolve) => server.close(() => resolve()))
         if (ownsDatabase) await database.close()

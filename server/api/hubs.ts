@@ -64,6 +64,8 @@ export const hubs = new Hono<AppEnv>()
     const doc = parseDocName(noteDocName(hubId, id))!
     ensure(actor, can(actor, { kind: 'doc', doc }, 'write'), 'write notes in this hub')
     await createNote(c.var.db, { id, hubId, title: c.req.valid('json').title, userId: actor.id })
+    // Searchable by its title before anyone writes in it.
+    c.var.deps.services.projection?.schedule(doc.name)
     return c.json({ id, docName: doc.name }, 201)
   })
   .patch('/:hubId/notes/:noteId', validate('param', NoteParams), validate('json', NoteInput), async (c) => {
@@ -73,6 +75,7 @@ export const hubs = new Hono<AppEnv>()
     const doc = parseDocName(noteDocName(hubId, noteId))!
     ensure(actor, can(actor, { kind: 'doc', doc }, 'write'), 'rename notes in this hub')
     await renameNote(c.var.db, hubId, noteId, c.req.valid('json').title, actor.id)
+    c.var.deps.services.projection?.schedule(doc.name)
     return c.json({ id: noteId, docName: doc.name })
   })
   .post('/:hubId/members', validate('param', HubParams), validate('json', NewMemberInput), async (c) => {

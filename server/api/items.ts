@@ -1,0 +1,37 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../app-env.js'
+import { can, canSeeHub, readScope } from '../access.js'
+import { requireActor } from '../auth/session-middleware.js'
+import { ForbiddenError, NotFoundError } from '../errors.js'
+import { findItem, listItems, search } from '../rollup/item-queries.js'
+import { ItemsQuery, SearchQuery } from '../../shared/schemas/items.js'
+import { validate } from './validate.js'
+
+const ItemParams = z.object({ itemId: z.string().min(3).max(400) })
+
+/** `/api/items`: exchanges and actions projected from the hubs' logs (CONTRACT §5). */
+export const items = new Hono<AppEnv>()
+  .get('/', validate('query', ItemsQuery), async (c) => {
+    const actor = requireActor(c)
+    const query = c.req.valid('query')
+    // Asking for a hub one may not read is refused, not answered with a silent empty list.
+    if (query.hubId && !canSeeHub(actor, query.hubId)) throw new ForbiddenError("you may not read this hub's items")
+    return c.json(await listItems(c.var.db, readScope(actor), query))
+  })
+  .get('/:itemId', validate('param', ItemParams), async (c) => {
+    const actor = requireActor(c)
+    const item = await findItem(c.var.db, c.req.valid('param').itemId)
+    if (!item) throw new NotFoundError('item')
+    if (!can(actor, { kind: 'item', hubId: item.hubId, crossCutting: item.crossCutting }, 'read')) {
+      throw new ForbiddenError('you may not read this item')
+    }
+    return c.json(item)
+  })
+
+/** `/api/search?q=`: briefs, notes and items the caller may read, ranked, with snippets. */
+export const searchRoute = new Hono<AppEnv>().get('/', validate('query', SearchQuery), async (c) => {
+  const actor = requireActor(c)
+  const { q, limit } = c.req.valid('query')
+  return c.json(await search(c.var.db, readScope(actor), q, limit))
+})

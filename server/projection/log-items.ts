@@ -1,0 +1,69 @@
+import * as Y from 'yjs'
+import { readActions, readExchanges, type LogItem } from '../../shared/log-doc.js'
+import { isForumId, isThemeId, type Taxonomy } from '../../shared/taxonomy.js'
+import type { NewItem } from '../db/schema.js'
+
+/** The `items` id of a log entry: hub and kind are part of it, so one hub can never overwrite another's. */
+export const itemId = (hubId: string, kind: LogItem['kind'], entryId: string) => `${hubId}:${kind}:${entryId}`
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+const validDay = (s: string | null): s is string => !!s && DAY.test(s) && !Number.isNaN(Date.parse(s))
+
+/**
+ * The `items` rows of one hub's log document. Each entry is projected as far as it is valid: the
+ * tolerant reader (shared/log-doc-view.ts) has already capped text, dropped wrongly typed values
+ * and listed what it found wrong; theme and forum ids the taxonomy does not know are dropped and
+ * flagged here. A bad entry never stops the others.
+ */
+export function logItemRows(hubId: string, doc: Y.Doc, taxonomy: Taxonomy, now = new Date()): NewItem[] {
+  const rows: NewItem[] = []
+  for (const item of [...readExchanges(doc), ...readActions(doc)]) {
+    const issues = [...item.issues]
+    const unknownThemes = item.themes.filter((t) => !isThemeId(taxonomy, t))
+    const unknownForums = item.forums.filter((f) => !isForumId(taxonomy, f))
+    if (unknownThemes.length) issues.push(`themes: unknown ${unknownThemes.slice(0, 5).join(', ')}`)
+    if (unknownForums.length) issues.push(`forums: unknown ${unknownForums.slice(0, 5).join(', ')}`)
+    const action = item.kind === 'action' ? item : null
+    rows.push(withoutNul({
+      id: itemId(hubId, item.kind, item.id),
+      hub_id: hubId,
+      kind: item.kind,
+      entry_id: item.id,
+      title: item.title,
+      body: item.body,
+      themes: item.themes.filter((t) => isThemeId(taxonomy, t)),
+      forums: item.forums.filter((f) => isForumId(taxonomy, f)),
+      mission: item.mission || null,
+      missions: item.missions,
+      lead_mission: action ? (action.leadMission ?? (item.mission || null)) : null,
+      author_id: item.authorId || null,
+      created_at: item.createdAt || null,
+      updated_at: action?.updatedAt || item.createdAt || null,
+      status: action?.status ?? null,
+      due: validDay(action?.due ?? null) ? action!.due : null,
+      completed_at: validDay(action?.completedAt ?? null) ? action!.completedAt : null,
+      cross_cutting: item.crossCutting,
+      input_status: item.inputStatus,
+      input_requested_at: item.inputRequestedAt,
+      input_provided_at: item.inputProvidedAt,
+      related_hubs: item.relatedHubs,
+      issues,
+      projected_at: now,
+    }))
+  }
+  return rows
+}
+
+/** PostgreSQL text cannot hold U+0000: it becomes U+FFFD (and is flagged) instead of failing the batch. */
+function withoutNul(row: NewItem): NewItem {
+  let found = false
+  const clean = (s: string) => (s.includes('\u0000') ? ((found = true), s.replaceAll('\u0000', '\uFFFD')) : s)
+  const out = { ...row } as Record<string, unknown>
+  for (const [k, v] of Object.entries(out)) {
+    if (typeof v === 'string') out[k] = clean(v)
+    else if (Array.isArray(v)) out[k] = v.map((x) => (typeof x === 'string' ? clean(x) : x))
+  }
+  const result = out as unknown as NewItem
+  if (found) result.issues = [...(result.issues as string[]), 'text: contained NUL characters']
+  return result
+}

@@ -1,0 +1,99 @@
+import { EventEmitter } from 'node:events'
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../db/schema.js'
+import type { Logger } from '../logger.js'
+import type { Taxonomy } from '../../shared/taxonomy.js'
+import { parseDocName } from '../../shared/doc-names.js'
+import { docsBehind, projectDoc } from './project-doc.js'
+
+/** Emitted after a document's projection is committed. */
+export interface ProjectedEvent {
+  doc: string
+  seq: number
+}
+
+/**
+ * Follows stored edits into the projection (DESIGN §6). Edits of a document within `debounceMs`
+ * are projected once; one document is projected at a time per process (and per database, by an
+ * advisory lock in projectDoc). A failure is logged and retried: the documents stay the truth.
+ */
+export class Projector {
+  readonly events = new EventEmitter()
+  private readonly timers = new Map<string, NodeJS.Timeout>()
+  private readonly dirty = new Set<string>()
+  private running: Promise<void> = Promise.resolve()
+  private stopped = false
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly taxonomy: Taxonomy,
+    private readonly logger: Logger,
+    private readonly debounceMs = 150,
+  ) {
+    this.events.setMaxListeners(100)
+  }
+
+  /** Projects what was stored while no projector ran (a crash, a seed, another version). */
+  async catchUp(): Promise<number> {
+    const behind = await docsBehind(this.db)
+    for (const doc of behind) this.dirty.add(doc)
+    await this.flush()
+    return behind.length
+  }
+
+  /** A document changed: project it after the debounce. */
+  schedule(doc: string): void {
+    if (this.stopped || !parseDocName(doc)) return
+    this.dirty.add(doc)
+    if (this.timers.has(doc)) return
+    const t = setTimeout(() => {
+      this.timers.delete(doc)
+      void this.flush()
+    }, this.debounceMs)
+    t.unref()
+    this.timers.set(doc, t)
+  }
+
+  /** Projects every dirty document now; resolves when done (tests and shutdown wait on it). */
+  flush(): Promise<void> {
+    this.running = this.running.then(async () => {
+      while (this.dirty.size > 0 && !this.stopped) {
+        const [doc] = this.dirty
+        this.dirty.delete(doc)
+        try {
+          const seq = await projectDoc(this.db, doc, this.taxonomy)
+          if (seq !== null) this.events.emit('projected', { doc, seq } satisfies ProjectedEvent)
+        } catch (err) {
+          this.logger.warn({ err: (err as Error).message, doc }, 'projection failed; will retry')
+          setTimeout(() => this.schedule(doc), 2_000).unref()
+        }
+      }
+    })
+    return this.running
+  }
+
+  async stop(): Promise<void> {
+    for (const t of this.timers.values()) clearTimeout(t)
+    this.timers.clear()
+    await this.flush()
+    this.stopped = true
+  }
+}
+
+/**
+ * Rebuilds every projection from the stored documents (`npm run reproject`): the same code path
+ * as the incremental projection, from empty tables.
+ * @returns how many documents were projected
+ */
+export async function reprojectAll(db: Kysely<Database>, taxonomy: Taxonomy): Promise<number> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('items').execute()
+    await trx.deleteFrom('doc_text').execute()
+    await trx.deleteFrom('projection_cursors').execute()
+  })
+  const docs = await sql<{ doc: string }>`
+    select doc from doc_updates union select doc from doc_snapshots order by doc`.execute(db)
+  let projected = 0
+  for (const { doc } of docs.rows) if ((await projectDoc(db, doc, taxonomy)) !== null) projected++
+  return projected
+}

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { ENGINES } from '../support/engines.js'
+import { startTestServer, type TestServer } from '../support/test-server.js'
+import { createHub, createUser, sessionCookie } from '../support/factories.js'
+import { connectClient, until } from '../support/ws-client.js'
+import { client } from '../support/http.js'
+import { createAction, createExchange, deleteItem, updateItem } from '../../shared/log-doc.js'
+import { reprojectAll } from '../../server/projection/projector.js'
+import { loadTaxonomy } from '../../server/taxonomy-file.js'
+import { buildLexicalDoc } from '../../server/editor/headless.js'
+import { appendUpdates } from '../../server/collab/update-store.js'
+
+for (const engine of ENGINES) {
+  describe(`${engine}: projection, items and search`, () => {
+    let t: TestServer
+    let hub: Awaited<ReturnType<typeof createHub>>
+    let other: Awaited<ReturnType<typeof createHub>>
+    const cookies: Record<string, string> = {}
+    const ids: Record<string, string> = {}
+    const clients: { destroy(): void }[] = []
+    const api = (who: string) => client(t.url, t.origin, cookies[who])
+    const items = async (who: string, query = '') => (await api(who).request('GET', `/api/items${query}`)).body
+
+    beforeAll(async () => {
+      t = await startTestServer(engine)
+      hub = await createHub(t.db.db, { missions: ['DE', 'FR'] })
+      other = await createHub(t.db.db)
+      for (const [name, opts] of Object.entries({
+        alice: { hubId: hub.id, mission: 'EU', name: 'Alice Example' },
+        carol: { hubId: other.id, mission: 'EU' },
+        hq: { role: 'hq' as const },
+        cyber: { role: 'cyber' as const },
+      })) {
+        const u = await createUser(t.db.db, opts)
+        ids[name] = u.id
+        cookies[name] = await sessionCookie(t.db.db, u.id)
+      }
+    })
+    afterAll(async () => {
+      for (const c of clients) c.destroy()
+      await t?.close()
+    })
+
+    it('projects valid, partial and malicious log entries edited through a real client, each as far as valid', async () => {
+      const c = connectClient(t.url, `hub/${hub.id}/log`, cookies.alice, { origin: t.origin })
+      clients.push(c)
+      await until(() => c.provider.synced)
+      const good = createExchange(c.doc, {
+        title: 'Échange sur les flux de données',
+        body: 'Die Datenschutz-Grundverordnung e la protezione dei dati',
+        themes: ['digital-trade.ecommerce-moratorium'],
+        forums: [],
+        mission: 'EU',
+        authorId: ids.alice,
+        crossCutting: true,
+      })
+      const action = createAction(c.doc, { title: 'Workshop', mission: 'DE', authorId: ids.alice, status: 'planned', due: '2020-01-01', themes: ['ai'] })
+      // Malicious and broken entries, written around the typed helpers as a hostile client could.
+      const exchanges = c.doc.getMap('exchanges')
+      c.doc.transact(() => {
+        const bad = new Y.Map<unknown>()
+        exchanges.set('bad1', bad)
+        bad.set('id', 'bad1')
+        bad.set('title', 'x'.repeat(50_000) + '\u0000')
+        bad.set('themes', Y.Array.from(['no-such-theme', 'ai']))
+        bad.set('createdAt', 'yesterday')
+        bad.set('crossCutting', 'yes')
+        bad.set('mission', 42)
+        exchanges.set('bad2', 'not a map' as unknown as Y.Map<unknown>)
+      })
+      let rows: { id: string; title: string; issues: string[]; themes: string[] }[] = []
+      await until(async () => {
+        rows = await items('alice', `?hubId=${hub.id}`)
+        return rows.length >= 4
+      }, 10_000, 'four items projected')
+      const byEntry = (e: string) => rows.find((r) => r.id.endsWith(`:${e}`))!
+      expect(byEntry(good)).toMatchObject({ title: 'Échange sur les flux de données', themes: ['digital-trade.ecommerce-moratorium'], issues: [], crossCutting: true, authorName: 'Alice Example' })
+      expect(byEntry(action)).toMatchObject({ kind: 'action', status: 'planned', due: '2020-01-01', themes: ['ai'] })
+      const bad = byEntry('bad1')
+      expect(bad.themes).toEqual(['ai'])
+      expect(bad.title.length).toBeLessThanOrEqual(2_000)
+      expect(bad.issues.join('; ')).toMatch(/themes: unknown no-such-theme/)
+      expect(bad.issues.join('; ')).toMatch(/crossCutting/)
+      expect(byEntry('bad2').issues.length).toBeGreaterThan(0)
+
+      // Live: an edit and a deletion reach the projection.
+      updateItem(c.doc, action, { status: 'done' })
+      deleteItem(c.doc, 'bad2')
+      await until(async () => {
+        rows = await items('alice', `?hubId=${hub.id}`)
+        return rows.length === 3 && byEntry(action).status === 'done'
+      }, 10_000, 'edit and delete projected')
+    })
+
+    it('filters items: kind, theme with sub-themes, cross-cutting, status, overdue, words', async () => {
+      expect((await items('alice', `?hubId=${hub.id}&kind=action`)).map((i: { title: string }) => i.title)).toEqual(['Workshop'])
+      expect((await items('alice', `?theme=digital-trade`)).map((i: { title: string }) => i.title)).toEqual(['Échange sur les flux de données'])
+      expect(await items('alice', `?crossCutting=true`)).toHaveLength(1)
+      expect(await items('alice', `?status=done`)).toHaveLength(1)
+      expect(await items('alice', `?q=protezione`)).toHaveLength(1)
+      expect(await items('alice', `?q=datenschutz`)).toHaveLength(1)
+      const bad = await api('alice').request('GET', '/api/items?kind=memo')
+      expect(bad.status).toBe(400)
+      expect(bad.body.error.message).toMatch(/^kind/)
+    })
+
+    it('answers only within the caller’s scope: other hub 403, cyber cross-cutting only, hq all', async () => {
+      expect((await api('carol').request('GET', `/api/items?hubId=${hub.id}`)).status).toBe(403)
+      expect(await items('carol')).toEqual([])
+      const cyber = await items('cyber')
+      expect(cyber.length).toBe(1)
+      expect(cyber.every((i: { crossCutting: boolean }) => i.crossCutting)).toBe(true)
+      expect((await items('hq')).length).toBe(3)
+      const workshop = (await items('hq', '?kind=action'))[0]
+      expect((await api('cyber').request('GET', `/api/items/${encodeURIComponent(workshop.id)}`)).status).toBe(403)
+      expect((await api('carol').request('GET', `/api/items/${encodeURIComponent(workshop.id)}`)).status).toBe(403)
+      expect((await api('hq').request('GET', `/api/items/${encodeURIComponent(workshop.id)}`)).status).toBe(200)
+      expect((await api('hq').request('GET', `/api/items/${encodeURIComponent(hub.id + ':action:nope')}`)).status).toBe(404)
+      expect((await api(null as unknown as string).request('GET', '/api/items')).status).toBe(401)
+    })
+
+    it('searches briefs, notes and items in several languages, never beyond what the caller may read', async () => {
+      const brief = await buildLexicalDoc([{ type: 'paragraph', text: 'Zusammenarbeit mit dem Ministerium für Digitales und Cybersicherheit' }])
+      const otherBrief = await buildLexicalDoc([{ type: 'paragraph', text: 'Secret Cybersicherheit plans of another hub' }])
+      await appendUpdates(t.db.db, [
+        { doc: `hub/${hub.id}/brief`, update: brief, userId: ids.alice },
+        { doc: `hub/${other.id}/brief`, update: otherBrief, userId: ids.carol },
+      ])
+      const projection = t.server.services.projection!
+      projection.schedule(`hub/${hub.id}/brief`)
+      projection.schedule(`hub/${other.id}/brief`)
+      await projection.flush()
+      const hits = (await api('alice').request('GET', '/api/search?q=cybersich')).body
+      expect(hits).toHaveLength(1)
+      expect(hits[0]).toMatchObject({ kind: 'brief', docName: `hub/${hub.id}/brief`, hubId: hub.id })
+      expect(hits[0].snippet).toContain('Cybersicherheit')
+      expect((await api('hq').request('GET', '/api/search?q=cybersicherheit')).body).toHaveLength(2)
+      expect((await api('cyber').request('GET', '/api/search?q=cybersicherheit')).body).toEqual([])
+      expect((await api('alice').request('GET', '/api/search?q=données')).body.map((h: { kind: string }) => h.kind)).toEqual(['exchange'])
+      expect((await api('carol').request('GET', '/api/search?q=données')).body).toEqual([])
+      expect((await api('alice').request('GET', '/api/search?q=%20')).status).toBe(400)
+    })
+
+    it('rebuilds every projection from the documents, equal to the incremental result', async () => {
+      const snapshot = async () => ({
+        items: (await t.db.db.selectFrom('items').selectAll().orderBy('id').execute()).map(({ projected_at: _, ...r }) => r),
+        text: (await t.db.db.selectFrom('doc_text').selectAll().orderBy('doc').execute()).map(({ projected_at: _, ...r }) => r),
+      })
+      await t.server.services.projection!.flush()
+      const incremental = await snapshot()
+      expect(incremental.items.length).toBe(3)
+      await reprojectAll(t.db.db, loadTaxonomy())
+      expect(await snapshot()).toEqual(incremental)
+    })
+  })
+}
