@@ -69,7 +69,7 @@ for (const engine of ENGINES) {
         bad.set('mission', 42)
         exchanges.set('bad2', 'not a map' as unknown as Y.Map<unknown>)
       })
-      let rows: { id: string; title: string; issues: string[]; themes: string[] }[] = []
+      let rows: { id: string; title: string; issues: string[]; themes: string[]; status?: string }[] = []
       await until(async () => {
         rows = await items('alice', `?hubId=${hub.id}`)
         return rows.length >= 4
@@ -121,8 +121,8 @@ for (const engine of ENGINES) {
     })
 
     it('searches briefs, notes and items in several languages, never beyond what the caller may read', async () => {
-      const brief = await buildLexicalDoc([{ type: 'paragraph', text: 'Zusammenarbeit mit dem Ministerium für Digitales und Cybersicherheit' }])
-      const otherBrief = await buildLexicalDoc([{ type: 'paragraph', text: 'Secret Cybersicherheit plans of another hub' }])
+      const brief = await buildLexicalDoc([{ type: 'p', text: 'Zusammenarbeit mit dem Ministerium für Digitales und Cybersicherheit' }])
+      const otherBrief = await buildLexicalDoc([{ type: 'p', text: 'Secret Cybersicherheit plans of another hub' }])
       await appendUpdates(t.db.db, [
         { doc: `hub/${hub.id}/brief`, update: brief, userId: ids.alice },
         { doc: `hub/${other.id}/brief`, update: otherBrief, userId: ids.carol },
