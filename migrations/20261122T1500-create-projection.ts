@@ -31,6 +31,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('input_requested_at', 'timestamptz')
     .addColumn('input_provided_at', 'timestamptz')
     .addColumn('related_hubs', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
+    /** Entries a cross-cutting item is about (roll-ups count those, not the item again). */
+    .addColumn('linked_items', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     /** What is missing or invalid in the entry (empty: all well). */
     .addColumn('issues', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     // 'simple': no language's stemming, so French, German or Italian words are found as typed.

@@ -14,6 +14,7 @@ import { hubs } from './api/hubs.js'
 import { admin } from './api/admin.js'
 import { taxonomy } from './api/taxonomy.js'
 import { items, searchRoute } from './api/items.js'
+import { rollupRoute } from './api/rollup.js'
 import { collabRoute } from './collab/upgrade.js'
 import { metricsRoute } from './api/metrics.js'
 
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/taxonomy', taxonomy)
   app.route('/api/items', items)
   app.route('/api/search', searchRoute)
+  app.route('/api/rollup', rollupRoute)
 
   if (deps.services.collab) {
     app.get('/collab/*', collabRoute(deps.services.collab))

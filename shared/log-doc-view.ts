@@ -47,6 +47,11 @@ export interface Exchange {
   inputRequestedAt: string | null
   inputProvidedAt: string | null
   relatedHubs: string[]
+  /**
+   * Extra key: ids of the log entries a cross-cutting item is about. Such an item is a thread over
+   * those entries, so roll-ups count the entries, not the item again.
+   */
+  linkedItems: string[]
   /** Fields that are missing or invalid: the entry needs attention. Empty when all is well. */
   issues: string[]
 }
@@ -151,6 +156,7 @@ function readBase(id: string, e: Y.Map<unknown>, issues: string[]): Omit<Exchang
     inputRequestedAt: instant(e, 'inputRequestedAt', issues),
     inputProvidedAt: instant(e, 'inputProvidedAt', issues),
     relatedHubs: list(e, 'relatedHubs', issues, false),
+    linkedItems: linkedIds(e.get('linkedItems')),
     issues,
   }
 }
@@ -158,7 +164,16 @@ function readBase(id: string, e: Y.Map<unknown>, issues: string[]): Omit<Exchang
 const EMPTY_BASE: Omit<Exchange, 'kind' | 'id' | 'issues'> = {
   title: '', body: '', themes: [], forums: [], mission: '', authorId: '', createdAt: '',
   crossCutting: false, missions: [], inputStatus: null, inputRequestedAt: null, inputProvidedAt: null,
-  relatedHubs: [],
+  relatedHubs: [], linkedItems: [],
+}
+
+/** `linkedItems` as the seed writes it (`type:id` strings or `{type, id}` maps) or plain ids. */
+function linkedIds(v: unknown): string[] {
+  const arr = v instanceof Y.Array ? v.toArray() : Array.isArray(v) ? v : []
+  return arr
+    .map((x) => (typeof x === 'string' ? x : x instanceof Y.Map ? x.get('id') : x && typeof x === 'object' ? (x as { id?: unknown }).id : null))
+    .filter((x): x is string => typeof x === 'string' && x.length > 0 && x.length <= VIEW_ID_CAP)
+    .slice(0, VIEW_LIST_CAP)
 }
 
 /** One exchange entry as a view (`entry` is whatever the map holds under `id`). */

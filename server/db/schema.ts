@@ -129,6 +129,7 @@ export interface ItemTable {
   input_requested_at: ColumnType<Date | null, Date | string | null, Date | string | null>
   input_provided_at: ColumnType<Date | null, Date | string | null, Date | string | null>
   related_hubs: string[]
+  linked_items: string[]
   issues: string[]
   /** Generated from title and body. */
   search: ColumnType<string, never, never>
@@ -196,7 +197,7 @@ export const TABLE_COLUMNS = {
   items: [
     'id', 'hub_id', 'kind', 'entry_id', 'title', 'body', 'themes', 'forums', 'mission', 'missions', 'lead_mission',
     'author_id', 'created_at', 'updated_at', 'status', 'due', 'completed_at', 'cross_cutting', 'input_status',
-    'input_requested_at', 'input_provided_at', 'related_hubs', 'issues', 'search', 'projected_at',
+    'input_requested_at', 'input_provided_at', 'related_hubs', 'linked_items', 'issues', 'search', 'projected_at',
   ],
   doc_text: ['doc', 'hub_id', 'kind', 'title', 'text', 'search', 'projected_at'],
   projection_cursors: ['doc', 'upto_seq', 'updated_at'],

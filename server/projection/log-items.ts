@@ -47,6 +47,7 @@ export function logItemRows(hubId: string, doc: Y.Doc, taxonomy: Taxonomy, now =
       input_requested_at: item.inputRequestedAt,
       input_provided_at: item.inputProvidedAt,
       related_hubs: item.relatedHubs,
+      linked_items: item.linkedItems,
       issues,
       projected_at: now,
     }))

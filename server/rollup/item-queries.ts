@@ -111,6 +111,7 @@ export function presentItem(r: ItemRow | (Record<string, unknown> & { author_nam
     inputRequestedAt: iso(row.input_requested_at),
     inputProvidedAt: iso(row.input_provided_at),
     relatedHubs: row.related_hubs,
+    linkedItems: row.linked_items,
     issues: row.issues,
   }
 }

@@ -52,6 +52,7 @@ export interface ItemView {
   inputRequestedAt: string | null
   inputProvidedAt: string | null
   relatedHubs: string[]
+  linkedItems: string[]
   /** What is missing or invalid in the entry; empty when all is well. */
   issues: string[]
 }

@@ -1,0 +1,123 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely'
+import type { Database } from '../db/schema.js'
+import type { HubScope } from '../access.js'
+import { ACTION_STATUS_KEYS, type Rollup, type RollupQuery } from '../../shared/schemas/rollup.js'
+
+const DAY_MS = 86_400_000
+const dayOf = (d: Date) => d.toISOString().slice(0, 10)
+
+/**
+ * The roll-up of a period (DOMAIN §4–5), computed in SQL over the projection so it stays fast at
+ * hundreds of thousands of items. The dashboard and the progress report both call this: their
+ * figures are the same by construction.
+ *
+ * A record is active in the period when it is an exchange dated in it, or an action that existed
+ * during it (created by its end, not completed before its start, not dropped before its start).
+ * Cross-cutting items that are threads over other entries (`linked_items`) are not counted again.
+ */
+export async function computeRollup(db: Kysely<Database>, scope: HubScope, q: RollupQuery, now = new Date()): Promise<Rollup> {
+  const from = new Date(`${q.from}T00:00:00Z`)
+  const toExclusive = new Date(Date.parse(`${q.to}T00:00:00Z`) + DAY_MS)
+  const asOf = dayOf(now)
+
+  const hubWhere: RawBuilder<boolean>[] = [sql`true`]
+  if (scope.kind === 'hubs') hubWhere.push(scope.hubIds.length ? sql`h.id in (${sql.join(scope.hubIds)})` : sql`false`)
+  if (q.region) hubWhere.push(sql`h.region = ${q.region}`)
+  const hubCond = sql.join(hubWhere, sql` and `)
+  const itemCond = sql.join(
+    [
+      sql`i.hub_id in (select h.id from hubs h where ${hubCond})`,
+      scope.kind === 'cross-cutting' ? sql`i.cross_cutting` : sql`true`,
+      q.theme ? sql`exists (select 1 from unnest(i.themes) t where t = ${q.theme} or t like ${q.theme.replace(/[\\%_]/g, '\\$&') + '.%'})` : sql`true`,
+    ],
+    sql` and `,
+  )
+  const active = sql`(
+    cardinality(i.linked_items) = 0 and (
+      (i.kind = 'exchange' and i.created_at >= ${from} and i.created_at < ${toExclusive})
+      or (i.kind = 'action' and i.created_at < ${toExclusive}
+          and (i.completed_at is null or i.completed_at >= ${q.from}::date)
+          and not (i.status = 'dropped' and coalesce(i.updated_at, i.created_at) < ${from}))))`
+
+  const [hubs, matrix, statuses, overdue, missionRows, contributionRows, cross, awaiting] = await Promise.all([
+    sql<{ id: string; name: string; country: string; country_name: string; region: string; focal: string | null }>`
+      select h.id, h.name, h.country, h.country_name, h.region, u.name as focal
+      from hubs h left join users u on u.id = h.focal_point_user_id
+      where ${hubCond} order by h.country_name`.execute(db),
+    sql<{ hub_id: string; theme: string; exchanges: number; actions: number }>`
+      select i.hub_id, split_part(t, '.', 1) as theme,
+             count(distinct i.id) filter (where i.kind = 'exchange')::int as exchanges,
+             count(distinct i.id) filter (where i.kind = 'action')::int as actions
+      from items i cross join lateral unnest(i.themes) t
+      where ${itemCond} and ${active}
+      group by 1, 2 order by 1, 2`.execute(db),
+    sql<{ status: string; n: number }>`
+      select i.status, count(*)::int as n from items i
+      where ${itemCond} and ${active} and i.kind = 'action' and i.status is not null
+      group by 1`.execute(db),
+    sql<{ id: string; hub_id: string; title: string; lead_mission: string | null; due: string; status: string }>`
+      select i.id, i.hub_id, i.title, i.lead_mission, i.due, i.status from items i
+      where ${itemCond} and i.kind = 'action' and i.status in ('planned', 'in_progress') and i.due < ${asOf}::date
+      order by i.due, i.id`.execute(db),
+    sql<{ hub_id: string; code: string; kind: string }>`
+      select m.hub_id, m.code, m.kind from missions m join hubs h on h.id = m.hub_id
+      where ${hubCond} order by m.hub_id, m.kind, m.code`.execute(db),
+    sql<{ hub_id: string; code: string; n: number }>`
+      select i.hub_id, c as code, count(distinct i.id)::int as n
+      from items i cross join lateral unnest(array[i.mission, i.lead_mission] || i.missions) c
+      where ${itemCond} and ${active} and c is not null
+      group by 1, 2`.execute(db),
+    sql<{ open: number; awaiting: number }>`
+      select count(*) filter (where coalesce(i.input_status, 'open') <> 'resolved')::int as open,
+             count(*) filter (where i.input_status = 'awaiting_input')::int as awaiting
+      from items i where ${itemCond} and i.cross_cutting`.execute(db),
+    sql<{ id: string; hub_id: string; related_hubs: string[]; title: string; requested: Date | string | null }>`
+      select i.id, i.hub_id, i.related_hubs, i.title, coalesce(i.input_requested_at, i.created_at) as requested from items i
+      where ${itemCond} and i.cross_cutting and i.input_status = 'awaiting_input'
+      order by requested, i.id`.execute(db),
+  ])
+
+  const contributions = new Map(contributionRows.rows.map((r) => [`${r.hub_id}/${r.code}`, r.n]))
+  const byHub = new Map<string, { mission: string; kind: string; contributions: number }[]>()
+  for (const r of missionRows.rows) {
+    const entry = { mission: r.code, kind: r.kind, contributions: contributions.get(`${r.hub_id}/${r.code}`) ?? 0 }
+    byHub.set(r.hub_id, [...(byHub.get(r.hub_id) ?? []), entry])
+  }
+  const actionsByStatus = Object.fromEntries(ACTION_STATUS_KEYS.map((s) => [s, 0])) as Rollup['actionsByStatus']
+  for (const r of statuses.rows) if (r.status in actionsByStatus) actionsByStatus[r.status as keyof typeof actionsByStatus] = r.n
+  const daysBetween = (fromDay: string, toDay: string) => Math.round((Date.parse(toDay) - Date.parse(fromDay)) / DAY_MS)
+
+  return {
+    from: q.from,
+    to: q.to,
+    asOf,
+    hubs: hubs.rows.map((h) => ({ id: h.id, name: h.name, country: h.country, countryName: h.country_name, region: h.region, focalPoint: h.focal })),
+    matrix: matrix.rows.map((r) => ({ hubId: r.hub_id, themeId: r.theme, exchanges: r.exchanges, actions: r.actions })),
+    actionsByStatus,
+    overdue: overdue.rows.map((r) => ({
+      itemId: r.id, hubId: r.hub_id, title: r.title, leadMission: r.lead_mission, due: r.due, status: r.status, daysOverdue: daysBetween(r.due, asOf),
+    })),
+    participation: hubs.rows.map((h) => {
+      const missions = byHub.get(h.id) ?? []
+      const ms = missions.filter((m) => m.kind === 'ms_embassy')
+      const engaged = ms.filter((m) => m.contributions > 0).map((m) => m.mission)
+      const euActive = missions.some((m) => m.kind === 'eu_delegation' && m.contributions > 0)
+      return {
+        hubId: h.id,
+        missions: missions.map(({ mission, contributions }) => ({ mission, contributions })),
+        registeredMemberStates: ms.map((m) => m.mission).sort(),
+        engagedMemberStates: engaged.sort(),
+        euOnly: euActive && engaged.length === 0,
+      }
+    }),
+    crossCutting: {
+      open: cross.rows[0]?.open ?? 0,
+      awaitingComment: cross.rows[0]?.awaiting ?? 0,
+      awaiting: awaiting.rows.map((r) => {
+        const requestedAt = new Date(r.requested ?? now).toISOString()
+        return { itemId: r.id, hubId: r.hub_id, relatedHubs: r.related_hubs, title: r.title, requestedAt, daysWaiting: daysBetween(requestedAt.slice(0, 10), asOf) }
+      }),
+    },
+    focalPoints: hubs.rows.map((h) => ({ hubId: h.id, hasFocalPoint: h.focal !== null, name: h.focal })),
+  }
+}

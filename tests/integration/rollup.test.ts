@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { ENGINES } from '../support/engines.js'
+import { startTestServer, type TestServer } from '../support/test-server.js'
+import { client } from '../support/http.js'
+import { until } from '../support/ws-client.js'
+import { DEMO_USERS_FILE } from '../../seeds/seed.js'
+import { demoShiftDays, shiftDate } from '../../seeds/demo-dates.js'
+
+/** The source's hand-computed figures (../shared/domain/seed-hubs.json), as of its demo date. */
+const source = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../shared/domain/seed-hubs.json'), 'utf8'))
+const expected = source.expected_rollup_as_of_demo_date
+const accounts: { email: string; password: string; role: string }[] = JSON.parse(readFileSync(DEMO_USERS_FILE, 'utf8'))
+const hqAccount = accounts.find((a) => a.role === 'hq')!
+const period = source.reporting_periods.find((p: { id: string }) => p.id === expected.period)
+
+for (const engine of ENGINES) {
+  describe(`${engine}: roll-up of the demo data`, () => {
+    let t: TestServer
+    let rollup: any // eslint-disable-line @typescript-eslint/no-explicit-any -- asserted field by field
+    let from: string
+    let to: string
+    const hq = () => client(t.url, t.origin)
+
+    beforeAll(async () => {
+      t = await startTestServer(engine, { SEED_DEMO: '1' })
+      // Demo dates are shifted so the source's "as of" day is the day of seeding: shift the period too.
+      const shift = demoShiftDays(new Date())
+      from = shiftDate(period.start, shift)
+      to = shiftDate(period.end, shift)
+      await until(async () => (await t.db.db.selectFrom('items').select('id').execute()).length >= 76, 20_000, 'demo projected')
+      const api = hq()
+      expect((await api.login(hqAccount.email, hqAccount.password)).status).toBe(200)
+      const res = await api.request('GET', `/api/rollup?from=${from}&to=${to}`)
+      expect(res.status).toBe(200)
+      rollup = res.body
+      ;(globalThis as { hqApi?: unknown }).hqApi = api
+    })
+    afterAll(() => t?.close())
+
+    it('theme × hub matrix equals the hand-computed record counts', () => {
+      const got: Record<string, Record<string, number>> = {}
+      for (const r of rollup.matrix) (got[r.themeId] ??= {})[r.hubId] = r.exchanges + r.actions
+      expect(got).toEqual(expected.activity_by_top_theme_x_hub_2026H1_record_counts)
+    })
+
+    it('overdue actions with days overdue, and cross-cutting items awaiting input with days waiting', () => {
+      expect(rollup.overdue.map((o: { itemId: string; daysOverdue: number }) => [o.itemId.split(':')[2], o.daysOverdue]).sort()).toEqual(
+        expected.overdue_actions.map((o: { action_id: string; days_overdue: number }) => [o.action_id, o.days_overdue]).sort(),
+      )
+      expect(rollup.crossCutting.awaitingComment).toBe(expected.cross_cutting_awaiting_cyber_input.length)
+      expect(
+        rollup.crossCutting.awaiting.map((a: { itemId: string; hubId: string; relatedHubs: string[]; daysWaiting: number }) => [
+          a.itemId.split(':')[2], [a.hubId, ...a.relatedHubs].sort(), a.daysWaiting,
+        ]).sort(),
+      ).toEqual(
+        expected.cross_cutting_awaiting_cyber_input.map((c: { item_id: string; hub_ids: string[]; days_waiting: number }) => [c.item_id, [...c.hub_ids].sort(), c.days_waiting]).sort(),
+      )
+    })
+
+    it('Team Europe participation: registered and engaged Member States per hub', () => {
+      for (const e of expected.team_europe_participation) {
+        const p = rollup.participation.find((x: { hubId: string }) => x.hubId === e.hub_id)
+        expect(p.registeredMemberStates, e.hub_id).toEqual([...e.registered_ms].sort())
+        expect(p.engagedMemberStates, e.hub_id).toEqual([...e.engaged_ms_2026H1].sort())
+        expect(p.euOnly).toBe(false)
+      }
+    })
+
+    it('hubs with and without a digital focal point', () => {
+      const got = Object.fromEntries(rollup.focalPoints.map((f: { hubId: string; hasFocalPoint: boolean }) => [f.hubId, f.hasFocalPoint]))
+      expect(got).toEqual(Object.fromEntries(expected.eu_delegation_focal_points.map((f: { hub_id: string; has_focal_point: boolean }) => [f.hub_id, f.has_focal_point])))
+    })
+
+    it('actions by status count the actions active in the period', () => {
+      const all = source.hubs.flatMap((h: { actions: { status: string; reporting_period_id: string }[] }) => h.actions)
+      const counts: Record<string, number> = { planned: 0, in_progress: 0, done: 0, dropped: 0 }
+      for (const a of all) if (a.reporting_period_id === expected.period) counts[a.status]++
+      expect(rollup.actionsByStatus).toEqual(counts)
+    })
+
+    it('validates the period and scopes staff to their own hubs', async () => {
+      const api = (globalThis as { hqApi?: ReturnType<typeof client> }).hqApi!
+      const bad = await api.request('GET', `/api/rollup?from=${to}&to=${from}`)
+      expect(bad.status).toBe(400)
+      expect(bad.body.error.message).toMatch(/^from/)
+      expect((await api.request('GET', '/api/rollup?from=2026-13-01&to=2026-12-31')).status).toBe(400)
+      const staff = accounts.find((a) => a.email === 'jonas.exemplar@demo.example')!
+      const s = client(t.url, t.origin)
+      await s.login(staff.email, staff.password)
+      const mine = (await s.request('GET', `/api/rollup?from=${from}&to=${to}`)).body
+      expect(mine.hubs.map((h: { id: string }) => h.id)).toEqual(['hub-ng'])
+      expect(new Set(mine.matrix.map((m: { hubId: string }) => m.hubId))).toEqual(new Set(['hub-ng']))
+      expect((await client(t.url, t.origin).request('GET', `/api/rollup?from=${from}&to=${to}`)).status).toBe(401)
+    })
+  })
+}
