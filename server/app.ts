@@ -15,6 +15,7 @@ import { admin } from './api/admin.js'
 import { taxonomy } from './api/taxonomy.js'
 import { items, searchRoute } from './api/items.js'
 import { rollupRoute } from './api/rollup.js'
+import { reports } from './api/reports.js'
 import { collabRoute } from './collab/upgrade.js'
 import { metricsRoute } from './api/metrics.js'
 
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/items', items)
   app.route('/api/search', searchRoute)
   app.route('/api/rollup', rollupRoute)
+  app.route('/api/reports', reports)
 
   if (deps.services.collab) {
     app.get('/collab/*', collabRoute(deps.services.collab))

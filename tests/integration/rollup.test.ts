@@ -80,6 +80,38 @@ for (const engine of ENGINES) {
       expect(rollup.actionsByStatus).toEqual(counts)
     })
 
+    it('the progress report carries the same figures as the roll-up, in every format', async () => {
+      const api = (globalThis as { hqApi?: ReturnType<typeof client> }).hqApi!
+      const get = (format: string) => fetch(`${t.url}/api/reports/progress?from=${from}&to=${to}&format=${format}`, { headers: { cookie: api.cookie! } })
+      const md = await get('md')
+      expect(md.status).toBe(200)
+      expect(md.headers.get('content-disposition')).toMatch(/attachment; filename="hubwork-progress-.*\.md"/)
+      const text = await md.text()
+      for (const h of rollup.hubs) expect(text).toContain(h.countryName)
+      expect(text).toContain(`Overdue actions: ${rollup.overdue.length}.`)
+      expect(text).toContain(`awaiting cyber input: ${rollup.crossCutting.awaitingComment}.`)
+      const csv = await (await get('csv')).text()
+      // Every matrix cell of the roll-up is a row of the report's CSV with the same numbers.
+      const matrixRows = csv.split('\r\n').filter((l) => l.startsWith('Activity by theme and hub,'))
+      expect(matrixRows).toHaveLength(rollup.matrix.length)
+      const csvTotal = matrixRows.reduce((n, l) => n + l.split(',').slice(-2).reduce((a, b) => a + Number(b), 0), 0)
+      const rollupTotal = rollup.matrix.reduce((n: number, m: { exchanges: number; actions: number }) => n + m.exchanges + m.actions, 0)
+      expect(csvTotal).toBe(rollupTotal)
+      const statusRows = Object.fromEntries(csv.split('\r\n').filter((l) => l.startsWith('Actions by status,')).map((l) => [l.split(',')[1], Number(l.split(',')[2])]))
+      expect(statusRows).toEqual(rollup.actionsByStatus)
+      const pdf = Buffer.from(await (await get('pdf')).arrayBuffer())
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+      expect(pdf.length).toBeGreaterThan(10_000)
+      const docx = Buffer.from(await (await get('docx')).arrayBuffer())
+      expect(docx.subarray(0, 2).toString()).toBe('PK')
+      expect(docx.includes(Buffer.from('word/document.xml'))).toBe(true)
+      const staff = accounts.find((a) => a.email === 'jonas.exemplar@demo.example')!
+      const s = client(t.url, t.origin)
+      await s.login(staff.email, staff.password)
+      expect((await s.request('GET', `/api/reports/progress?from=${from}&to=${to}&format=md`)).status).toBe(403)
+      expect((await api.request('GET', `/api/reports/progress?from=${from}&to=${to}&format=exe`)).status).toBe(400)
+    })
+
     it('validates the period and scopes staff to their own hubs', async () => {
       const api = (globalThis as { hqApi?: ReturnType<typeof client> }).hqApi!
       const bad = await api.request('GET', `/api/rollup?from=${to}&to=${from}`)

@@ -1,0 +1,37 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../app-env.js'
+import { can, readScope } from '../access.js'
+import { requireActor } from '../auth/session-middleware.js'
+import { ForbiddenError } from '../errors.js'
+import { buildProgressReport } from '../rollup/report.js'
+import { reportCsv, reportMarkdown } from '../rollup/report-text.js'
+import { reportPdf } from '../rollup/report-pdf.js'
+import { reportDocx } from '../rollup/report-docx.js'
+import { loadTaxonomy } from '../taxonomy-file.js'
+import { RollupQuery } from '../../shared/schemas/rollup.js'
+import { validate } from './validate.js'
+
+const ReportQuery = RollupQuery.and(z.object({ format: z.enum(['md', 'csv', 'pdf', 'docx']).default('md') }))
+
+const TYPES = {
+  md: 'text/markdown; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const
+
+/** `GET /api/reports/progress?from&to&format`: the Council progress report as a download (hq, admin). */
+export const reports = new Hono<AppEnv>().get('/progress', validate('query', ReportQuery), async (c) => {
+  const actor = requireActor(c)
+  if (!can(actor, { kind: 'report' }, 'read')) throw new ForbiddenError('only HQ and administrators generate progress reports')
+  const { from, to, format, region, theme } = c.req.valid('query')
+  const report = await buildProgressReport(c.var.db, readScope(actor), { from, to, region, theme }, loadTaxonomy())
+  const body =
+    format === 'md' ? reportMarkdown(report) : format === 'csv' ? reportCsv(report) : format === 'pdf' ? await reportPdf(report) : await reportDocx(report)
+  c.var.deps.logger.info({ userId: actor.id, from, to, format }, 'progress report generated')
+  c.header('content-type', TYPES[format])
+  c.header('content-disposition', `attachment; filename="hubwork-progress-${from}-${to}.${format}"`)
+  c.header('cache-control', 'no-store')
+  return c.body(typeof body === 'string' ? body : new Uint8Array(body))
+})
