@@ -3,6 +3,9 @@ import { SessionProvider, useSession } from './session'
 import { LoginPage } from '../pages/login-page'
 import { HomePage } from '../pages/home-page'
 import { HubPage } from '../pages/hub-page'
+import { useModule } from './use-module'
+
+const loadRollup = () => import('../features/rollup/rollup-page')
 
 /** Header with landmarks: skip link, the app name, who is signed in, sign-out. */
 function Shell() {
@@ -14,6 +17,7 @@ function Shell() {
     navigate('/')
     return null
   }
+  const RollupPage = useModule(loadRollup, path === '/rollup')?.default
   const hub = match('/hubs/:hubId/:tab', path)
   const note = match('/hubs/:hubId/notes/:noteId', path)
   return (
@@ -22,7 +26,8 @@ function Shell() {
       <header className="top">
         <Link to="/" className="brand">Hubwork</Link>
         <nav aria-label="Main">
-          <Link to="/">My hubs</Link>
+          <Link to="/" {...(path === '/' ? { 'aria-current': 'page' as const } : {})}>My hubs</Link>
+          <Link to="/rollup" {...(path === '/rollup' ? { 'aria-current': 'page' as const } : {})}>Dashboard</Link>
         </nav>
         <span className="who">
           {me.name} <span className="muted">({me.role})</span>
@@ -35,6 +40,8 @@ function Shell() {
         <HubPage hubId={hub.hubId} tab={hub.tab} />
       ) : path === '/' ? (
         <HomePage />
+      ) : path === '/rollup' ? (
+        RollupPage ? <RollupPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
       ) : (
         <main id="main" className="page">
           <h1>Page not found</h1>

@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { Database } from '../db/schema.js'
 import type { HubScope } from '../access.js'
 import type { ItemsQuery, ItemView, SearchHit } from '../../shared/schemas/items.js'
+import { activeInPeriod } from './rollup.js'
 
 type ItemsEb = ExpressionBuilder<Database, 'items'>
 
@@ -56,6 +57,7 @@ export async function listItems(db: Kysely<Database>, scope: HubScope, f: ItemsQ
       if (f.overdue) {
         c.push(eb('items.kind', '=', 'action'), eb('items.due', '<', day), eb('items.status', 'in', ['planned', 'in_progress']))
       }
+      if (f.activeFrom && f.activeTo) c.push(activeInPeriod(f.activeFrom, f.activeTo, 'items'))
       if (f.q) c.push(tsq ? sql<boolean>`items.search @@ to_tsquery('simple', ${tsq})` : sql<boolean>`false`)
       return eb.and(c)
     })

@@ -7,6 +7,22 @@ const DAY_MS = 86_400_000
 const dayOf = (d: Date) => d.toISOString().slice(0, 10)
 
 /**
+ * Whether the item `i` is a record active in the period (see computeRollup); the drill-down of
+ * `/api/items?activeFrom&activeTo` uses the same condition, so it lists exactly what was counted.
+ */
+export function activeInPeriod(fromDay: string, toDay: string, alias = 'i') {
+  const from = new Date(`${fromDay}T00:00:00Z`)
+  const toExclusive = new Date(Date.parse(`${toDay}T00:00:00Z`) + DAY_MS)
+  const c = (col: string) => sql.ref(`${alias}.${col}`)
+  return sql<boolean>`(
+    cardinality(${c('linked_items')}) = 0 and (
+      (${c('kind')} = 'exchange' and ${c('created_at')} >= ${from} and ${c('created_at')} < ${toExclusive})
+      or (${c('kind')} = 'action' and ${c('created_at')} < ${toExclusive}
+          and (${c('completed_at')} is null or ${c('completed_at')} >= ${fromDay}::date)
+          and not (${c('status')} = 'dropped' and coalesce(${c('updated_at')}, ${c('created_at')}) < ${from}))))`
+}
+
+/**
  * The roll-up of a period (DOMAIN §4–5), computed in SQL over the projection so it stays fast at
  * hundreds of thousands of items. The dashboard and the progress report both call this: their
  * figures are the same by construction.
@@ -16,8 +32,6 @@ const dayOf = (d: Date) => d.toISOString().slice(0, 10)
  * Cross-cutting items that are threads over other entries (`linked_items`) are not counted again.
  */
 export async function computeRollup(db: Kysely<Database>, scope: HubScope, q: RollupQuery, now = new Date()): Promise<Rollup> {
-  const from = new Date(`${q.from}T00:00:00Z`)
-  const toExclusive = new Date(Date.parse(`${q.to}T00:00:00Z`) + DAY_MS)
   const asOf = dayOf(now)
 
   const hubWhere: RawBuilder<boolean>[] = [sql`true`]
@@ -32,12 +46,7 @@ export async function computeRollup(db: Kysely<Database>, scope: HubScope, q: Ro
     ],
     sql` and `,
   )
-  const active = sql`(
-    cardinality(i.linked_items) = 0 and (
-      (i.kind = 'exchange' and i.created_at >= ${from} and i.created_at < ${toExclusive})
-      or (i.kind = 'action' and i.created_at < ${toExclusive}
-          and (i.completed_at is null or i.completed_at >= ${q.from}::date)
-          and not (i.status = 'dropped' and coalesce(i.updated_at, i.created_at) < ${from}))))`
+  const active = activeInPeriod(q.from, q.to)
 
   const [hubs, matrix, statuses, overdue, missionRows, contributionRows, cross, awaiting] = await Promise.all([
     sql<{ id: string; name: string; country: string; country_name: string; region: string; focal: string | null }>`

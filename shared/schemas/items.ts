@@ -17,6 +17,9 @@ export const ItemsQuery = z.object({
   from: Day.optional(),
   to: Day.optional(),
   q: z.string().max(200).optional(),
+  /** Records active in this period, as the roll-up counts them (drill-down). */
+  activeFrom: Day.optional(),
+  activeTo: Day.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 })
