@@ -33,6 +33,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('related_hubs', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     /** Entries a cross-cutting item is about (roll-ups count those, not the item again). */
     .addColumn('linked_items', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
+    // Derived at projection time so roll-ups aggregate without re-deriving per row: distinct
+    // top-level themes, distinct missions involved (author, lead, taking part), and the days the
+    // record counts as active (exchange: its day; action: created → completed/dropped, open-ended).
+    .addColumn('top_themes', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
+    .addColumn('participants', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
+    .addColumn('active_from', 'date')
+    .addColumn('active_to', 'date')
     /** What is missing or invalid in the entry (empty: all well). */
     .addColumn('issues', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     // 'simple': no language's stemming, so French, German or Italian words are found as typed.
@@ -43,6 +50,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   await db.schema.createIndex('items_hub_created_idx').on('items').columns(['hub_id', 'created_at']).execute()
   await db.schema.createIndex('items_themes_idx').on('items').using('gin').column('themes').execute()
+  await db.schema.createIndex('items_top_themes_idx').on('items').using('gin').column('top_themes').execute()
+  await db.schema.createIndex('items_active_idx').on('items').columns(['active_from', 'active_to']).execute()
   await db.schema.createIndex('items_search_idx').on('items').using('gin').column('search').execute()
   await db.schema
     .createIndex('items_cross_cutting_idx')

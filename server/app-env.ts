@@ -6,6 +6,8 @@ import type { Logger } from './logger.js'
 import type { Actor } from './access.js'
 import type { CollabServer } from './collab/collab-server.js'
 import type { Projector } from './projection/projector.js'
+import type { RollupCache } from './rollup/rollup-cache.js'
+import type { Rollup } from '../shared/schemas/rollup.js'
 
 /** What the process hands to the HTTP app: plain values, no globals. */
 export interface AppDeps {
@@ -21,6 +23,7 @@ export interface AppDeps {
 export interface AppServices {
   collab?: CollabServer
   projection?: Projector
+  rollupCache?: RollupCache<Rollup>
   [name: string]: unknown
 }
 

@@ -48,6 +48,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/api/*', originGuard(deps.config.publicOrigin))
 
   app.use('/api/*', sessionMiddleware())
+  app.use('/api/*', async function invalidateRollups(c, next) {
+    await next()
+    // Hubs, missions, memberships and focal points feed roll-ups too, outside the projection.
+    if (c.req.method !== 'GET' && c.res.status < 400) deps.services.rollupCache?.invalidate()
+  })
 
   app.route('/api/health', health)
   app.route('/api/auth', auth)

@@ -10,6 +10,8 @@ import type { AppServices } from './app-env.js'
 import { seedDemoIfEmpty } from '../seeds/seed.js'
 import { CollabServer, type CollabOptions, type PersistedEvent } from './collab/collab-server.js'
 import { Projector } from './projection/projector.js'
+import { RollupCache } from './rollup/rollup-cache.js'
+import type { Rollup } from '../shared/schemas/rollup.js'
 import { loadTaxonomy } from './taxonomy-file.js'
 import { watchSocketSessions } from './collab/session-watch.js'
 import { followNoteActivity } from './collab/note-activity.js'
@@ -74,7 +76,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   collab.events.on('persisted', onPersisted)
   // Seeded or edited while no projector ran: projected in the background, the server is up already.
   void projection.catchUp().catch((err) => logger.warn({ err: (err as Error).message }, 'projection catch-up failed'))
-  const services: AppServices = { collab, projection }
+  const rollupCache = new RollupCache<Rollup>()
+  projection.events.on('projected', () => rollupCache.invalidate())
+  const services: AppServices = { collab, projection, rollupCache }
   const app = createApp({ db: database.db, engine: database.kind, config, logger, services })
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.syncMaxFrameBytes })
 

@@ -11,5 +11,10 @@ import { validate } from './validate.js'
 export const rollupRoute = new Hono<AppEnv>().get('/', validate('query', RollupQuery), async (c) => {
   const actor = requireActor(c)
   if (!can(actor, { kind: 'rollup' }, 'read')) throw new ForbiddenError('you may not read roll-ups')
-  return c.json(await computeRollup(c.var.db, readScope(actor), c.req.valid('query')))
+  const scope = readScope(actor)
+  const query = c.req.valid('query')
+  const asOf = new Date().toISOString().slice(0, 10)
+  const cache = c.var.deps.services.rollupCache
+  const compute = () => computeRollup(c.var.db, scope, query)
+  return c.json(cache ? await cache.get(JSON.stringify([scope, query, asOf]), compute) : await compute())
 })

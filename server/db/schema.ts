@@ -130,6 +130,11 @@ export interface ItemTable {
   input_provided_at: ColumnType<Date | null, Date | string | null, Date | string | null>
   related_hubs: string[]
   linked_items: string[]
+  top_themes: string[]
+  participants: string[]
+  /** `YYYY-MM-DD`; null when the record has no valid date (then it is never counted as active). */
+  active_from: string | null
+  active_to: string | null
   issues: string[]
   /** Generated from title and body. */
   search: ColumnType<string, never, never>
@@ -197,7 +202,7 @@ export const TABLE_COLUMNS = {
   items: [
     'id', 'hub_id', 'kind', 'entry_id', 'title', 'body', 'themes', 'forums', 'mission', 'missions', 'lead_mission',
     'author_id', 'created_at', 'updated_at', 'status', 'due', 'completed_at', 'cross_cutting', 'input_status',
-    'input_requested_at', 'input_provided_at', 'related_hubs', 'linked_items', 'issues', 'search', 'projected_at',
+    'input_requested_at', 'input_provided_at', 'related_hubs', 'linked_items', 'top_themes', 'participants', 'active_from', 'active_to', 'issues', 'search', 'projected_at',
   ],
   doc_text: ['doc', 'hub_id', 'kind', 'title', 'text', 'search', 'projected_at'],
   projection_cursors: ['doc', 'upto_seq', 'updated_at'],

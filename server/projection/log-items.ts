@@ -1,11 +1,16 @@
 import * as Y from 'yjs'
 import { readActions, readExchanges, type LogItem } from '../../shared/log-doc.js'
-import { isForumId, isThemeId, type Taxonomy } from '../../shared/taxonomy.js'
+import { isForumId, isThemeId, topTheme, type Taxonomy } from '../../shared/taxonomy.js'
 import type { NewItem } from '../db/schema.js'
 
 /** The `items` id of a log entry: hub and kind are part of it, so one hub can never overwrite another's. */
 export const itemId = (hubId: string, kind: LogItem['kind'], entryId: string) => `${hubId}:${kind}:${entryId}`
 
+/** The UTC day of an ISO instant. */
+const dayOf = (iso: string) => new Date(iso).toISOString().slice(0, 10)
+
+/** `active_to` of an action still open. */
+const INFINITY = '9999-12-31'
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 const validDay = (s: string | null): s is string => !!s && DAY.test(s) && !Number.isNaN(Date.parse(s))
 
@@ -24,6 +29,15 @@ export function logItemRows(hubId: string, doc: Y.Doc, taxonomy: Taxonomy, now =
     if (unknownThemes.length) issues.push(`themes: unknown ${unknownThemes.slice(0, 5).join(', ')}`)
     if (unknownForums.length) issues.push(`forums: unknown ${unknownForums.slice(0, 5).join(', ')}`)
     const action = item.kind === 'action' ? item : null
+    const themes = item.themes.filter((t) => isThemeId(taxonomy, t))
+    const lead = action ? (action.leadMission ?? (item.mission || null)) : null
+    const created = item.createdAt ? dayOf(item.createdAt) : null
+    // An action stays active until completed, or until dropped (its last change); else open-ended.
+    const ends = [
+      validDay(action?.completedAt ?? null) ? action!.completedAt! : null,
+      action?.status === 'dropped' ? dayOf(action.updatedAt || item.createdAt) : null,
+    ].filter((d): d is string => !!d)
+    const ended = ends.length ? ends.sort()[0] : null
     rows.push(withoutNul({
       id: itemId(hubId, item.kind, item.id),
       hub_id: hubId,
@@ -31,11 +45,11 @@ export function logItemRows(hubId: string, doc: Y.Doc, taxonomy: Taxonomy, now =
       entry_id: item.id,
       title: item.title,
       body: item.body,
-      themes: item.themes.filter((t) => isThemeId(taxonomy, t)),
+      themes,
       forums: item.forums.filter((f) => isForumId(taxonomy, f)),
       mission: item.mission || null,
       missions: item.missions,
-      lead_mission: action ? (action.leadMission ?? (item.mission || null)) : null,
+      lead_mission: lead,
       author_id: item.authorId || null,
       created_at: item.createdAt || null,
       updated_at: action?.updatedAt || item.createdAt || null,
@@ -48,6 +62,10 @@ export function logItemRows(hubId: string, doc: Y.Doc, taxonomy: Taxonomy, now =
       input_provided_at: item.inputProvidedAt,
       related_hubs: item.relatedHubs,
       linked_items: item.linkedItems,
+      top_themes: [...new Set(themes.map(topTheme))],
+      participants: [...new Set([item.mission, lead, ...item.missions].filter((m): m is string => !!m))],
+      active_from: created,
+      active_to: created === null ? null : action ? (ended ?? INFINITY) : created,
       issues,
       projected_at: now,
     }))

@@ -2,7 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { Database } from '../db/schema.js'
 import type { HubScope } from '../access.js'
 import type { ItemsQuery, ItemView, SearchHit } from '../../shared/schemas/items.js'
-import { activeInPeriod } from './rollup.js'
+import { activeInPeriod, themeMatch } from './rollup.js'
 
 type ItemsEb = ExpressionBuilder<Database, 'items'>
 
@@ -13,13 +13,6 @@ export function itemScope(eb: ItemsEb, scope: HubScope): Expression<SqlBool> {
   if (scope.hubIds.length === 0) return sql<boolean>`false`
   return eb('items.hub_id', 'in', scope.hubIds)
 }
-
-/** Matches an item carrying the theme or one of its sub-themes (`dpi` matches `dpi.digital-identity`). */
-export function hasTheme(themeId: string) {
-  return sql<boolean>`exists (select 1 from unnest(items.themes) t where t = ${themeId} or t like ${escapeLike(themeId) + '.%'})`
-}
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c)
 
 /**
  * A tsquery for what a person typed: each word (letters and digits of any script) must occur, as
@@ -46,7 +39,7 @@ export async function listItems(db: Kysely<Database>, scope: HubScope, f: ItemsQ
       const c: Expression<SqlBool>[] = [itemScope(eb, scope)]
       if (f.hubId) c.push(eb('items.hub_id', '=', f.hubId))
       if (f.kind) c.push(eb('items.kind', '=', f.kind))
-      if (f.theme) c.push(hasTheme(f.theme))
+      if (f.theme) c.push(themeMatch(f.theme, 'items'))
       if (f.crossCutting) c.push(eb('items.cross_cutting', '=', f.crossCutting === 'true'))
       if (f.status) c.push(eb('items.status', '=', f.status))
       if (f.inputStatus) c.push(eb('items.input_status', '=', f.inputStatus))

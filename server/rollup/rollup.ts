@@ -4,6 +4,16 @@ import type { HubScope } from '../access.js'
 import { ACTION_STATUS_KEYS, type Rollup, type RollupQuery } from '../../shared/schemas/rollup.js'
 
 const DAY_MS = 86_400_000
+
+/**
+ * Items on a theme: a top-level theme matches its sub-themes too (`dpi` ⊇ `dpi.digital-identity`).
+ * Both forms are array containment, which the GIN indexes answer.
+ */
+export function themeMatch(themeId: string, alias = 'i') {
+  return themeId.includes('.')
+    ? sql<boolean>`${sql.ref(`${alias}.themes`)} @> array[${themeId}]::text[]`
+    : sql<boolean>`${sql.ref(`${alias}.top_themes`)} @> array[${themeId}]::text[]`
+}
 const dayOf = (d: Date) => d.toISOString().slice(0, 10)
 
 /**
@@ -11,15 +21,9 @@ const dayOf = (d: Date) => d.toISOString().slice(0, 10)
  * `/api/items?activeFrom&activeTo` uses the same condition, so it lists exactly what was counted.
  */
 export function activeInPeriod(fromDay: string, toDay: string, alias = 'i') {
-  const from = new Date(`${fromDay}T00:00:00Z`)
-  const toExclusive = new Date(Date.parse(`${toDay}T00:00:00Z`) + DAY_MS)
   const c = (col: string) => sql.ref(`${alias}.${col}`)
-  return sql<boolean>`(
-    cardinality(${c('linked_items')}) = 0 and (
-      (${c('kind')} = 'exchange' and ${c('created_at')} >= ${from} and ${c('created_at')} < ${toExclusive})
-      or (${c('kind')} = 'action' and ${c('created_at')} < ${toExclusive}
-          and (${c('completed_at')} is null or ${c('completed_at')} >= ${fromDay}::date)
-          and not (${c('status')} = 'dropped' and coalesce(${c('updated_at')}, ${c('created_at')}) < ${from}))))`
+  // active_from/active_to are derived at projection time (server/projection/log-items.ts).
+  return sql<boolean>`(cardinality(${c('linked_items')}) = 0 and ${c('active_from')} <= ${toDay}::date and ${c('active_to')} >= ${fromDay}::date)`
 }
 
 /**
@@ -42,7 +46,7 @@ export async function computeRollup(db: Kysely<Database>, scope: HubScope, q: Ro
     [
       sql`i.hub_id in (select h.id from hubs h where ${hubCond})`,
       scope.kind === 'cross-cutting' ? sql`i.cross_cutting` : sql`true`,
-      q.theme ? sql`exists (select 1 from unnest(i.themes) t where t = ${q.theme} or t like ${q.theme.replace(/[\\%_]/g, '\\$&') + '.%'})` : sql`true`,
+      q.theme ? themeMatch(q.theme, 'i') : sql`true`,
     ],
     sql` and `,
   )
@@ -54,10 +58,10 @@ export async function computeRollup(db: Kysely<Database>, scope: HubScope, q: Ro
       from hubs h left join users u on u.id = h.focal_point_user_id
       where ${hubCond} order by h.country_name`.execute(db),
     sql<{ hub_id: string; theme: string; exchanges: number; actions: number }>`
-      select i.hub_id, split_part(t, '.', 1) as theme,
-             count(distinct i.id) filter (where i.kind = 'exchange')::int as exchanges,
-             count(distinct i.id) filter (where i.kind = 'action')::int as actions
-      from items i cross join lateral unnest(i.themes) t
+      select i.hub_id, t as theme,
+             count(*) filter (where i.kind = 'exchange')::int as exchanges,
+             count(*) filter (where i.kind = 'action')::int as actions
+      from items i cross join lateral unnest(i.top_themes) t
       where ${itemCond} and ${active}
       group by 1, 2 order by 1, 2`.execute(db),
     sql<{ status: string; n: number }>`
@@ -72,9 +76,9 @@ export async function computeRollup(db: Kysely<Database>, scope: HubScope, q: Ro
       select m.hub_id, m.code, m.kind from missions m join hubs h on h.id = m.hub_id
       where ${hubCond} order by m.hub_id, m.kind, m.code`.execute(db),
     sql<{ hub_id: string; code: string; n: number }>`
-      select i.hub_id, c as code, count(distinct i.id)::int as n
-      from items i cross join lateral unnest(array[i.mission, i.lead_mission] || i.missions) c
-      where ${itemCond} and ${active} and c is not null
+      select i.hub_id, c as code, count(*)::int as n
+      from items i cross join lateral unnest(i.participants) c
+      where ${itemCond} and ${active}
       group by 1, 2`.execute(db),
     sql<{ open: number; awaiting: number }>`
       select count(*) filter (where coalesce(i.input_status, 'open') <> 'resolved')::int as open,
