@@ -4,6 +4,7 @@ import * as createHubs from './20261122T1401-create-hubs.js'
 import * as createDocStore from './20261122T1402-create-doc-store.js'
 import * as createLoginFailures from './20261122T1410-create-login-failures.js'
 import * as createProjection from './20261122T1500-create-projection.js'
+import * as createComments from './20261122T1600-create-comments.js'
 
 /**
  * Every migration, by name. A static list rather than a folder scan: it works the same under tsx,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20261122T1402-create-doc-store': createDocStore,
   '20261122T1410-create-login-failures': createLoginFailures,
   '20261122T1500-create-projection': createProjection,
+  '20261122T1600-create-comments': createComments,
 }

@@ -119,3 +119,15 @@ export function readScope(actor: Actor): HubScope {
 export function canSeeHub(actor: Actor, hubId: string): boolean {
   return can(actor, { kind: 'hub', hubId }, 'read')
 }
+
+/** Who may ask the cyber ambassadors for input on an item: members of its hub, and admins. */
+export function canRequestInput(actor: Actor, hubId: string): boolean {
+  return actor.role === 'admin' || (actor.role === 'staff' && !!membershipOf(actor, hubId))
+}
+
+/** Who may resolve an item's thread: the hub's coordinators, whoever asked for input, admins. */
+export function canResolveThread(actor: Actor, hubId: string, requestedBy: string | null): boolean {
+  if (actor.role === 'admin') return true
+  if (requestedBy !== null && requestedBy === actor.id) return true
+  return actor.role === 'staff' && !!membershipOf(actor, hubId)?.coordinator
+}

@@ -7,6 +7,7 @@ import type { Actor } from './access.js'
 import type { CollabServer } from './collab/collab-server.js'
 import type { Projector } from './projection/projector.js'
 import type { RollupCache } from './rollup/rollup-cache.js'
+import type { CommentService } from './comments/comment-service.js'
 import type { Rollup } from '../shared/schemas/rollup.js'
 
 /** What the process hands to the HTTP app: plain values, no globals. */
@@ -24,6 +25,7 @@ export interface AppServices {
   collab?: CollabServer
   projection?: Projector
   rollupCache?: RollupCache<Rollup>
+  comments?: CommentService
   [name: string]: unknown
 }
 

@@ -16,6 +16,7 @@ import { taxonomy } from './api/taxonomy.js'
 import { items, searchRoute } from './api/items.js'
 import { rollupRoute } from './api/rollup.js'
 import { reports } from './api/reports.js'
+import { events, inbox, itemThreads } from './api/comments.js'
 import { collabRoute } from './collab/upgrade.js'
 import { metricsRoute } from './api/metrics.js'
 
@@ -61,6 +62,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/admin', admin)
   app.route('/api/taxonomy', taxonomy)
   app.route('/api/items', items)
+  app.route('/api/items', itemThreads)
+  app.route('/api/inbox', inbox)
+  app.route('/api/events', events)
   app.route('/api/search', searchRoute)
   app.route('/api/rollup', rollupRoute)
   app.route('/api/reports', reports)

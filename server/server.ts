@@ -11,6 +11,7 @@ import { seedDemoIfEmpty } from '../seeds/seed.js'
 import { CollabServer, type CollabOptions, type PersistedEvent } from './collab/collab-server.js'
 import { Projector } from './projection/projector.js'
 import { RollupCache } from './rollup/rollup-cache.js'
+import { CommentService } from './comments/comment-service.js'
 import type { Rollup } from '../shared/schemas/rollup.js'
 import { loadTaxonomy } from './taxonomy-file.js'
 import { watchSocketSessions } from './collab/session-watch.js'
@@ -78,7 +79,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   void projection.catchUp().catch((err) => logger.warn({ err: (err as Error).message }, 'projection catch-up failed'))
   const rollupCache = new RollupCache<Rollup>()
   projection.events.on('projected', () => rollupCache.invalidate())
-  const services: AppServices = { collab, projection, rollupCache }
+  const comments = new CommentService(database.db, collab)
+  const services: AppServices = { collab, projection, rollupCache, comments }
   const app = createApp({ db: database.db, engine: database.kind, config, logger, services })
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.syncMaxFrameBytes })
 

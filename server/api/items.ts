@@ -17,7 +17,9 @@ export const items = new Hono<AppEnv>()
     const query = c.req.valid('query')
     // Asking for a hub one may not read is refused, not answered with a silent empty list.
     if (query.hubId && !canSeeHub(actor, query.hubId)) throw new ForbiddenError("you may not read this hub's items")
-    return c.json(await listItems(c.var.db, readScope(actor), query))
+    const list = await listItems(c.var.db, readScope(actor), query)
+    const counts = (await c.var.deps.services.comments?.counts(list.map((i) => i.id))) ?? {}
+    return c.json(list.map((i) => ({ ...i, commentCount: counts[i.id] ?? 0 })))
   })
   .get('/:itemId', validate('param', ItemParams), async (c) => {
     const actor = requireActor(c)

@@ -158,6 +158,40 @@ export interface ProjectionCursorTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
+export interface CommentTable {
+  id: string
+  item_id: string
+  hub_id: string
+  author_id: string
+  body: string
+  created_at: CreatedAt
+  edited_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
+/** Who asked the cyber ambassadors for input on an item, who answered, who resolved the thread. */
+export interface ItemThreadTable {
+  item_id: string
+  hub_id: string
+  requested_by: string | null
+  requested_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  provided_by: string | null
+  provided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  resolved_by: string | null
+  resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
+export interface InboxEntryTable {
+  id: Generated<number>
+  user_id: string
+  kind: 'mention' | 'reply' | 'input_request' | 'input_provided' | 'resolved'
+  item_id: string
+  comment_id: string | null
+  actor_id: string | null
+  created_at: CreatedAt
+  read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
 export interface Database {
   users: UserTable
   sessions: SessionTable
@@ -172,6 +206,9 @@ export interface Database {
   items: ItemTable
   doc_text: DocTextTable
   projection_cursors: ProjectionCursorTable
+  comments: CommentTable
+  item_threads: ItemThreadTable
+  inbox_entries: InboxEntryTable
 }
 
 export type User = Selectable<UserTable>
@@ -206,4 +243,7 @@ export const TABLE_COLUMNS = {
   ],
   doc_text: ['doc', 'hub_id', 'kind', 'title', 'text', 'search', 'projected_at'],
   projection_cursors: ['doc', 'upto_seq', 'updated_at'],
+  comments: ['id', 'item_id', 'hub_id', 'author_id', 'body', 'created_at', 'edited_at', 'deleted_at'],
+  item_threads: ['item_id', 'hub_id', 'requested_by', 'requested_at', 'provided_by', 'provided_at', 'resolved_by', 'resolved_at'],
+  inbox_entries: ['id', 'user_id', 'kind', 'item_id', 'comment_id', 'actor_id', 'created_at', 'read_at'],
 } satisfies { [T in keyof Database]: (keyof Database[T])[] }

@@ -58,6 +58,8 @@ export interface ItemView {
   linkedItems: string[]
   /** What is missing or invalid in the entry; empty when all is well. */
   issues: string[]
+  /** Comments in its thread (lists only). */
+  commentCount?: number
 }
 
 /** One search hit: a brief or note (`docName`) or an item (`itemId`). */

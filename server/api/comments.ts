@@ -1,0 +1,127 @@
+import { Hono } from 'hono'
+import { streamSSE } from 'hono/streaming'
+import { z } from 'zod'
+import type { AppEnv } from '../app-env.js'
+import { can, canRequestInput, canResolveThread, type Actor } from '../access.js'
+import { requireActor } from '../auth/session-middleware.js'
+import { AppError, ForbiddenError, NotFoundError } from '../errors.js'
+import { findItem } from '../rollup/item-queries.js'
+import type { CommentEvent, CommentService } from '../comments/comment-service.js'
+import { CommentInput, InboxReadInput } from '../../shared/schemas/comments.js'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.js'
+import { validate } from './validate.js'
+
+const ItemParams = z.object({ itemId: z.string().min(3).max(400) })
+const CommentParams = ItemParams.extend({ commentId: z.string().min(1).max(64) })
+
+class UnavailableError extends AppError {
+  constructor() {
+    super(503, 'unavailable', 'comments are not available in this process')
+  }
+}
+
+function service(c: { var: { deps: { services: { comments?: CommentService } } } }): CommentService {
+  const s = c.var.deps.services.comments
+  if (!s) throw new UnavailableError()
+  return s
+}
+
+async function item(db: Kysely<Database>, itemId: string) {
+  const found = await findItem(db, itemId)
+  if (!found) throw new NotFoundError('item')
+  return found
+}
+
+/** `/api/items/:itemId/…`: comment threads, input requests, resolving (issue 6). */
+export const itemThreads = new Hono<AppEnv>()
+  .get('/:itemId/comments', validate('param', ItemParams), async (c) => {
+    const actor = requireActor(c)
+    const thread = await service(c).thread(actor, await item(c.var.db, c.req.valid('param').itemId))
+    return c.json(thread.comments)
+  })
+  .get('/:itemId/thread', validate('param', ItemParams), async (c) => {
+    const actor = requireActor(c)
+    return c.json(await service(c).thread(actor, await item(c.var.db, c.req.valid('param').itemId)))
+  })
+  .post('/:itemId/comments', validate('param', ItemParams), validate('json', CommentInput), async (c) => {
+    const actor = requireActor(c)
+    const posted = await service(c).post(actor, await item(c.var.db, c.req.valid('param').itemId), c.req.valid('json').body)
+    return c.json(posted, 201)
+  })
+  .patch('/:itemId/comments/:commentId', validate('param', CommentParams), validate('json', CommentInput), async (c) => {
+    const actor = requireActor(c)
+    const { itemId, commentId } = c.req.valid('param')
+    await service(c).edit(actor, await item(c.var.db, itemId), commentId, c.req.valid('json').body)
+    return c.body(null, 204)
+  })
+  .delete('/:itemId/comments/:commentId', validate('param', CommentParams), async (c) => {
+    const actor = requireActor(c)
+    const { itemId, commentId } = c.req.valid('param')
+    await service(c).remove(actor, await item(c.var.db, itemId), commentId)
+    return c.body(null, 204)
+  })
+  .post('/:itemId/input-request', validate('param', ItemParams), async (c) => {
+    const actor = requireActor(c)
+    const it = await item(c.var.db, c.req.valid('param').itemId)
+    if (!canRequestInput(actor, it.hubId)) throw new ForbiddenError("only the hub's members may ask the cyber ambassadors for input")
+    await service(c).requestInput(actor, it)
+    return c.body(null, 204)
+  })
+  .post('/:itemId/resolve', validate('param', ItemParams), async (c) => {
+    const actor = requireActor(c)
+    const it = await item(c.var.db, c.req.valid('param').itemId)
+    const s = service(c)
+    if (!canResolveThread(actor, it.hubId, await s.requestedBy(it.id))) {
+      throw new ForbiddenError("only the hub's coordinators or whoever asked for input may resolve the thread")
+    }
+    await s.resolve(actor, it)
+    return c.body(null, 204)
+  })
+
+/** `/api/inbox`: mentions, replies and input requests of the signed-in user. */
+export const inbox = new Hono<AppEnv>()
+  .get('/', async (c) => c.json(await service(c).inbox(requireActor(c))))
+  .post('/read', validate('json', InboxReadInput), async (c) => {
+    await service(c).markRead(requireActor(c), c.req.valid('json').ids)
+    return c.body(null, 204)
+  })
+
+/**
+ * `GET /api/events`: the signed-in user's live channel (Server-Sent Events): `thread` when a
+ * thread they may read changed (the client refetches it), `inbox` with their unread count.
+ * Access is decided per event, for this actor.
+ */
+export const events = new Hono<AppEnv>().get('/', (c) => {
+  const actor: Actor = requireActor(c)
+  const s = service(c)
+  return streamSSE(c, async (stream) => {
+    const queue: CommentEvent[] = []
+    let wake: (() => void) | null = null
+    const onEvent = (e: CommentEvent) => {
+      if (e.type === 'inbox' ? e.userId === actor.id : can(actor, { kind: 'item', hubId: e.hubId, crossCutting: e.crossCutting }, 'read')) {
+        queue.push(e)
+        wake?.()
+      }
+    }
+    s.events.on('event', onEvent)
+    stream.onAbort(() => {
+      s.events.off('event', onEvent)
+      wake?.()
+    })
+    await stream.writeSSE({ event: 'inbox', data: JSON.stringify({ unread: await s.unread(actor.id) }) })
+    while (!stream.aborted) {
+      if (queue.length === 0) {
+        // A comment every 25 s keeps proxies from closing an idle stream.
+        await Promise.race([new Promise<void>((r) => (wake = r)), stream.sleep(25_000)])
+        wake = null
+        if (queue.length === 0 && !stream.aborted) await stream.write(': keep-alive\n\n')
+        continue
+      }
+      const e = queue.shift()!
+      if (e.type === 'inbox') await stream.writeSSE({ event: 'inbox', data: JSON.stringify({ unread: await s.unread(actor.id) }) })
+      else await stream.writeSSE({ event: 'thread', data: JSON.stringify({ itemId: e.itemId }) })
+    }
+    s.events.off('event', onEvent)
+  })
+})
