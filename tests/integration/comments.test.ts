@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { ENGINES } from '../support/engines.js'
 import { startTestServer, type TestServer } from '../support/test-server.js'
 import { createHub, createUser, sessionCookie } from '../support/factories.js'
