@@ -4,20 +4,39 @@ import { LoginPage } from '../pages/login-page'
 import { HomePage } from '../pages/home-page'
 import { HubPage } from '../pages/hub-page'
 import { useModule } from './use-module'
+import { useEffect, useState } from 'react'
+import { closeLive, onLive } from '../api/live'
 
 const loadRollup = () => import('../features/rollup/rollup-page')
+const loadBoard = () => import('../features/threads/board-page')
+const loadInbox = () => import('../features/threads/inbox-page')
+
+/** The unread count of the inbox, live. */
+function useUnread(signedIn: boolean): number {
+  const [unread, setUnread] = useState(0)
+  useEffect(() => {
+    if (!signedIn) return
+    return onLive('inbox', (d) => setUnread(Number(d.unread) || 0))
+  }, [signedIn])
+  return unread
+}
 
 /** Header with landmarks: skip link, the app name, who is signed in, sign-out. */
 function Shell() {
   const { me, loading, expired, signOut } = useSession()
   const { path, navigate } = useRouter()
+  // Hooks first, every render (React counts them); the early returns come after.
+  const signedIn = !loading && !!me && !expired
+  const RollupPage = useModule(loadRollup, signedIn && path === '/rollup')?.default
+  const BoardPage = useModule(loadBoard, signedIn && path === '/cross-cutting')?.default
+  const InboxPage = useModule(loadInbox, signedIn && path === '/inbox')?.default
+  const unread = useUnread(signedIn)
   if (loading) return <p className="muted page">Loading…</p>
   if (!me || expired) return <LoginPage expired={expired} />
   if (path === '/login') {
     navigate('/')
     return null
   }
-  const RollupPage = useModule(loadRollup, path === '/rollup')?.default
   const hub = match('/hubs/:hubId/:tab', path)
   const note = match('/hubs/:hubId/notes/:noteId', path)
   return (
@@ -28,11 +47,15 @@ function Shell() {
         <nav aria-label="Main">
           <Link to="/" {...(path === '/' ? { 'aria-current': 'page' as const } : {})}>My hubs</Link>
           <Link to="/rollup" {...(path === '/rollup' ? { 'aria-current': 'page' as const } : {})}>Dashboard</Link>
+          <Link to="/cross-cutting" {...(path === '/cross-cutting' ? { 'aria-current': 'page' as const } : {})}>Cross-cutting</Link>
+          <Link to="/inbox" {...(path === '/inbox' ? { 'aria-current': 'page' as const } : {})}>
+            Inbox{unread > 0 && <span className="badge" data-testid="unread"> {unread}<span className="sr-only"> unread</span></span>}
+          </Link>
         </nav>
         <span className="who">
           {me.name} <span className="muted">({me.role})</span>
         </span>
-        <button type="button" onClick={() => void signOut().then(() => navigate('/login'))}>Sign out</button>
+        <button type="button" onClick={() => void signOut().then(() => (closeLive(), navigate('/login')))}>Sign out</button>
       </header>
       {note ? (
         <HubPage hubId={note.hubId} tab="notes" noteId={note.noteId} />
@@ -40,6 +63,10 @@ function Shell() {
         <HubPage hubId={hub.hubId} tab={hub.tab} />
       ) : path === '/' ? (
         <HomePage />
+      ) : path === '/cross-cutting' ? (
+        BoardPage ? <BoardPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
+      ) : path === '/inbox' ? (
+        InboxPage ? <InboxPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
       ) : path === '/rollup' ? (
         RollupPage ? <RollupPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
       ) : (

@@ -14,6 +14,9 @@ interface Props {
   mission: string
   canWrite: boolean
   taxonomy: Taxonomy | null
+  /** Comment count per entry id, and how to open an entry's thread. */
+  counts: Record<string, number>
+  onDiscuss: (entryId: string) => void
 }
 
 const STATUS_LABEL: Record<ActionStatus, string> = { planned: 'Planned', in_progress: 'In progress', done: 'Done', dropped: 'Dropped' }
@@ -22,7 +25,7 @@ export const isOverdue = (a: Action) => !!a.due && a.due < today() && a.status !
 type SortKey = 'title' | 'status' | 'due' | 'leadMission'
 
 /** The action log as a table: inline status, overdue highlighted, sort, filter, side-panel editing. */
-export function ActionTable({ doc, items, hub, me, mission, canWrite, taxonomy }: Props) {
+export function ActionTable({ doc, items, hub, me, mission, canWrite, taxonomy, counts, onDiscuss }: Props) {
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'due', dir: 1 })
   const [status, setStatus] = useState('')
   const [onlyOverdue, setOnlyOverdue] = useState(false)
@@ -63,7 +66,7 @@ export function ActionTable({ doc, items, hub, me, mission, canWrite, taxonomy }
               {header('leadMission', 'Lead')}
               <th scope="col">Taking part</th>
               <th scope="col">Themes</th>
-              {canWrite && <th scope="col"><span className="sr-only">Edit</span></th>}
+              <th scope="col"><span className="sr-only">Edit and comments</span></th>
             </tr>
           </thead>
           <tbody>
@@ -91,11 +94,12 @@ export function ActionTable({ doc, items, hub, me, mission, canWrite, taxonomy }
                 <td>{a.leadMission ?? a.mission}</td>
                 <td>{a.missions.join(', ')}</td>
                 <td>{a.themes.join(', ')}</td>
-                {canWrite && (
-                  <td>
-                    <button type="button" onClick={() => setPanel(a)} aria-label={`Edit ${a.title}`}>Edit</button>
-                  </td>
-                )}
+                <td>
+                  {canWrite && <button type="button" onClick={() => setPanel(a)} aria-label={`Edit ${a.title}`}>Edit</button>}
+                  <button type="button" onClick={() => onDiscuss(a.id)} aria-label={`Comments on ${a.title}: ${counts[a.id] ?? 0}`}>
+                    💬 {counts[a.id] ?? 0}
+                  </button>
+                </td>
               </tr>
             ))}
             {rows.length === 0 && (

@@ -14,12 +14,15 @@ interface Props {
   mission: string
   canWrite: boolean
   taxonomy: Taxonomy | null
+  /** Comment count per entry id, and how to open an entry's thread. */
+  counts: Record<string, number>
+  onDiscuss: (entryId: string) => void
 }
 
 const themeLabel = (t: Taxonomy | null, id: string) => t?.themes.find((x) => x.id === id)?.label ?? id
 
 /** The information exchanges, newest first, with a composer and filters. Edits are live for all. */
-export function ExchangeFeed({ doc, items, hub, me, mission, canWrite, taxonomy }: Props) {
+export function ExchangeFeed({ doc, items, hub, me, mission, canWrite, taxonomy, counts, onDiscuss }: Props) {
   const [editing, setEditing] = useState<Exchange | 'new' | null>(null)
   const [theme, setTheme] = useState('')
   const [byMission, setByMission] = useState('')
@@ -72,7 +75,12 @@ export function ExchangeFeed({ doc, items, hub, me, mission, canWrite, taxonomy 
             </p>
             {e.body && <p className="body">{e.body}</p>}
             <p>{e.themes.map((t) => <span key={t} className="chip">{themeLabel(taxonomy, t)}</span>)}</p>
-            {canWrite && <button type="button" onClick={() => setEditing(e)} aria-label={`Edit ${e.title}`}>Edit</button>}
+            <div className="row">
+              {canWrite && <button type="button" onClick={() => setEditing(e)} aria-label={`Edit ${e.title}`}>Edit</button>}
+              <button type="button" onClick={() => onDiscuss(e.id)} aria-label={`Comments on ${e.title}: ${counts[e.id] ?? 0}`}>
+                Comments ({counts[e.id] ?? 0})
+              </button>
+            </div>
           </li>
         ))}
         {shown.length === 0 && <li className="muted">No exchanges match.</li>}

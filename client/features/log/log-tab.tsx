@@ -4,12 +4,18 @@ import { SyncIndicator } from '../../sync/sync-indicator'
 import { useLog, useTaxonomy } from './use-log'
 import { ExchangeFeed } from './exchange-feed'
 import { ActionTable } from './action-table'
+import { useState } from 'react'
+import { ThreadPanel } from '../threads/thread-panel'
+import { itemIdOf, useCommentCounts } from '../threads/use-comment-counts'
 
 /** Exchanges or actions of a hub, live from its log document. */
 export default function LogTab({ hub, me, canWrite, kind }: { hub: HubDetailView; me: MeView; canWrite: boolean; kind: 'exchange' | 'action' }) {
   const log = useLog(hub.id)
   const taxonomy = useTaxonomy()
   const mission = me.memberships.find((m) => m.hubId === hub.id)?.mission ?? 'EU'
+  const counts = useCommentCounts(hub.id)
+  const [thread, setThread] = useState<string | null>(null)
+  const discuss = { counts, onDiscuss: (entryId: string) => setThread(itemIdOf(hub.id, kind, entryId)) }
   return (
     <section aria-label={kind === 'exchange' ? 'Information exchanges' : 'Action log'}>
       <div className="editor-bar">
@@ -21,11 +27,12 @@ export default function LogTab({ hub, me, canWrite, kind }: { hub: HubDetailView
         </p>
       )}
       {log.open && kind === 'exchange' && (
-        <ExchangeFeed doc={log.open.doc} items={log.exchanges} hub={hub} me={me} mission={mission} canWrite={canWrite} taxonomy={taxonomy} />
+        <ExchangeFeed doc={log.open.doc} items={log.exchanges} hub={hub} me={me} mission={mission} canWrite={canWrite} taxonomy={taxonomy} {...discuss} />
       )}
       {log.open && kind === 'action' && (
-        <ActionTable doc={log.open.doc} items={log.actions} hub={hub} me={me} mission={mission} canWrite={canWrite} taxonomy={taxonomy} />
+        <ActionTable doc={log.open.doc} items={log.actions} hub={hub} me={me} mission={mission} canWrite={canWrite} taxonomy={taxonomy} {...discuss} />
       )}
+      {thread && <ThreadPanel itemId={thread} onClose={() => setThread(null)} />}
     </section>
   )
 }

@@ -1,0 +1,138 @@
+import { useEffect, useMemo, useState } from 'react'
+import { request, ApiError } from '../../api/request'
+import { onLive } from '../../api/live'
+import type { ItemView } from '../../../shared/schemas/items'
+import type { HubSummaryView } from '../../../shared/schemas/hubs'
+import type { Taxonomy } from '../../../shared/taxonomy'
+import { ThreadPanel, INPUT_LABEL } from './thread-panel'
+
+const DAY = 86_400_000
+const daysSince = (iso: string | null) => (iso ? Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / DAY)) : null)
+
+/**
+ * The cross-cutting board (`/cross-cutting`): every item flagged cross-cutting that the person may
+ * read, items awaiting the cyber ambassadors' input first, longest waiting first.
+ */
+export default function BoardPage() {
+  const [items, setItems] = useState<ItemView[] | null>(null)
+  const [hubs, setHubs] = useState<HubSummaryView[]>([])
+  const [taxonomy, setTaxonomy] = useState<Taxonomy | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [filter, setFilter] = useState({ hub: '', region: '', theme: '', status: '' })
+  const [open, setOpen] = useState<string | null>(null)
+  useEffect(() => {
+    const load = () => request<ItemView[]>('GET', '/api/items?crossCutting=true&limit=500').then(setItems, (e: ApiError) => setError(e.message))
+    void load()
+    request<HubSummaryView[]>('GET', '/api/hubs').then(setHubs, () => {})
+    request<Taxonomy>('GET', '/api/taxonomy').then(setTaxonomy, () => {})
+    return onLive('thread', () => void load())
+  }, [])
+  const hubOf = useMemo(() => new Map(hubs.map((h) => [h.id, h])), [hubs])
+  const themeLabel = (id: string) => taxonomy?.themes.find((t) => t.id === id)?.label ?? id
+  const shown = (items ?? [])
+    .filter((i) => !filter.hub || i.hubId === filter.hub || i.relatedHubs.includes(filter.hub))
+    .filter((i) => !filter.region || hubOf.get(i.hubId)?.region === filter.region)
+    .filter((i) => !filter.theme || i.themes.some((t) => t === filter.theme || t.startsWith(filter.theme + '.')))
+    .filter((i) => !filter.status || (i.inputStatus ?? 'open') === filter.status)
+    .sort((a, b) => {
+      const wa = a.inputStatus === 'awaiting_input' ? 0 : 1
+      const wb = b.inputStatus === 'awaiting_input' ? 0 : 1
+      if (wa !== wb) return wa - wb
+      return (a.inputRequestedAt ?? a.createdAt ?? '').localeCompare(b.inputRequestedAt ?? b.createdAt ?? '')
+    })
+  const regions = [...new Set(hubs.map((h) => h.region))].sort()
+  return (
+    <main id="main" className="page">
+      <h1>Cross-cutting items</h1>
+      <p className="muted">Items the hubs flagged for the EU cyber ambassadors; those awaiting input come first, longest waiting first.</p>
+      <div className="filters" role="group" aria-label="Filter items">
+        <label>
+          Hub
+          <select value={filter.hub} onChange={(e) => setFilter({ ...filter, hub: e.target.value })}>
+            <option value="">All hubs</option>
+            {hubs.map((h) => (
+              <option key={h.id} value={h.id}>
+                {h.countryName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Region
+          <select value={filter.region} onChange={(e) => setFilter({ ...filter, region: e.target.value })}>
+            <option value="">All regions</option>
+            {regions.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Theme
+          <select value={filter.theme} onChange={(e) => setFilter({ ...filter, theme: e.target.value })}>
+            <option value="">All themes</option>
+            {taxonomy?.themes
+              .filter((t) => t.parent === t.id)
+              .map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.label}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          Input
+          <select value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value })}>
+            <option value="">Any state</option>
+            {Object.entries(INPUT_LABEL).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!items && !error && <p className="muted">Loading…</p>}
+      <ol className="feed" aria-label="Cross-cutting items">
+        {shown.map((i) => {
+          const waiting = i.inputStatus === 'awaiting_input' ? daysSince(i.inputRequestedAt ?? i.createdAt) : null
+          return (
+            <li key={i.id} className="entry" data-testid="board-item">
+              <h2 className="h3">
+                <button type="button" className="link" onClick={() => setOpen(i.id)}>
+                  {i.title || 'untitled'}
+                </button>
+              </h2>
+              <p className="muted small">
+                {[i.hubId, ...i.relatedHubs].map((h) => hubOf.get(h)?.countryName ?? h).join(', ')} · {i.kind} · {daysSince(i.createdAt) ?? '?'} days old ·{' '}
+                {i.commentCount ?? 0} comment{i.commentCount === 1 ? '' : 's'}
+              </p>
+              <p>
+                <span className={`chip ${i.inputStatus === 'awaiting_input' ? 'warn' : ''}`} data-testid="board-status">
+                  {INPUT_LABEL[i.inputStatus ?? 'open']}
+                  {waiting !== null && ` · waiting ${waiting} days`}
+                </span>
+                {i.themes.map((t) => (
+                  <span key={t} className="chip">
+                    {themeLabel(t)}
+                  </span>
+                ))}
+                {i.forums.map((f) => (
+                  <span key={f} className="chip">
+                    {taxonomy?.forums.find((x) => x.id === f)?.label ?? f}
+                  </span>
+                ))}
+              </p>
+            </li>
+          )
+        })}
+        {items && shown.length === 0 && <li className="muted">No cross-cutting items match.</li>}
+      </ol>
+      {open && <ThreadPanel itemId={open} onClose={() => setOpen(null)} />}
+    </main>
+  )
+}

@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react'
+import { request, ApiError } from '../../api/request'
+import { onLive } from '../../api/live'
+import { ThreadPanel } from './thread-panel'
+
+interface InboxEntry {
+  id: number
+  kind: 'mention' | 'reply' | 'input_request' | 'input_provided' | 'resolved'
+  itemId: string
+  itemTitle: string
+  hubId: string | null
+  actorName: string | null
+  createdAt: string
+  read: boolean
+}
+
+const WHAT: Record<InboxEntry['kind'], string> = {
+  mention: 'mentioned you on',
+  reply: 'replied on',
+  input_request: 'asks the cyber ambassadors for input on',
+  input_provided: 'provided the input you asked for on',
+  resolved: 'resolved',
+}
+
+/** The inbox (`/inbox`): mentions, replies and input requests, newest first, unread marked. */
+export default function InboxPage() {
+  const [data, setData] = useState<{ unread: number; entries: InboxEntry[] } | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [open, setOpen] = useState<string | null>(null)
+  const load = () => request<{ unread: number; entries: InboxEntry[] }>('GET', '/api/inbox').then(setData, (e: ApiError) => setError(e.message))
+  useEffect(() => {
+    void load()
+    return onLive('inbox', () => void load())
+  }, [])
+  const markRead = (ids: number[] | 'all') => request('POST', '/api/inbox/read', { ids }).then(load, (e: ApiError) => setError(e.message))
+  return (
+    <main id="main" className="page">
+      <div className="panel-head">
+        <h1>Inbox</h1>
+        {data && data.unread > 0 && (
+          <button type="button" onClick={() => void markRead('all')}>
+            Mark all as read
+          </button>
+        )}
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {data && <p className="muted">{data.unread} unread</p>}
+      <ol className="feed" aria-label="Notifications">
+        {data?.entries.map((e) => (
+          <li key={e.id} className={`entry ${e.read ? '' : 'unread'}`} data-testid="inbox-entry">
+            <p>
+              {!e.read && <span className="chip accent">new</span>} <strong>{e.actorName ?? 'Someone'}</strong> {WHAT[e.kind]}{' '}
+              <button
+                type="button"
+                className="link"
+                onClick={() => {
+                  setOpen(e.itemId)
+                  if (!e.read) void markRead([e.id])
+                }}
+              >
+                {e.itemTitle}
+              </button>
+            </p>
+            <p className="muted small">{new Date(e.createdAt).toLocaleString()}</p>
+          </li>
+        ))}
+        {data?.entries.length === 0 && <li className="muted">Nothing yet.</li>}
+      </ol>
+      {open && <ThreadPanel itemId={open} onClose={() => setOpen(null)} />}
+    </main>
+  )
+}

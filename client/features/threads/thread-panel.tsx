@@ -1,0 +1,167 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { request, ApiError } from '../../api/request'
+import { onLive } from '../../api/live'
+import { useSession } from '../../app/session'
+import type { ItemView } from '../../../shared/schemas/items'
+import type { ThreadView } from '../../../shared/schemas/comments'
+import { CommentText } from './comment-text'
+
+export const INPUT_LABEL: Record<string, string> = {
+  open: 'open',
+  awaiting_input: 'awaiting input',
+  input_provided: 'input provided',
+  resolved: 'resolved',
+}
+
+const when = (iso: string) => new Date(iso).toLocaleString()
+
+/**
+ * An item with its comment thread: live (the server pushes a `thread` event when anything in it
+ * changes), with posting, editing and deleting one's own comments, asking the cyber ambassadors
+ * for input and resolving, each offered only to those the server will let do it.
+ */
+export function ThreadPanel({ itemId, onClose }: { itemId: string; onClose: () => void }) {
+  const { me } = useSession()
+  const [item, setItem] = useState<ItemView | null>(null)
+  const [thread, setThread] = useState<ThreadView | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [draft, setDraft] = useState('')
+  const [editing, setEditing] = useState<{ id: string; body: string } | null>(null)
+  const base = `/api/items/${encodeURIComponent(itemId)}`
+  const load = useCallback(async () => {
+    try {
+      const [i, t] = await Promise.all([request<ItemView>('GET', base), request<ThreadView>('GET', `${base}/thread`)])
+      setItem(i)
+      setThread(t)
+    } catch (e) {
+      setError((e as ApiError).message)
+    }
+  }, [base])
+  useEffect(() => {
+    void load()
+    return onLive('thread', (d) => {
+      if (d.itemId === itemId) void load()
+    })
+  }, [itemId, load])
+  const act = async (fn: () => Promise<unknown>) => {
+    setError(null)
+    try {
+      await fn()
+      await load()
+    } catch (e) {
+      setError((e as ApiError).message)
+    }
+  }
+  const handlePost = (e: FormEvent) => {
+    e.preventDefault()
+    void act(() => request('POST', `${base}/comments`, { body: draft })).then(() => setDraft(''))
+  }
+  if (!me) return null
+  const member = me.memberships.find((m) => m.hubId === item?.hubId)
+  const mayComment = !!item && (me.role === 'admin' || me.role === 'hq' || (me.role === 'cyber' && item.crossCutting) || !!member)
+  const mayRequest = !!item && item.crossCutting && (me.role === 'admin' || !!member) && item.inputStatus !== 'awaiting_input'
+  const mayResolve = !!item && item.inputStatus !== 'resolved' && (me.role === 'admin' || member?.coordinator || thread?.requestedBy === me.id)
+  return (
+    <section className="drawer" role="dialog" aria-modal="false" aria-labelledby="thread-title" data-testid="thread">
+      <div className="panel-head">
+        <h2 id="thread-title">{item ? item.title || 'untitled' : 'Loading…'}</h2>
+        <button type="button" onClick={onClose} autoFocus>
+          Close
+        </button>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {item && (
+        <>
+          <p className="muted small">
+            {item.kind} · {item.hubId} · {item.mission ?? '?'}
+            {item.missions.length > 0 && ` · with ${item.missions.join(', ')}`}
+            {item.createdAt && ` · ${new Date(item.createdAt).toLocaleDateString()}`}
+          </p>
+          <p>
+            {item.crossCutting && <span className="chip accent">cross-cutting</span>}
+            {item.inputStatus && (
+              <span className="chip" data-testid="input-status">
+                {INPUT_LABEL[item.inputStatus]}
+              </span>
+            )}
+          </p>
+          {item.body && <p className="body">{item.body}</p>}
+          <div className="row">
+            {mayRequest && (
+              <button type="button" onClick={() => void act(() => request('POST', `${base}/input-request`))}>
+                Request input from the cyber ambassadors
+              </button>
+            )}
+            {mayResolve && (
+              <button type="button" onClick={() => void act(() => request('POST', `${base}/resolve`))}>
+                Resolve thread
+              </button>
+            )}
+          </div>
+        </>
+      )}
+      <h3>Comments</h3>
+      <ol className="thread" aria-label="Comments" data-testid="comments">
+        {thread?.comments.map((c) => (
+          <li key={c.id} className="comment">
+            <p className="muted small">
+              <strong>{c.authorName}</strong> ({c.authorRole}) · {when(c.createdAt)}
+              {c.editedAt && !c.deleted && ' · edited'}
+            </p>
+            {c.deleted ? (
+              <p className="muted">
+                <em>Comment deleted.</em>
+              </p>
+            ) : editing?.id === c.id ? (
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault()
+                  void act(() => request('PATCH', `${base}/comments/${c.id}`, { body: editing.body })).then(() => setEditing(null))
+                }}
+              >
+                <label>
+                  Edit your comment
+                  <textarea value={editing.body} onChange={(e) => setEditing({ id: c.id, body: e.target.value })} rows={3} maxLength={10000} />
+                </label>
+                <button type="submit">Save</button>
+                <button type="button" onClick={() => setEditing(null)}>
+                  Cancel
+                </button>
+              </form>
+            ) : (
+              <p>
+                <CommentText text={c.body} />
+              </p>
+            )}
+            {c.authorId === me.id && !c.deleted && editing?.id !== c.id && (
+              <div className="row">
+                <button type="button" onClick={() => setEditing({ id: c.id, body: c.body })}>
+                  Edit
+                </button>
+                <button type="button" onClick={() => void act(() => request('DELETE', `${base}/comments/${c.id}`))}>
+                  Delete
+                </button>
+              </div>
+            )}
+          </li>
+        ))}
+        {thread?.comments.length === 0 && <li className="muted">No comments yet.</li>}
+      </ol>
+      {mayComment && (
+        <form onSubmit={handlePost} className="composer" aria-label="New comment">
+          <label>
+            Your comment (mention someone with @Full Name)
+            <textarea value={draft} onChange={(e) => setDraft(e.target.value)} rows={3} maxLength={10000} required />
+          </label>
+          <button type="submit" className="primary">
+            Post comment
+          </button>
+        </form>
+      )}
+    </section>
+  )
+}
