@@ -28,15 +28,25 @@ export function ThreadPanel({ itemId, onClose }: { itemId: string; onClose: () =
   const [draft, setDraft] = useState('')
   const [editing, setEditing] = useState<{ id: string; body: string } | null>(null)
   const base = `/api/items/${encodeURIComponent(itemId)}`
-  const load = useCallback(async () => {
-    try {
-      const [i, t] = await Promise.all([request<ItemView>('GET', base), request<ThreadView>('GET', `${base}/thread`)])
-      setItem(i)
-      setThread(t)
-    } catch (e) {
-      setError((e as ApiError).message)
-    }
-  }, [base])
+  const load = useCallback(
+    async (attempt = 0): Promise<void> => {
+      try {
+        const [i, t] = await Promise.all([request<ItemView>('GET', base), request<ThreadView>('GET', `${base}/thread`)])
+        setItem(i)
+        setThread(t)
+        setError(null)
+      } catch (e) {
+        // An entry posted a moment ago reaches the server's item list a fraction of a second later.
+        if (e instanceof ApiError && e.status === 404 && attempt < 20) {
+          setError(null)
+          await new Promise((r) => setTimeout(r, 250))
+          return load(attempt + 1)
+        }
+        setError((e as ApiError).message)
+      }
+    },
+    [base],
+  )
   useEffect(() => {
     void load()
     return onLive('thread', (d) => {
