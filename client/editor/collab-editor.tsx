@@ -43,9 +43,6 @@ export function CollabEditor({
     },
     [docName],
   )
-  // After CollaborationPlugin's own effects (children's run first): its binding now observes the
-  // Y.Doc, so what IndexedDB loads is rendered.
-  useEffect(() => open?.startLocal(), [open])
   const providerFactory = useCallback(
     (id: string, yjsDocMap: Map<string, Doc>): Provider => {
       opened.current?.destroy()

@@ -30,8 +30,8 @@ export interface OpenOptions {
   /**
    * Load the IndexedDB copy only when `startLocal()` is called. The Lexical binding renders only
    * changes it observes: content loaded into the Y.Doc before it observes would stay invisible
-   * (an empty or partial editor over a full document), so the editor starts the local copy after
-   * its binding is in place.
+   * (an empty or partial editor over a full document), so the local copy starts with the first
+   * `provider.connect()`, which CollaborationPlugin calls once its binding observes.
    */
   deferLocal?: boolean
 }
@@ -49,6 +49,15 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
   }
   if (!deferLocal) startLocal()
   const provider = new WebsocketProvider(serverUrl(), docName, doc, { connect, disableBc: true })
+  if (deferLocal) {
+    // CollaborationPlugin connects right after its binding starts observing the Y.Doc: that is
+    // the moment the local copy may load too.
+    const connectNow = provider.connect.bind(provider)
+    provider.connect = () => {
+      startLocal()
+      connectNow()
+    }
+  }
   let status: SyncStatus = { state: 'connecting', waiting: 0, refusal: null }
   const listeners = new Set<(s: SyncStatus) => void>()
   const set = (patch: Partial<SyncStatus>) => {

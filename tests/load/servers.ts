@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { freePort } from '../support/global-setup.js'
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..')
+
+export interface ServerProcess {
+  name: string
+  url: string
+  pid: number
+  stop(): Promise<void>
+}
+
+/** Starts a Node process (`node --import tsx <script>`) and waits until it prints `readyText`. */
+async function startNode(name: string, script: string, env: Record<string, string>, readyText: string): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout!.on('data', (d) => (output += d))
+  child.stderr!.on('data', (d) => (output += d))
+  const deadline = Date.now() + 60_000
+  while (!output.includes(readyText)) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${name} did not start:\n${output}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  return { child, output: () => output }
+}
+
+async function stopChild(child: ChildProcess) {
+  if (child.exitCode !== null) return
+  child.kill('SIGTERM')
+  const deadline = Date.now() + 15_000
+  while (child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+  if (child.exitCode === null) child.kill('SIGKILL')
+}
+
+/** Hubwork itself on PostgreSQL: auth at the upgrade, persist before relay. */
+export async function startHubwork(databaseUrl: string): Promise<ServerProcess> {
+  const port = await freePort()
+  const { child } = await startNode(
+    'hubwork',
+    'server/main.ts',
+    { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, SEED_DEMO: '0', LOG_LEVEL: 'warn', PUBLIC_ORIGIN: `http://127.0.0.1:${port}` },
+    'Hubwork is running',
+  )
+  return { name: 'hubwork', url: `ws://127.0.0.1:${port}/collab`, pid: child.pid!, stop: () => stopChild(child) }
+}
+
+/** The in-memory reference server (tests/load/reference-server.ts). */
+export async function startReference(): Promise<ServerProcess> {
+  const port = await freePort()
+  const { child } = await startNode('reference', 'tests/load/reference-server.ts', { PORT: String(port) }, 'ready')
+  return { name: 'reference', url: `ws://127.0.0.1:${port}/collab`, pid: child.pid!, stop: () => stopChild(child) }
+}
+
+/** CPU time (ms, user + system) and resident memory (MiB) of a process, from /proc. */
+export function procStats(pid: number): { cpuMs: number; rssMiB: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  const ticks = Number(fields[11]) + Number(fields[12]) // utime + stime, in clock ticks (100/s)
+  const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  return { cpuMs: ticks * 10, rssMiB: Number(rss?.[1] ?? 0) / 1024 }
+}
