@@ -97,7 +97,9 @@ export async function compactDoc(db: Kysely<Database>, doc: string): Promise<num
     await trx
       .deleteFrom('doc_updates')
       .where('doc', '=', doc)
-      .where('seq', 'in', rows.map((r) => r.seq))
+      // One array parameter, not one per row: a long tail (a database outage, an import) can pass
+      // the protocol's 65,535-parameter limit, and compaction must never fail on its size.
+      .where(sql<boolean>`seq = any(${rows.map((r) => r.seq)}::bigint[])`)
       .execute()
     return rows.length
   })

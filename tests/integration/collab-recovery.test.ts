@@ -6,14 +6,14 @@ import path from 'node:path'
 import pg from 'pg'
 import * as Y from 'yjs'
 import { freePort } from '../support/global-setup.js'
-import { ENGINES } from '../support/engines.js'
+import { ENGINES, openTestDb } from '../support/engines.js'
 import { connectClient, until } from '../support/ws-client.js'
 import { createHub, createUser, sessionCookie } from '../support/factories.js'
 import { loadConfig } from '../../server/config.js'
 import { createLogger } from '../../server/logger.js'
 import { startServer, type RunningServer } from '../../server/server.js'
 import { startTestServer } from '../support/test-server.js'
-import { readDocState } from '../../server/collab/update-store.js'
+import { appendUpdates, compactDoc, readDocState } from '../../server/collab/update-store.js'
 
 describe('postgres: the database stops and comes back while two clients edit', () => {
   let dir: string
@@ -106,5 +106,26 @@ for (const engine of ENGINES) {
         await t.close()
       }
     })
+
+    it('compacts a tail longer than the wire protocol’s 65,535 parameters (after an outage or an import)', async () => {
+      const t = await openTestDb(engine)
+      try {
+        const doc = 'hub/long-tail/brief'
+        const src = new Y.Doc()
+        const updates: Uint8Array[] = []
+        src.on('update', (u: Uint8Array) => updates.push(u))
+        for (let i = 0; i < 70_000; i++) src.getText('t').insert(i, 'x')
+        for (let i = 0; i < updates.length; i += 2000) {
+          await appendUpdates(t.db, updates.slice(i, i + 2000).map((update) => ({ doc, update, userId: null })))
+        }
+        expect(await compactDoc(t.db, doc)).toBe(70_000)
+        expect(await t.db.selectFrom('doc_updates').select('seq').where('doc', '=', doc).execute()).toEqual([])
+        const check = new Y.Doc()
+        Y.applyUpdate(check, (await readDocState(t.db, doc))!.update)
+        expect(check.getText('t').length).toBe(70_000)
+      } finally {
+        await t.close()
+      }
+    }, 120_000)
   })
 }

@@ -77,7 +77,7 @@ try {
     src.on('update', (u: Uint8Array) => updates.push(u))
     const text = src.getText('t')
     for (let i = 0; i < 100_000; i++) text.insert(text.length, String.fromCharCode(97 + (i % 26)))
-    for (let i = 0; i < updates.length; i += 5000) await appendUpdates(database.db, updates.slice(i, i + 5000).map((u) => ({ doc, update: u, userId: null })))
+    for (let i = 0; i < updates.length; i += 1000) await appendUpdates(database.db, updates.slice(i, i + 1000).map((u) => ({ doc, update: u, userId: null })))
     const c0 = performance.now()
     await compactDoc(database.db, doc)
     const compactMs = performance.now() - c0

@@ -4,10 +4,13 @@
  */
 import http from 'node:http'
 import { createRequire } from 'node:module'
+import path from 'node:path'
 import { WebSocketServer } from 'ws'
 
 const require = createRequire(import.meta.url)
-const { setupWSConnection } = require('y-websocket-legacy/bin/utils.js') as {
+// The package's `exports` hide bin/: load the file by its path.
+const utilsPath = path.join(path.dirname(require.resolve('y-websocket-legacy')), '..', 'bin', 'utils.js')
+const { setupWSConnection } = require(utilsPath) as {
   setupWSConnection: (conn: unknown, req: http.IncomingMessage, opts?: { gc?: boolean }) => void
 }
 const server = http.createServer((_req, res) => res.end('reference'))
