@@ -5,6 +5,7 @@ import type { EngineKind } from './db/connect.js'
 import type { Logger } from './logger.js'
 import type { Actor } from './access.js'
 import type { CollabServer } from './collab/collab-server.js'
+import type { HistoryService } from './history/history-service.js'
 
 /** What the process hands to the HTTP app: plain values, no globals. */
 export interface AppDeps {
@@ -19,6 +20,8 @@ export interface AppDeps {
 /** Long-lived services of the process, filled in by server/server.ts. */
 export interface AppServices {
   collab?: CollabServer
+  /** Version history and restores; its `events` carry 'restored' and 'entry-restored' (audit). */
+  history?: HistoryService
   [name: string]: unknown
 }
 

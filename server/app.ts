@@ -13,6 +13,7 @@ import { auth, me } from './api/auth.js'
 import { hubs } from './api/hubs.js'
 import { admin } from './api/admin.js'
 import { taxonomy } from './api/taxonomy.js'
+import { docs } from './api/docs.js'
 import { collabRoute } from './collab/upgrade.js'
 import { metricsRoute } from './api/metrics.js'
 
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/hubs', hubs)
   app.route('/api/admin', admin)
   app.route('/api/taxonomy', taxonomy)
+  app.route('/api/docs', docs)
 
   if (deps.services.collab) {
     app.get('/collab/*', collabRoute(deps.services.collab))

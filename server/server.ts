@@ -9,6 +9,7 @@ import { createApp } from './app.js'
 import type { AppServices } from './app-env.js'
 import { seedDemoIfEmpty } from '../seeds/seed.js'
 import { CollabServer, type CollabOptions } from './collab/collab-server.js'
+import { HistoryService } from './history/history-service.js'
 
 /** A running server process: its address and how to stop it. */
 export interface RunningServer {
@@ -55,7 +56,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     ...opts.collab,
   })
   await collab.start()
-  const services: AppServices = { collab }
+  const services: AppServices = { collab, history: new HistoryService(database.db, collab) }
   const app = createApp({ db: database.db, engine: database.kind, config, logger, services })
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.syncMaxFrameBytes })
 

@@ -1,0 +1,273 @@
+import { EventEmitter } from 'node:events'
+import type { Kysely } from 'kysely'
+import * as Y from 'yjs'
+import { diffWordsWithSpace } from 'diff'
+import type { Database } from '../db/schema.js'
+import type { CollabServer } from '../collab/collab-server.js'
+import type { DocName } from '../../shared/doc-names.js'
+import { diffLogSnapshots, readEntryFields, snapshotLog, type LogDiff, type LogKind, type LogSnapshot } from '../../shared/log-doc.js'
+import { lexicalDocToText } from '../editor/headless.js'
+import { NotFoundError } from '../errors.js'
+import { lexicalRestoreUpdate } from './lexical-restore.js'
+import { logEntryRestoreUpdate, logRestoreUpdate } from './log-restore.js'
+
+/**
+ * Version history of documents (issue 7, parts 1–2): list, preview, diff and restore versions, and
+ * find and bring back deleted log entries. Restores are ordinary edits applied through the sync
+ * server (persisted before relay, attributed to the restoring user), so everyone connected sees
+ * them live and nothing is rolled back behind anyone's back. Knows nothing of HTTP.
+ *
+ * Events (`history.events`), for the audit trail and anyone else who wants them:
+ * - `'restored'` {@link RestoredEvent}: a whole version was restored;
+ * - `'entry-restored'` {@link EntryRestoredEvent}: one deleted log entry was brought back.
+ */
+
+/** Who edited a document between two versions. */
+export interface VersionEditor {
+  id: string
+  name: string
+}
+
+/** A version in the list (CONTRACT §5). */
+export interface VersionSummary {
+  id: number
+  createdAt: string
+  /** Why it was taken: periodic, last client left, before restore, restored version N… */
+  reason: string
+  editors: VersionEditor[]
+}
+
+/** One version with its content (CONTRACT §5). */
+export interface VersionDetail extends VersionSummary {
+  /** Plain text of a Lexical document, or the log as JSON. */
+  text: string
+  /** The version's state as one base64 Yjs update. */
+  state: string
+}
+
+/** A text segment of a diff, from the version to the current state. */
+export interface TextSegment {
+  op: 'same' | 'added' | 'removed'
+  text: string
+}
+
+/** How the current state differs from a version: added = there now, not in the version. */
+export type VersionDiff = { kind: 'text'; segments: TextSegment[] } | ({ kind: 'log' } & LogDiff)
+
+/** A log entry that exists in some version but not in the current log. */
+export interface DeletedEntry {
+  kind: LogKind
+  id: string
+  title: string
+  /** The newest version that still holds it: what a restore brings back. */
+  versionId: number
+  versionCreatedAt: string
+}
+
+export interface RestoredEvent {
+  doc: string
+  versionId: number
+  /** The version holding the state the restore replaced. */
+  beforeVersionId: number
+  userId: string
+  at: string
+}
+
+export interface EntryRestoredEvent {
+  doc: string
+  kind: LogKind
+  entryId: string
+  versionId: number
+  userId: string
+  at: string
+}
+
+/** How many versions, newest first, a search for deleted entries looks through. */
+const DELETED_SCAN_LIMIT = 2_000
+const SCAN_PAGE = 50
+
+export class HistoryService {
+  readonly events = new EventEmitter()
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly collab: CollabServer,
+  ) {}
+
+  /** The document's versions, newest first. */
+  async list(doc: DocName): Promise<VersionSummary[]> {
+    const rows = await this.db
+      .selectFrom('doc_versions')
+      .select(['id', 'created_at', 'reason', 'editors'])
+      .where('doc', '=', doc.name)
+      .orderBy('id', 'desc')
+      .execute()
+    const names = await this.editorNames(rows.flatMap((r) => r.editors))
+    return rows.map((r) => ({
+      id: r.id,
+      createdAt: new Date(r.created_at).toISOString(),
+      reason: r.reason,
+      editors: r.editors.map((id) => ({ id, name: names.get(id) ?? 'unknown user' })),
+    }))
+  }
+
+  /** One version with its text and state. @throws NotFoundError */
+  async get(doc: DocName, id: number): Promise<VersionDetail> {
+    const row = await this.versionRow(doc, id)
+    const names = await this.editorNames(row.editors)
+    return {
+      id: row.id,
+      createdAt: new Date(row.created_at).toISOString(),
+      reason: row.reason,
+      editors: row.editors.map((e) => ({ id: e, name: names.get(e) ?? 'unknown user' })),
+      text: await this.textOf(doc, row.state),
+      state: Buffer.from(row.state).toString('base64'),
+    }
+  }
+
+  /** How the live document differs from a version. @throws NotFoundError */
+  async diff(doc: DocName, id: number): Promise<VersionDiff> {
+    const row = await this.versionRow(doc, id)
+    const current = await this.collab.currentState(doc.name)
+    if (doc.type === 'log') return { kind: 'log', ...diffLogSnapshots(logSnapshotOf(row.state), logSnapshotOf(current)) }
+    const [before, after] = await Promise.all([lexicalDocToText(row.state), lexicalDocToText(current)])
+    const segments = diffWordsWithSpace(before, after).map(
+      (c): TextSegment => ({ op: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value }),
+    )
+    return { kind: 'text', segments }
+  }
+
+  /**
+   * Restores a version as a new edit by `userId`. The state it replaces is kept as a version
+   * first ('before restore'), so a restore can itself be undone by restoring that one. Resolves
+   * once the edit is durable and applied to the live document.
+   */
+  async restore(doc: DocName, id: number, userId: string): Promise<{ beforeVersionId: number; restoredVersionId: number }> {
+    const row = await this.versionRow(doc, id)
+    const beforeVersionId = await this.collab.forceVersion(doc.name, 'before restore')
+    const current = await this.collab.currentState(doc.name)
+    const update =
+      doc.type === 'log' ? logRestoreUpdate(current, new Uint8Array(row.state)) : await lexicalRestoreUpdate(current, new Uint8Array(row.state))
+    if (update) await this.collab.applyServerUpdate(doc.name, update, userId)
+    const restoredVersionId = await this.collab.forceVersion(doc.name, `restored version ${id}`)
+    this.events.emit('restored', {
+      doc: doc.name,
+      versionId: id,
+      beforeVersionId,
+      userId,
+      at: new Date().toISOString(),
+    } satisfies RestoredEvent)
+    return { beforeVersionId, restoredVersionId }
+  }
+
+  /** Log entries found in versions but not in the live log, each with the newest version holding it. */
+  async deletedEntries(doc: DocName): Promise<DeletedEntry[]> {
+    const live = logSnapshotOf(await this.collab.currentState(doc.name))
+    const found = new Map<string, DeletedEntry>()
+    await this.scanVersions(doc, (row) => {
+      const snap = logSnapshotOf(row.state)
+      for (const [kind, key] of [['exchange', 'exchanges'], ['action', 'actions']] as const) {
+        for (const [entryId, fields] of Object.entries(snap[key])) {
+          const k = `${kind}/${entryId}`
+          if (entryId in live[key] || found.has(k)) continue
+          found.set(k, {
+            kind,
+            id: entryId,
+            title: typeof fields.title === 'string' ? fields.title : '',
+            versionId: row.id,
+            versionCreatedAt: new Date(row.created_at).toISOString(),
+          })
+        }
+      }
+      return false
+    })
+    return [...found.values()]
+  }
+
+  /**
+   * Brings back one deleted log entry from the newest version holding it, touching nothing else.
+   * @throws NotFoundError when no version holds it
+   */
+  async restoreEntry(doc: DocName, kind: LogKind, entryId: string, userId: string): Promise<{ versionId: number }> {
+    let source: { id: number; state: Uint8Array } | null = null
+    await this.scanVersions(doc, (row) => {
+      const d = new Y.Doc()
+      try {
+        Y.applyUpdate(d, new Uint8Array(row.state))
+        if (readEntryFields(d, kind, entryId)) source = { id: row.id, state: new Uint8Array(row.state) }
+      } finally {
+        d.destroy()
+      }
+      return source !== null
+    })
+    const found = source as { id: number; state: Uint8Array } | null
+    if (!found) throw new NotFoundError(`${kind} ${entryId} in this document's history`)
+    const current = await this.collab.currentState(doc.name)
+    const update = logEntryRestoreUpdate(current, found.state, kind, entryId)
+    if (update) await this.collab.applyServerUpdate(doc.name, update, userId)
+    this.events.emit('entry-restored', {
+      doc: doc.name,
+      kind,
+      entryId,
+      versionId: found.id,
+      userId,
+      at: new Date().toISOString(),
+    } satisfies EntryRestoredEvent)
+    return { versionId: found.id }
+  }
+
+  /** Visits versions newest first, a page at a time, until `visit` returns true. */
+  private async scanVersions(
+    doc: DocName,
+    visit: (row: { id: number; created_at: Date; state: Uint8Array }) => boolean,
+  ): Promise<void> {
+    let before = Number.MAX_SAFE_INTEGER
+    for (let seen = 0; seen < DELETED_SCAN_LIMIT; seen += SCAN_PAGE) {
+      const rows = await this.db
+        .selectFrom('doc_versions')
+        .select(['id', 'created_at', 'state'])
+        .where('doc', '=', doc.name)
+        .where('id', '<', before)
+        .orderBy('id', 'desc')
+        .limit(SCAN_PAGE)
+        .execute()
+      for (const row of rows) if (visit(row)) return
+      if (rows.length < SCAN_PAGE) return
+      before = rows.at(-1)!.id
+    }
+  }
+
+  private async versionRow(doc: DocName, id: number) {
+    const row = await this.db
+      .selectFrom('doc_versions')
+      .select(['id', 'created_at', 'reason', 'editors', 'state'])
+      .where('doc', '=', doc.name)
+      .where('id', '=', id)
+      .executeTakeFirst()
+    if (!row) throw new NotFoundError('version')
+    return row
+  }
+
+  private async textOf(doc: DocName, state: Uint8Array): Promise<string> {
+    if (doc.type === 'log') return JSON.stringify(logSnapshotOf(state))
+    return lexicalDocToText(new Uint8Array(state))
+  }
+
+  private async editorNames(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)]
+    if (unique.length === 0) return new Map()
+    const rows = await this.db.selectFrom('users').select(['id', 'name']).where('id', 'in', unique).execute()
+    return new Map(rows.map((r) => [r.id, r.name]))
+  }
+}
+
+/** The log held by a state, as JSON. */
+function logSnapshotOf(state: Uint8Array): LogSnapshot {
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, new Uint8Array(state))
+    return snapshotLog(doc)
+  } finally {
+    doc.destroy()
+  }
+}
