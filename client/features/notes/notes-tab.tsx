@@ -4,6 +4,7 @@ import { Link, useRouter } from '../../app/router'
 import { CollabEditor } from '../../editor/collab-editor'
 import type { HubDetailView, NoteView } from '../../../shared/schemas/hubs'
 import type { MeView } from '../../../shared/schemas/auth'
+import { HistoryButton } from '../history/history-panel'
 
 const when = (iso: string) => new Date(iso).toLocaleString()
 
@@ -75,6 +76,7 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
             <div className="doc-title">
               <h2>{open.title}</h2>
               {canWrite && <button type="button" onClick={handleRename}>Rename</button>}
+              <HistoryButton key={open.docName} docName={open.docName} label={`the note “${open.title}”`} canWrite={canWrite} />
             </div>
             <CollabEditor key={open.docName} docName={open.docName} userName={me.name} readOnly={!canWrite} label={`Note: ${open.title}`} />
           </>
