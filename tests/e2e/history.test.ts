@@ -5,13 +5,16 @@ import { startTestServer, type TestServer } from '../support/test-server.js'
 import { createHub, createUser, TEST_PASSWORD } from '../support/factories.js'
 import { axeViolations, launchBrowser, screenshot } from '../support/browser.js'
 import { parseDocName } from '../../shared/doc-names.js'
+import { createExchange, deleteItem, updateItem } from '../../shared/log-doc.js'
+import { connectClient, until } from '../support/ws-client.js'
+import { sessionCookie } from '../support/factories.js'
 
 /** Version history in Chromium: two staff of one hub and an HQ reviewer, each in their own context. */
 describe('version history in Chromium', () => {
   let t: TestServer
   let browser: Browser
   let hubId: string
-  const users: Record<string, { email: string }> = {}
+  const users: Record<string, { email: string; id: string }> = {}
   const contexts: BrowserContext[] = []
 
   beforeAll(async () => {
@@ -25,7 +28,7 @@ describe('version history in Chromium', () => {
       ['hq', 'Hanna HQ', { role: 'hq' as const }],
     ] as const) {
       const u = await createUser(t.db.db, { ...opts, name })
-      users[key] = { email: u.email }
+      users[key] = { email: u.email, id: u.id }
     }
     browser = await launchBrowser()
   })
@@ -119,5 +122,48 @@ describe('version history in Chromium', () => {
     await hq.getByTestId('version-preview').waitFor()
     expect(await hq.getByRole('button', { name: 'Restore this version' }).count()).toBe(0)
     await checked(hq, 'history-hq-read-only')
+  })
+
+  it('finds a deleted exchange in the log history and restores it alone; the other browser sees it', async () => {
+    const docName = `hub/${hubId}/log`
+    // A third participant (a Node y-websocket client) writes and deletes entries live.
+    const node = connectClient(t.url, docName, await sessionCookie(t.db.db, users.bernd.id), { origin: t.origin })
+    try {
+      await until(() => node.provider.synced)
+      const gone = createExchange(node.doc, { title: 'Meeting with the telecom regulator', mission: 'DE', authorId: users.bernd.id })
+      const kept = createExchange(node.doc, { title: 'Cable landing station visit', mission: 'DE', authorId: users.bernd.id })
+      const history = t.server.services.history!
+      const doc = parseDocName(docName)!
+      await expect.poll(async () => {
+        const [newest] = await history.list(doc)
+        return newest ? (await history.get(doc, newest.id)).text.includes(gone) && (await history.get(doc, newest.id)).text.includes(kept) : false
+      }, { timeout: 15_000 }).toBe(true)
+      deleteItem(node.doc, gone)
+      updateItem(node.doc, kept, { title: 'Cable landing station visit (report filed)' })
+
+      const anna = await signIn('anna')
+      const bernd = await signIn('bernd')
+      for (const page of [anna, bernd]) {
+        await page.goto(`${t.url}/hubs/${hubId}/exchanges`)
+        await expect.poll(() => page.getByTestId('exchange').allTextContents(), { timeout: 10_000 }).toEqual([expect.stringContaining('(report filed)')])
+      }
+      await anna.getByRole('button', { name: 'History' }).click()
+      const restoreButton = anna.getByRole('button', { name: 'Restore this entry: Meeting with the telecom regulator' })
+      await restoreButton.waitFor()
+      await anna.getByTestId('version').first().click()
+      await anna.getByRole('button', { name: 'Changes since' }).click()
+      await anna.getByTestId('version-diff').waitFor()
+      await checked(anna, 'history-log-deleted-entries')
+
+      await restoreButton.click()
+      await expect.poll(() => bernd.getByTestId('exchange').count(), { timeout: 10_000 }).toBe(2)
+      const texts = (await bernd.getByTestId('exchange').allTextContents()).join(' | ')
+      expect(texts).toContain('Meeting with the telecom regulator')
+      expect(texts).toContain('Cable landing station visit (report filed)')
+      await expect.poll(() => anna.getByText('No deleted entries in history.').count(), { timeout: 10_000 }).toBe(1)
+      await screenshot(bernd, 'history-log-entry-restored-other-browser')
+    } finally {
+      node.destroy()
+    }
   })
 })
