@@ -6,7 +6,9 @@ import { startTestServer, type TestServer } from '../support/test-server.js'
 import { createHub, createUser, sessionCookie } from '../support/factories.js'
 import { client as httpClient, type Client } from '../support/http.js'
 import { connectClient, until } from '../support/ws-client.js'
-import { bindHeadless, lexicalDocToText } from '../../server/editor/headless.js'
+import { bindHeadless, buildLexicalDoc, lexicalDocToText } from '../../server/editor/headless.js'
+import { lexicalRestoreUpdate } from '../../server/history/lexical-restore.js'
+import { readDocState } from '../../server/collab/update-store.js'
 import { createAction, createExchange, deleteItem, readExchanges, readLogItem, updateItem } from '../../shared/log-doc.js'
 
 const enc = encodeURIComponent
@@ -163,6 +165,31 @@ for (const engine of ENGINES) {
       const whole = await http.bob.request('POST', `/api/docs/${enc(doc)}/versions/${full}/restore`)
       expect(whole.status).toBe(200)
       await until(() => readLogItem(a.doc, kept)?.title === 'Cable workshop', 10_000, 'whole-log restore')
+    })
+
+    it('restores a note whose room is not open, through the same persisted path', async () => {
+      const created = await http.alice.request('POST', `/api/hubs/${hub.id}/notes`, { title: 'Minutes' })
+      expect(created.status).toBe(201)
+      const doc = created.body.docName as string
+      const collab = t.server.services.collab!
+      await collab.applyServerUpdate(doc, await buildLexicalDoc([{ type: 'h1', text: 'Minutes' }, { type: 'p', text: 'Agreed: joint statement.' }]), ids.alice)
+      const v1 = await collab.forceVersion(doc, 'test')
+      const later = await lexicalRestoreUpdate(await collab.currentState(doc), await buildLexicalDoc([{ type: 'p', text: 'Scrapped.' }]))
+      await collab.applyServerUpdate(doc, later!, ids.bob)
+      await until(() => !collab.openRooms().includes(doc), 10_000, 'the room unloads')
+
+      const events: unknown[] = []
+      t.server.services.history!.events.once('restored', (e) => events.push(e))
+      const res = await http.bob.request('POST', `/api/docs/${enc(doc)}/versions/${v1}/restore`)
+      expect(res.status).toBe(200)
+      expect(events).toEqual([expect.objectContaining({ doc, versionId: v1, userId: ids.bob, beforeVersionId: res.body.beforeVersionId })])
+      const stored = await readDocState(t.db.db, doc)
+      expect(await lexicalDocToText(stored!.update)).toBe('Minutes\nAgreed: joint statement.')
+      const versions = await http.alice.request('GET', `/api/docs/${enc(doc)}/versions`)
+      const before = versions.body.find((v: { id: number }) => v.id === res.body.beforeVersionId)
+      expect(before.reason).toBe('before restore')
+      expect((await http.alice.request('GET', `/api/docs/${enc(doc)}/versions/${before.id}`)).body.text).toBe('Scrapped.')
+      expect(versions.body[0]).toMatchObject({ id: res.body.restoredVersionId, editors: [{ id: ids.bob, name: 'Bob Beispiel' }] })
     })
 
     it('answers 401, 403 and 404 as the contract says', async () => {
