@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { $getRoot } from 'lexical'
+import { $getRoot, $isElementNode, $isTextNode } from 'lexical'
 import { bindHeadless, buildLexicalDoc, lexicalDocToText } from '../../../../server/editor/headless.js'
 import { lexicalRestoreUpdate } from '../../../../server/history/lexical-restore.js'
 
@@ -40,5 +40,38 @@ describe('restoring a Lexical document as an edit', () => {
     Y.applyUpdate(peer, update!)
     expect(await blocks(Y.encodeStateAsUpdate(peer))).toEqual(await blocks(version))
     expect(await lexicalRestoreUpdate(Y.encodeStateAsUpdate(peer), version)).toBeNull()
+  })
+
+  it('touches only the blocks that differ: a concurrent edit in an unchanged block survives', async () => {
+    const version = await buildLexicalDoc([
+      { type: 'h1', text: 'Title' },
+      { type: 'p', text: 'Keep me' },
+      { type: 'p', text: 'Old end' },
+    ])
+    const live = new Y.Doc()
+    Y.applyUpdate(live, version)
+    Y.applyUpdate(live, (await lexicalRestoreUpdate(Y.encodeStateAsUpdate(live), await buildLexicalDoc([
+      { type: 'h1', text: 'Title' },
+      { type: 'p', text: 'Keep me' },
+      { type: 'p', text: 'New end' },
+    ])))!)
+    const restore = await lexicalRestoreUpdate(Y.encodeStateAsUpdate(live), version)
+    // Meanwhile a peer types into the unchanged second paragraph.
+    const peer = new Y.Doc()
+    const bound = bindHeadless(peer)
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(live))
+    await settle()
+    const before = Y.encodeStateVector(peer)
+    bound.editor.update(() => {
+      const para = $getRoot().getChildAtIndex(1)
+      const text = $isElementNode(para) ? para.getFirstChild() : null
+      if ($isTextNode(text)) text.setTextContent('Keep me please')
+    }, { discrete: true })
+    await settle()
+    bound.close()
+    const peerEdit = Y.encodeStateAsUpdate(peer, before)
+    Y.applyUpdate(live, restore!)
+    Y.applyUpdate(live, peerEdit)
+    expect(await lexicalDocToText(Y.encodeStateAsUpdate(live))).toBe('Title\nKeep me please\nOld end')
   })
 })
