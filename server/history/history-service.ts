@@ -5,7 +5,8 @@ import { diffWordsWithSpace } from 'diff'
 import type { Database } from '../db/schema.js'
 import type { CollabServer } from '../collab/collab-server.js'
 import type { DocName } from '../../shared/doc-names.js'
-import { diffLogSnapshots, readEntryFields, snapshotLog, type LogDiff, type LogKind, type LogSnapshot } from '../../shared/log-doc.js'
+import { diffLogSnapshots, readEntryFields, snapshotLog, type LogKind, type LogSnapshot } from '../../shared/log-doc.js'
+import type { DeletedEntryView, VersionDetailView, VersionDiffView, VersionSummaryView } from '../../shared/schemas/history-views.js'
 import { lexicalDocToText } from '../editor/headless.js'
 import { NotFoundError } from '../errors.js'
 import { lexicalRestoreUpdate } from './lexical-restore.js'
@@ -22,47 +23,12 @@ import { logEntryRestoreUpdate, logRestoreUpdate } from './log-restore.js'
  * - `'entry-restored'` {@link EntryRestoredEvent}: one deleted log entry was brought back.
  */
 
-/** Who edited a document between two versions. */
-export interface VersionEditor {
-  id: string
-  name: string
-}
-
-/** A version in the list (CONTRACT §5). */
-export interface VersionSummary {
-  id: number
-  createdAt: string
-  /** Why it was taken: periodic, last client left, before restore, restored version N… */
-  reason: string
-  editors: VersionEditor[]
-}
-
-/** One version with its content (CONTRACT §5). */
-export interface VersionDetail extends VersionSummary {
-  /** Plain text of a Lexical document, or the log as JSON. */
-  text: string
-  /** The version's state as one base64 Yjs update. */
-  state: string
-}
-
-/** A text segment of a diff, from the version to the current state. */
-export interface TextSegment {
-  op: 'same' | 'added' | 'removed'
-  text: string
-}
-
-/** How the current state differs from a version: added = there now, not in the version. */
-export type VersionDiff = { kind: 'text'; segments: TextSegment[] } | ({ kind: 'log' } & LogDiff)
-
-/** A log entry that exists in some version but not in the current log. */
-export interface DeletedEntry {
-  kind: LogKind
-  id: string
-  title: string
-  /** The newest version that still holds it: what a restore brings back. */
-  versionId: number
-  versionCreatedAt: string
-}
+/** The shapes the API answers (shared with the client). */
+export type VersionSummary = VersionSummaryView
+export type VersionDetail = VersionDetailView
+export type VersionDiff = VersionDiffView
+export type DeletedEntry = DeletedEntryView
+type TextSegment = Extract<VersionDiffView, { kind: 'text' }>['segments'][number]
 
 export interface RestoredEvent {
   doc: string
