@@ -266,6 +266,11 @@ export function readEntryFields(doc: Y.Doc, kind: LogKind, id: string): EntryFie
   return out
 }
 
+/** The ids of a kind's entries (cheap: no field is read). */
+export function logEntryIds(doc: Y.Doc, kind: LogKind): string[] {
+  return [...logMap(doc, kind).keys()]
+}
+
 /** The whole log as JSON (CONTRACT §5: a log version's `text`). */
 export function snapshotLog(doc: Y.Doc): LogSnapshot {
   const snap: LogSnapshot = { exchanges: {}, actions: {} }

@@ -5,7 +5,7 @@ import { diffWordsWithSpace } from 'diff'
 import type { Database } from '../db/schema.js'
 import type { CollabServer } from '../collab/collab-server.js'
 import type { DocName } from '../../shared/doc-names.js'
-import { diffLogSnapshots, readEntryFields, snapshotLog, type LogKind, type LogSnapshot } from '../../shared/log-doc.js'
+import { diffLogSnapshots, logEntryIds, readEntryFields, snapshotLog, type LogKind, type LogSnapshot } from '../../shared/log-doc.js'
 import type { DeletedEntryView, VersionDetailView, VersionDiffView, VersionSummaryView } from '../../shared/schemas/history-views.js'
 import { lexicalDocToText } from '../editor/headless.js'
 import { NotFoundError } from '../errors.js'
@@ -50,10 +50,14 @@ export interface EntryRestoredEvent {
 
 /** How many versions, newest first, a search for deleted entries looks through. */
 const DELETED_SCAN_LIMIT = 2_000
-const SCAN_PAGE = 50
+const SCAN_PAGE = 20
+/** How many versions' entry keys are kept in memory. */
+const KEY_CACHE_VERSIONS = 20_000
 
 export class HistoryService {
   readonly events = new EventEmitter()
+  /** Version id → its log entry keys; versions are immutable (see versionEntryKeys). */
+  private readonly keyCache = new Map<number, string[]>()
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -128,26 +132,35 @@ export class HistoryService {
 
   /** Log entries found in versions but not in the live log, each with the newest version holding it. */
   async deletedEntries(doc: DocName): Promise<DeletedEntry[]> {
-    const live = logSnapshotOf(await this.collab.currentState(doc.name))
-    const found = new Map<string, DeletedEntry>()
-    await this.scanVersions(doc, (row) => {
-      const snap = logSnapshotOf(row.state)
-      for (const [kind, key] of [['exchange', 'exchanges'], ['action', 'actions']] as const) {
-        for (const [entryId, fields] of Object.entries(snap[key])) {
-          const k = `${kind}/${entryId}`
-          if (entryId in live[key] || found.has(k)) continue
-          found.set(k, {
-            kind,
-            id: entryId,
-            title: typeof fields.title === 'string' ? fields.title : '',
-            versionId: row.id,
-            versionCreatedAt: new Date(row.created_at).toISOString(),
-          })
-        }
+    const liveDoc = docOf(await this.collab.currentState(doc.name))
+    const live = new Set(KINDS.flatMap((kind) => logEntryIds(liveDoc, kind).map((id) => `${kind}/${id}`)))
+    liveDoc.destroy()
+    const found = new Map<string, { kind: LogKind; id: string; versionId: number; createdAt: Date }>()
+    for (const v of await this.versionEntryKeys(doc)) {
+      for (const key of v.keys) {
+        if (live.has(key) || found.has(key)) continue
+        const [kind, id] = splitKey(key)
+        found.set(key, { kind, id, versionId: v.id, createdAt: v.createdAt })
       }
-      return false
-    })
-    return [...found.values()]
+    }
+    // Titles come from the versions that hold the entries: usually a handful of states to read.
+    const titles = new Map<string, string>()
+    for (const versionId of new Set([...found.values()].map((f) => f.versionId))) {
+      const version = docOf((await this.versionRow(doc, versionId)).state)
+      for (const f of found.values()) {
+        if (f.versionId !== versionId) continue
+        const title = readEntryFields(version, f.kind, f.id)?.title
+        titles.set(`${f.kind}/${f.id}`, typeof title === 'string' ? title : '')
+      }
+      version.destroy()
+    }
+    return [...found.entries()].map(([key, f]) => ({
+      kind: f.kind,
+      id: f.id,
+      title: titles.get(key) ?? '',
+      versionId: f.versionId,
+      versionCreatedAt: new Date(f.createdAt).toISOString(),
+    }))
   }
 
   /**
@@ -155,52 +168,57 @@ export class HistoryService {
    * @throws NotFoundError when no version holds it
    */
   async restoreEntry(doc: DocName, kind: LogKind, entryId: string, userId: string): Promise<{ versionId: number }> {
-    let source: { id: number; state: Uint8Array } | null = null
-    await this.scanVersions(doc, (row) => {
-      const d = new Y.Doc()
-      try {
-        Y.applyUpdate(d, new Uint8Array(row.state))
-        if (readEntryFields(d, kind, entryId)) source = { id: row.id, state: new Uint8Array(row.state) }
-      } finally {
-        d.destroy()
-      }
-      return source !== null
-    })
-    const found = source as { id: number; state: Uint8Array } | null
-    if (!found) throw new NotFoundError(`${kind} ${entryId} in this document's history`)
+    const key = `${kind}/${entryId}`
+    const holder = (await this.versionEntryKeys(doc)).find((v) => v.keys.includes(key))
+    if (!holder) throw new NotFoundError(`${kind} ${entryId} in this document's history`)
+    const source = new Uint8Array((await this.versionRow(doc, holder.id)).state)
     const current = await this.collab.currentState(doc.name)
-    const update = logEntryRestoreUpdate(current, found.state, kind, entryId)
+    const update = logEntryRestoreUpdate(current, source, kind, entryId)
     if (update) await this.collab.applyServerUpdate(doc.name, update, userId)
     this.events.emit('entry-restored', {
       doc: doc.name,
       kind,
       entryId,
-      versionId: found.id,
+      versionId: holder.id,
       userId,
       at: new Date().toISOString(),
     } satisfies EntryRestoredEvent)
-    return { versionId: found.id }
+    return { versionId: holder.id }
   }
 
-  /** Visits versions newest first, a page at a time, until `visit` returns true. */
-  private async scanVersions(
-    doc: DocName,
-    visit: (row: { id: number; created_at: Date; state: Uint8Array }) => boolean,
-  ): Promise<void> {
-    let before = Number.MAX_SAFE_INTEGER
-    for (let seen = 0; seen < DELETED_SCAN_LIMIT; seen += SCAN_PAGE) {
-      const rows = await this.db
+  /**
+   * The entry keys (`kind/id`) of a log's newest versions, newest first. Versions never change,
+   * so each one's keys are read from its state once and kept (bounded); reading every state is
+   * what makes a search through history slow.
+   */
+  private async versionEntryKeys(doc: DocName): Promise<{ id: number; createdAt: Date; keys: string[] }[]> {
+    const rows = await this.db
+      .selectFrom('doc_versions')
+      .select(['id', 'created_at'])
+      .where('doc', '=', doc.name)
+      .orderBy('id', 'desc')
+      .limit(DELETED_SCAN_LIMIT)
+      .execute()
+    const missing = rows.map((r) => r.id).filter((id) => !this.keyCache.has(id))
+    for (let i = 0; i < missing.length; i += SCAN_PAGE) {
+      const page = await this.db
         .selectFrom('doc_versions')
-        .select(['id', 'created_at', 'state'])
+        .select(['id', 'state'])
         .where('doc', '=', doc.name)
-        .where('id', '<', before)
-        .orderBy('id', 'desc')
-        .limit(SCAN_PAGE)
+        .where('id', 'in', missing.slice(i, i + SCAN_PAGE))
         .execute()
-      for (const row of rows) if (visit(row)) return
-      if (rows.length < SCAN_PAGE) return
-      before = rows.at(-1)!.id
+      for (const row of page) {
+        const version = docOf(row.state)
+        this.remember(row.id, KINDS.flatMap((kind) => logEntryIds(version, kind).map((id) => `${kind}/${id}`)))
+        version.destroy()
+      }
     }
+    return rows.map((r) => ({ id: r.id, createdAt: r.created_at, keys: this.keyCache.get(r.id) ?? [] }))
+  }
+
+  private remember(versionId: number, keys: string[]): void {
+    this.keyCache.set(versionId, keys)
+    if (this.keyCache.size > KEY_CACHE_VERSIONS) this.keyCache.delete(this.keyCache.keys().next().value!)
   }
 
   private async versionRow(doc: DocName, id: number) {
@@ -227,11 +245,24 @@ export class HistoryService {
   }
 }
 
+const KINDS: LogKind[] = ['exchange', 'action']
+
+function splitKey(key: string): [LogKind, string] {
+  const slash = key.indexOf('/')
+  return [key.slice(0, slash) as LogKind, key.slice(slash + 1)]
+}
+
+/** A Y.Doc holding a stored state (the caller destroys it). */
+function docOf(state: Uint8Array): Y.Doc {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, new Uint8Array(state))
+  return doc
+}
+
 /** The log held by a state, as JSON. */
 function logSnapshotOf(state: Uint8Array): LogSnapshot {
-  const doc = new Y.Doc()
+  const doc = docOf(state)
   try {
-    Y.applyUpdate(doc, new Uint8Array(state))
     return snapshotLog(doc)
   } finally {
     doc.destroy()
