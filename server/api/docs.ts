@@ -38,6 +38,7 @@ function logOnly(doc: DocName): DocName {
   return doc
 }
 
+/** `/api/docs`: versions, diffs, restores, deleted log entries. */
 export const docs = new Hono<AppEnv>()
   .get('/:doc/versions', validate('param', DocParams), async (c) => {
     const doc = await openDoc(c, c.req.valid('param').doc, 'read')

@@ -5,7 +5,8 @@ import { diffWordsWithSpace } from 'diff'
 import type { Database } from '../db/schema.js'
 import type { CollabServer } from '../collab/collab-server.js'
 import type { DocName } from '../../shared/doc-names.js'
-import { diffLogSnapshots, logEntryIds, readEntryFields, snapshotLog, type LogKind, type LogSnapshot } from '../../shared/log-doc.js'
+import type { LogKind } from '../../shared/log-doc.js'
+import { diffLogSnapshots, logEntryIds, readEntryFields, snapshotLog, type LogSnapshot } from '../../shared/log-doc-history.js'
 import type { DeletedEntryView, VersionDetailView, VersionDiffView, VersionSummaryView } from '../../shared/schemas/history-views.js'
 import { lexicalDocToText } from '../editor/headless.js'
 import { NotFoundError } from '../errors.js'
@@ -30,6 +31,7 @@ export type VersionDiff = VersionDiffView
 export type DeletedEntry = DeletedEntryView
 type TextSegment = Extract<VersionDiffView, { kind: 'text' }>['segments'][number]
 
+/** Emitted as `'restored'` after a whole version was restored (for the audit trail). */
 export interface RestoredEvent {
   doc: string
   versionId: number
@@ -39,6 +41,7 @@ export interface RestoredEvent {
   at: string
 }
 
+/** Emitted as `'entry-restored'` after one deleted log entry was brought back. */
 export interface EntryRestoredEvent {
   doc: string
   kind: LogKind
@@ -54,6 +57,7 @@ const SCAN_PAGE = 20
 /** How many versions' entry keys are kept in memory. */
 const KEY_CACHE_VERSIONS = 20_000
 
+/** History of documents over the stored versions and the live rooms of `collab`. */
 export class HistoryService {
   readonly events = new EventEmitter()
   /** Version id → its log entry keys; versions are immutable (see versionEntryKeys). */

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
-import { replaceLogContent, restoreEntry, type LogKind } from '../../shared/log-doc.js'
+import type { LogKind } from '../../shared/log-doc.js'
+import { replaceLogContent, restoreEntry } from '../../shared/log-doc-history.js'
 
 /**
  * Restoring the log document as ordinary edits, computed on a copy of the live state through the

@@ -4,8 +4,6 @@ import { SyncIndicator } from '../../sync/sync-indicator'
 import { useLog, useTaxonomy } from './use-log'
 import { ExchangeFeed } from './exchange-feed'
 import { ActionTable } from './action-table'
-import { HistoryButton } from '../history/history-panel'
-import { logDocName } from '../../../shared/doc-names'
 
 /** Exchanges or actions of a hub, live from its log document. */
 export default function LogTab({ hub, me, canWrite, kind }: { hub: HubDetailView; me: MeView; canWrite: boolean; kind: 'exchange' | 'action' }) {
@@ -16,7 +14,6 @@ export default function LogTab({ hub, me, canWrite, kind }: { hub: HubDetailView
     <section aria-label={kind === 'exchange' ? 'Information exchanges' : 'Action log'}>
       <div className="editor-bar">
         <SyncIndicator open={log.open} />
-        <HistoryButton docName={logDocName(hub.id)} label="the log (exchanges and actions)" canWrite={canWrite} isLog />
       </div>
       {!canWrite && (
         <p className="notice" role="note">

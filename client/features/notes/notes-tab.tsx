@@ -4,7 +4,6 @@ import { Link, useRouter } from '../../app/router'
 import { CollabEditor } from '../../editor/collab-editor'
 import type { HubDetailView, NoteView } from '../../../shared/schemas/hubs'
 import type { MeView } from '../../../shared/schemas/auth'
-import { HistoryButton } from '../history/history-panel'
 
 const when = (iso: string) => new Date(iso).toLocaleString()
 
@@ -76,7 +75,6 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
             <div className="doc-title">
               <h2>{open.title}</h2>
               {canWrite && <button type="button" onClick={handleRename}>Rename</button>}
-              <HistoryButton key={open.docName} docName={open.docName} label={`the note “${open.title}”`} canWrite={canWrite} />
             </div>
             <CollabEditor key={open.docName} docName={open.docName} userName={me.name} readOnly={!canWrite} label={`Note: ${open.title}`} />
           </>

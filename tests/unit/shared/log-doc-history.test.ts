@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import {
-  createAction,
-  createExchange,
-  deleteItem,
-  diffLogSnapshots,
-  readEntryFields,
-  readLogItem,
-  replaceLogContent,
-  restoreEntry,
-  snapshotLog,
-  updateItem,
-} from '../../../shared/log-doc.js'
+import { createAction, createExchange, deleteItem, readLogItem, updateItem } from '../../../shared/log-doc.js'
+import { diffLogSnapshots, readEntryFields, replaceLogContent, restoreEntry, snapshotLog } from '../../../shared/log-doc-history.js'
 
 /** Two replicas of one log, kept in sync both ways, like two connected clients. */
 function replicas() {
