@@ -105,6 +105,7 @@ export function HistoryPanel({ docName, label, canWrite, isLog }: { docName: str
   return (
     <section className="history" aria-labelledby={headingId}>
       <h3 id={headingId}>History of {label}</h3>
+      {!canWrite && <p className="muted small">Read-only: you can preview and compare versions, not restore them.</p>}
       {error && <p className="error" role="alert">{error}</p>}
       <p role="status" className="history-status">{status ?? ''}</p>
       <div className="history-grid">
