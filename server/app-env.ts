@@ -9,6 +9,7 @@ import type { Projector } from './projection/projector.js'
 import type { RollupCache } from './rollup/rollup-cache.js'
 import type { CommentService } from './comments/comment-service.js'
 import type { Rollup } from '../shared/schemas/rollup.js'
+import type { HistoryService } from './history/history-service.js'
 
 /** What the process hands to the HTTP app: plain values, no globals. */
 export interface AppDeps {
@@ -26,6 +27,8 @@ export interface AppServices {
   projection?: Projector
   rollupCache?: RollupCache<Rollup>
   comments?: CommentService
+  /** Version history and restores; its `events` carry 'restored' and 'entry-restored' (audit). */
+  history?: HistoryService
   [name: string]: unknown
 }
 

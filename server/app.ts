@@ -17,6 +17,7 @@ import { items, searchRoute } from './api/items.js'
 import { rollupRoute } from './api/rollup.js'
 import { reports } from './api/reports.js'
 import { events, inbox, itemThreads } from './api/comments.js'
+import { docs } from './api/docs.js'
 import { collabRoute } from './collab/upgrade.js'
 import { metricsRoute } from './api/metrics.js'
 
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/search', searchRoute)
   app.route('/api/rollup', rollupRoute)
   app.route('/api/reports', reports)
+  app.route('/api/docs', docs)
 
   if (deps.services.collab) {
     app.get('/collab/*', collabRoute(deps.services.collab))

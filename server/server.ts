@@ -16,6 +16,7 @@ import type { Rollup } from '../shared/schemas/rollup.js'
 import { loadTaxonomy } from './taxonomy-file.js'
 import { watchSocketSessions } from './collab/session-watch.js'
 import { followNoteActivity } from './collab/note-activity.js'
+import { HistoryService } from './history/history-service.js'
 
 /** A running server process: its address and how to stop it. */
 export interface RunningServer {
@@ -80,7 +81,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const rollupCache = new RollupCache<Rollup>()
   projection.events.on('projected', () => rollupCache.invalidate())
   const comments = new CommentService(database.db, collab)
-  const services: AppServices = { collab, projection, rollupCache, comments }
+  const services: AppServices = { collab, projection, rollupCache, comments, history: new HistoryService(database.db, collab) }
   const app = createApp({ db: database.db, engine: database.kind, config, logger, services })
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.syncMaxFrameBytes })
 

@@ -16,7 +16,8 @@ import {
  * THE typed helpers of the log document `hub/<hubId>/log` (CONTRACT §6): the browser, the seed and
  * the projection read and write exchanges and actions through these; nothing else touches the
  * document's maps directly. Writes are one Yjs transaction each (one update on the wire).
- * Reading is tolerant (see log-doc-view.ts).
+ * Reading is tolerant (see log-doc-view.ts). History (snapshots, restores, diffs) is in
+ * log-doc-history.ts, the third and last file allowed to touch the maps.
  */
 
 export {
@@ -160,8 +161,11 @@ function setList(entry: Y.Map<unknown>, key: string, values: string[]): void {
   current.insert(0, values)
 }
 
-/** Replaces a Y.Text's content with the smallest edit (common prefix and suffix kept). */
-function setText(entry: Y.Map<unknown>, key: string, value: string): void {
+/**
+ * Replaces a Y.Text's content with the smallest edit (common prefix and suffix kept), so
+ * concurrent edits elsewhere in it survive. Exported for log-doc-history.ts.
+ */
+export function setText(entry: Y.Map<unknown>, key: string, value: string): void {
   const current = entry.get(key)
   if (!(current instanceof Y.Text)) {
     entry.set(key, new Y.Text(value))
@@ -230,3 +234,4 @@ export function observeLog(doc: Y.Doc, cb: () => void): () => void {
     for (const m of maps) m.unobserveDeep(handler)
   }
 }
+

@@ -5,6 +5,8 @@ import { roleLabel, useSession } from '../app/session'
 import type { HubDetailView } from '../../shared/schemas/hubs'
 import { flag } from './home-page'
 import { preload, useModule } from '../app/use-module'
+import { HistoryButton } from '../features/history/history-panel'
+import { briefDocName, logDocName, noteDocName } from '../../shared/doc-names'
 
 const loadBrief = () => import('../features/brief/brief-tab')
 const loadNotes = () => import('../features/notes/notes-tab')
@@ -25,6 +27,14 @@ const TABS = [
   ['actions', 'Actions'],
   ['members', 'Members'],
 ] as const
+
+/** The document a tab shows, for its History button (null: the tab shows no single document). */
+function tabDocument(hubId: string, tab: string, noteId?: string): { docName: string; label: string; isLog: boolean } | null {
+  if (tab === 'brief') return { docName: briefDocName(hubId), label: 'the hub brief', isLog: false }
+  if (tab === 'notes' && noteId) return { docName: noteDocName(hubId, noteId), label: 'this note', isLog: false }
+  if (tab === 'exchanges' || tab === 'actions') return { docName: logDocName(hubId), label: 'the log (exchanges and actions)', isLog: true }
+  return null
+}
 
 /** A hub: tabs Brief · Notes · Exchanges · Actions · Members, with the person's role visible. */
 export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; noteId?: string }) {
@@ -56,6 +66,7 @@ export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; no
   }
   if (!hub) return <main id="main" className="page"><p className="muted">Loading…</p></main>
   const canWrite = me.role === 'admin' || me.memberships.some((m) => m.hubId === hubId)
+  const history = tabDocument(hubId, tab, noteId)
   return (
     <main id="main" className="page">
       <header className="hub-header">
@@ -71,6 +82,11 @@ export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; no
           </Link>
         ))}
       </nav>
+      {history && (
+        <div className="history-bar">
+          <HistoryButton key={history.docName} docName={history.docName} label={history.label} canWrite={canWrite} isLog={history.isLog} />
+        </div>
+      )}
       {tab === 'brief' && (BriefTab ? <BriefTab hub={hub} me={me} canWrite={canWrite} /> : <Loading />)}
       {tab === 'notes' && (NotesTab ? <NotesTab hub={hub} me={me} canWrite={canWrite} noteId={noteId} /> : <Loading />)}
       {(tab === 'exchanges' || tab === 'actions') &&

@@ -353,6 +353,26 @@ export class CollabServer {
   }
 
   /**
+   * Writes a version of a document's live state now, even when unchanged since the last one
+   * (history's restore keeps the state it replaces restorable). Loads the room if needed.
+   */
+  async forceVersion(docName: string, reason: string): Promise<number> {
+    const room = await this.acquire(docName)
+    const editors = [...room.editorsSinceVersion]
+    room.dirtySinceVersion = false
+    room.editorsSinceVersion.clear()
+    try {
+      return await insertVersion(this.db, { doc: room.name, uptoSeq: room.lastSeq, state: Y.encodeStateAsUpdate(room.doc), editors, reason })
+    } catch (err) {
+      room.dirtySinceVersion = true
+      for (const e of editors) room.editorsSinceVersion.add(e)
+      throw err
+    } finally {
+      if (room.connections.size === 0) this.scheduleUnload(room)
+    }
+  }
+
+  /**
    * Applies a server-side edit (restore, server-set fields) through the same persist-then-relay
    * path as a client's. Resolves with its seq once it is durable and relayed.
    */

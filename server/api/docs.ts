@@ -1,0 +1,76 @@
+import { Hono, type Context } from 'hono'
+import type { AppEnv } from '../app-env.js'
+import { can } from '../access.js'
+import { requireActor } from '../auth/session-middleware.js'
+import { AppError, ForbiddenError, NotFoundError } from '../errors.js'
+import { ensureDocExists } from '../history/doc-exists.js'
+import type { HistoryService } from '../history/history-service.js'
+import { parseDocName, type DocName } from '../../shared/doc-names.js'
+import { DeletedEntryParams, DocParams, VersionParams } from '../../shared/schemas/history.js'
+import { validate } from './validate.js'
+
+/**
+ * `/api/docs/:doc/…` (CONTRACT §5): version history of a document, and deleted log entries.
+ * `:doc` is the document name URL-encoded as one segment. Reading needs read access to the
+ * document, restoring needs write (access.ts decides).
+ */
+
+/** 401 without a session, 404 for an unknown document, 403 without `needed` on it. */
+async function openDoc(c: Context<AppEnv>, raw: string, needed: 'read' | 'write'): Promise<DocName> {
+  const actor = requireActor(c)
+  const doc = parseDocName(raw)
+  if (!doc) throw new NotFoundError('document')
+  await ensureDocExists(c.var.db, doc)
+  if (!can(actor, { kind: 'doc', doc }, needed)) {
+    throw new ForbiddenError(needed === 'write' ? 'you may not change this document' : 'you may not read this document')
+  }
+  return doc
+}
+
+function history(c: Context<AppEnv>): HistoryService {
+  const service = c.var.deps.services.history
+  if (!service) throw new AppError(503, 'unavailable', 'history is not available in this process')
+  return service
+}
+
+function logOnly(doc: DocName): DocName {
+  if (doc.type !== 'log') throw new NotFoundError('deleted entries of a document other than a log')
+  return doc
+}
+
+/** `/api/docs`: versions, diffs, restores, deleted log entries. */
+export const docs = new Hono<AppEnv>()
+  .get('/:doc/versions', validate('param', DocParams), async (c) => {
+    const doc = await openDoc(c, c.req.valid('param').doc, 'read')
+    return c.json(await history(c).list(doc))
+  })
+  .get('/:doc/versions/:id', validate('param', VersionParams), async (c) => {
+    const { doc: raw, id } = c.req.valid('param')
+    const doc = await openDoc(c, raw, 'read')
+    return c.json(await history(c).get(doc, id))
+  })
+  .get('/:doc/versions/:id/diff', validate('param', VersionParams), async (c) => {
+    const { doc: raw, id } = c.req.valid('param')
+    const doc = await openDoc(c, raw, 'read')
+    return c.json(await history(c).diff(doc, id))
+  })
+  .post('/:doc/versions/:id/restore', validate('param', VersionParams), async (c) => {
+    const { doc: raw, id } = c.req.valid('param')
+    const actor = requireActor(c)
+    const doc = await openDoc(c, raw, 'write')
+    const result = await history(c).restore(doc, id, actor.id)
+    c.var.deps.logger.info({ actorId: actor.id, doc: doc.name, versionId: id }, 'version restored')
+    return c.json({ restored: id, ...result })
+  })
+  .get('/:doc/deleted', validate('param', DocParams), async (c) => {
+    const doc = logOnly(await openDoc(c, c.req.valid('param').doc, 'read'))
+    return c.json(await history(c).deletedEntries(doc))
+  })
+  .post('/:doc/deleted/:kind/:entryId/restore', validate('param', DeletedEntryParams), async (c) => {
+    const { doc: raw, kind, entryId } = c.req.valid('param')
+    const actor = requireActor(c)
+    const doc = logOnly(await openDoc(c, raw, 'write'))
+    const result = await history(c).restoreEntry(doc, kind, entryId, actor.id)
+    c.var.deps.logger.info({ actorId: actor.id, doc: doc.name, kind, entryId }, 'log entry restored')
+    return c.json({ kind, id: entryId, ...result })
+  })
