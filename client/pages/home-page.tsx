@@ -34,6 +34,19 @@ export function HomePage() {
             <p className="muted">
               {h.name} · {h.city ?? ''} · {h.region}
             </p>
+            {h.activity && (
+              <p className="small" data-testid="hub-activity">
+                {h.activity.last30Days} new entr{h.activity.last30Days === 1 ? 'y' : 'ies'} in 30 days
+                {h.activity.latest && (
+                  <>
+                    {' · latest: '}
+                    <span className="muted">
+                      {h.activity.latest.title} ({new Date(h.activity.latest.at).toLocaleDateString()})
+                    </span>
+                  </>
+                )}
+              </p>
+            )}
             <p aria-label="Missions present">
               {h.missions.map((m) => (
                 <span key={m.id} className="chip" title={m.name}>

@@ -8,6 +8,7 @@ import {
   deleteMembership,
   findHub,
   findHubMission,
+  hubActivity,
   listHubs,
   listMembers,
   setFocalPoint,
@@ -37,8 +38,10 @@ export const hubs = new Hono<AppEnv>()
   .get('/', async (c) => {
     const actor = requireActor(c)
     const scope = readScope(actor)
-    const rows = await listHubs(c.var.db, scope.kind === 'hubs' ? scope.hubIds : null)
-    return c.json(rows.filter((h) => canSeeHub(actor, h.id)).map(presentHubSummary))
+    const rows = (await listHubs(c.var.db, scope.kind === 'hubs' ? scope.hubIds : null)).filter((h) => canSeeHub(actor, h.id))
+    // Hub content is not the cyber ambassadors' to see, not even as a latest title.
+    const activity = scope.kind === 'cross-cutting' ? null : await hubActivity(c.var.db, rows.map((h) => h.id))
+    return c.json(rows.map((h) => ({ ...presentHubSummary(h), ...(activity && { activity: activity.get(h.id) }) })))
   })
   .get('/:hubId', validate('param', HubParams), async (c) => {
     const actor = requireActor(c)

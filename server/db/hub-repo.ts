@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
 import type { Database, Hub, Mission, NewHub, NewMission } from './schema.js'
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js'
@@ -140,4 +141,30 @@ export async function setFocalPoint(db: Kysely<Database>, hubId: string, userId:
     if (!member) throw new ValidationError('userId: the focal point must be a member of the hub')
   }
   await db.updateTable('hubs').set({ focal_point_user_id: userId }).where('id', '=', hubId).execute()
+}
+
+/** Per hub: log entries created in the last 30 days and the newest one (hub cards). */
+export async function hubActivity(
+  db: Kysely<Database>,
+  hubIds: string[],
+  now = new Date(),
+): Promise<Map<string, { last30Days: number; latest: { title: string; kind: 'exchange' | 'action'; at: string } | null }>> {
+  const out = new Map<string, { last30Days: number; latest: { title: string; kind: 'exchange' | 'action'; at: string } | null }>()
+  if (hubIds.length === 0) return out
+  const since = new Date(now.getTime() - 30 * 86_400_000)
+  const counts = await db
+    .selectFrom('items')
+    .select(['hub_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('hub_id', 'in', hubIds)
+    .where('created_at', '>=', since)
+    .groupBy('hub_id')
+    .execute()
+  const latest = await sql<{ hub_id: string; title: string; kind: 'exchange' | 'action'; created_at: Date | string }>`
+    select distinct on (hub_id) hub_id, title, kind, created_at from items
+    where hub_id in (${sql.join(hubIds)}) and created_at is not null and created_at <= ${now}
+    order by hub_id, created_at desc`.execute(db)
+  for (const id of hubIds) out.set(id, { last30Days: 0, latest: null })
+  for (const c of counts) out.get(c.hub_id)!.last30Days = Number(c.n)
+  for (const l of latest.rows) out.get(l.hub_id)!.latest = { title: l.title, kind: l.kind, at: new Date(l.created_at).toISOString() }
+  return out
 }

@@ -21,6 +21,8 @@ export interface HubSummaryView {
   region: string
   city: string | null
   missions: MissionView[]
+  /** Recent activity from the hub's log (`GET /api/hubs` only; absent for cyber ambassadors). */
+  activity?: { last30Days: number; latest: { title: string; kind: 'exchange' | 'action'; at: string } | null }
 }
 
 /** A hub member as `GET /api/hubs/:hubId` shows it. */

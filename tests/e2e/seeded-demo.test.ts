@@ -37,6 +37,16 @@ describe('seeded demo in Chromium', () => {
     await t?.close()
   })
 
+  it('shows recent activity on the hub card', async () => {
+    // The projection of the seeded logs runs in the background after start: reload until it shows.
+    await expect
+      .poll(async () => {
+        await page.reload()
+        return (await page.getByTestId('hub-activity').first().textContent({ timeout: 5_000 })) ?? ''
+      }, { timeout: 20_000 })
+      .toMatch(/\d+ new entr(y|ies) in 30 days · latest: /)
+  })
+
   it('renders the seeded brief with its structure and stores an edit made on it', async () => {
     await page.goto(`${t.url}/hubs/hub-ng/brief`)
     const editor = page.getByTestId('editor')
