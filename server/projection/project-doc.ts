@@ -27,6 +27,8 @@ export async function projectDoc(db: Kysely<Database>, docName: string, taxonomy
     // so a slower projection of an older state can never overwrite a newer one.
     await sql`select pg_advisory_xact_lock(hashtext(${'projection:' + docName}))`.execute(trx)
     if (!(await hubExists(trx, name.hubId))) return null
+    // A note document without its notes row is listed nowhere: nothing to read or search.
+    if (name.type === 'note' && !(await trx.selectFrom('notes').select('id').where('id', '=', name.noteId).where('hub_id', '=', name.hubId).executeTakeFirst())) return null
     const stored = await readDocState(trx, docName)
     const uptoSeq = stored?.uptoSeq ?? 0
     if (name.type === 'log') await projectLog(trx, name.hubId, stored?.update ?? null, taxonomy)

@@ -29,6 +29,8 @@ export class Projector {
     private readonly taxonomy: Taxonomy,
     private readonly logger: Logger,
     private readonly debounceMs = 150,
+    /** Briefs and notes only feed search: a second of delay costs nothing, re-reading them per keystroke does. */
+    private readonly textDebounceMs = 1_000,
   ) {
     this.events.setMaxListeners(100)
   }
@@ -46,10 +48,13 @@ export class Projector {
     if (this.stopped || !parseDocName(doc)) return
     this.dirty.add(doc)
     if (this.timers.has(doc)) return
-    const t = setTimeout(() => {
-      this.timers.delete(doc)
-      void this.flush()
-    }, this.debounceMs)
+    const t = setTimeout(
+      () => {
+        this.timers.delete(doc)
+        void this.flush()
+      },
+      parseDocName(doc)?.type === 'log' ? this.debounceMs : this.textDebounceMs,
+    )
     t.unref()
     this.timers.set(doc, t)
   }
