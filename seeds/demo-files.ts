@@ -116,7 +116,7 @@ export const DemoHubsFile = z.object({
   users: z.array(z.object({ id: z.string(), email: z.string(), jobTitle: z.string().nullable(), basedIn: z.string().nullable() })),
   reportingPeriods: z.array(z.object({ id: z.string(), label: z.string(), start: Day, end: Day, briefDue: Day, status: z.string() })),
   hubs: z.array(DemoHub),
-  /** Comments on items (the comments table arrives with its own feature; the seed does not write them yet). */
+  /** Comments on items: the seed writes them to `comments` (`resolved` is not carried over). */
   comments: z.array(
     z.object({
       id: z.string(), itemId: z.string(), targetType: z.enum(['exchange', 'action', 'cross_cutting_item']),

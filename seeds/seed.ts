@@ -50,6 +50,16 @@ export async function seedDemoIfEmpty(
     }),
   )
 
+  // Item ids are `<hubId>:<kind>:<entryId>`; cross-cutting items live in the log as exchanges.
+  const comments = data.comments.map((c) => ({
+    id: c.id,
+    item_id: `${c.hubId}:${c.targetType === 'action' ? 'action' : 'exchange'}:${c.itemId}`,
+    hub_id: c.hubId,
+    author_id: c.authorId,
+    body: c.body,
+    created_at: shiftToInstant(c.createdAt, shift),
+  }))
+
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx)
     if (await trx.selectFrom('users').select('id').limit(1).executeTakeFirst()) return null
@@ -68,6 +78,7 @@ export async function seedDemoIfEmpty(
       .execute()
     if (memberships.length) await trx.insertInto('memberships').values(memberships).execute()
     if (notes.length) await trx.insertInto('notes').values(notes).execute()
+    if (comments.length) await trx.insertInto('comments').values(comments).execute()
     await appendUpdates(trx, docs)
     return { users: users.length, hubs: data.hubs.length, docs: docs.length }
   })

@@ -103,6 +103,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       closing ??= (async () => {
         // Every pending write is durable before the sockets and the database go.
         stopSessionWatch()
+        comments.close()
         stopNoteActivity()
         collab.events.off('persisted', onPersisted)
         await collab.close()

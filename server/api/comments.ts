@@ -104,13 +104,19 @@ export const events = new Hono<AppEnv>().get('/', (c) => {
         wake?.()
       }
     }
+    let closing = false
+    const onClose = () => {
+      closing = true
+      wake?.()
+    }
     s.events.on('event', onEvent)
+    s.events.once('close', onClose)
     stream.onAbort(() => {
       s.events.off('event', onEvent)
       wake?.()
     })
     await stream.writeSSE({ event: 'inbox', data: JSON.stringify({ unread: await s.unread(actor.id) }) })
-    while (!stream.aborted) {
+    while (!stream.aborted && !closing) {
       if (queue.length === 0) {
         // A comment every 25 s keeps proxies from closing an idle stream.
         await Promise.race([new Promise<void>((r) => (wake = r)), stream.sleep(25_000)])
@@ -123,5 +129,6 @@ export const events = new Hono<AppEnv>().get('/', (c) => {
       else await stream.writeSSE({ event: 'thread', data: JSON.stringify({ itemId: e.itemId }) })
     }
     s.events.off('event', onEvent)
+    s.events.off('close', onClose)
   })
 })

@@ -122,7 +122,14 @@ export class CollabServer {
       room.lastSeq = stored.uptoSeq
       room.storedBytes = stored.update.byteLength
     }
-    room.versionTimer = setInterval(() => void this.saveVersion(room, 'periodic'), this.opts.versionIntervalMs)
+    // Rooms opened together (a reconnect wave, a load test) must not all snapshot in the same
+    // instant: the first periodic version comes at a random point of the interval.
+    const interval = this.opts.versionIntervalMs
+    room.versionTimer = setTimeout(() => {
+      void this.saveVersion(room, 'periodic')
+      room.versionTimer = setInterval(() => void this.saveVersion(room, 'periodic'), interval)
+      room.versionTimer.unref()
+    }, Math.random() * interval)
     room.versionTimer.unref()
     this.rooms.set(name, room)
     this.metrics.rooms.set(this.rooms.size)

@@ -30,6 +30,11 @@ export class CommentService {
     this.events.setMaxListeners(1000)
   }
 
+  /** Ends every open live stream (server shutdown: an open stream would hold the HTTP server open). */
+  close(): void {
+    this.events.emit('close')
+  }
+
   async thread(actor: Actor, item: ItemView): Promise<ThreadView> {
     this.ensure(actor, item, 'read')
     const rows = await this.db

@@ -147,4 +147,16 @@ for (const engine of ENGINES) {
       carol.close()
     })
   })
+
+  it(`${engine}: a server with open live streams still stops promptly`, async () => {
+    const t2 = await startTestServer(engine)
+    const u = await createUser(t2.db.db, { role: 'hq' })
+    const res = await fetch(`${t2.url}/api/events`, { headers: { cookie: await sessionCookie(t2.db.db, u.id) } })
+    const reader = res.body!.getReader()
+    await reader.read()
+    const started = Date.now()
+    await t2.close()
+    expect(Date.now() - started).toBeLessThan(5_000)
+    await reader.cancel().catch(() => {})
+  })
 }

@@ -31,6 +31,9 @@ for (const engine of ENGINES) {
       const focal = await t.db.selectFrom('hubs').select(['id', 'focal_point_user_id']).where('focal_point_user_id', 'is not', null).execute()
       expect(focal).toHaveLength(data.hubs.filter((h) => h.focalPoint.userId).length)
       expect(focal.find((h) => h.id === 'hub-ng')?.focal_point_user_id).toBe('u-ng-01')
+      const comments = await t.db.selectFrom('comments').select(['id', 'item_id']).execute()
+      expect(comments).toHaveLength(data.comments.length)
+      expect(comments.find((c) => c.id === 'cm-001')?.item_id).toBe('hub-ng:action:ac-ng-3')
     })
 
     it('has every users.json account, with its role, memberships and a verifying password', async () => {
