@@ -5,6 +5,7 @@ import * as createDocStore from './20261122T1402-create-doc-store.js'
 import * as createLoginFailures from './20261122T1410-create-login-failures.js'
 import * as createProjection from './20261122T1500-create-projection.js'
 import * as createComments from './20261122T1600-create-comments.js'
+import * as createAudit from './20261122T1700-create-audit.js'
 
 /**
  * Every migration, by name. A static list rather than a folder scan: it works the same under tsx,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261122T1410-create-login-failures': createLoginFailures,
   '20261122T1500-create-projection': createProjection,
   '20261122T1600-create-comments': createComments,
+  '20261122T1700-create-audit': createAudit,
 }

@@ -29,6 +29,8 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: positiveInt.default(12 * 60),
   /** A session ends this long after sign-in, used or not. */
   SESSION_MAX_HOURS: positiveInt.default(7 * 24),
+  /** Audit events older than this are purged (daily). */
+  AUDIT_RETENTION_DAYS: positiveInt.default(730),
 })
 
 /** The validated, frozen configuration of one server process (CONTRACT §2). */
@@ -45,6 +47,7 @@ export interface Config {
   bodyMaxBytes: number
   sessionIdleMs: number
   sessionMaxMs: number
+  auditRetentionDays: number
   /** Cookies get `Secure` when the public origin is https. */
   secureCookies: boolean
 }
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyMaxBytes: e.BODY_MAX_BYTES,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     secureCookies: publicOrigin.startsWith('https:'),
   })
 }

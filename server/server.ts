@@ -17,6 +17,7 @@ import { loadTaxonomy } from './taxonomy-file.js'
 import { watchSocketSessions } from './collab/session-watch.js'
 import { followNoteActivity } from './collab/note-activity.js'
 import { HistoryService } from './history/history-service.js'
+import { purgeAudit } from './audit/audit.js'
 
 /** A running server process: its address and how to stop it. */
 export interface RunningServer {
@@ -82,6 +83,15 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   projection.events.on('projected', () => rollupCache.invalidate())
   const comments = new CommentService(database.db, collab)
   const services: AppServices = { collab, projection, rollupCache, comments, history: new HistoryService(database.db, collab) }
+  // Retention of the audit trail: at start, then daily.
+  const purge = () =>
+    purgeAudit(database.db, config.auditRetentionDays).then(
+      (n) => n > 0 && logger.info({ purged: n }, 'old audit events purged'),
+      (err) => logger.warn({ err: (err as Error).message }, 'audit purge failed'),
+    )
+  void purge()
+  const purgeTimer = setInterval(() => void purge(), 86_400_000)
+  purgeTimer.unref()
   const app = createApp({ db: database.db, engine: database.kind, config, logger, services })
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.syncMaxFrameBytes })
 
@@ -103,6 +113,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       closing ??= (async () => {
         // Every pending write is durable before the sockets and the database go.
         stopSessionWatch()
+        clearInterval(purgeTimer)
         comments.close()
         stopNoteActivity()
         collab.events.off('persisted', onPersisted)

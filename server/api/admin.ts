@@ -10,6 +10,20 @@ import { createUser } from '../db/user-repo.js'
 import { HubParams } from '../../shared/schemas/common.js'
 import { NewHubInput, NewMissionInput, NewUserInput } from '../../shared/schemas/hubs.js'
 import { validate } from './validate.js'
+import { audit } from './audit-context.js'
+import { listAudit } from '../audit/audit.js'
+import { z } from 'zod'
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+const AuditQuery = z.object({
+  actor: z.string().max(320).optional(),
+  action: z.string().max(64).optional(),
+  hubId: z.string().max(64).optional(),
+  from: Day.optional(),
+  to: Day.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().positive().optional(),
+})
 
 const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`
 
@@ -30,6 +44,7 @@ export const admin = new Hono<AppEnv>()
       password_hash: await hashPassword(input.password),
     })
     c.var.deps.logger.info({ actorId: c.var.actor?.id, userId: id }, 'user created')
+    await audit(c, { action: 'user.created', target: { type: 'user', id }, details: { email: input.email.toLowerCase(), role: input.role } })
     return c.json({ id, email: input.email.toLowerCase(), name: input.name, role: input.role }, 201)
   })
   .post('/hubs', validate('json', NewHubInput), async (c) => {
@@ -44,6 +59,7 @@ export const admin = new Hono<AppEnv>()
       city: input.city ?? null,
       focal_point_user_id: null,
     })
+    await audit(c, { action: 'hub.created', target: { type: 'hub', id }, hubId: id, details: { name: input.name } })
     return c.json({ id }, 201)
   })
   .post('/hubs/:hubId/missions', validate('param', HubParams), validate('json', NewMissionInput), async (c) => {
@@ -59,5 +75,7 @@ export const admin = new Hono<AppEnv>()
       name: input.name,
       city: input.city ?? null,
     })
+    await audit(c, { action: 'mission.created', target: { type: 'mission', id }, hubId, details: { code: input.code } })
     return c.json({ id, code: input.code }, 201)
   })
+  .get('/audit', validate('query', AuditQuery), async (c) => c.json(await listAudit(c.var.db, c.req.valid('query'))))

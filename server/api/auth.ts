@@ -14,6 +14,7 @@ import { LoginInput } from '../../shared/schemas/auth.js'
 import { clientAddress } from './client-address.js'
 import { presentMe } from './present.js'
 import { validate } from './validate.js'
+import { audit } from './audit-context.js'
 
 /** `/api/auth`: sign in and out. */
 export const auth = new Hono<AppEnv>()
@@ -21,7 +22,13 @@ export const auth = new Hono<AppEnv>()
     const { db, deps } = c.var
     const { email, password } = c.req.valid('json')
     const ip = clientAddress(c)
-    const userId = await checkLogin(db, email, password, ip)
+    let userId: string
+    try {
+      userId = await checkLogin(db, email, password, ip)
+    } catch (err) {
+      await audit(c, { action: 'auth.login_failed', actor: null, actorEmail: email.toLowerCase(), details: { reason: (err as Error).name } })
+      throw err
+    }
     // A new id at every sign-in: a session id planted before login (fixation) is worth nothing.
     const previous = getCookie(c, SESSION_COOKIE)
     if (previous) await deleteSession(db, hashSessionId(previous))
@@ -35,6 +42,7 @@ export const auth = new Hono<AppEnv>()
     if (!actor) throw new UnauthenticatedError()
     setSessionCookie(c, deps.config, session.rawId)
     deps.logger.info({ userId, ip }, 'signed in')
+    await audit(c, { action: 'auth.login', actor: { id: actor.id, email: actor.email } })
     return c.json({ user: presentMe(actor) })
   })
   .post('/logout', async (c) => {
@@ -45,8 +53,7 @@ export const auth = new Hono<AppEnv>()
       c.var.deps.services.collab?.closeSessionConnections(new Set([c.var.sessionHash]))
     }
     clearSessionCookie(c, c.var.deps.config)
+    await audit(c, { action: 'auth.logout' })
     return c.body(null, 204)
   })
 
-/** `/api/me`: who is signed in. */
-export const me = new Hono<AppEnv>().get('/', (c) => c.json(presentMe(requireActor(c))))

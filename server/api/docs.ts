@@ -8,6 +8,7 @@ import type { HistoryService } from '../history/history-service.js'
 import { parseDocName, type DocName } from '../../shared/doc-names.js'
 import { DeletedEntryParams, DocParams, VersionParams } from '../../shared/schemas/history.js'
 import { validate } from './validate.js'
+import { audit } from './audit-context.js'
 
 /**
  * `/api/docs/:doc/…` (CONTRACT §5): version history of a document, and deleted log entries.
@@ -60,6 +61,7 @@ export const docs = new Hono<AppEnv>()
     const doc = await openDoc(c, raw, 'write')
     const result = await history(c).restore(doc, id, actor.id)
     c.var.deps.logger.info({ actorId: actor.id, doc: doc.name, versionId: id }, 'version restored')
+    await audit(c, { action: 'doc.restored', target: { type: 'doc', id: doc.name }, hubId: doc.hubId, details: { versionId: id, ...result } })
     return c.json({ restored: id, ...result })
   })
   .get('/:doc/deleted', validate('param', DocParams), async (c) => {
@@ -72,5 +74,6 @@ export const docs = new Hono<AppEnv>()
     const doc = logOnly(await openDoc(c, raw, 'write'))
     const result = await history(c).restoreEntry(doc, kind, entryId, actor.id)
     c.var.deps.logger.info({ actorId: actor.id, doc: doc.name, kind, entryId }, 'log entry restored')
+    await audit(c, { action: 'log_entry.restored', target: { type: kind, id: entryId }, hubId: doc.hubId, details: { doc: doc.name, ...result } })
     return c.json({ kind, id: entryId, ...result })
   })

@@ -27,6 +27,7 @@ import {
 } from '../../shared/schemas/hubs.js'
 import { presentHubDetail, presentHubSummary, presentNote } from './present.js'
 import { validate } from './validate.js'
+import { audit } from './audit-context.js'
 
 /** Asks the access authority; 403 unless `actor` has `needed` on the hub's resource. */
 function ensure(actor: Actor, ok: boolean, what: string): void {
@@ -90,6 +91,7 @@ export const hubs = new Hono<AppEnv>()
     const user = input.userId ? await findUser(c.var.db, input.userId) : await findUserByEmail(c.var.db, input.email!)
     if (user.role !== 'staff') throw new ForbiddenError('only staff accounts can be hub members')
     const mission = await findHubMission(c.var.db, hubId, { missionId: input.missionId, code: input.mission })
+    const existing = await c.var.db.selectFrom('memberships').select(['mission_id', 'coordinator']).where('user_id', '=', user.id).where('hub_id', '=', hubId).executeTakeFirst()
     await upsertMembership(c.var.db, {
       userId: user.id,
       hubId,
@@ -97,6 +99,12 @@ export const hubs = new Hono<AppEnv>()
       coordinator: input.coordinator ?? false,
     })
     c.var.deps.logger.info({ actorId: actor.id, hubId, userId: user.id }, 'membership set')
+    await audit(c, {
+      action: existing ? 'membership.changed' : 'membership.added',
+      target: { type: 'user', id: user.id },
+      hubId,
+      details: { mission: mission.code, coordinator: input.coordinator ?? false, ...(existing && { before: { missionId: existing.mission_id, coordinator: existing.coordinator } }) },
+    })
     return c.json({ userId: user.id, hubId, missionId: mission.id, mission: mission.code }, 201)
   })
   .delete('/:hubId/members/:userId', validate('param', MemberParams), async (c) => {
@@ -105,7 +113,10 @@ export const hubs = new Hono<AppEnv>()
     await findHub(c.var.db, hubId)
     ensure(actor, can(actor, { kind: 'hub-members', hubId }, 'write'), "manage this hub's members")
     await deleteMembership(c.var.db, hubId, userId)
+    // No longer a member: their open sockets to this hub's documents close at once.
+    c.var.deps.services.collab?.closeUserConnections(userId, (doc) => parseDocName(doc)?.hubId === hubId)
     c.var.deps.logger.info({ actorId: actor.id, hubId, userId }, 'membership removed')
+    await audit(c, { action: 'membership.removed', target: { type: 'user', id: userId }, hubId })
     return c.body(null, 204)
   })
   .put('/:hubId/focal-point', validate('param', HubParams), validate('json', FocalPointInput), async (c) => {
@@ -114,5 +125,6 @@ export const hubs = new Hono<AppEnv>()
     await findHub(c.var.db, hubId)
     ensure(actor, can(actor, { kind: 'hub-members', hubId }, 'write'), "set this hub's focal point")
     await setFocalPoint(c.var.db, hubId, c.req.valid('json').userId)
+    await audit(c, { action: 'focal_point.set', target: { type: 'user', id: c.req.valid('json').userId ?? '' }, hubId })
     return c.json({ hubId, userId: c.req.valid('json').userId })
   })

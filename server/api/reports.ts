@@ -11,6 +11,7 @@ import { reportDocx } from '../rollup/report-docx.js'
 import { loadTaxonomy } from '../taxonomy-file.js'
 import { RollupQuery } from '../../shared/schemas/rollup.js'
 import { validate } from './validate.js'
+import { audit } from './audit-context.js'
 
 const ReportQuery = RollupQuery.and(z.object({ format: z.enum(['md', 'csv', 'pdf', 'docx']).default('md') }))
 
@@ -30,6 +31,7 @@ export const reports = new Hono<AppEnv>().get('/progress', validate('query', Rep
   const body =
     format === 'md' ? reportMarkdown(report) : format === 'csv' ? reportCsv(report) : format === 'pdf' ? await reportPdf(report) : await reportDocx(report)
   c.var.deps.logger.info({ userId: actor.id, from, to, format }, 'progress report generated')
+  await audit(c, { action: 'report.generated', details: { from, to, format, hubs: report.hubs.length } })
   c.header('content-type', TYPES[format])
   c.header('content-disposition', `attachment; filename="hubwork-progress-${from}-${to}.${format}"`)
   c.header('cache-control', 'no-store')

@@ -92,8 +92,12 @@ export class CommentService {
 
   async edit(actor: Actor, item: ItemView, commentId: string, body: string): Promise<void> {
     this.ensure(actor, item, 'comment')
-    await this.own(actor, item, commentId)
+    const before = await this.own(actor, item, commentId)
     await this.db.updateTable('comments').set({ body, edited_at: new Date() }).where('id', '=', commentId).execute()
+    // Someone newly mentioned by the edit hears of it; those already mentioned are not told twice.
+    const had = await this.mentionedReaders(item, before.body, actor.id)
+    const added = [...(await this.mentionedReaders(item, body, actor.id))].filter((u) => !had.has(u))
+    await this.notify(added.map((u) => ({ user: u, kind: 'mention' as const })), item, actor, commentId)
     this.emitThread(item)
   }
 
@@ -194,10 +198,11 @@ export class CommentService {
   }
 
   private async own(actor: Actor, item: ItemView, commentId: string) {
-    const c = await this.db.selectFrom('comments').select(['author_id', 'deleted_at']).where('id', '=', commentId).where('item_id', '=', item.id).executeTakeFirst()
+    const c = await this.db.selectFrom('comments').select(['author_id', 'deleted_at', 'body']).where('id', '=', commentId).where('item_id', '=', item.id).executeTakeFirst()
     if (!c) throw new NotFoundError('comment')
     if (c.author_id !== actor.id) throw new ForbiddenError('you may only change your own comments')
     if (c.deleted_at) throw new NotFoundError('comment')
+    return c
   }
 
   /** Users who may read the item and are named in the text as `@Full Name` or `@email`. */

@@ -192,6 +192,20 @@ export interface InboxEntryTable {
   read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
+/** One audited action (append-only). */
+export interface AuditEventTable {
+  id: Generated<number>
+  at: CreatedAt
+  actor_id: string | null
+  actor_email: string | null
+  action: string
+  target_type: string | null
+  target_id: string | null
+  hub_id: string | null
+  ip: string | null
+  details: ColumnType<Record<string, unknown>, string | undefined, never>
+}
+
 export interface Database {
   users: UserTable
   sessions: SessionTable
@@ -209,6 +223,7 @@ export interface Database {
   comments: CommentTable
   item_threads: ItemThreadTable
   inbox_entries: InboxEntryTable
+  audit_events: AuditEventTable
 }
 
 export type User = Selectable<UserTable>
@@ -246,4 +261,5 @@ export const TABLE_COLUMNS = {
   comments: ['id', 'item_id', 'hub_id', 'author_id', 'body', 'created_at', 'edited_at', 'deleted_at'],
   item_threads: ['item_id', 'hub_id', 'requested_by', 'requested_at', 'provided_by', 'provided_at', 'resolved_by', 'resolved_at'],
   inbox_entries: ['id', 'user_id', 'kind', 'item_id', 'comment_id', 'actor_id', 'created_at', 'read_at'],
+  audit_events: ['id', 'at', 'actor_id', 'actor_email', 'action', 'target_type', 'target_id', 'hub_id', 'ip', 'details'],
 } satisfies { [T in keyof Database]: (keyof Database[T])[] }

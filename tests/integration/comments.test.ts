@@ -76,9 +76,12 @@ for (const engine of ENGINES) {
       const posted = (await api('bob').request('POST', path(plain, '/comments'), { body: 'Typo here' })).body
       expect((await api('alice').request('PATCH', path(plain, `/comments/${posted.id}`), { body: 'hijack' })).status).toBe(403)
       expect((await api('alice').request('DELETE', path(plain, `/comments/${posted.id}`))).status).toBe(403)
-      expect((await api('bob').request('PATCH', path(plain, `/comments/${posted.id}`), { body: 'Fixed' })).status).toBe(204)
+      expect((await api('bob').request('PATCH', path(plain, `/comments/${posted.id}`), { body: 'Fixed, @Cora Coordinator' })).status).toBe(204)
+      // The edit mentioned someone new: they hear of it.
+      const coraInbox = (await api('coord').request('GET', '/api/inbox')).body
+      expect(coraInbox.entries.map((e: { kind: string; commentId: string }) => [e.kind, e.commentId])).toContainEqual(['mention', posted.id])
       let mine = (await api('bob').request('GET', path(plain, '/comments'))).body.find((c: { id: string }) => c.id === posted.id)
-      expect(mine).toMatchObject({ body: 'Fixed', deleted: false })
+      expect(mine).toMatchObject({ body: 'Fixed, @Cora Coordinator', deleted: false })
       expect(mine.editedAt).not.toBeNull()
       expect((await api('bob').request('DELETE', path(plain, `/comments/${posted.id}`))).status).toBe(204)
       mine = (await api('bob').request('GET', path(plain, '/comments'))).body.find((c: { id: string }) => c.id === posted.id)

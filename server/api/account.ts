@@ -1,0 +1,75 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../app-env.js'
+import { requireActor } from '../auth/session-middleware.js'
+import { hashPassword, verifyPassword } from '../auth/passwords.js'
+import { ForbiddenError, NotFoundError } from '../errors.js'
+import { Limits } from '../../shared/limits.js'
+import { presentMe } from './present.js'
+import { validate } from './validate.js'
+import { audit } from './audit-context.js'
+
+const PasswordChange = z.object({
+  current: z.string().min(1, 'must not be empty').max(Limits.password.max, 'is too long'),
+  next: z
+    .string()
+    .min(Limits.password.min, `must be at least ${Limits.password.min} characters`)
+    .max(Limits.password.max, 'is too long'),
+})
+const SessionParams = z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, 'must be a session id') })
+
+/** A session's public id: a prefix of its stored hash (the cookie's id never leaves the browser). */
+const publicId = (hash: string) => hash.slice(0, 16)
+
+/** `/api/me`: who is signed in, and their own account: password and sessions (issue 7 §5). */
+export const me = new Hono<AppEnv>()
+  .get('/', (c) => c.json(presentMe(requireActor(c))))
+  .post('/password', validate('json', PasswordChange), async (c) => {
+    const actor = requireActor(c)
+    const { current, next } = c.req.valid('json')
+    const user = await c.var.db.selectFrom('users').select('password_hash').where('id', '=', actor.id).executeTakeFirstOrThrow()
+    if (!(await verifyPassword(user.password_hash, current))) throw new ForbiddenError('current: the current password is not right')
+    await c.var.db.updateTable('users').set({ password_hash: await hashPassword(next) }).where('id', '=', actor.id).execute()
+    // Every other session ends, and its sockets with it: whoever knew the old password is out.
+    const others = await c.var.db.selectFrom('sessions').select('id_hash').where('user_id', '=', actor.id).where('id_hash', '!=', c.var.sessionHash ?? '').execute()
+    if (others.length) {
+      await c.var.db.deleteFrom('sessions').where('id_hash', 'in', others.map((o) => o.id_hash)).execute()
+      c.var.deps.services.collab?.closeSessionConnections(new Set(others.map((o) => o.id_hash)))
+    }
+    await audit(c, { action: 'auth.password_changed', target: { type: 'user', id: actor.id }, details: { sessionsEnded: others.length } })
+    return c.body(null, 204)
+  })
+  .get('/sessions', async (c) => {
+    const actor = requireActor(c)
+    const rows = await c.var.db
+      .selectFrom('sessions')
+      .select(['id_hash', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
+      .where('user_id', '=', actor.id)
+      .orderBy('last_seen_at', 'desc')
+      .execute()
+    return c.json(
+      rows.map((r) => ({
+        id: publicId(r.id_hash),
+        createdAt: new Date(r.created_at).toISOString(),
+        lastSeenAt: new Date(r.last_seen_at).toISOString(),
+        expiresAt: new Date(r.expires_at).toISOString(),
+        ip: r.ip,
+        userAgent: r.user_agent,
+        current: r.id_hash === c.var.sessionHash,
+      })),
+    )
+  })
+  .delete('/sessions/:id', validate('param', SessionParams), async (c) => {
+    const actor = requireActor(c)
+    const rows = await c.var.db
+      .selectFrom('sessions')
+      .select('id_hash')
+      .where('user_id', '=', actor.id)
+      .where('id_hash', 'like', `${c.req.valid('param').id}%`)
+      .execute()
+    if (rows.length !== 1) throw new NotFoundError('session')
+    await c.var.db.deleteFrom('sessions').where('id_hash', '=', rows[0].id_hash).execute()
+    c.var.deps.services.collab?.closeSessionConnections(new Set([rows[0].id_hash]))
+    await audit(c, { action: 'session.ended', target: { type: 'session', id: publicId(rows[0].id_hash) } })
+    return c.body(null, 204)
+  })
