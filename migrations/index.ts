@@ -6,6 +6,7 @@ import * as createLoginFailures from './20261122T1410-create-login-failures.js'
 import * as createProjection from './20261122T1500-create-projection.js'
 import * as createComments from './20261122T1600-create-comments.js'
 import * as createAudit from './20261122T1700-create-audit.js'
+import * as createPasswordTokens from './20261122T1710-create-password-tokens.js'
 
 /**
  * Every migration, by name. A static list rather than a folder scan: it works the same under tsx,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261122T1500-create-projection': createProjection,
   '20261122T1600-create-comments': createComments,
   '20261122T1700-create-audit': createAudit,
+  '20261122T1710-create-password-tokens': createPasswordTokens,
 }

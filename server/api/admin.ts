@@ -6,7 +6,11 @@ import { requireActor } from '../auth/session-middleware.js'
 import { hashPassword } from '../auth/passwords.js'
 import { ForbiddenError } from '../errors.js'
 import { createHub, createMission, findHub } from '../db/hub-repo.js'
-import { createUser } from '../db/user-repo.js'
+import { createUser, findUser } from '../db/user-repo.js'
+import { issuePasswordToken } from '../auth/password-tokens.js'
+import { deleteUserSessions } from '../auth/session-store.js'
+import { ROLES } from '../../shared/roles.js'
+import type { Context } from 'hono'
 import { HubParams } from '../../shared/schemas/common.js'
 import { NewHubInput, NewMissionInput, NewUserInput } from '../../shared/schemas/hubs.js'
 import { validate } from './validate.js'
@@ -26,6 +30,15 @@ const AuditQuery = z.object({
 })
 
 const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`
+const InviteInput = NewUserInput.omit({ password: true })
+const UserParams = z.object({ userId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a user id') })
+const setPasswordLink = (origin: string, token: string) => `${origin}/set-password?token=${token}`
+
+/** Ends every session of a user and closes their sockets at once (disable, reset). */
+async function endEverything(c: Context<AppEnv>, userId: string) {
+  await deleteUserSessions(c.var.db, userId)
+  c.var.deps.services.collab?.closeUserConnections(userId)
+}
 
 /** `/api/admin`: the platform's administration (role admin, decided by access.ts). */
 export const admin = new Hono<AppEnv>()
@@ -79,3 +92,59 @@ export const admin = new Hono<AppEnv>()
     return c.json({ id, code: input.code }, 201)
   })
   .get('/audit', validate('query', AuditQuery), async (c) => c.json(await listAudit(c.var.db, c.req.valid('query'))))
+  .get('/users', validate('query', z.object({ q: z.string().max(200).optional() })), async (c) => {
+    const q = c.req.valid('query').q?.toLowerCase()
+    let query = c.var.db
+      .selectFrom('users')
+      .select(['id', 'email', 'name', 'role', 'disabled_at', 'created_at'])
+      .select((eb) => eb.selectFrom('memberships').select(eb.fn.countAll<number>().as('n')).whereRef('memberships.user_id', '=', 'users.id').as('memberships'))
+      .orderBy('name')
+      .limit(500)
+    if (q) query = query.where((eb) => eb.or([eb(eb.fn('lower', ['name']), 'like', `%${q}%`), eb('email', 'like', `%${q}%`)]))
+    const rows = await query.execute()
+    return c.json(rows.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, disabled: !!u.disabled_at, memberships: Number(u.memberships ?? 0), createdAt: new Date(u.created_at).toISOString() })))
+  })
+  .post('/users/invite', validate('json', InviteInput), async (c) => {
+    const input = c.req.valid('json')
+    const id = newId('u')
+    // No usable password until the invitee sets one through the link.
+    await createUser(c.var.db, { id, email: input.email, name: input.name, role: input.role, password_hash: await hashPassword(randomBytes(32).toString('base64url')) })
+    const token = await issuePasswordToken(c.var.db, id, 'invite', requireActor(c).id)
+    await audit(c, { action: 'user.invited', target: { type: 'user', id }, details: { email: input.email.toLowerCase(), role: input.role } })
+    return c.json({ id, link: setPasswordLink(c.var.deps.config.publicOrigin, token) }, 201)
+  })
+  .post('/users/:userId/reset', validate('param', UserParams), async (c) => {
+    const { userId } = c.req.valid('param')
+    await findUser(c.var.db, userId)
+    const token = await issuePasswordToken(c.var.db, userId, 'reset', requireActor(c).id)
+    await endEverything(c, userId)
+    await audit(c, { action: 'user.password_reset', target: { type: 'user', id: userId } })
+    return c.json({ link: setPasswordLink(c.var.deps.config.publicOrigin, token) })
+  })
+  .post('/users/:userId/disable', validate('param', UserParams), async (c) => {
+    const { userId } = c.req.valid('param')
+    if (userId === requireActor(c).id) throw new ForbiddenError('you cannot disable your own account')
+    await findUser(c.var.db, userId)
+    await c.var.db.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', userId).execute()
+    await endEverything(c, userId)
+    await audit(c, { action: 'user.disabled', target: { type: 'user', id: userId } })
+    return c.body(null, 204)
+  })
+  .post('/users/:userId/enable', validate('param', UserParams), async (c) => {
+    const { userId } = c.req.valid('param')
+    await findUser(c.var.db, userId)
+    await c.var.db.updateTable('users').set({ disabled_at: null }).where('id', '=', userId).execute()
+    await audit(c, { action: 'user.enabled', target: { type: 'user', id: userId } })
+    return c.body(null, 204)
+  })
+  .patch('/users/:userId', validate('param', UserParams), validate('json', z.object({ role: z.enum(ROLES) })), async (c) => {
+    const { userId } = c.req.valid('param')
+    const user = await findUser(c.var.db, userId)
+    const { role } = c.req.valid('json')
+    if (userId === requireActor(c).id && role !== 'admin') throw new ForbiddenError('you cannot lower your own role')
+    await c.var.db.updateTable('users').set({ role }).where('id', '=', userId).execute()
+    // Open sockets were authorized for the old role: they close now and reconnect under the new one.
+    c.var.deps.services.collab?.closeUserConnections(userId)
+    await audit(c, { action: 'user.role_changed', target: { type: 'user', id: userId }, details: { from: user.role, to: role } })
+    return c.json({ id: userId, role })
+  })

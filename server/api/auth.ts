@@ -9,7 +9,16 @@ import {
   requireActor,
   setSessionCookie,
 } from '../auth/session-middleware.js'
-import { UnauthenticatedError } from '../errors.js'
+import { ForbiddenError, UnauthenticatedError } from '../errors.js'
+import { spendPasswordToken } from '../auth/password-tokens.js'
+import { hashPassword } from '../auth/passwords.js'
+import { z } from 'zod'
+import { Limits } from '../../shared/limits.js'
+
+const SetPasswordInput = z.object({
+  token: z.string().min(1, 'must not be empty').max(100, 'is too long'),
+  password: z.string().min(Limits.password.min, `must be at least ${Limits.password.min} characters`).max(Limits.password.max, 'is too long'),
+})
 import { LoginInput } from '../../shared/schemas/auth.js'
 import { clientAddress } from './client-address.js'
 import { presentMe } from './present.js'
@@ -44,6 +53,14 @@ export const auth = new Hono<AppEnv>()
     deps.logger.info({ userId, ip }, 'signed in')
     await audit(c, { action: 'auth.login', actor: { id: actor.id, email: actor.email } })
     return c.json({ user: presentMe(actor) })
+  })
+  .post('/set-password', validate('json', SetPasswordInput), async (c) => {
+    const { token, password } = c.req.valid('json')
+    const userId = await spendPasswordToken(c.var.db, token)
+    if (!userId) throw new ForbiddenError('this link is not valid any more: ask an administrator for a new one')
+    await c.var.db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', userId).execute()
+    await audit(c, { action: 'auth.password_set', actor: null, target: { type: 'user', id: userId } })
+    return c.body(null, 204)
   })
   .post('/logout', async (c) => {
     requireActor(c)

@@ -206,6 +206,16 @@ export interface AuditEventTable {
   details: ColumnType<Record<string, unknown>, string | undefined, never>
 }
 
+export interface PasswordTokenTable {
+  token_hash: string
+  user_id: string
+  purpose: 'invite' | 'reset'
+  created_by: string | null
+  created_at: CreatedAt
+  expires_at: Timestamp
+  used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
 export interface Database {
   users: UserTable
   sessions: SessionTable
@@ -224,6 +234,7 @@ export interface Database {
   item_threads: ItemThreadTable
   inbox_entries: InboxEntryTable
   audit_events: AuditEventTable
+  password_tokens: PasswordTokenTable
 }
 
 export type User = Selectable<UserTable>
@@ -262,4 +273,5 @@ export const TABLE_COLUMNS = {
   item_threads: ['item_id', 'hub_id', 'requested_by', 'requested_at', 'provided_by', 'provided_at', 'resolved_by', 'resolved_at'],
   inbox_entries: ['id', 'user_id', 'kind', 'item_id', 'comment_id', 'actor_id', 'created_at', 'read_at'],
   audit_events: ['id', 'at', 'actor_id', 'actor_email', 'action', 'target_type', 'target_id', 'hub_id', 'ip', 'details'],
+  password_tokens: ['token_hash', 'user_id', 'purpose', 'created_by', 'created_at', 'expires_at', 'used_at'],
 } satisfies { [T in keyof Database]: (keyof Database[T])[] }
