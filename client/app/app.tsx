@@ -3,6 +3,7 @@ import { SessionProvider, useSession } from './session'
 import { LoginPage } from '../pages/login-page'
 import { HomePage } from '../pages/home-page'
 import { HubPage } from '../pages/hub-page'
+import { SetPasswordPage } from '../pages/set-password-page'
 import { useModule } from './use-module'
 import { useEffect, useState } from 'react'
 import { closeLive, onLive } from '../api/live'
@@ -10,6 +11,8 @@ import { closeLive, onLive } from '../api/live'
 const loadRollup = () => import('../features/rollup/rollup-page')
 const loadBoard = () => import('../features/threads/board-page')
 const loadInbox = () => import('../features/threads/inbox-page')
+const loadAdmin = () => import('../features/admin/admin-page')
+const loadAccount = () => import('../features/admin/account-page')
 
 /** The unread count of the inbox, live. */
 function useUnread(signedIn: boolean): number {
@@ -30,7 +33,11 @@ function Shell() {
   const RollupPage = useModule(loadRollup, signedIn && path === '/rollup')?.default
   const BoardPage = useModule(loadBoard, signedIn && path === '/cross-cutting')?.default
   const InboxPage = useModule(loadInbox, signedIn && path === '/inbox')?.default
+  const AdminPage = useModule(loadAdmin, signedIn && path === '/admin')?.default
+  const AccountPage = useModule(loadAccount, signedIn && path === '/account')?.default
   const unread = useUnread(signedIn)
+  // The one-time link of an invitation works signed out (and signed in as someone else).
+  if (path === '/set-password') return <SetPasswordPage />
   if (loading) return <p className="muted page">Loading…</p>
   if (!me || expired) return <LoginPage expired={expired} />
   if (path === '/login') {
@@ -48,12 +55,17 @@ function Shell() {
           <Link to="/" {...(path === '/' ? { 'aria-current': 'page' as const } : {})}>My hubs</Link>
           <Link to="/rollup" {...(path === '/rollup' ? { 'aria-current': 'page' as const } : {})}>Dashboard</Link>
           <Link to="/cross-cutting" {...(path === '/cross-cutting' ? { 'aria-current': 'page' as const } : {})}>Cross-cutting</Link>
+          {me.role === 'admin' && (
+            <Link to="/admin" {...(path === '/admin' ? { 'aria-current': 'page' as const } : {})}>
+              Admin
+            </Link>
+          )}
           <Link to="/inbox" {...(path === '/inbox' ? { 'aria-current': 'page' as const } : {})}>
             Inbox{unread > 0 && <span className="badge" data-testid="unread"> {unread}<span className="sr-only"> unread</span></span>}
           </Link>
         </nav>
         <span className="who">
-          {me.name} <span className="muted">({me.role})</span>
+          <Link to="/account">{me.name}</Link> <span className="muted">({me.role})</span>
         </span>
         <button type="button" onClick={() => void signOut().then(() => (closeLive(), navigate('/login')))}>Sign out</button>
       </header>
@@ -67,6 +79,10 @@ function Shell() {
         BoardPage ? <BoardPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
       ) : path === '/inbox' ? (
         InboxPage ? <InboxPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
+      ) : path === '/admin' && me.role === 'admin' ? (
+        AdminPage ? <AdminPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
+      ) : path === '/account' ? (
+        AccountPage ? <AccountPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
       ) : path === '/rollup' ? (
         RollupPage ? <RollupPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
       ) : (

@@ -1,0 +1,45 @@
+import { useState, type FormEvent } from 'react'
+import { request, ApiError } from '../api/request'
+
+/** `/set-password?token=…`: the one-time link of an invitation or a reset. No session needed. */
+export function SetPasswordPage() {
+  const token = new URLSearchParams(window.location.search).get('token') ?? ''
+  const [password, setPassword] = useState('')
+  const [done, setDone] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const handleSubmit = async (e: FormEvent) => {
+    e.preventDefault()
+    setError(null)
+    try {
+      await request('POST', '/api/auth/set-password', { token, password })
+      setDone(true)
+    } catch (err) {
+      setError((err as ApiError).message)
+    }
+  }
+  return (
+    <main className="login" id="main">
+      <h1>Set your password</h1>
+      {done ? (
+        <p role="status">
+          Your password is set. <a href="/">Sign in</a>.
+        </p>
+      ) : (
+        <form onSubmit={handleSubmit} aria-label="Set your password">
+          <label>
+            New password (at least 8 characters)
+            <input type="password" autoComplete="new-password" required minLength={8} value={password} onChange={(e) => setPassword(e.target.value)} />
+          </label>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="primary">
+            Set password
+          </button>
+        </form>
+      )}
+    </main>
+  )
+}

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { freePort } from '../support/global-setup.js'
+import { startTestServer, type TestServer } from '../support/test-server.js'
+import { createUser, TEST_PASSWORD } from '../support/factories.js'
+import { axeViolations, launchBrowser, screenshot } from '../support/browser.js'
+
+/** An admin invites someone, who sets a password through the link and signs in; then is disabled. */
+describe('administration in Chromium', () => {
+  let t: TestServer
+  let browser: Browser
+  let adminEmail = ''
+
+  beforeAll(async () => {
+    const port = await freePort()
+    t = await startTestServer('pglite', { PORT: String(port), PUBLIC_ORIGIN: `http://127.0.0.1:${port}` })
+    adminEmail = (await createUser(t.db.db, { role: 'admin', name: 'Ada Admin' })).email
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await t?.close()
+  })
+
+  async function signIn(email: string, password: string): Promise<Page> {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+    await page.goto(`${t.url}/`)
+    await page.getByLabel('Email').fill(email)
+    await page.getByLabel('Password').fill(password)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('heading', { name: 'My hubs' }).waitFor()
+    return page
+  }
+
+  it('invite → one-time link → set password → sign in; account page; disable; audit trail', async () => {
+    const admin = await signIn(adminEmail, TEST_PASSWORD)
+    await admin.getByRole('link', { name: 'Admin', exact: true }).click()
+    await admin.getByRole('heading', { name: 'Administration' }).waitFor()
+    const invite = admin.getByRole('form', { name: 'Invite a user' })
+    await invite.getByLabel('E-mail').fill('ines.invitee@test.example')
+    await invite.getByLabel('Name').fill('Ines Invitee')
+    await invite.getByRole('button', { name: 'Invite' }).click()
+    const link = await admin.getByLabel('One-time set-password link').inputValue()
+    expect(link).toContain('/set-password?token=')
+    await screenshot(admin, 'admin')
+    expect(await axeViolations(admin)).toEqual([])
+
+    const ines = await (await browser.newContext()).newPage()
+    await ines.goto(link)
+    await ines.getByLabel(/New password/).fill('ines chose this one')
+    await ines.getByRole('button', { name: 'Set password' }).click()
+    await ines.getByText('Your password is set.').waitFor()
+    await ines.getByRole('link', { name: 'Sign in' }).click()
+    await ines.getByLabel('Email').fill('ines.invitee@test.example')
+    await ines.getByLabel('Password').fill('ines chose this one')
+    await ines.getByRole('button', { name: 'Sign in' }).click()
+    await ines.getByRole('heading', { name: 'My hubs' }).waitFor()
+    await ines.getByRole('link', { name: 'Ines Invitee' }).click()
+    await ines.getByTestId('sessions').getByText('This browser').waitFor()
+    expect(await axeViolations(ines)).toEqual([])
+    await screenshot(ines, 'account')
+
+    await admin.getByRole('button', { name: 'Disable Ines Invitee' }).click()
+    await admin.getByText('Ines Invitee disabled: signed out everywhere.').waitFor()
+    await ines.reload()
+    await ines.getByRole('button', { name: 'Sign in' }).waitFor()
+    await admin.getByTestId('audit').getByText('user.disabled').waitFor()
+    expect(await admin.getByTestId('audit').textContent()).toContain('auth.password_set')
+  })
+})
