@@ -56,10 +56,11 @@ try {
 
   const ours = await startHubwork(databaseUrl)
   const origin = ours.url.replace('ws://', 'http://').replace('/collab', '')
-  const reference = await startReference()
+  let reference: ServerProcess | null = null
   try {
+    reference = await startReference()
     for (const point of points) {
-      for (const server of [reference, ours] as ServerProcess[]) {
+      for (const server of [reference, ours]) {
         const r = await runPoint(
           server,
           point,
@@ -89,8 +90,9 @@ try {
     client.destroy()
     coldLoad = { updates: updates.length, compactMs, syncMs }
   } finally {
+    // Child servers are stopped whatever failed: a crashed bench must not leave them running.
     await ours.stop()
-    await reference.stop()
+    await reference?.stop()
     await database.close()
   }
 } finally {
