@@ -11,14 +11,13 @@ import { issuePasswordToken } from '../auth/password-tokens.js'
 import { deleteUserSessions } from '../auth/session-store.js'
 import { ROLES } from '../../shared/roles.js'
 import type { Context } from 'hono'
-import { HubParams } from '../../shared/schemas/common.js'
+import { Day, HubParams } from '../../shared/schemas/common.js'
 import { NewHubInput, NewMissionInput, NewUserInput } from '../../shared/schemas/hubs.js'
 import { validate } from './validate.js'
 import { audit } from './audit-context.js'
 import { listAudit } from '../audit/audit.js'
 import { z } from 'zod'
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
 const AuditQuery = z.object({
   actor: z.string().max(320).optional(),
   action: z.string().max(64).optional(),

@@ -346,14 +346,9 @@ export class CollabServer {
   /** Writes a restorable version if the room changed since the last one. */
   async saveVersion(room: Room, reason: string): Promise<number | null> {
     if (!room.dirtySinceVersion) return null
-    const editors = [...room.editorsSinceVersion]
-    room.dirtySinceVersion = false
-    room.editorsSinceVersion.clear()
     try {
-      return await insertVersion(this.db, { doc: room.name, uptoSeq: room.lastSeq, state: Y.encodeStateAsUpdate(room.doc), editors, reason })
+      return await this.writeVersion(room, reason)
     } catch (err) {
-      room.dirtySinceVersion = true
-      for (const e of editors) room.editorsSinceVersion.add(e)
       this.logger.warn({ err: (err as Error).message, doc: room.name }, 'version not saved; will retry')
       return null
     }
@@ -365,6 +360,15 @@ export class CollabServer {
    */
   async forceVersion(docName: string, reason: string): Promise<number> {
     const room = await this.acquire(docName)
+    try {
+      return await this.writeVersion(room, reason)
+    } finally {
+      if (room.connections.size === 0) this.scheduleUnload(room)
+    }
+  }
+
+  /** Stores the room's state as a version; on failure the room stays marked as changed. */
+  private async writeVersion(room: Room, reason: string): Promise<number> {
     const editors = [...room.editorsSinceVersion]
     room.dirtySinceVersion = false
     room.editorsSinceVersion.clear()
@@ -374,8 +378,6 @@ export class CollabServer {
       room.dirtySinceVersion = true
       for (const e of editors) room.editorsSinceVersion.add(e)
       throw err
-    } finally {
-      if (room.connections.size === 0) this.scheduleUnload(room)
     }
   }
 

@@ -1,3 +1,4 @@
+import { csvCell } from '../../shared/csv.js'
 import { reportTables, type ProgressReport, type ReportTable } from './report.js'
 
 /** Markdown table cell: pipes and line breaks would break the table. */
@@ -41,13 +42,6 @@ export function reportMarkdown(r: ProgressReport): string {
     if (h.briefExcerpt) out.push('', `> ${h.briefExcerpt.replace(/\n/g, ' ')}`)
   }
   return out.join('\n') + '\n'
-}
-
-/** RFC 4180 field; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
-export function csvCell(v: string | number): string {
-  let s = String(v)
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
 /** The report's tables as one CSV: a `section` column names the table each row belongs to. */

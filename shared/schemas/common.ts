@@ -24,3 +24,9 @@ export const Email = z
   .email('must be an e-mail address')
 
 export const HubParams = z.object({ hubId: Id })
+
+/** A calendar day `YYYY-MM-DD` that exists. */
+export const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be a real date')

@@ -1,7 +1,6 @@
 import { z } from 'zod'
-import { Id } from './common.js'
+import { Day, Id } from './common.js'
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), 'must be a real date')
 
 /** `GET /api/items` query (CONTRACT §5). */
 export const ItemsQuery = z.object({

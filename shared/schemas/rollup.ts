@@ -1,6 +1,6 @@
 import { z } from 'zod'
+import { Day } from './common.js'
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), 'must be a real date')
 
 /** `GET /api/rollup` query. */
 export const RollupQuery = z
