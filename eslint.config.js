@@ -32,7 +32,7 @@ export default tseslint.config(
   },
   {
     files: [
-      'server/access.ts',
+      'server/notes/**/*.ts',
       'server/db/**/*.ts',
       'server/collab/**/*.ts',
       'server/projection/**/*.ts',

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { randomBytes } from 'node:crypto'
 import type { AppEnv } from '../app-env.js'
-import { can } from '../access.js'
+import { can } from '../../shared/access.js'
 import { requireActor } from '../auth/session-middleware.js'
 import { hashPassword } from '../auth/passwords.js'
 import { ForbiddenError } from '../errors.js'

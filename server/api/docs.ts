@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../app-env.js'
-import { can } from '../access.js'
+import { can } from '../../shared/access.js'
 import { requireActor } from '../auth/session-middleware.js'
 import { AppError, ForbiddenError, NotFoundError } from '../errors.js'
 import { ensureDocExists } from '../history/doc-exists.js'

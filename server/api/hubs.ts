@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { randomBytes } from 'node:crypto'
 import type { AppEnv } from '../app-env.js'
-import { can, canSeeHub, readScope, type Actor } from '../access.js'
+import { can, canSeeHub, readScope, type Actor } from '../../shared/access.js'
 import { requireActor } from '../auth/session-middleware.js'
 import { ForbiddenError } from '../errors.js'
 import {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.js'
-import { can, canSeeHub, readScope } from '../access.js'
+import { can, canSeeHub, readScope } from '../../shared/access.js'
 import { requireActor } from '../auth/session-middleware.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
 import { findItem, listItems, search } from '../rollup/item-queries.js'

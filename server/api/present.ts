@@ -1,4 +1,4 @@
-import type { Actor } from '../access.js'
+import type { Actor } from '../../shared/access.js'
 import type { Hub, Mission } from '../db/schema.js'
 import { noteDocName } from '../../shared/doc-names.js'
 import type { MeView } from '../../shared/schemas/auth.js'

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.js'
-import { can, readScope } from '../access.js'
+import { can, readScope } from '../../shared/access.js'
 import { requireActor } from '../auth/session-middleware.js'
 import { ForbiddenError } from '../errors.js'
 import { buildProgressReport } from '../rollup/report.js'

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env.js'
-import { can, readScope } from '../access.js'
+import { can, readScope } from '../../shared/access.js'
 import { requireActor } from '../auth/session-middleware.js'
 import { ForbiddenError } from '../errors.js'
 import { computeRollup } from '../rollup/rollup.js'

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
-import type { Actor } from '../access.js'
+import type { Actor } from '../../shared/access.js'
 
 /**
  * Server-side sessions (issue 2 §5). The cookie holds 256 random bits; the table holds only their

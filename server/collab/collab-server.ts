@@ -20,7 +20,7 @@ import {
   ProtocolError,
   type ClientMessage,
 } from './protocol.js'
-import { COMPACT_AFTER, compactDoc, insertVersion, readDocState, readUpdatesBetween } from './update-store.js'
+import { COMPACT_AFTER, compactDoc, insertVersion, readDocState, readUpdatesBetween } from '../db/update-store.js'
 import { Fanout } from './fanout.js'
 
 /** Tunables of the sync server; tests shorten the timers. */

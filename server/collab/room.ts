@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { Awareness, encodeAwarenessUpdate as encodeAwarenessStates } from 'y-protocols/awareness'
-import type { Actor } from '../access.js'
+import type { Actor } from '../../shared/access.js'
 import { encodeAwarenessMessage, encodeUpdateMessage } from './protocol.js'
 import type { TokenBucket } from './guards.js'
 

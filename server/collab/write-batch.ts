@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
 import type { Logger } from '../logger.js'
-import { appendUpdates, type PendingUpdate } from './update-store.js'
+import { appendUpdates, type PendingUpdate } from '../db/update-store.js'
 import type { CollabMetrics } from './collab-metrics.js'
 
 /** An update waiting for its group commit. */

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely'
 import { TABLE_COLUMNS, type Database } from '../db/schema.js'
 import { parseDocName, type DocName } from '../../shared/doc-names.js'
 import type { Taxonomy } from '../../shared/taxonomy.js'
-import { readDocState } from '../collab/update-store.js'
+import { readDocState } from '../db/update-store.js'
 import { lexicalDocToText } from '../editor/headless.js'
 import { logItemRows } from './log-items.js'
 

@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely'
 import type { Database } from '../db/schema.js'
-import type { HubScope } from '../access.js'
+import type { HubScope } from '../../shared/access.js'
 import type { ItemsQuery, ItemView, SearchHit } from '../../shared/schemas/items.js'
 import { activeInPeriod, themeMatch } from './rollup.js'
 

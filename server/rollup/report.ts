@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
-import type { HubScope } from '../access.js'
+import type { HubScope } from '../../shared/access.js'
 import type { Rollup } from '../../shared/schemas/rollup.js'
 import { termLabel, type Taxonomy } from '../../shared/taxonomy.js'
 import { computeRollup } from './rollup.js'

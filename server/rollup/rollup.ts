@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../db/schema.js'
-import type { HubScope } from '../access.js'
+import type { HubScope } from '../../shared/access.js'
 import { ACTION_STATUS_KEYS, type Rollup, type RollupQuery } from '../../shared/schemas/rollup.js'
 
 const DAY_MS = 86_400_000

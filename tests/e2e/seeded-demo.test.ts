@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { freePort } from '../support/global-setup.js'
 import { startTestServer, type TestServer } from '../support/test-server.js'
 import { DEMO_USERS_FILE } from '../../seeds/seed.js'
-import { readDocState } from '../../server/collab/update-store.js'
+import { readDocState } from '../../server/db/update-store.js'
 import { lexicalDocToText } from '../../server/editor/headless.js'
 
 /**

@@ -13,7 +13,7 @@ import { loadConfig } from '../../server/config.js'
 import { createLogger } from '../../server/logger.js'
 import { startServer, type RunningServer } from '../../server/server.js'
 import { startTestServer } from '../support/test-server.js'
-import { appendUpdates, compactDoc, readDocState } from '../../server/collab/update-store.js'
+import { appendUpdates, compactDoc, readDocState } from '../../server/db/update-store.js'
 
 describe('postgres: the database stops and comes back while two clients edit', () => {
   let dir: string

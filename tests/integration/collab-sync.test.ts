@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from '../support/test-server.js'
 import { createHub, createUser, sessionCookie } from '../support/factories.js'
 import { connectClient, until } from '../support/ws-client.js'
 import { client } from '../support/http.js'
-import { readDocState } from '../../server/collab/update-store.js'
+import { readDocState } from '../../server/db/update-store.js'
 
 for (const engine of ENGINES) {
   describe(`${engine}: sync endpoint`, () => {

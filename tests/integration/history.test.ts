@@ -8,7 +8,7 @@ import { client as httpClient, type Client } from '../support/http.js'
 import { connectClient, until } from '../support/ws-client.js'
 import { bindHeadless, buildLexicalDoc, lexicalDocToText } from '../../server/editor/headless.js'
 import { lexicalRestoreUpdate } from '../../server/history/lexical-restore.js'
-import { readDocState } from '../../server/collab/update-store.js'
+import { readDocState } from '../../server/db/update-store.js'
 import { createAction, createExchange, deleteItem, readExchanges, readLogItem, updateItem } from '../../shared/log-doc.js'
 
 const enc = encodeURIComponent

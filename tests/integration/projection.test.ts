@@ -9,7 +9,7 @@ import { createAction, createExchange, deleteItem, updateItem } from '../../shar
 import { reprojectAll } from '../../server/projection/projector.js'
 import { loadTaxonomy } from '../../server/taxonomy-file.js'
 import { buildLexicalDoc } from '../../server/editor/headless.js'
-import { appendUpdates } from '../../server/collab/update-store.js'
+import { appendUpdates } from '../../server/db/update-store.js'
 
 for (const engine of ENGINES) {
   describe(`${engine}: projection, items and search`, () => {

@@ -5,7 +5,7 @@ import { seedDemoIfEmpty } from '../../seeds/seed.js'
 import { loadDemoFiles } from '../../seeds/demo-files.js'
 import { demoShiftDays, shiftDate } from '../../seeds/demo-dates.js'
 import { verifyPassword } from '../../server/auth/passwords.js'
-import { readDocState } from '../../server/collab/update-store.js'
+import { readDocState } from '../../server/db/update-store.js'
 import { lexicalDocToText } from '../../server/editor/headless.js'
 import { readActions, readExchanges } from '../../shared/log-doc.js'
 

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import * as Y from 'yjs'
-import type { Database } from '../db/schema.js'
+import type { Database } from './schema.js'
 
 /**
  * The only writer of `doc_updates` and `doc_snapshots` (STYLE §6). A document's state is its

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decide, readScope, type Actor, type Resource } from '../../../server/access.js'
+import { decide, readScope, type Actor, type Resource } from '../../../shared/access.js'
 import { parseDocName } from '../../../shared/doc-names.js'
 import type { Permission } from '../../../shared/roles.js'
 

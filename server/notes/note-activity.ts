@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.js'
 import type { Logger } from '../logger.js'
 import { touchNote } from '../db/note-repo.js'
 import { parseDocName } from '../../shared/doc-names.js'
-import type { CollabServer, PersistedEvent } from './collab-server.js'
+import type { CollabServer, PersistedEvent } from '../collab/collab-server.js'
 
 /** A note's "last edited" moves at most this often: typing must not write the notes row per key. */
 const TOUCH_EVERY_MS = 10_000

@@ -1,5 +1,5 @@
-import type { Permission, Role } from '../shared/roles.js'
-import type { DocName } from '../shared/doc-names.js'
+import type { Permission, Role } from './roles.js'
+import type { DocName } from './doc-names.js'
 
 /**
  * THE access authority (CONTRACT §4). Every REST route and every socket upgrade asks `decide`;

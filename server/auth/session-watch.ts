@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
 import type { Logger } from '../logger.js'
-import { liveSessionHashes, touchSessions, type SessionPolicy } from '../auth/session-store.js'
-import type { CollabServer } from './collab-server.js'
+import { liveSessionHashes, touchSessions, type SessionPolicy } from './session-store.js'
+import type { CollabServer } from '../collab/collab-server.js'
 
 /**
  * A socket outlives the HTTP request that opened it, so its session is re-checked here: every
