@@ -5,22 +5,15 @@ import type { Config } from '../config.js'
 import type { Actor } from '../../shared/access.js'
 import { UnauthenticatedError } from '../errors.js'
 import { SESSION_COOKIE } from './cookie-names.js'
-import { findActorBySession } from './session-store.js'
+import { lookupSession, sessionPolicyOf } from './request-identity.js'
 
 /** Loads the signed-in actor from the session cookie, if any; never refuses by itself. */
 export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
   return async function loadSession(c, next) {
-    const rawId = getCookie(c, SESSION_COOKIE)
-    if (rawId) {
-      const { config } = c.var.deps
-      const found = await findActorBySession(c.var.db, rawId, {
-        idleMs: config.sessionIdleMs,
-        maxMs: config.sessionMaxMs,
-      })
-      if (found) {
-        c.set('actor', found.actor)
-        c.set('sessionHash', found.idHash)
-      }
+    const found = await lookupSession(c.var.db, getCookie(c, SESSION_COOKIE), sessionPolicyOf(c.var.deps.config))
+    if (found) {
+      c.set('actor', found.actor)
+      c.set('sessionHash', found.idHash)
     }
     await next()
   }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { Awareness, encodeAwarenessUpdate as encodeAwarenessStates } from 'y-protocols/awareness'
 import type { Actor } from '../../shared/access.js'
-import { encodeAwarenessMessage, encodeUpdateMessage } from './protocol.js'
+import { encodeAwarenessMessage } from './protocol.js'
 import type { TokenBucket } from './guards.js'
 
 /** One socket on one document. */
@@ -25,6 +25,8 @@ export interface Connection {
 
 /**
  * An open document: its Y.Doc (only ever holding persisted content), awareness and connections.
+ * Content reaches the doc and the peers only through relay.ts, after it is durable; presence is
+ * relayed from the awareness's own events (it is never stored).
  */
 export class Room {
   readonly doc = new Y.Doc({ gc: true })
@@ -49,10 +51,6 @@ export class Room {
   constructor(readonly name: string) {
     // The server speaks for nobody in presence.
     this.awareness.setLocalState(null)
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      const message = encodeUpdateMessage(update)
-      for (const conn of this.connections) if (conn !== origin) conn.send(message)
-    })
     this.awareness.on(
       'update',
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {

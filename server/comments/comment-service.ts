@@ -1,6 +1,5 @@
 import { EventEmitter } from 'node:events'
 import { randomBytes } from 'node:crypto'
-import * as Y from 'yjs'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
 import { can, type Actor } from '../../shared/access.js'
@@ -237,15 +236,9 @@ export class CommentService {
   private async setInputState(item: ItemView, patch: LogItemPatch, userId: string): Promise<void> {
     const docName = logDocName(item.hubId)
     if (this.collab) {
-      const doc = new Y.Doc()
-      try {
-        Y.applyUpdate(doc, await this.collab.currentState(docName))
-        const before = Y.encodeStateVector(doc)
+      await this.collab.editDoc(docName, { id: userId }, (doc) => {
         if (!updateItem(doc, item.entryId, patch)) throw new NotFoundError('item')
-        await this.collab.applyServerUpdate(docName, Y.encodeStateAsUpdate(doc, before), userId)
-      } finally {
-        doc.destroy()
-      }
+      })
     }
     const set: Record<string, unknown> = {}
     if (patch.inputStatus !== undefined) set.input_status = patch.inputStatus

@@ -76,8 +76,11 @@ export function bindHeadless(doc: Y.Doc): HeadlessBinding {
   }
 }
 
-/** Lexical applies Yjs changes to its state one microtask (or update cycle) later. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+/**
+ * Waits until a headless binding has caught up: Lexical applies Yjs changes to its state (and
+ * writes its own updates to Yjs) one microtask or update cycle later.
+ */
+export const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 /** Plain text of a Lexical collaboration document given as one Yjs update; blocks separated by newlines. */
 export async function lexicalDocToText(update: Uint8Array): Promise<string> {

@@ -10,8 +10,8 @@ import { diffLogSnapshots, logEntryIds, readEntryFields, snapshotLog, type LogSn
 import type { DeletedEntryView, VersionDetailView, VersionDiffView, VersionSummaryView } from '../../shared/schemas/history-views.js'
 import { lexicalDocToText } from '../editor/headless.js'
 import { NotFoundError } from '../errors.js'
-import { lexicalRestoreUpdate } from './lexical-restore.js'
-import { logEntryRestoreUpdate, logRestoreUpdate } from './log-restore.js'
+import { restoreLexicalContent } from './lexical-restore.js'
+import { restoreLogContent, restoreLogEntry } from './log-restore.js'
 
 /**
  * Version history of documents (issue 7, parts 1–2): list, preview, diff and restore versions, and
@@ -119,10 +119,10 @@ export class HistoryService {
   async restore(doc: DocName, id: number, userId: string): Promise<{ beforeVersionId: number; restoredVersionId: number }> {
     const row = await this.versionRow(doc, id)
     const beforeVersionId = await this.collab.forceVersion(doc.name, 'before restore')
-    const current = await this.collab.currentState(doc.name)
-    const update =
-      doc.type === 'log' ? logRestoreUpdate(current, new Uint8Array(row.state)) : await lexicalRestoreUpdate(current, new Uint8Array(row.state))
-    if (update) await this.collab.applyServerUpdate(doc.name, update, userId)
+    const target = new Uint8Array(row.state)
+    await this.collab.editDoc(doc.name, { id: userId }, (live) =>
+      doc.type === 'log' ? restoreLogContent(live, target) : restoreLexicalContent(live, target),
+    )
     const restoredVersionId = await this.collab.forceVersion(doc.name, `restored version ${id}`)
     this.events.emit('restored', {
       doc: doc.name,
@@ -176,9 +176,7 @@ export class HistoryService {
     const holder = (await this.versionEntryKeys(doc)).find((v) => v.keys.includes(key))
     if (!holder) throw new NotFoundError(`${kind} ${entryId} in this document's history`)
     const source = new Uint8Array((await this.versionRow(doc, holder.id)).state)
-    const current = await this.collab.currentState(doc.name)
-    const update = logEntryRestoreUpdate(current, source, kind, entryId)
-    if (update) await this.collab.applyServerUpdate(doc.name, update, userId)
+    await this.collab.editDoc(doc.name, { id: userId }, (live) => restoreLogEntry(live, source, kind, entryId))
     this.events.emit('entry-restored', {
       doc: doc.name,
       kind,

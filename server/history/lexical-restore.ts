@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { $getRoot, $parseSerializedNode, type SerializedEditorState, type SerializedLexicalNode } from 'lexical'
-import { bindHeadless } from '../editor/headless.js'
+import { bindHeadless, settle } from '../editor/headless.js'
 
 /**
  * Restoring a Lexical collaboration document (brief, note) as an ordinary edit. The version's
@@ -10,9 +10,6 @@ import { bindHeadless } from '../editor/headless.js'
  * like any peer's edit. Only the blocks between the first and the last that differ are replaced:
  * blocks that already match are not touched, so someone typing in them meanwhile loses nothing.
  */
-
-/** Lexical applies Yjs changes to its state one microtask (or update cycle) later. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 /** The serialized Lexical editor state of a document given as one Yjs update. */
 async function editorStateOf(update: Uint8Array): Promise<SerializedEditorState> {
@@ -82,4 +79,14 @@ export async function lexicalRestoreUpdate(current: Uint8Array, target: Uint8Arr
     close()
     doc.destroy()
   }
+}
+
+/**
+ * Edits `doc` (a copy of the live document, as `collab.editDoc` hands it) so that its content is
+ * `target`'s. The edit is computed by a headless editor bound to its own copy (a binding only
+ * follows changes made after it is bound) and applied to `doc` as one update.
+ */
+export async function restoreLexicalContent(doc: Y.Doc, target: Uint8Array): Promise<void> {
+  const update = await lexicalRestoreUpdate(Y.encodeStateAsUpdate(doc), target)
+  if (update) Y.applyUpdate(doc, update)
 }

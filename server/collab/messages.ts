@@ -1,0 +1,105 @@
+import type { Logger } from '../logger.js'
+import { CloseCode } from '../../shared/close-codes.js'
+import type { CollabMetrics } from './collab-metrics.js'
+import { checkUpdate, type ConnectionLimits } from './guards.js'
+import { applyPresence } from './presence.js'
+import { decodeClientMessage, encodeSyncStep2, ProtocolError, type ClientMessage } from './protocol.js'
+import type { Connection, Room } from './room.js'
+import type { WritePath } from './write-path.js'
+
+/** What the message handler needs of the sync server. */
+export interface MessageContext {
+  logger: Logger
+  metrics: CollabMetrics
+  limits: ConnectionLimits
+  maxDocBytes: number
+  writes: WritePath
+}
+
+/**
+ * The y-websocket protocol, one frame at a time: rate guards, decoding, sync requests, updates
+ * (checked, then handed to the write path) and presence. Every failure closes that one
+ * connection with a code ≥ 4000 and a reason; the room and its other connections carry on.
+ */
+export class MessageHandler {
+  constructor(private readonly ctx: MessageContext) {}
+
+  /** Closes one connection with a reason, counting it. */
+  refuse(conn: Connection, code: number, reason: string, doc: string): void {
+    this.ctx.metrics.closed.inc({ code: String(code) })
+    this.ctx.logger.warn({ doc, userId: conn.actor.id, code, reason }, 'closing sync connection')
+    conn.close(code, reason)
+  }
+
+  /** Handles one binary frame of a connection. */
+  handleFrame(room: Room, conn: Connection, data: Uint8Array): void {
+    if (!conn.buckets.messages.take() || !conn.buckets.bytes.take(data.byteLength)) {
+      return this.refuse(conn, CloseCode.rateLimited, 'too many messages', room.name)
+    }
+    let message: ClientMessage
+    try {
+      message = decodeClientMessage(data)
+    } catch (err) {
+      return this.refuse(conn, CloseCode.malformed, err instanceof ProtocolError ? err.message : 'malformed message', room.name)
+    }
+    try {
+      this.handleMessage(room, conn, message)
+    } catch (err) {
+      this.ctx.logger.error({ err, doc: room.name }, 'sync message failed')
+      this.refuse(conn, CloseCode.malformed, 'message could not be processed', room.name)
+    }
+  }
+
+  private handleMessage(room: Room, conn: Connection, message: ClientMessage): void {
+    switch (message.type) {
+      case 'sync-step1': {
+        if (!conn.buckets.syncRequests.take()) return this.refuse(conn, CloseCode.rateLimited, 'sync requests too frequent', room.name)
+        let answer: Uint8Array
+        try {
+          answer = encodeSyncStep2(room.doc, message.stateVector)
+        } catch {
+          return this.refuse(conn, CloseCode.malformed, 'malformed state vector', room.name)
+        }
+        return conn.send(answer)
+      }
+      case 'update':
+        return this.handleUpdate(room, conn, message.update)
+      case 'awareness': {
+        const refusal = applyPresence(room, conn, message.update)
+        if (refusal) this.refuse(conn, CloseCode.forbidden, refusal.reason, room.name)
+        return
+      }
+      case 'query-awareness': {
+        const presence = room.awarenessSnapshot()
+        if (presence) conn.send(presence)
+      }
+    }
+  }
+
+  private handleUpdate(room: Room, conn: Connection, update: Uint8Array): void {
+    if (conn.readOnly) {
+      // Read-only callers get nothing stored, relayed or acknowledged.
+      this.ctx.metrics.dropped.inc()
+      return
+    }
+    if (isEmptyUpdate(update)) return
+    conn.lastEditAt = Date.now()
+    const checked = checkUpdate(update, (c) => room.knownClock(c), (c) => room.clientOwners.get(c), conn)
+    if ('reason' in checked) return this.refuse(conn, CloseCode.malformed, checked.reason, room.name)
+    if (room.storedBytes + room.tailBytes + update.byteLength > this.ctx.maxDocBytes) {
+      return this.refuse(conn, CloseCode.docTooLarge, `document would exceed ${this.ctx.maxDocBytes} bytes`, room.name)
+    }
+    for (const [client, to] of checked.clients) {
+      if (to > room.knownClock(client)) {
+        room.pendingClocks.set(client, to)
+        room.clientOwners.set(client, conn)
+      }
+    }
+    void this.ctx.writes.write(room, update, conn.actor.id, conn)
+  }
+}
+
+/** A sync step 2 with nothing in it (the usual answer of an up-to-date client): nothing to store. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0
+}

@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely'
+import * as Y from 'yjs'
+import type { Database } from '../db/schema.js'
+import { insertVersion } from '../db/update-store.js'
+import type { Logger } from '../logger.js'
+import type { Room } from './room.js'
+
+/**
+ * Restorable versions of open documents: at least once per interval while a room is edited, and
+ * when its last client leaves, it unloads or the server stops.
+ */
+export class Versions {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly logger: Logger,
+    private readonly intervalMs: number,
+  ) {}
+
+  /** Starts a room's periodic versions. */
+  startTimer(room: Room): void {
+    // Rooms opened together (a reconnect wave, a load test) must not all snapshot in the same
+    // instant: the first periodic version comes at a random point of the interval.
+    room.versionTimer = setTimeout(() => {
+      void this.save(room, 'periodic')
+      room.versionTimer = setInterval(() => void this.save(room, 'periodic'), this.intervalMs)
+      room.versionTimer.unref()
+    }, Math.random() * this.intervalMs)
+    room.versionTimer.unref()
+  }
+
+  /** Writes a version if the room changed since the last one; a failure is logged and retried later. */
+  async save(room: Room, reason: string): Promise<number | null> {
+    if (!room.dirtySinceVersion) return null
+    try {
+      return await this.write(room, reason)
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message, doc: room.name }, 'version not saved; will retry')
+      return null
+    }
+  }
+
+  /** Stores the room's state as a version now, changed or not; on failure the room stays marked as changed. */
+  async write(room: Room, reason: string): Promise<number> {
+    const editors = [...room.editorsSinceVersion]
+    room.dirtySinceVersion = false
+    room.editorsSinceVersion.clear()
+    try {
+      return await insertVersion(this.db, { doc: room.name, uptoSeq: room.lastSeq, state: Y.encodeStateAsUpdate(room.doc), editors, reason })
+    } catch (err) {
+      room.dirtySinceVersion = true
+      for (const e of editors) room.editorsSinceVersion.add(e)
+      throw err
+    }
+  }
+}
