@@ -53,6 +53,14 @@ export function membershipOf(actor: Actor, hubId: string): ActorMembership | und
   return actor.memberships.find((m) => m.hubId === hubId)
 }
 
+/**
+ * The mission a person writes for in a hub: their membership's; an admin without one writes as
+ * the EU delegation. The sync server checks new log entries against it, and the browser fills it in.
+ */
+export function authoringMission(actor: Actor, hubId: string): string {
+  return membershipOf(actor, hubId)?.mission ?? 'EU'
+}
+
 /** Decides what `actor` may do with `resource`. */
 export function decide(actor: Actor, resource: Resource): Permission {
   const { role } = actor

@@ -8,6 +8,8 @@ export const CloseCode = {
   forbidden: 4403,
   unknownDocument: 4404,
   tooLarge: 4413,
+  /** The update means something only the server may decide (a forged author, a server-only field, an unknown node type). */
+  refusedMeaning: 4422,
   docTooLarge: 4414,
   rateLimited: 4429,
   serverError: 4500,

@@ -213,6 +213,29 @@ export function updateItem(doc: Y.Doc, id: string, patch: LogItemPatch, now = ne
   return true
 }
 
+/** One status change of an action, as the server records it. */
+export interface StatusChangeRecord {
+  at: string
+  by: string
+  from: string | null
+  to: string
+}
+
+/**
+ * Appends to an action's `statusHistory` (the server's own write, after it stored the change).
+ * @returns false when no action has this id
+ */
+export function appendStatusHistory(doc: Y.Doc, id: string, change: StatusChangeRecord): boolean {
+  const entry = logMap(doc, 'action').get(id)
+  if (!(entry instanceof Y.Map)) return false
+  doc.transact(() => {
+    const history = entry.get('statusHistory')
+    if (history instanceof Y.Array) history.push([{ ...change }])
+    else entry.set('statusHistory', Y.Array.from([{ ...change }]))
+  })
+  return true
+}
+
 /** Removes an entry. @returns false when no entry has this id */
 export function deleteItem(doc: Y.Doc, id: string): boolean {
   for (const kind of ['exchange', 'action'] as const) {

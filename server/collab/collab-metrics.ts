@@ -22,6 +22,12 @@ export function createCollabMetrics() {
       buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1],
       registers: [registry],
     }),
+    meaningSeconds: new Histogram({
+      name: 'hubwork_update_check_seconds',
+      help: 'Time to check what one update means before it is stored',
+      buckets: [0.000005, 0.00001, 0.00002, 0.00005, 0.0001, 0.0002, 0.0005, 0.001, 0.005, 0.02],
+      registers: [registry],
+    }),
     commitFailures: new Counter({ name: 'hubwork_commit_failures_total', help: 'Failed group commits (retried)', registers: [registry] }),
     closed: new Counter({
       name: 'hubwork_connections_closed_total',

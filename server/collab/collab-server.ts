@@ -9,6 +9,7 @@ import type { Logger } from '../logger.js'
 import { CloseCode } from '../../shared/close-codes.js'
 import { COMPACT_AFTER, readDocState, readUpdatesBetween } from '../db/update-store.js'
 import { settle } from '../editor/headless.js'
+import { appendStatusHistory } from '../../shared/log-doc.js'
 import type { Connection, Room } from './room.js'
 import { createCollabMetrics, type CollabMetrics } from './collab-metrics.js'
 import { connectionBuckets, DEFAULT_LIMITS, type ConnectionLimits } from './guards.js'
@@ -89,6 +90,12 @@ export class CollabServer {
       limits: this.opts.limits,
       maxDocBytes: this.opts.maxDocBytes,
       writes: this.writes,
+      onStatusChanges: (docName, changes, by) => {
+        const at = new Date().toISOString()
+        this.editDoc(docName, null, (doc) => {
+          for (const c of changes) appendStatusHistory(doc, c.entryId, { at, by, from: c.from, to: c.to })
+        }).catch((err) => logger.warn({ err: (err as Error).message, doc: docName }, 'status history not recorded'))
+      },
     })
   }
 
@@ -117,6 +124,7 @@ export class CollabServer {
       lastEditAt: 0,
       readOnly: admitted.readOnly,
       stamp: admitted.stamp,
+      mission: admitted.mission,
       awarenessClientId: null,
       buckets: connectionBuckets(this.opts.limits, this.opts.maxFrameBytes),
       ...transport,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
-import { decide, membershipOf, type Actor } from '../../shared/access.js'
+import { authoringMission, decide, membershipOf, type Actor } from '../../shared/access.js'
 import { isAllowedOrigin, lookupSession } from '../auth/request-identity.js'
 import type { SessionPolicy } from '../auth/session-store.js'
 import { parseDocName } from '../../shared/doc-names.js'
@@ -24,7 +24,15 @@ export interface DoorDeps {
 /** The door's answer: a close code and reason, or who may open which document and how. */
 export type Verdict =
   | { refuse: number; reason: string }
-  | { actor: Actor; doc: string; readOnly: boolean; sessionHash: string; stamp: { id: string; name: string; mission: string } }
+  | {
+      actor: Actor
+      doc: string
+      readOnly: boolean
+      sessionHash: string
+      stamp: { id: string; name: string; mission: string }
+      /** The mission the connection writes for. */
+      mission: string
+    }
 
 /**
  * Decides whether a socket may open a document, before anything is loaded: a known document name,
@@ -51,6 +59,7 @@ export async function authorize(req: DoorRequest, deps: DoorDeps): Promise<Verdi
     readOnly: permission !== 'write',
     sessionHash: session.idHash,
     stamp: { id: actor.id, name: actor.name, mission: missionLabel(actor, doc.hubId) },
+    mission: authoringMission(actor, doc.hubId),
   }
 }
 

@@ -59,7 +59,7 @@ export type UpdateRefusal = { reason: string }
  * "pending" — and must not carry structs of a client id another connection owns.
  * @param knownClock  the next clock the document expects from a client (state vector + pending)
  * @param ownerOf     the connection owning a client id, if any
- * @returns the client ids the update writes, or a refusal
+ * @returns the client ids the update writes (with the clock after their last struct), or a refusal
  */
 export function checkUpdate(
   update: Uint8Array,
@@ -67,22 +67,38 @@ export function checkUpdate(
   ownerOf: (client: number) => unknown,
   self: unknown,
 ): { clients: Map<number, number> } | UpdateRefusal {
-  let meta: { from: Map<number, number>; to: Map<number, number> }
+  let structs: ReturnType<typeof Y.decodeUpdate>['structs']
   try {
     // decodeUpdate walks every struct: malformed bytes and absurd lengths throw here.
-    Y.decodeUpdate(update)
-    meta = Y.parseUpdateMeta(update)
+    structs = Y.decodeUpdate(update).structs
   } catch {
     return { reason: 'malformed update' }
   }
-  for (const [client, from] of meta.from) {
-    if (from > knownClock(client)) return { reason: `update starts at clock ${from} of client ${client}, ahead of the document` }
-    const to = meta.to.get(client) ?? from
+  return checkClocks(structs, knownClock, ownerOf, self)
+}
+
+/** `checkUpdate` on an update decoded already (the sync server decodes each update once). */
+export function checkClocks(
+  structs: readonly { id: Y.ID; length: number }[],
+  knownClock: (client: number) => number,
+  ownerOf: (client: number) => unknown,
+  self: unknown,
+): { clients: Map<number, number> } | UpdateRefusal {
+  // Per client, the first struct's clock and the clock after the last (a V1 update lists each client's structs in order).
+  const from = new Map<number, number>()
+  const to = new Map<number, number>()
+  for (const s of structs) {
+    if (!from.has(s.id.client)) from.set(s.id.client, s.id.clock)
+    to.set(s.id.client, s.id.clock + s.length)
+  }
+  for (const [client, start] of from) {
+    if (start > knownClock(client)) return { reason: `update starts at clock ${start} of client ${client}, ahead of the document` }
+    const end = to.get(client) ?? start
     const owner = ownerOf(client)
     // Only new structs claim a client id; re-sending structs the document already has is harmless.
-    if (to > knownClock(client) && owner !== undefined && owner !== self) {
+    if (end > knownClock(client) && owner !== undefined && owner !== self) {
       return { reason: `client id ${client} belongs to another connection` }
     }
   }
-  return { clients: meta.to }
+  return { clients: to }
 }

@@ -1,7 +1,13 @@
+import * as Y from 'yjs'
 import type { Logger } from '../logger.js'
 import { CloseCode } from '../../shared/close-codes.js'
+import { parseDocName } from '../../shared/doc-names.js'
+import type { EntryOrigin } from '../db/update-store.js'
+import { itemId } from '../projection/log-items.js'
 import type { CollabMetrics } from './collab-metrics.js'
-import { checkUpdate, type ConnectionLimits } from './guards.js'
+import { checkClocks, type ConnectionLimits } from './guards.js'
+import { checkMeaning, type StatusChange } from './meaning/check-meaning.js'
+import { indexStructs } from './meaning/struct-places.js'
 import { applyPresence } from './presence.js'
 import { decodeClientMessage, encodeSyncStep2, ProtocolError, type ClientMessage } from './protocol.js'
 import type { Connection, Room } from './room.js'
@@ -14,6 +20,8 @@ export interface MessageContext {
   limits: ConnectionLimits
   maxDocBytes: number
   writes: WritePath
+  /** Records accepted status changes of actions (the server's own edit, after the change is stored). */
+  onStatusChanges(docName: string, changes: StatusChange[], byUserId: string): void
 }
 
 /**
@@ -84,18 +92,42 @@ export class MessageHandler {
     }
     if (isEmptyUpdate(update)) return
     conn.lastEditAt = Date.now()
-    const checked = checkUpdate(update, (c) => room.knownClock(c), (c) => room.clientOwners.get(c), conn)
+    let decoded: ReturnType<typeof Y.decodeUpdate>
+    try {
+      // decodeUpdate walks every struct: malformed bytes and absurd lengths throw here.
+      decoded = Y.decodeUpdate(update)
+    } catch {
+      return this.refuse(conn, CloseCode.malformed, 'malformed update', room.name)
+    }
+    const checked = checkClocks(decoded.structs, (c) => room.knownClock(c), (c) => room.clientOwners.get(c), conn)
     if ('reason' in checked) return this.refuse(conn, CloseCode.malformed, checked.reason, room.name)
     if (room.storedBytes + room.tailBytes + update.byteLength > this.ctx.maxDocBytes) {
       return this.refuse(conn, CloseCode.docTooLarge, `document would exceed ${this.ctx.maxDocBytes} bytes`, room.name)
     }
+    const index = indexStructs(decoded.structs)
+    const started = performance.now()
+    const meaning = checkMeaning(room, decoded, index, { userId: conn.actor.id, mission: conn.mission, now: Date.now() })
+    this.ctx.metrics.meaningSeconds.observe((performance.now() - started) / 1000)
+    if ('field' in meaning) return this.refuse(conn, CloseCode.refusedMeaning, `${meaning.field}: ${meaning.reason}`, room.name)
     for (const [client, to] of checked.clients) {
       if (to > room.knownClock(client)) {
         room.pendingClocks.set(client, to)
         room.clientOwners.set(client, conn)
       }
     }
-    void this.ctx.writes.write(room, update, conn.actor.id, conn)
+    const hubId = parseDocName(room.name)?.hubId ?? ''
+    const origins: EntryOrigin[] = meaning.effects.created.map((e) => ({
+      itemId: itemId(hubId, e.kind, e.entryId),
+      hubId,
+      userId: conn.actor.id,
+      mission: conn.mission,
+    }))
+    const { statusChanges } = meaning.effects
+    room.pendingIndexes.push(index)
+    void this.ctx.writes.write(room, update, conn.actor.id, conn, origins).then(() => {
+      room.pendingIndexes.splice(room.pendingIndexes.indexOf(index), 1)
+      if (statusChanges.length) this.ctx.onStatusChanges(room.name, statusChanges, conn.actor.id)
+    })
   }
 }
 

@@ -3,6 +3,7 @@ import { Awareness, encodeAwarenessUpdate as encodeAwarenessStates } from 'y-pro
 import type { Actor } from '../../shared/access.js'
 import { encodeAwarenessMessage } from './protocol.js'
 import type { TokenBucket } from './guards.js'
+import type { StructIndex } from './meaning/struct-places.js'
 
 /** One socket on one document. */
 export interface Connection {
@@ -15,6 +16,8 @@ export interface Connection {
   readOnly: boolean
   /** Who this connection is in presence, stamped by the server. */
   stamp: { id: string; name: string; mission: string }
+  /** The mission this connection writes for: new log entries must carry it. */
+  mission: string
   /** The one awareness client id this connection may speak for (bound at its first message). */
   awarenessClientId: number | null
   buckets: { messages: TokenBucket; bytes: TokenBucket; syncRequests: TokenBucket }
@@ -36,6 +39,8 @@ export class Room {
   pendingWrites = 0
   /** Next clock expected per client, counting queued writes not yet applied. */
   readonly pendingClocks = new Map<number, number>()
+  /** Structs of accepted updates not yet applied (waiting for their commit), for the meaning check's lookups. */
+  readonly pendingIndexes: StructIndex[] = []
   /** Which connection owns a client id (wrote structs under it). */
   readonly clientOwners = new Map<number, Connection>()
   lastSeq = 0

@@ -1,6 +1,7 @@
 import type { EventEmitter } from 'node:events'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
+import type { EntryOrigin } from '../db/update-store.js'
 import type { Logger } from '../logger.js'
 import type { CollabMetrics } from './collab-metrics.js'
 import { maybeCompact, type CompactionBound } from './compaction.js'
@@ -46,8 +47,9 @@ export class WritePath {
   /**
    * Queues an update of a room. Resolves with its seq once it is durable and relayed.
    * @param from the connection that sent it (not relayed back to it), or null for the server's own edits
+   * @param origins log entries it creates, stored with it
    */
-  write(room: Room, update: Uint8Array, userId: string | null, from: Connection | null): Promise<number> {
+  write(room: Room, update: Uint8Array, userId: string | null, from: Connection | null, origins?: EntryOrigin[]): Promise<number> {
     room.pendingWrites++
     room.tailBytes += update.byteLength
     return new Promise((resolve) =>
@@ -55,6 +57,7 @@ export class WritePath {
         doc: room.name,
         update,
         userId,
+        origins: origins?.length ? origins : undefined,
         onCommitted: (seq) => {
           room.pendingWrites--
           room.lastSeq = Math.max(room.lastSeq, seq)

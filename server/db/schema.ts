@@ -235,6 +235,7 @@ export interface Database {
   inbox_entries: InboxEntryTable
   audit_events: AuditEventTable
   password_tokens: PasswordTokenTable
+  entry_origins: EntryOriginTable
 }
 
 export type User = Selectable<UserTable>
@@ -251,6 +252,16 @@ export type Item = Selectable<ItemTable>
 export type NewItem = Insertable<ItemTable>
 
 /** The columns of every table, checked against the live schema on both engines by a test. */
+/** Who created a log entry, as the sync server recorded it. */
+export interface EntryOriginTable {
+  item_id: string
+  hub_id: string
+  user_id: string | null
+  mission: string | null
+  source: 'stored' | 'document'
+  created_at: CreatedAt
+}
+
 export const TABLE_COLUMNS = {
   users: ['id', 'email', 'name', 'role', 'password_hash', 'disabled_at', 'created_at'],
   sessions: ['id_hash', 'user_id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'],
@@ -274,4 +285,5 @@ export const TABLE_COLUMNS = {
   inbox_entries: ['id', 'user_id', 'kind', 'item_id', 'comment_id', 'actor_id', 'created_at', 'read_at'],
   audit_events: ['id', 'at', 'actor_id', 'actor_email', 'action', 'target_type', 'target_id', 'hub_id', 'ip', 'details'],
   password_tokens: ['token_hash', 'user_id', 'purpose', 'created_by', 'created_at', 'expires_at', 'used_at'],
+  entry_origins: ['item_id', 'hub_id', 'user_id', 'mission', 'source', 'created_at'],
 } satisfies { [T in keyof Database]: (keyof Database[T])[] }

@@ -7,27 +7,50 @@ import type { Database } from './schema.js'
  * latest snapshot merged with every later update.
  */
 
+/** A log entry an update creates, and who created it (recorded with the update). */
+export interface EntryOrigin {
+  itemId: string
+  hubId: string
+  userId: string
+  mission: string
+}
+
 /** One update to store. */
 export interface PendingUpdate {
   doc: string
   update: Uint8Array
   userId: string | null
+  /** Log entries this update creates. */
+  origins?: EntryOrigin[]
 }
 
 /**
  * Stores updates in ONE insert (group commit) and returns their sequence numbers, in input order.
+ * When some create log entries, their origins go in the same transaction: an entry is never
+ * stored without its author.
  */
 export async function appendUpdates(
   db: Kysely<Database>,
   updates: PendingUpdate[],
 ): Promise<number[]> {
   if (updates.length === 0) return []
-  const rows = await db
-    .insertInto('doc_updates')
-    .values(updates.map((u) => ({ doc: u.doc, update: u.update, user_id: u.userId })))
-    .returning('seq')
-    .execute()
-  return rows.map((r) => r.seq)
+  const origins = updates.flatMap((u) => u.origins ?? [])
+  const insert = (trx: Kysely<Database>) =>
+    trx
+      .insertInto('doc_updates')
+      .values(updates.map((u) => ({ doc: u.doc, update: u.update, user_id: u.userId })))
+      .returning('seq')
+      .execute()
+  if (origins.length === 0) return (await insert(db)).map((r) => r.seq)
+  return db.transaction().execute(async (trx) => {
+    const rows = await insert(trx)
+    await trx
+      .insertInto('entry_origins')
+      .values(origins.map((o) => ({ item_id: o.itemId, hub_id: o.hubId, user_id: o.userId, mission: o.mission, source: 'stored' as const })))
+      .onConflict((oc) => oc.column('item_id').doNothing())
+      .execute()
+    return rows.map((r) => r.seq)
+  })
 }
 
 /**

@@ -36,6 +36,14 @@ function nullProvider(): Provider {
   } as unknown as Provider
 }
 
+let registered: ReadonlySet<string> | null = null
+
+/** Every node type the product's editor knows (Lexical's own and ours): nothing else may enter a document. */
+export function registeredNodeTypes(): ReadonlySet<string> {
+  registered ??= new Set(createHeadlessEditor({ namespace: 'hubwork', nodes: EDITOR_NODES, onError: () => {} })._nodes.keys())
+  return registered
+}
+
 /** A headless Lexical editor bound both ways to a Lexical collaboration Y.Doc. */
 export interface HeadlessBinding {
   editor: LexicalEditor

@@ -14,16 +14,25 @@ const INFINITY = '9999-12-31'
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 const validDay = (s: string | null): s is string => !!s && DAY.test(s) && !Number.isNaN(Date.parse(s))
 
+/** Who created an entry, as the sync server stored it (keyed by item id). */
+export type Origins = ReadonlyMap<string, { userId: string | null; mission: string | null }>
+
 /**
  * The `items` rows of one hub's log document. Each entry is projected as far as it is valid: the
  * tolerant reader (shared/log-doc-view.ts) has already capped text, dropped wrongly typed values
  * and listed what it found wrong; theme and forum ids the taxonomy does not know are dropped and
- * flagged here. A bad entry never stops the others.
+ * flagged here. A bad entry never stops the others. Author and mission are the server's record of
+ * who created the entry (`origins`), never the document's word alone.
  */
-export function logItemRows(hubId: string, doc: Y.Doc, taxonomy: Taxonomy, now = new Date()): NewItem[] {
+export function logItemRows(hubId: string, doc: Y.Doc, taxonomy: Taxonomy, now = new Date(), origins: Origins = new Map()): NewItem[] {
   const rows: NewItem[] = []
-  for (const item of [...readExchanges(doc), ...readActions(doc)]) {
-    const issues = [...item.issues]
+  for (const entry of [...readExchanges(doc), ...readActions(doc)]) {
+    const issues = [...entry.issues]
+    const origin = origins.get(itemId(hubId, entry.kind, entry.id))
+    if (origin && (origin.userId !== (entry.authorId || null) || origin.mission !== (entry.mission || null))) {
+      issues.push('author: the document names another author or mission than the one who created it')
+    }
+    const item = origin ? { ...entry, authorId: origin.userId ?? '', mission: origin.mission ?? '' } : entry
     const unknownThemes = item.themes.filter((t) => !isThemeId(taxonomy, t))
     const unknownForums = item.forums.filter((f) => !isForumId(taxonomy, f))
     if (unknownThemes.length) issues.push(`themes: unknown ${unknownThemes.slice(0, 5).join(', ')}`)

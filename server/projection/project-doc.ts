@@ -5,7 +5,8 @@ import { parseDocName, type DocName } from '../../shared/doc-names.js'
 import type { Taxonomy } from '../../shared/taxonomy.js'
 import { readDocState } from '../db/update-store.js'
 import { lexicalDocToText } from '../editor/headless.js'
-import { logItemRows } from './log-items.js'
+import { itemId, logItemRows, type Origins } from './log-items.js'
+import { readActions, readExchanges } from '../../shared/log-doc.js'
 
 /** Every projected column but the key: an upsert replaces the whole row. */
 const UPDATED_COLUMNS = TABLE_COLUMNS.items.filter((c) => c !== 'id' && c !== 'search')
@@ -42,7 +43,7 @@ async function projectLog(trx: Kysely<Database>, hubId: string, update: Uint8Arr
   const doc = new Y.Doc()
   try {
     if (update) Y.applyUpdate(doc, update)
-    const rows = logItemRows(hubId, doc, taxonomy)
+    const rows = logItemRows(hubId, doc, taxonomy, new Date(), await entryOrigins(trx, hubId, doc))
     const ids = rows.map((r) => r.id)
     let gone = trx.deleteFrom('items').where('hub_id', '=', hubId)
     if (ids.length) gone = gone.where('id', 'not in', ids)
@@ -60,6 +61,24 @@ async function projectLog(trx: Kysely<Database>, hubId: string, update: Uint8Arr
   } finally {
     doc.destroy()
   }
+}
+
+/**
+ * The recorded creators of a hub's entries. Entries older than the record (seeded, or stored
+ * before the sync server recorded creators) are recorded once from the document as it stands, and
+ * marked so: from then on no later edit of the document can change who wrote them.
+ */
+async function entryOrigins(trx: Kysely<Database>, hubId: string, doc: Y.Doc): Promise<Origins> {
+  const rows = await trx.selectFrom('entry_origins').select(['item_id', 'user_id', 'mission']).where('hub_id', '=', hubId).execute()
+  const origins = new Map(rows.map((r) => [r.item_id, { userId: r.user_id, mission: r.mission }]))
+  const unrecorded = [...readExchanges(doc), ...readActions(doc)]
+    .map((e) => ({ item_id: itemId(hubId, e.kind, e.id), hub_id: hubId, user_id: e.authorId || null, mission: e.mission || null, source: 'document' as const }))
+    .filter((r) => !origins.has(r.item_id))
+  for (let i = 0; i < unrecorded.length; i += 500) {
+    await trx.insertInto('entry_origins').values(unrecorded.slice(i, i + 500)).onConflict((oc) => oc.column('item_id').doNothing()).execute()
+  }
+  for (const r of unrecorded) origins.set(r.item_id, { userId: r.user_id, mission: r.mission })
+  return origins
 }
 
 /** @returns false when the document has nothing to project (a note without its notes row). */

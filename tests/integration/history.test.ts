@@ -129,8 +129,8 @@ for (const engine of ENGINES) {
       const a = connect(doc, 'alice')
       await until(() => a.provider.synced)
       const gone = createExchange(a.doc, { title: 'Talk with the regulator', body: 'Data flows.', mission: 'EU', authorId: ids.alice, themes: ['ai'] })
-      const kept = createExchange(a.doc, { title: 'Cable workshop', mission: 'DE', authorId: ids.bob })
-      const action = createAction(a.doc, { title: 'Joint 5G event', mission: 'FR', authorId: ids.alice, status: 'planned' })
+      const kept = createExchange(a.doc, { title: 'Cable workshop', mission: 'EU', authorId: ids.alice })
+      const action = createAction(a.doc, { title: 'Joint 5G event', mission: 'EU', authorId: ids.alice, status: 'planned' })
       const full = await versionWhere(doc, (s) => [gone, kept, action].every((id) => s.includes(id)))
       const text = (await http.alice.request('GET', `/api/docs/${enc(doc)}/versions/${full}`)).body.text
       expect(JSON.parse(text).exchanges[gone].title).toBe('Talk with the regulator')

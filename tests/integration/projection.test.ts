@@ -55,10 +55,16 @@ for (const engine of ENGINES) {
         authorId: ids.alice,
         crossCutting: true,
       })
-      const action = createAction(c.doc, { title: 'Workshop', mission: 'DE', authorId: ids.alice, status: 'planned', due: '2020-01-01', themes: ['ai'] })
-      // Malicious and broken entries, written around the typed helpers as a hostile client could.
-      const exchanges = c.doc.getMap('exchanges')
-      c.doc.transact(() => {
+      const action = createAction(c.doc, { title: 'Workshop', mission: 'EU', authorId: ids.alice, status: 'planned', due: '2020-01-01', themes: ['ai'] })
+      // Malicious and broken entries, written around the typed helpers. The sync server refuses
+      // such writes from clients now; entries stored before it did (or by an older server) are
+      // written here as the server's own update, and must still be read as far as they are valid.
+      await until(() => c.provider.synced)
+      const legacy = new Y.Doc()
+      Y.applyUpdate(legacy, Y.encodeStateAsUpdate(c.doc))
+      const before = Y.encodeStateVector(legacy)
+      const exchanges = legacy.getMap('exchanges')
+      legacy.transact(() => {
         const bad = new Y.Map<unknown>()
         exchanges.set('bad1', bad)
         bad.set('id', 'bad1')
@@ -69,6 +75,8 @@ for (const engine of ENGINES) {
         bad.set('mission', 42)
         exchanges.set('bad2', 'not a map' as unknown as Y.Map<unknown>)
       })
+      await t.server.services.collab.applyServerUpdate(`hub/${hub.id}/log`, Y.encodeStateAsUpdate(legacy, before), null)
+      legacy.destroy()
       let rows: { id: string; title: string; issues: string[]; themes: string[]; status?: string }[] = []
       await until(async () => {
         rows = await items('alice', `?hubId=${hub.id}`)
