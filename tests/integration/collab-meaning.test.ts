@@ -183,7 +183,7 @@ for (const engine of ENGINES) {
 
     it('projects the author and mission the server recorded', async () => {
       const c = await bob()
-      const id = createExchange(c.doc, { title: 'Attributed', mission: 'DE', authorId: ids.bob })
+      createExchange(c.doc, { title: 'Attributed', mission: 'DE', authorId: ids.bob })
       const http = client(t.url, t.origin, cookies.coord)
       let item: { authorId: string; authorName: string; mission: string } | undefined
       await until(async () => {
