@@ -3,10 +3,11 @@ import { request } from '../../api/request'
 import type { HubDetailView } from '../../../shared/schemas/hubs'
 import type { MeView } from '../../../shared/schemas/auth'
 import { flag } from '../../pages/home-page'
+import { canManageMembers } from '../../../shared/access'
 
 /** The hub's missions, their people and the digital focal point; coordinators manage them. */
 export default function MembersTab({ hub, me, onChanged }: { hub: HubDetailView; me: MeView; onChanged: () => void }) {
-  const canManage = me.role === 'admin' || me.memberships.some((m) => m.hubId === hub.id && m.coordinator)
+  const canManage = canManageMembers(me, hub.id)
   const [email, setEmail] = useState('')
   const [mission, setMission] = useState(hub.missions[0]?.id ?? '')
   const [coordinator, setCoordinator] = useState(false)

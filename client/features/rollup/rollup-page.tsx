@@ -9,6 +9,7 @@ import { heatmapSpec, participationSpec, statusSpec, STATUS_LABEL } from '../../
 import { Chart } from './chart'
 import { downloadCsv } from './csv'
 import { currentHalfYear, halfYears } from './periods'
+import { canGenerateReport } from '../../../shared/access'
 
 /** What a drill-down lists: the `/api/items` query behind one figure, and how to say it. */
 interface Drill {
@@ -74,7 +75,7 @@ export default function RollupPage() {
     [period.from, period.to],
   )
   if (!me) return null
-  const reportAllowed = me.role === 'hq' || me.role === 'admin'
+  const reportAllowed = canGenerateReport(me)
   const reportHref = `/api/reports/progress?${new URLSearchParams({ from: period.from, to: period.to, format, ...(region && { region }), ...(theme && { theme }) })}`
   const topThemes = taxonomy?.themes.filter((t) => t.parent === t.id) ?? []
   const themesInMatrix = rollup ? [...new Set(rollup.matrix.map((m) => m.themeId))].sort((a, b) => themeLabel(a).localeCompare(themeLabel(b))) : []
