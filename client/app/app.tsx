@@ -13,7 +13,7 @@ const loadRollup = () => import('../features/rollup/rollup-page')
 const loadBoard = () => import('../features/threads/board-page')
 const loadInbox = () => import('../features/threads/inbox-page')
 const loadAdmin = () => import('../features/admin/admin-page')
-const loadAccount = () => import('../features/admin/account-page')
+const loadAccount = () => import('../features/account/account-page')
 
 /** The unread count of the inbox, live. */
 function useUnread(signedIn: boolean): number {
