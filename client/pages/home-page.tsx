@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { request } from '../api/request'
 import { Link } from '../app/router'
 import type { HubSummaryView } from '../../shared/schemas/hubs'
+import { ErrorBanner } from '../ui/error-banner'
 
 /** A country code as a flag emoji (regional indicators); EU gets the EU flag. */
 export function flag(code: string): string {
@@ -20,7 +21,7 @@ export function HomePage() {
   return (
     <main id="main" className="page">
       <h1>My hubs</h1>
-      {error && <p className="error" role="alert">{error}</p>}
+      <ErrorBanner message={error} />
       {hubs === null && !error && <p className="muted">Loading…</p>}
       {hubs?.length === 0 && <p>You are not a member of any hub yet. Ask your hub coordinator to add you.</p>}
       <ul className="cards" aria-label="Hubs">

@@ -5,6 +5,7 @@ import type { HubDetailView } from '../../../shared/schemas/hubs'
 import type { MeView } from '../../../shared/schemas/auth'
 import type { Taxonomy } from '../../../shared/taxonomy'
 import { TermPicker } from './term-picker'
+import { plainOptions, Select } from '../../ui/select'
 
 interface Props {
   doc: Y.Doc
@@ -20,6 +21,7 @@ interface Props {
 }
 
 const STATUS_LABEL: Record<ActionStatus, string> = { planned: 'Planned', in_progress: 'In progress', done: 'Done', dropped: 'Dropped' }
+const STATUS_OPTIONS = ACTION_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))
 const today = () => new Date().toISOString().slice(0, 10)
 export const isOverdue = (a: Action) => !!a.due && a.due < today() && a.status !== 'done' && a.status !== 'dropped'
 type SortKey = 'title' | 'status' | 'due' | 'leadMission'
@@ -44,13 +46,7 @@ export function ActionTable({ doc, items, hub, me, mission, canWrite, taxonomy, 
     <div className={panel ? 'with-panel' : ''}>
       <div>
         <div className="filters" role="group" aria-label="Filter actions">
-          <label>
-            Status
-            <select value={status} onChange={(e) => setStatus(e.target.value)}>
-              <option value="">All statuses</option>
-              {ACTION_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
-            </select>
-          </label>
+          <Select label="Status" value={status} onChange={setStatus} empty="All statuses" options={STATUS_OPTIONS} />
           <label className="check">
             <input type="checkbox" checked={onlyOverdue} onChange={(e) => setOnlyOverdue(e.target.checked)} /> Overdue only
           </label>
@@ -77,15 +73,14 @@ export function ActionTable({ doc, items, hub, me, mission, canWrite, taxonomy, 
                   {a.issues.length > 0 && <span className="chip warn" title={a.issues.join('; ')}>needs attention</span>}
                 </td>
                 <td>
-                  <select
-                    aria-label={`Status of ${a.title}`}
+                  <Select
+                    ariaLabel={`Status of ${a.title}`}
                     value={a.status ?? ''}
                     disabled={!canWrite}
-                    onChange={(e) => updateItem(doc, a.id, { status: e.target.value as ActionStatus })}
-                  >
-                    {!a.status && <option value="">?</option>}
-                    {ACTION_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
-                  </select>
+                    onChange={(s) => updateItem(doc, a.id, { status: s as ActionStatus })}
+                    empty={a.status ? undefined : '?'}
+                    options={STATUS_OPTIONS}
+                  />
                 </td>
                 <td>
                   {a.due ?? '—'}
@@ -172,22 +167,12 @@ function ActionPanel({ initial, hub, taxonomy, mission, onSave, onClose }: {
           Description / outcome
           <textarea value={v.body} onChange={(e) => setV({ ...v, body: e.target.value })} rows={3} />
         </label>
-        <label>
-          Status
-          <select value={v.status} onChange={(e) => setV({ ...v, status: e.target.value as ActionStatus })}>
-            {ACTION_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
-          </select>
-        </label>
+        <Select label="Status" value={v.status} onChange={(s) => setV({ ...v, status: s as ActionStatus })} options={STATUS_OPTIONS} />
         <label>
           Due
           <input type="date" value={v.due ?? ''} onChange={(e) => setV({ ...v, due: e.target.value || null })} />
         </label>
-        <label>
-          Lead mission
-          <select value={v.leadMission} onChange={(e) => setV({ ...v, leadMission: e.target.value })}>
-            {hub.missions.map((m) => <option key={m.id} value={m.code}>{m.code}</option>)}
-          </select>
-        </label>
+        <Select label="Lead mission" value={v.leadMission} onChange={(leadMission) => setV({ ...v, leadMission })} options={plainOptions(hub.missions.map((m) => m.code))} />
         <fieldset>
           <legend>Missions taking part</legend>
           {hub.missions.map((m) => (

@@ -6,6 +6,7 @@ import type { ItemView } from '../../../shared/schemas/items'
 import type { ThreadView } from '../../../shared/schemas/comments'
 import { CommentText } from './comment-text'
 import { canComment, canRequestInput, canResolveThread } from '../../../shared/access'
+import { ErrorBanner } from '../../ui/error-banner'
 
 export const INPUT_LABEL: Record<string, string> = {
   open: 'open',
@@ -79,11 +80,7 @@ export function ThreadPanel({ itemId, onClose }: { itemId: string; onClose: () =
           Close
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner message={error} />
       {item && (
         <>
           <p className="muted small">
