@@ -3,13 +3,7 @@ import { request } from '../api/request'
 import { Link } from '../app/router'
 import type { HubSummaryView } from '../../shared/schemas/hubs'
 import { ErrorBanner } from '../ui/error-banner'
-
-/** A country code as a flag emoji (regional indicators); EU gets the EU flag. */
-export function flag(code: string): string {
-  if (code === 'EU') return '🇪🇺'
-  if (!/^[A-Z]{2}$/.test(code)) return ''
-  return String.fromCodePoint(...[...code].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65))
-}
+import { flag } from '../ui/flag'
 
 /** "My hubs": one card per hub the person may see. */
 export function HomePage() {

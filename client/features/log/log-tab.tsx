@@ -5,8 +5,8 @@ import { useLog, useTaxonomy } from './use-log'
 import { ExchangeFeed } from './exchange-feed'
 import { ActionTable } from './action-table'
 import { useState } from 'react'
-import { ThreadPanel } from '../threads/thread-panel'
-import { itemIdOf, useCommentCounts } from '../threads/use-comment-counts'
+import { ThreadPanel } from '../../comments/thread-panel'
+import { itemIdOf, useCommentCounts } from '../../comments/use-comment-counts'
 import { membershipOf } from '../../../shared/access'
 
 /** Exchanges or actions of a hub, live from its log document. */

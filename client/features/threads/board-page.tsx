@@ -4,7 +4,7 @@ import { onLive } from '../../api/live'
 import type { ItemView } from '../../../shared/schemas/items'
 import type { HubSummaryView } from '../../../shared/schemas/hubs'
 import type { Taxonomy } from '../../../shared/taxonomy'
-import { ThreadPanel, INPUT_LABEL } from './thread-panel'
+import { ThreadPanel, INPUT_LABEL } from '../../comments/thread-panel'
 import { ErrorBanner } from '../../ui/error-banner'
 import { plainOptions, Select } from '../../ui/select'
 

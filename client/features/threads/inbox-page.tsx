@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { request, ApiError } from '../../api/request'
 import { onLive } from '../../api/live'
-import { ThreadPanel } from './thread-panel'
+import { ThreadPanel } from '../../comments/thread-panel'
 import { ErrorBanner } from '../../ui/error-banner'
 
 interface InboxEntry {

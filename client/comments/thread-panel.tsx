@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
-import { request, ApiError } from '../../api/request'
-import { onLive } from '../../api/live'
-import { useSession } from '../../app/session'
-import type { ItemView } from '../../../shared/schemas/items'
-import type { ThreadView } from '../../../shared/schemas/comments'
+import { request, ApiError } from '../api/request'
+import { onLive } from '../api/live'
+import { useSession } from '../app/session'
+import type { ItemView } from '../../shared/schemas/items'
+import type { ThreadView } from '../../shared/schemas/comments'
 import { CommentText } from './comment-text'
-import { canComment, canRequestInput, canResolveThread } from '../../../shared/access'
-import { ErrorBanner } from '../../ui/error-banner'
+import { canComment, canRequestInput, canResolveThread } from '../../shared/access'
+import { ErrorBanner } from '../ui/error-banner'
 
 export const INPUT_LABEL: Record<string, string> = {
   open: 'open',
