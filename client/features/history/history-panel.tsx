@@ -12,7 +12,7 @@ const when = (iso: string) => new Date(iso).toLocaleString()
 const docPath = (docName: string) => `/api/docs/${encodeURIComponent(docName)}`
 const KIND_LABEL = { exchange: 'Exchange', action: 'Action' } as const
 
-/** A "History" button that opens the document's versions: preview, diff, restore (issue 7). */
+/** A "History" button that opens the document's versions: preview, diff, restore. */
 export function HistoryButton({ docName, label, canWrite, isLog = false }: { docName: string; label: string; canWrite: boolean; isLog?: boolean }) {
   const [open, setOpen] = useState(false)
   const panelId = useId()
