@@ -6,6 +6,8 @@ interface TableProps {
   captionHidden?: boolean
   /** Column headings, one `<th scope="col">` each; leave out for a table of row headings only. */
   columns?: readonly ReactNode[]
+  /** Heading cells of one's own instead (sortable headings), `<th scope="col">` each. */
+  head?: ReactNode
   className?: string
   testId?: string
   /** The body rows. */
@@ -13,18 +15,19 @@ interface TableProps {
 }
 
 /** A data table with its caption and column headings. */
-export function Table({ caption, captionHidden, columns, className, testId, children }: TableProps) {
+export function Table({ caption, captionHidden, columns, head, className, testId, children }: TableProps) {
   return (
     <table className={className} data-testid={testId}>
       <caption className={captionHidden ? 'sr-only' : undefined}>{caption}</caption>
-      {columns && (
+      {(columns || head) && (
         <thead>
           <tr>
-            {columns.map((c, i) => (
-              <th key={i} scope="col">
-                {c}
-              </th>
-            ))}
+            {head ??
+              columns?.map((c, i) => (
+                <th key={i} scope="col">
+                  {c}
+                </th>
+              ))}
           </tr>
         </thead>
       )}

@@ -6,6 +6,7 @@ import type { MeView } from '../../../shared/schemas/auth'
 import type { Taxonomy } from '../../../shared/taxonomy'
 import { TermPicker } from './term-picker'
 import { plainOptions, Select } from '../../ui/select'
+import { Table } from '../../ui/table'
 
 interface Props {
   doc: Y.Doc
@@ -52,10 +53,12 @@ export function ActionTable({ doc, items, hub, me, mission, canWrite, taxonomy, 
           </label>
           {canWrite && <button type="button" className="primary" onClick={() => setPanel('new')}>New action</button>}
         </div>
-        <table className="actions">
-          <caption className="sr-only">Action log</caption>
-          <thead>
-            <tr>
+        <Table
+          className="actions"
+          caption="Action log"
+          captionHidden
+          head={
+            <>
               {header('title', 'Title')}
               {header('status', 'Status')}
               {header('due', 'Due')}
@@ -63,47 +66,46 @@ export function ActionTable({ doc, items, hub, me, mission, canWrite, taxonomy, 
               <th scope="col">Taking part</th>
               <th scope="col">Themes</th>
               <th scope="col"><span className="sr-only">Edit and comments</span></th>
+            </>
+          }
+        >
+          {rows.map((a) => (
+            <tr key={a.id} className={isOverdue(a) ? 'overdue' : ''} data-testid="action-row">
+              <td>
+                {a.title || <em>untitled</em>}
+                {a.issues.length > 0 && <span className="chip warn" title={a.issues.join('; ')}>needs attention</span>}
+              </td>
+              <td>
+                <Select
+                  ariaLabel={`Status of ${a.title}`}
+                  value={a.status ?? ''}
+                  disabled={!canWrite}
+                  onChange={(s) => updateItem(doc, a.id, { status: s as ActionStatus })}
+                  empty={a.status ? undefined : '?'}
+                  options={STATUS_OPTIONS}
+                />
+              </td>
+              <td>
+                {a.due ?? '—'}
+                {isOverdue(a) && <span className="chip warn">overdue</span>}
+              </td>
+              <td>{a.leadMission ?? a.mission}</td>
+              <td>{a.missions.join(', ')}</td>
+              <td>{a.themes.join(', ')}</td>
+              <td>
+                {canWrite && <button type="button" onClick={() => setPanel(a)} aria-label={`Edit ${a.title}`}>Edit</button>}
+                <button type="button" onClick={() => onDiscuss(a.id)} aria-label={`Comments on ${a.title}: ${counts[a.id] ?? 0}`}>
+                  💬 {counts[a.id] ?? 0}
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((a) => (
-              <tr key={a.id} className={isOverdue(a) ? 'overdue' : ''} data-testid="action-row">
-                <td>
-                  {a.title || <em>untitled</em>}
-                  {a.issues.length > 0 && <span className="chip warn" title={a.issues.join('; ')}>needs attention</span>}
-                </td>
-                <td>
-                  <Select
-                    ariaLabel={`Status of ${a.title}`}
-                    value={a.status ?? ''}
-                    disabled={!canWrite}
-                    onChange={(s) => updateItem(doc, a.id, { status: s as ActionStatus })}
-                    empty={a.status ? undefined : '?'}
-                    options={STATUS_OPTIONS}
-                  />
-                </td>
-                <td>
-                  {a.due ?? '—'}
-                  {isOverdue(a) && <span className="chip warn">overdue</span>}
-                </td>
-                <td>{a.leadMission ?? a.mission}</td>
-                <td>{a.missions.join(', ')}</td>
-                <td>{a.themes.join(', ')}</td>
-                <td>
-                  {canWrite && <button type="button" onClick={() => setPanel(a)} aria-label={`Edit ${a.title}`}>Edit</button>}
-                  <button type="button" onClick={() => onDiscuss(a.id)} aria-label={`Comments on ${a.title}: ${counts[a.id] ?? 0}`}>
-                    💬 {counts[a.id] ?? 0}
-                  </button>
-                </td>
-              </tr>
-            ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={7} className="muted">No actions match.</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+          ))}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={7} className="muted">No actions match.</td>
+            </tr>
+          )}
+        </Table>
       </div>
       {panel && (
         <ActionPanel
