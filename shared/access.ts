@@ -1,9 +1,10 @@
 import type { Permission, Role } from './roles.js'
-import type { DocName } from './doc-names.js'
+import { briefDocName, type DocName } from './doc-names.js'
 
 /**
- * THE access authority (CONTRACT §4). Every REST route and every socket upgrade asks `decide`;
- * nothing else decides who may do what. Pure: callers hand it the facts, it never queries.
+ * THE access authority. Every REST route and every socket upgrade asks `decide`, and the client
+ * asks the same functions before it offers a control; nothing else decides who may do what.
+ * Pure: callers hand it the facts, it never queries.
  */
 
 /** A hub membership as access needs it. */
@@ -24,13 +25,23 @@ export interface Actor {
   memberships: ActorMembership[]
 }
 
+/**
+ * What access reads of an actor. The server passes its full `Actor`; the client passes what
+ * `/api/me` answers, which has exactly these fields.
+ */
+export interface AccessActor {
+  id: string
+  role: Role
+  memberships: readonly { hubId: string; coordinator: boolean }[]
+}
+
 /** Everything access can be asked about. */
 export type Resource =
   /** A hub's metadata: name, missions, members, focal point. */
   | { kind: 'hub'; hubId: string }
   /** A hub's membership list and focal point, as something to change. */
   | { kind: 'hub-members'; hubId: string }
-  /** A collaborative document (CONTRACT §6). */
+  /** A collaborative document. */
   | { kind: 'doc'; doc: DocName }
   /** A projected log item (exchange or action) and its comment thread. */
   | { kind: 'item'; hubId: string; crossCutting: boolean }
@@ -49,7 +60,7 @@ export function covers(granted: Permission, needed: Permission): boolean {
 }
 
 /** The actor's membership of a hub, if any. */
-export function membershipOf(actor: Actor, hubId: string): ActorMembership | undefined {
+export function membershipOf<M extends { hubId: string }>(actor: { memberships: readonly M[] }, hubId: string): M | undefined {
   return actor.memberships.find((m) => m.hubId === hubId)
 }
 
@@ -62,7 +73,7 @@ export function authoringMission(actor: Actor, hubId: string): string {
 }
 
 /** Decides what `actor` may do with `resource`. */
-export function decide(actor: Actor, resource: Resource): Permission {
+export function decide(actor: AccessActor, resource: Resource): Permission {
   const { role } = actor
   switch (resource.kind) {
     case 'hub': {
@@ -99,7 +110,7 @@ export function decide(actor: Actor, resource: Resource): Permission {
 }
 
 /** Whether `actor` has at least `needed` on `resource`. */
-export function can(actor: Actor, resource: Resource, needed: Permission): boolean {
+export function can(actor: AccessActor, resource: Resource, needed: Permission): boolean {
   return covers(decide(actor, resource), needed)
 }
 
@@ -111,7 +122,7 @@ export type HubScope =
   | { kind: 'cross-cutting' }
 
 /** The scope of aggregate reads (items, search, roll-ups) for an actor. */
-export function readScope(actor: Actor): HubScope {
+export function readScope(actor: AccessActor): HubScope {
   switch (actor.role) {
     case 'admin':
     case 'hq':
@@ -124,18 +135,46 @@ export function readScope(actor: Actor): HubScope {
 }
 
 /** Whether the actor may see the hub in lists (`GET /api/hubs`). */
-export function canSeeHub(actor: Actor, hubId: string): boolean {
+export function canSeeHub(actor: AccessActor, hubId: string): boolean {
   return can(actor, { kind: 'hub', hubId }, 'read')
 }
 
 /** Who may ask the cyber ambassadors for input on an item: members of its hub, and admins. */
-export function canRequestInput(actor: Actor, hubId: string): boolean {
+export function canRequestInput(actor: AccessActor, hubId: string): boolean {
   return actor.role === 'admin' || (actor.role === 'staff' && !!membershipOf(actor, hubId))
 }
 
 /** Who may resolve an item's thread: the hub's coordinators, whoever asked for input, admins. */
-export function canResolveThread(actor: Actor, hubId: string, requestedBy: string | null): boolean {
+export function canResolveThread(actor: AccessActor, hubId: string, requestedBy: string | null): boolean {
   if (actor.role === 'admin') return true
   if (requestedBy !== null && requestedBy === actor.id) return true
   return actor.role === 'staff' && !!membershipOf(actor, hubId)?.coordinator
+}
+
+/** Who may change a hub's members and focal point: the hub's coordinators and admins. */
+export function canManageMembers(actor: AccessActor, hubId: string): boolean {
+  return can(actor, { kind: 'hub-members', hubId }, 'write')
+}
+
+/**
+ * Who may edit a hub's documents (brief, notes, log) and restore their versions. Every document
+ * of a hub grants the same, so the brief stands for all of them.
+ */
+export function canEditHubDocs(actor: AccessActor, hubId: string): boolean {
+  return can(actor, { kind: 'doc', doc: { type: 'brief', hubId, name: briefDocName(hubId) } }, 'write')
+}
+
+/** Who may comment on an item's thread (reading it needs no more than seeing the item). */
+export function canComment(actor: AccessActor, item: { hubId: string; crossCutting: boolean }): boolean {
+  return can(actor, { kind: 'item', hubId: item.hubId, crossCutting: item.crossCutting }, 'comment')
+}
+
+/** Who may use the administration: users, hubs, missions, the audit trail. */
+export function canAdminister(actor: AccessActor): boolean {
+  return can(actor, { kind: 'admin' }, 'write')
+}
+
+/** Who may generate the Council progress report. */
+export function canGenerateReport(actor: AccessActor): boolean {
+  return can(actor, { kind: 'report' }, 'read')
 }

@@ -1,6 +1,6 @@
-/** The four account roles of CONTRACT §4. A hub coordinator is a staff membership flag, not a role. */
+/** The four account roles. A hub coordinator is a staff membership flag, not a role. */
 export const ROLES = ['staff', 'hq', 'cyber', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 
-/** What an actor may do with a resource, as decided by server/access.ts. */
+/** What an actor may do with a resource, as decided by shared/access.ts. */
 export type Permission = 'write' | 'comment' | 'read' | 'none'

@@ -1,4 +1,4 @@
-/** The API's error shape (CONTRACT §5), as a thrown error the UI can show. */
+/** The API's error shape, as a thrown error the UI can show. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,

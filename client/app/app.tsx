@@ -7,12 +7,13 @@ import { SetPasswordPage } from '../pages/set-password-page'
 import { useModule } from './use-module'
 import { useEffect, useState } from 'react'
 import { closeLive, onLive } from '../api/live'
+import { canAdminister } from '../../shared/access'
 
 const loadRollup = () => import('../features/rollup/rollup-page')
 const loadBoard = () => import('../features/threads/board-page')
 const loadInbox = () => import('../features/threads/inbox-page')
 const loadAdmin = () => import('../features/admin/admin-page')
-const loadAccount = () => import('../features/admin/account-page')
+const loadAccount = () => import('../features/account/account-page')
 
 /** The unread count of the inbox, live. */
 function useUnread(signedIn: boolean): number {
@@ -55,7 +56,7 @@ function Shell() {
           <Link to="/" {...(path === '/' ? { 'aria-current': 'page' as const } : {})}>My hubs</Link>
           <Link to="/rollup" {...(path === '/rollup' ? { 'aria-current': 'page' as const } : {})}>Dashboard</Link>
           <Link to="/cross-cutting" {...(path === '/cross-cutting' ? { 'aria-current': 'page' as const } : {})}>Cross-cutting</Link>
-          {me.role === 'admin' && (
+          {canAdminister(me) && (
             <Link to="/admin" {...(path === '/admin' ? { 'aria-current': 'page' as const } : {})}>
               Admin
             </Link>
@@ -79,7 +80,7 @@ function Shell() {
         BoardPage ? <BoardPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
       ) : path === '/inbox' ? (
         InboxPage ? <InboxPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
-      ) : path === '/admin' && me.role === 'admin' ? (
+      ) : path === '/admin' && canAdminister(me) ? (
         AdminPage ? <AdminPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
       ) : path === '/account' ? (
         AccountPage ? <AccountPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react'
 import { request, whenSignedOut } from '../api/request'
 import type { MeView } from '../../shared/schemas/auth'
+import { membershipOf } from '../../shared/access'
 
 interface SessionState {
   me: MeView | null
@@ -57,7 +58,7 @@ export function roleLabel(me: MeView, hubId?: string): string {
   if (me.role === 'hq') return 'read-only: HQ reviewer'
   if (me.role === 'cyber') return 'cyber ambassador'
   if (me.role === 'admin') return 'administrator'
-  const m = hubId ? me.memberships.find((x) => x.hubId === hubId) : undefined
+  const m = hubId ? membershipOf(me, hubId) : undefined
   if (m) return `${m.coordinator ? 'hub coordinator' : 'hub member'} · ${m.mission === 'EU' ? 'EU delegation' : `embassy ${m.mission}`}`
   return 'hub staff'
 }

@@ -19,7 +19,7 @@ import { validateUrl } from './link-url'
 const COLORS = ['#0b5cad', '#a3367c', '#1b7f4c', '#b35c00', '#5b45b0', '#8a6d00']
 
 /**
- * A Lexical rich-text editor bound to one collaboration document (CONTRACT §6). Undo/redo is the
+ * A Lexical rich-text editor bound to one collaboration document. Undo/redo is the
  * Yjs UndoManager of CollaborationPlugin: it undoes only this person's edits.
  */
 export function CollabEditor({

@@ -2,13 +2,8 @@ import { useEffect, useState } from 'react'
 import { request } from '../api/request'
 import { Link } from '../app/router'
 import type { HubSummaryView } from '../../shared/schemas/hubs'
-
-/** A country code as a flag emoji (regional indicators); EU gets the EU flag. */
-export function flag(code: string): string {
-  if (code === 'EU') return '🇪🇺'
-  if (!/^[A-Z]{2}$/.test(code)) return ''
-  return String.fromCodePoint(...[...code].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65))
-}
+import { ErrorBanner } from '../ui/error-banner'
+import { flag } from '../ui/flag'
 
 /** "My hubs": one card per hub the person may see. */
 export function HomePage() {
@@ -20,7 +15,7 @@ export function HomePage() {
   return (
     <main id="main" className="page">
       <h1>My hubs</h1>
-      {error && <p className="error" role="alert">{error}</p>}
+      <ErrorBanner message={error} />
       {hubs === null && !error && <p className="muted">Loading…</p>}
       {hubs?.length === 0 && <p>You are not a member of any hub yet. Ask your hub coordinator to add you.</p>}
       <ul className="cards" aria-label="Hubs">

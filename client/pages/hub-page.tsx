@@ -3,10 +3,11 @@ import { request, ApiError } from '../api/request'
 import { Link } from '../app/router'
 import { roleLabel, useSession } from '../app/session'
 import type { HubDetailView } from '../../shared/schemas/hubs'
-import { flag } from './home-page'
+import { flag } from '../ui/flag'
 import { preload, useModule } from '../app/use-module'
 import { HistoryButton } from '../features/history/history-panel'
 import { briefDocName, logDocName, noteDocName } from '../../shared/doc-names'
+import { canEditHubDocs } from '../../shared/access'
 
 const loadBrief = () => import('../features/brief/brief-tab')
 const loadNotes = () => import('../features/notes/notes-tab')
@@ -65,7 +66,7 @@ export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; no
     )
   }
   if (!hub) return <main id="main" className="page"><p className="muted">Loading…</p></main>
-  const canWrite = me.role === 'admin' || me.memberships.some((m) => m.hubId === hubId)
+  const canWrite = canEditHubDocs(me, hubId)
   const history = tabDocument(hubId, tab, noteId)
   return (
     <main id="main" className="page">

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useSession } from '../app/session'
 import { ApiError } from '../api/request'
+import { ErrorBanner } from '../ui/error-banner'
 
 /** Sign in. Errors are shown as text the person can act on. */
 export function LoginPage({ expired }: { expired?: boolean }) {
@@ -39,11 +40,7 @@ export function LoginPage({ expired }: { expired?: boolean }) {
           Password
           <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
         </label>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorBanner message={error} />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

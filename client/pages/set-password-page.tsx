@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { request, ApiError } from '../api/request'
+import { ErrorBanner } from '../ui/error-banner'
 
 /** `/set-password?token=…`: the one-time link of an invitation or a reset. No session needed. */
 export function SetPasswordPage() {
@@ -30,11 +31,7 @@ export function SetPasswordPage() {
             New password (at least 8 characters)
             <input type="password" autoComplete="new-password" required minLength={8} value={password} onChange={(e) => setPassword(e.target.value)} />
           </label>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorBanner message={error} />
           <button type="submit" className="primary">
             Set password
           </button>

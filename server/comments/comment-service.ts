@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events'
 import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
-import { can, type Actor } from '../../shared/access.js'
+import { can, canRequestInput, canResolveThread, type Actor } from '../../shared/access.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
 import type { ItemView } from '../../shared/schemas/items.js'
 import type { CommentView, ThreadView } from '../../shared/schemas/comments.js'
@@ -16,8 +16,9 @@ export type CommentEvent =
   | { type: 'inbox'; userId: string }
 
 /**
- * Comment threads on items, input requests and the inbox (issue 6). Access is asked of
- * server/access.ts for every call; the caller passes the item as the projection has it.
+ * Comment threads on items, input requests and the inbox. Access is asked of shared/access.ts
+ * for every call (who may read, comment, be mentioned); the caller passes the item as the
+ * projection has it.
  */
 export class CommentService {
   readonly events = new EventEmitter()
@@ -109,6 +110,7 @@ export class CommentService {
   }
 
   async requestInput(actor: Actor, item: ItemView): Promise<void> {
+    if (!canRequestInput(actor, item.hubId)) throw new ForbiddenError("only the hub's members may ask the cyber ambassadors for input")
     if (!item.crossCutting) throw new ForbiddenError('only cross-cutting items go to the cyber ambassadors: flag it cross-cutting first')
     const now = new Date()
     await this.setInputState(item, { inputStatus: 'awaiting_input', inputRequestedAt: now.toISOString(), inputProvidedAt: null }, actor.id)
@@ -123,6 +125,9 @@ export class CommentService {
   }
 
   async resolve(actor: Actor, item: ItemView): Promise<void> {
+    if (!canResolveThread(actor, item.hubId, await this.requestedBy(item.id))) {
+      throw new ForbiddenError("only the hub's coordinators or whoever asked for input may resolve the thread")
+    }
     const now = new Date()
     await this.setInputState(item, { inputStatus: 'resolved' }, actor.id)
     await this.db
@@ -209,12 +214,16 @@ export class CommentService {
     if (!body.includes('@')) return new Set()
     const text = body.toLowerCase()
     const users = await this.db.selectFrom('users').select(['id', 'name', 'email', 'role']).where('disabled_at', 'is', null).execute()
-    const members = new Set((await this.db.selectFrom('memberships').select('user_id').where('hub_id', '=', item.hubId).execute()).map((m) => m.user_id))
+    const rows = await this.db.selectFrom('memberships').select(['user_id', 'coordinator']).where('hub_id', '=', item.hubId).execute()
+    const members = new Map(rows.map((m) => [m.user_id, m.coordinator]))
+    const resource = { kind: 'item', hubId: item.hubId, crossCutting: item.crossCutting } as const
     const out = new Set<string>()
     for (const u of users) {
       if (u.id === authorId) continue
-      const mayRead = u.role === 'admin' || u.role === 'hq' || (u.role === 'cyber' && item.crossCutting) || (u.role === 'staff' && members.has(u.id))
-      if (mayRead && (text.includes(`@${u.name.toLowerCase()}`) || text.includes(`@${u.email.toLowerCase()}`))) out.add(u.id)
+      // Only this hub's membership matters to an item of this hub.
+      const coordinator = members.get(u.id)
+      const reader = { id: u.id, role: u.role, memberships: coordinator === undefined ? [] : [{ hubId: item.hubId, coordinator }] }
+      if (can(reader, resource, 'read') && (text.includes(`@${u.name.toLowerCase()}`) || text.includes(`@${u.email.toLowerCase()}`))) out.add(u.id)
     }
     return out
   }

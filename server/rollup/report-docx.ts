@@ -1,10 +1,11 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
-import { reportTables, type ProgressReport, type ReportTable } from './report.js'
+import type { FigureTable } from '../../shared/rollup-tables.js'
+import { reportTables, type ProgressReport } from './report.js'
 
 /** The report as DOCX (what diplomats edit further): headings, real Word tables, hub summaries. */
 export async function reportDocx(r: ProgressReport): Promise<Buffer> {
   const t = reportTables(r)
-  const section = (tbl: ReportTable) => [
+  const section = (tbl: FigureTable) => [
     new Paragraph({ text: tbl.title, heading: HeadingLevel.HEADING_2 }),
     tbl.rows.length ? wordTable(tbl) : new Paragraph('None.'),
   ]
@@ -39,7 +40,7 @@ export async function reportDocx(r: ProgressReport): Promise<Buffer> {
   return Packer.toBuffer(doc)
 }
 
-function wordTable(t: ReportTable): Table {
+function wordTable(t: FigureTable): Table {
   const cell = (text: string | number, bold = false) =>
     new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: String(text), bold })] })] })
   return new Table({

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit'
 import SVGtoPDF from 'svg-to-pdfkit'
-import { reportTables, type ProgressReport, type ReportTable } from './report.js'
+import type { FigureTable } from '../../shared/rollup-tables.js'
+import { reportTables, type ProgressReport } from './report.js'
 import { reportCharts } from './report-charts.js'
 
 const MARGIN = 50
@@ -51,7 +52,7 @@ function svgSize(svg: string): { width: number; height: number } {
 }
 
 /** A simple ruled table; long tables continue on the next page with their header repeated. */
-function table(doc: PDFKit.PDFDocument, t: ReportTable, width: number) {
+function table(doc: PDFKit.PDFDocument, t: FigureTable, width: number) {
   if (doc.y > doc.page.height - 120) doc.addPage()
   doc.font('Helvetica-Bold').fontSize(12).text(t.title, MARGIN).moveDown(0.3)
   if (t.rows.length === 0) {

@@ -1,10 +1,11 @@
 import { csvCell } from '../../shared/csv.js'
-import { reportTables, type ProgressReport, type ReportTable } from './report.js'
+import { hubNameIn, type FigureTable } from '../../shared/rollup-tables.js'
+import { reportTables, type ProgressReport } from './report.js'
 
 /** Markdown table cell: pipes and line breaks would break the table. */
 const mdCell = (v: string | number) => String(v).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 
-function mdTable(t: ReportTable): string {
+function mdTable(t: FigureTable): string {
   return [
     `| ${t.columns.map(mdCell).join(' | ')} |`,
     `| ${t.columns.map(() => '---').join(' | ')} |`,
@@ -16,6 +17,7 @@ function mdTable(t: ReportTable): string {
 export function reportMarkdown(r: ProgressReport): string {
   const t = reportTables(r)
   const cc = r.rollup.crossCutting
+  const hubName = hubNameIn(r.rollup)
   const out = [
     `# ${r.title}`,
     '',
@@ -26,8 +28,8 @@ export function reportMarkdown(r: ProgressReport): string {
     '',
     `- Exchanges in the period: ${r.hubs.reduce((n, h) => n + h.exchanges, 0)}; actions active in the period: ${Object.values(r.rollup.actionsByStatus).reduce((a, b) => a + b, 0)}.`,
     `- Overdue actions: ${r.rollup.overdue.length}. Cross-cutting items open: ${cc.open}, awaiting cyber input: ${cc.awaitingComment}.`,
-    `- Hubs without a digital focal point: ${r.rollup.focalPoints.filter((f) => !f.hasFocalPoint).map((f) => r.rollup.hubs.find((h) => h.id === f.hubId)?.countryName ?? f.hubId).join(', ') || 'none'}.`,
-    `- Hubs where only the EU delegation was active: ${r.rollup.participation.filter((p) => p.euOnly).map((p) => r.rollup.hubs.find((h) => h.id === p.hubId)?.countryName ?? p.hubId).join(', ') || 'none'}.`,
+    `- Hubs without a digital focal point: ${r.rollup.focalPoints.filter((f) => !f.hasFocalPoint).map((f) => hubName(f.hubId)).join(', ') || 'none'}.`,
+    `- Hubs where only the EU delegation was active: ${r.rollup.participation.filter((p) => p.euOnly).map((p) => hubName(p.hubId)).join(', ') || 'none'}.`,
     '',
     `## ${t.hubs.title}`, '', mdTable(t.hubs), '',
     `## ${t.status.title}`, '', mdTable(t.status), '',

@@ -6,12 +6,13 @@ import type {
   VersionDiffView,
   VersionSummaryView,
 } from '../../../shared/schemas/history-views'
+import { ErrorBanner } from '../../ui/error-banner'
 
 const when = (iso: string) => new Date(iso).toLocaleString()
 const docPath = (docName: string) => `/api/docs/${encodeURIComponent(docName)}`
 const KIND_LABEL = { exchange: 'Exchange', action: 'Action' } as const
 
-/** A "History" button that opens the document's versions: preview, diff, restore (issue 7). */
+/** A "History" button that opens the document's versions: preview, diff, restore. */
 export function HistoryButton({ docName, label, canWrite, isLog = false }: { docName: string; label: string; canWrite: boolean; isLog?: boolean }) {
   const [open, setOpen] = useState(false)
   const panelId = useId()
@@ -106,7 +107,7 @@ export function HistoryPanel({ docName, label, canWrite, isLog }: { docName: str
     <section className="history" aria-labelledby={headingId}>
       <h3 id={headingId}>History of {label}</h3>
       {!canWrite && <p className="muted small">Read-only: you can preview and compare versions, not restore them.</p>}
-      {error && <p className="error" role="alert">{error}</p>}
+      <ErrorBanner message={error} />
       <p role="status" className="history-status">{status ?? ''}</p>
       <div className="history-grid">
         <div>

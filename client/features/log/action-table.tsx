@@ -5,6 +5,8 @@ import type { HubDetailView } from '../../../shared/schemas/hubs'
 import type { MeView } from '../../../shared/schemas/auth'
 import type { Taxonomy } from '../../../shared/taxonomy'
 import { TermPicker } from './term-picker'
+import { plainOptions, Select } from '../../ui/select'
+import { Table } from '../../ui/table'
 
 interface Props {
   doc: Y.Doc
@@ -20,6 +22,7 @@ interface Props {
 }
 
 const STATUS_LABEL: Record<ActionStatus, string> = { planned: 'Planned', in_progress: 'In progress', done: 'Done', dropped: 'Dropped' }
+const STATUS_OPTIONS = ACTION_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))
 const today = () => new Date().toISOString().slice(0, 10)
 export const isOverdue = (a: Action) => !!a.due && a.due < today() && a.status !== 'done' && a.status !== 'dropped'
 type SortKey = 'title' | 'status' | 'due' | 'leadMission'
@@ -44,22 +47,18 @@ export function ActionTable({ doc, items, hub, me, mission, canWrite, taxonomy, 
     <div className={panel ? 'with-panel' : ''}>
       <div>
         <div className="filters" role="group" aria-label="Filter actions">
-          <label>
-            Status
-            <select value={status} onChange={(e) => setStatus(e.target.value)}>
-              <option value="">All statuses</option>
-              {ACTION_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
-            </select>
-          </label>
+          <Select label="Status" value={status} onChange={setStatus} empty="All statuses" options={STATUS_OPTIONS} />
           <label className="check">
             <input type="checkbox" checked={onlyOverdue} onChange={(e) => setOnlyOverdue(e.target.checked)} /> Overdue only
           </label>
           {canWrite && <button type="button" className="primary" onClick={() => setPanel('new')}>New action</button>}
         </div>
-        <table className="actions">
-          <caption className="sr-only">Action log</caption>
-          <thead>
-            <tr>
+        <Table
+          className="actions"
+          caption="Action log"
+          captionHidden
+          head={
+            <>
               {header('title', 'Title')}
               {header('status', 'Status')}
               {header('due', 'Due')}
@@ -67,48 +66,46 @@ export function ActionTable({ doc, items, hub, me, mission, canWrite, taxonomy, 
               <th scope="col">Taking part</th>
               <th scope="col">Themes</th>
               <th scope="col"><span className="sr-only">Edit and comments</span></th>
+            </>
+          }
+        >
+          {rows.map((a) => (
+            <tr key={a.id} className={isOverdue(a) ? 'overdue' : ''} data-testid="action-row">
+              <td>
+                {a.title || <em>untitled</em>}
+                {a.issues.length > 0 && <span className="chip warn" title={a.issues.join('; ')}>needs attention</span>}
+              </td>
+              <td>
+                <Select
+                  ariaLabel={`Status of ${a.title}`}
+                  value={a.status ?? ''}
+                  disabled={!canWrite}
+                  onChange={(s) => updateItem(doc, a.id, { status: s as ActionStatus })}
+                  empty={a.status ? undefined : '?'}
+                  options={STATUS_OPTIONS}
+                />
+              </td>
+              <td>
+                {a.due ?? '—'}
+                {isOverdue(a) && <span className="chip warn">overdue</span>}
+              </td>
+              <td>{a.leadMission ?? a.mission}</td>
+              <td>{a.missions.join(', ')}</td>
+              <td>{a.themes.join(', ')}</td>
+              <td>
+                {canWrite && <button type="button" onClick={() => setPanel(a)} aria-label={`Edit ${a.title}`}>Edit</button>}
+                <button type="button" onClick={() => onDiscuss(a.id)} aria-label={`Comments on ${a.title}: ${counts[a.id] ?? 0}`}>
+                  💬 {counts[a.id] ?? 0}
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((a) => (
-              <tr key={a.id} className={isOverdue(a) ? 'overdue' : ''} data-testid="action-row">
-                <td>
-                  {a.title || <em>untitled</em>}
-                  {a.issues.length > 0 && <span className="chip warn" title={a.issues.join('; ')}>needs attention</span>}
-                </td>
-                <td>
-                  <select
-                    aria-label={`Status of ${a.title}`}
-                    value={a.status ?? ''}
-                    disabled={!canWrite}
-                    onChange={(e) => updateItem(doc, a.id, { status: e.target.value as ActionStatus })}
-                  >
-                    {!a.status && <option value="">?</option>}
-                    {ACTION_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
-                  </select>
-                </td>
-                <td>
-                  {a.due ?? '—'}
-                  {isOverdue(a) && <span className="chip warn">overdue</span>}
-                </td>
-                <td>{a.leadMission ?? a.mission}</td>
-                <td>{a.missions.join(', ')}</td>
-                <td>{a.themes.join(', ')}</td>
-                <td>
-                  {canWrite && <button type="button" onClick={() => setPanel(a)} aria-label={`Edit ${a.title}`}>Edit</button>}
-                  <button type="button" onClick={() => onDiscuss(a.id)} aria-label={`Comments on ${a.title}: ${counts[a.id] ?? 0}`}>
-                    💬 {counts[a.id] ?? 0}
-                  </button>
-                </td>
-              </tr>
-            ))}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={7} className="muted">No actions match.</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+          ))}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={7} className="muted">No actions match.</td>
+            </tr>
+          )}
+        </Table>
       </div>
       {panel && (
         <ActionPanel
@@ -172,22 +169,12 @@ function ActionPanel({ initial, hub, taxonomy, mission, onSave, onClose }: {
           Description / outcome
           <textarea value={v.body} onChange={(e) => setV({ ...v, body: e.target.value })} rows={3} />
         </label>
-        <label>
-          Status
-          <select value={v.status} onChange={(e) => setV({ ...v, status: e.target.value as ActionStatus })}>
-            {ACTION_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
-          </select>
-        </label>
+        <Select label="Status" value={v.status} onChange={(s) => setV({ ...v, status: s as ActionStatus })} options={STATUS_OPTIONS} />
         <label>
           Due
           <input type="date" value={v.due ?? ''} onChange={(e) => setV({ ...v, due: e.target.value || null })} />
         </label>
-        <label>
-          Lead mission
-          <select value={v.leadMission} onChange={(e) => setV({ ...v, leadMission: e.target.value })}>
-            {hub.missions.map((m) => <option key={m.id} value={m.code}>{m.code}</option>)}
-          </select>
-        </label>
+        <Select label="Lead mission" value={v.leadMission} onChange={(leadMission) => setV({ ...v, leadMission })} options={plainOptions(hub.missions.map((m) => m.code))} />
         <fieldset>
           <legend>Missions taking part</legend>
           {hub.missions.map((m) => (

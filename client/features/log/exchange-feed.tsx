@@ -5,6 +5,7 @@ import type { HubDetailView } from '../../../shared/schemas/hubs'
 import type { MeView } from '../../../shared/schemas/auth'
 import type { Taxonomy } from '../../../shared/taxonomy'
 import { TermPicker } from './term-picker'
+import { plainOptions, Select } from '../../ui/select'
 
 interface Props {
   doc: Y.Doc
@@ -33,20 +34,8 @@ export function ExchangeFeed({ doc, items, hub, me, mission, canWrite, taxonomy,
   return (
     <>
       <div className="filters" role="group" aria-label="Filter exchanges">
-        <label>
-          Theme
-          <select value={theme} onChange={(e) => setTheme(e.target.value)}>
-            <option value="">All themes</option>
-            {taxonomy?.themes.filter((t) => t.parent === t.id).map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
-          </select>
-        </label>
-        <label>
-          Mission
-          <select value={byMission} onChange={(e) => setByMission(e.target.value)}>
-            <option value="">All missions</option>
-            {hub.missions.map((m) => <option key={m.id} value={m.code}>{m.code}</option>)}
-          </select>
-        </label>
+        <Select label="Theme" value={theme} onChange={setTheme} empty="All themes" options={(taxonomy?.themes ?? []).filter((t) => t.parent === t.id).map((t) => ({ value: t.id, label: t.label }))} />
+        <Select label="Mission" value={byMission} onChange={setByMission} empty="All missions" options={plainOptions(hub.missions.map((m) => m.code))} />
         <label className="check">
           <input type="checkbox" checked={onlyCross} onChange={(e) => setOnlyCross(e.target.checked)} /> Cross-cutting only
         </label>

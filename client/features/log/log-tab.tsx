@@ -5,14 +5,15 @@ import { useLog, useTaxonomy } from './use-log'
 import { ExchangeFeed } from './exchange-feed'
 import { ActionTable } from './action-table'
 import { useState } from 'react'
-import { ThreadPanel } from '../threads/thread-panel'
-import { itemIdOf, useCommentCounts } from '../threads/use-comment-counts'
+import { ThreadPanel } from '../../comments/thread-panel'
+import { itemIdOf, useCommentCounts } from '../../comments/use-comment-counts'
+import { membershipOf } from '../../../shared/access'
 
 /** Exchanges or actions of a hub, live from its log document. */
 export default function LogTab({ hub, me, canWrite, kind }: { hub: HubDetailView; me: MeView; canWrite: boolean; kind: 'exchange' | 'action' }) {
   const log = useLog(hub.id)
   const taxonomy = useTaxonomy()
-  const mission = me.memberships.find((m) => m.hubId === hub.id)?.mission ?? 'EU'
+  const mission = membershipOf(me, hub.id)?.mission ?? 'EU'
   const counts = useCommentCounts(hub.id)
   const [thread, setThread] = useState<string | null>(null)
   const discuss = { counts, onDiscuss: (entryId: string) => setThread(itemIdOf(hub.id, kind, entryId)) }

@@ -2,11 +2,14 @@ import { useState, type FormEvent } from 'react'
 import { request } from '../../api/request'
 import type { HubDetailView } from '../../../shared/schemas/hubs'
 import type { MeView } from '../../../shared/schemas/auth'
-import { flag } from '../../pages/home-page'
+import { flag } from '../../ui/flag'
+import { canManageMembers } from '../../../shared/access'
+import { ErrorBanner } from '../../ui/error-banner'
+import { Select } from '../../ui/select'
 
 /** The hub's missions, their people and the digital focal point; coordinators manage them. */
 export default function MembersTab({ hub, me, onChanged }: { hub: HubDetailView; me: MeView; onChanged: () => void }) {
-  const canManage = me.role === 'admin' || me.memberships.some((m) => m.hubId === hub.id && m.coordinator)
+  const canManage = canManageMembers(me, hub.id)
   const [email, setEmail] = useState('')
   const [mission, setMission] = useState(hub.missions[0]?.id ?? '')
   const [coordinator, setCoordinator] = useState(false)
@@ -30,7 +33,7 @@ export default function MembersTab({ hub, me, onChanged }: { hub: HubDetailView;
       <p>
         Digital focal point: <strong data-testid="focal-point">{hub.focalPoint?.name ?? 'none'}</strong>
       </p>
-      {error && <p className="error" role="alert">{error}</p>}
+      <ErrorBanner message={error} />
       {hub.missions.map((m) => {
         const people = hub.members.filter((p) => p.missionId === m.id)
         return (
@@ -69,16 +72,7 @@ export default function MembersTab({ hub, me, onChanged }: { hub: HubDetailView;
             Email of the person
             <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
           </label>
-          <label>
-            Mission
-            <select value={mission} onChange={(e) => setMission(e.target.value)}>
-              {hub.missions.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.code} — {m.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Select label="Mission" value={mission} onChange={setMission} options={hub.missions.map((m) => ({ value: m.id, label: `${m.code} — ${m.name}` }))} />
           <label className="check">
             <input type="checkbox" checked={coordinator} onChange={(e) => setCoordinator(e.target.checked)} /> Coordinator
           </label>

@@ -4,6 +4,7 @@ import { Link, useRouter } from '../../app/router'
 import { CollabEditor } from '../../editor/collab-editor'
 import type { HubDetailView, NoteView } from '../../../shared/schemas/hubs'
 import type { MeView } from '../../../shared/schemas/auth'
+import { ErrorBanner } from '../../ui/error-banner'
 
 const when = (iso: string) => new Date(iso).toLocaleString()
 
@@ -54,7 +55,7 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
             <button type="submit">Create</button>
           </form>
         )}
-        {error && <p className="error" role="alert">{error}</p>}
+        <ErrorBanner message={error} />
         <ul className="note-list">
           {notes?.map((n) => (
             <li key={n.id}>

@@ -1,4 +1,4 @@
-/** Half-year reporting periods (DOMAIN: the Council's progress report follows them). */
+/** Half-year reporting periods: the Council's progress report follows them. */
 export interface Period {
   id: string
   label: string

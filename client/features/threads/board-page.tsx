@@ -4,7 +4,9 @@ import { onLive } from '../../api/live'
 import type { ItemView } from '../../../shared/schemas/items'
 import type { HubSummaryView } from '../../../shared/schemas/hubs'
 import type { Taxonomy } from '../../../shared/taxonomy'
-import { ThreadPanel, INPUT_LABEL } from './thread-panel'
+import { ThreadPanel, INPUT_LABEL } from '../../comments/thread-panel'
+import { ErrorBanner } from '../../ui/error-banner'
+import { plainOptions, Select } from '../../ui/select'
 
 const DAY = 86_400_000
 const daysSince = (iso: string | null) => (iso ? Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / DAY)) : null)
@@ -46,56 +48,24 @@ export default function BoardPage() {
       <h1>Cross-cutting items</h1>
       <p className="muted">Items the hubs flagged for the EU cyber ambassadors; those awaiting input come first, longest waiting first.</p>
       <div className="filters" role="group" aria-label="Filter items">
-        <label>
-          Hub
-          <select value={filter.hub} onChange={(e) => setFilter({ ...filter, hub: e.target.value })}>
-            <option value="">All hubs</option>
-            {hubs.map((h) => (
-              <option key={h.id} value={h.id}>
-                {h.countryName}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Region
-          <select value={filter.region} onChange={(e) => setFilter({ ...filter, region: e.target.value })}>
-            <option value="">All regions</option>
-            {regions.map((r) => (
-              <option key={r}>{r}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Theme
-          <select value={filter.theme} onChange={(e) => setFilter({ ...filter, theme: e.target.value })}>
-            <option value="">All themes</option>
-            {taxonomy?.themes
-              .filter((t) => t.parent === t.id)
-              .map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.label}
-                </option>
-              ))}
-          </select>
-        </label>
-        <label>
-          Input
-          <select value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value })}>
-            <option value="">Any state</option>
-            {Object.entries(INPUT_LABEL).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select label="Hub" value={filter.hub} onChange={(hub) => setFilter({ ...filter, hub })} empty="All hubs" options={hubs.map((h) => ({ value: h.id, label: h.countryName }))} />
+        <Select label="Region" value={filter.region} onChange={(region) => setFilter({ ...filter, region })} empty="All regions" options={plainOptions(regions)} />
+        <Select
+          label="Theme"
+          value={filter.theme}
+          onChange={(theme) => setFilter({ ...filter, theme })}
+          empty="All themes"
+          options={(taxonomy?.themes ?? []).filter((t) => t.parent === t.id).map((t) => ({ value: t.id, label: t.label }))}
+        />
+        <Select
+          label="Input"
+          value={filter.status}
+          onChange={(status) => setFilter({ ...filter, status })}
+          empty="Any state"
+          options={Object.entries(INPUT_LABEL).map(([k, v]) => ({ value: k, label: v }))}
+        />
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner message={error} />
       {!items && !error && <p className="muted">Loading…</p>}
       <ol className="feed" aria-label="Cross-cutting items">
         {shown.map((i) => {

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import { request, ApiError } from '../../api/request'
 import { onLive } from '../../api/live'
-import { ThreadPanel } from './thread-panel'
+import { ThreadPanel } from '../../comments/thread-panel'
+import { ErrorBanner } from '../../ui/error-banner'
 
 interface InboxEntry {
   id: number
@@ -43,11 +44,7 @@ export default function InboxPage() {
           </button>
         )}
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner message={error} />
       {data && <p className="muted">{data.unread} unread</p>}
       <ol className="feed" aria-label="Notifications">
         {data?.entries.map((e) => (

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import { decide, readScope, type Actor, type Resource } from '../../../shared/access.js'
+import {
+  canAdminister,
+  canComment,
+  canEditHubDocs,
+  canGenerateReport,
+  canManageMembers,
+  canRequestInput,
+  canResolveThread,
+  decide,
+  membershipOf,
+  readScope,
+  type AccessActor,
+  type Actor,
+  type Resource,
+} from '../../../shared/access.js'
+import type { MeView } from '../../../shared/schemas/auth.js'
 import { parseDocName } from '../../../shared/doc-names.js'
 import type { Permission } from '../../../shared/roles.js'
 
@@ -50,7 +65,7 @@ const RESOURCES: Record<string, Resource> = {
 }
 
 // prettier-ignore
-/** CONTRACT §4, written out: columns follow ACTORS' order. */
+/** The access table, written out: columns follow ACTORS' order. */
 const EXPECTED: Record<string, [Permission, Permission, Permission, Permission, Permission, Permission]> = {
   //                              staff      coordinator staff-no-hub hq         cyber      admin
   'hub (own)':                  ['write',   'write',    'none',      'read',    'read',    'write'],
@@ -95,5 +110,55 @@ describe('access: readScope', () => {
     expect(readScope(ACTORS.cyber)).toEqual({ kind: 'cross-cutting' })
     expect(readScope(ACTORS.hq)).toEqual({ kind: 'all' })
     expect(readScope(ACTORS.admin)).toEqual({ kind: 'all' })
+  })
+})
+
+/** Runs `check` for every actor, in ACTORS' order. */
+const each = (check: (a: Actor) => boolean) => (Object.keys(ACTORS) as Who[]).map((w) => check(ACTORS[w]))
+
+describe('access: the helpers the client and the services ask', () => {
+  //                     staff  coordinator staff-no-hub hq     cyber  admin
+  it('canManageMembers: the hub’s coordinators and admins', () => {
+    expect(each((a) => canManageMembers(a, OWN))).toEqual([false, true, false, false, false, true])
+    expect(each((a) => canManageMembers(a, OTHER))).toEqual([false, false, false, false, false, true])
+  })
+
+  it('canEditHubDocs: the hub’s members and admins, the same as every document of the hub', () => {
+    expect(each((a) => canEditHubDocs(a, OWN))).toEqual([true, true, false, false, false, true])
+    expect(each((a) => canEditHubDocs(a, OTHER))).toEqual([false, false, false, false, false, true])
+    for (const name of [`hub/${OWN}/brief`, `hub/${OWN}/log`, `hub/${OWN}/notes/n1`]) {
+      expect(each((a) => decide(a, doc(name)) === 'write')).toEqual(each((a) => canEditHubDocs(a, OWN)))
+    }
+  })
+
+  it('canComment: as the item resource decides', () => {
+    expect(each((a) => canComment(a, { hubId: OWN, crossCutting: false }))).toEqual([true, true, false, true, false, true])
+    expect(each((a) => canComment(a, { hubId: OTHER, crossCutting: false }))).toEqual([false, false, false, true, false, true])
+    expect(each((a) => canComment(a, { hubId: OTHER, crossCutting: true }))).toEqual([false, false, false, true, true, true])
+  })
+
+  it('canAdminister and canGenerateReport', () => {
+    expect(each(canAdminister)).toEqual([false, false, false, false, false, true])
+    expect(each(canGenerateReport)).toEqual([false, false, false, true, false, true])
+  })
+
+  it('canRequestInput: members of the item’s hub and admins', () => {
+    expect(each((a) => canRequestInput(a, OWN))).toEqual([true, true, false, false, false, true])
+    expect(each((a) => canRequestInput(a, OTHER))).toEqual([false, false, false, false, false, true])
+  })
+
+  it('canResolveThread: the hub’s coordinators, whoever asked for input, admins', () => {
+    expect(each((a) => canResolveThread(a, OWN, null))).toEqual([false, true, false, false, false, true])
+    expect(each((a) => canResolveThread(a, OWN, 'someone else'))).toEqual([false, true, false, false, false, true])
+    expect(each((a) => canResolveThread(a, OTHER, a.id))).toEqual([true, true, true, true, true, true])
+  })
+
+  it('takes what /api/me answers as the actor', () => {
+    const me: MeView = { id: 'u', email: 'u@test.example', name: 'U', role: 'staff', memberships: [{ hubId: OWN, mission: 'DE', coordinator: true }] }
+    const actor: AccessActor = me
+    expect(canManageMembers(actor, OWN)).toBe(true)
+    expect(canEditHubDocs(me, OTHER)).toBe(false)
+    expect(membershipOf(me, OWN)?.mission).toBe('DE')
+    expect(membershipOf(me, OTHER)).toBeUndefined()
   })
 })

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
-import { request } from '../../api/request'
-import { onLive } from '../../api/live'
-import type { ItemView } from '../../../shared/schemas/items'
+import { request } from '../api/request'
+import { onLive } from '../api/live'
+import type { ItemView } from '../../shared/schemas/items'
 
 /** Comment counts of a hub's log entries (by entry id), kept current by the live channel. */
 export function useCommentCounts(hubId: string): Record<string, number> {

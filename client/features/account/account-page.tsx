@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { request, ApiError } from '../../api/request'
+import { ErrorBanner, NoticeBanner } from '../../ui/error-banner'
 
 interface SessionRow {
   id: string
@@ -36,16 +37,8 @@ export default function AccountPage() {
   return (
     <main id="main" className="page">
       <h1>My account</h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <ErrorBanner message={error} />
+      <NoticeBanner message={notice} />
       <section className="panel" aria-labelledby="pw-title">
         <h2 id="pw-title">Change password</h2>
         <form onSubmit={handlePassword} aria-label="Change password">

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
-import { request, ApiError } from '../../api/request'
-import { onLive } from '../../api/live'
-import { useSession } from '../../app/session'
-import type { ItemView } from '../../../shared/schemas/items'
-import type { ThreadView } from '../../../shared/schemas/comments'
+import { request, ApiError } from '../api/request'
+import { onLive } from '../api/live'
+import { useSession } from '../app/session'
+import type { ItemView } from '../../shared/schemas/items'
+import type { ThreadView } from '../../shared/schemas/comments'
 import { CommentText } from './comment-text'
+import { canComment, canRequestInput, canResolveThread } from '../../shared/access'
+import { ErrorBanner } from '../ui/error-banner'
 
 export const INPUT_LABEL: Record<string, string> = {
   open: 'open',
@@ -67,10 +69,9 @@ export function ThreadPanel({ itemId, onClose }: { itemId: string; onClose: () =
     void act(() => request('POST', `${base}/comments`, { body: draft })).then(() => setDraft(''))
   }
   if (!me) return null
-  const member = me.memberships.find((m) => m.hubId === item?.hubId)
-  const mayComment = !!item && (me.role === 'admin' || me.role === 'hq' || (me.role === 'cyber' && item.crossCutting) || !!member)
-  const mayRequest = !!item && item.crossCutting && (me.role === 'admin' || !!member) && item.inputStatus !== 'awaiting_input'
-  const mayResolve = !!item && item.inputStatus !== 'resolved' && (me.role === 'admin' || member?.coordinator || thread?.requestedBy === me.id)
+  const mayComment = !!item && canComment(me, item)
+  const mayRequest = !!item && item.crossCutting && canRequestInput(me, item.hubId) && item.inputStatus !== 'awaiting_input'
+  const mayResolve = !!item && item.inputStatus !== 'resolved' && canResolveThread(me, item.hubId, thread?.requestedBy ?? null)
   return (
     <section className="drawer" role="dialog" aria-modal="false" aria-labelledby="thread-title" data-testid="thread">
       <div className="panel-head">
@@ -79,11 +80,7 @@ export function ThreadPanel({ itemId, onClose }: { itemId: string; onClose: () =
           Close
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner message={error} />
       {item && (
         <>
           <p className="muted small">

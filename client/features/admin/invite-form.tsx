@@ -1,0 +1,36 @@
+import { useState, type FormEvent } from 'react'
+import { request } from '../../api/request'
+import { ROLES } from '../../../shared/roles'
+import { plainOptions, Select } from '../../ui/select'
+import type { Act } from './use-admin'
+
+const EMPTY = { email: '', name: '', role: 'staff' }
+
+/** Invites a user: the answer is the one-time link the admin passes on. */
+export function InviteForm({ act, onLink }: { act: Act; onLink: (link: { who: string; url: string }) => void }) {
+  const [invite, setInvite] = useState(EMPTY)
+  const handleInvite = (e: FormEvent) => {
+    e.preventDefault()
+    void act(async () => {
+      const res = await request<{ link: string }>('POST', '/api/admin/users/invite', invite)
+      onLink({ who: invite.email, url: res.link })
+      setInvite(EMPTY)
+    })
+  }
+  return (
+    <form className="inline-form" onSubmit={handleInvite} aria-label="Invite a user">
+      <label>
+        E-mail
+        <input type="email" required value={invite.email} onChange={(e) => setInvite({ ...invite, email: e.target.value })} />
+      </label>
+      <label>
+        Name
+        <input required value={invite.name} onChange={(e) => setInvite({ ...invite, name: e.target.value })} maxLength={200} />
+      </label>
+      <Select label="Role" value={invite.role} onChange={(role) => setInvite({ ...invite, role })} options={plainOptions(ROLES)} />
+      <button type="submit" className="primary">
+        Invite
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react'
+import { request, ApiError } from '../../api/request'
+
+export interface UserRow {
+  id: string
+  email: string
+  name: string
+  role: 'staff' | 'hq' | 'cyber' | 'admin'
+  disabled: boolean
+  memberships: number
+}
+
+export interface AuditRow {
+  id: number
+  at: string
+  actorId: string | null
+  actorEmail: string | null
+  action: string
+  targetType: string | null
+  targetId: string | null
+  hubId: string | null
+  ip: string | null
+}
+
+export interface AuditFilter {
+  action: string
+  actor: string
+  from: string
+  to: string
+}
+
+/** The user list and its search. */
+function useUsers(onError: (message: string) => void) {
+  const [users, setUsers] = useState<UserRow[] | null>(null)
+  const [q, setQ] = useState('')
+  const load = () => request<UserRow[]>('GET', `/api/admin/users${q ? `?q=${encodeURIComponent(q)}` : ''}`).then(setUsers, (e: ApiError) => onError(e.message))
+  useEffect(() => {
+    void load()
+  }, [q])
+  return { users, q, setQ, load }
+}
+
+/** The audit trail and its filters. */
+function useAuditTrail(onError: (message: string) => void) {
+  const [audit, setAudit] = useState<AuditRow[] | null>(null)
+  const [filter, setFilter] = useState<AuditFilter>({ action: '', actor: '', from: '', to: '' })
+  const load = () => {
+    const params = new URLSearchParams(Object.entries(filter).filter(([, v]) => v))
+    return request<AuditRow[]>('GET', `/api/admin/audit?${params}`).then(setAudit, (e: ApiError) => onError(e.message))
+  }
+  useEffect(() => {
+    void load()
+  }, [filter])
+  return { audit, filter, setFilter, load }
+}
+
+/** A change the admin asks for; it reports its outcome and reloads the users and the audit trail. */
+export type Act = (fn: () => Promise<unknown>, done?: string) => Promise<void>
+
+/** The administration's data, and what every change does: clear the banners, run, reload. */
+export function useAdmin() {
+  const [error, setError] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const [link, setLink] = useState<{ who: string; url: string } | null>(null)
+  const users = useUsers(setError)
+  const audit = useAuditTrail(setError)
+  const act: Act = async (fn, done) => {
+    setError(null)
+    setNotice(null)
+    try {
+      await fn()
+      if (done) setNotice(done)
+      await Promise.all([users.load(), audit.load()])
+    } catch (e) {
+      setError((e as ApiError).message)
+    }
+  }
+  return { error, notice, link, setLink, users, audit, act }
+}

@@ -1,0 +1,66 @@
+import { request } from '../../api/request'
+import { ROLES } from '../../../shared/roles'
+import { plainOptions, Select } from '../../ui/select'
+import { Table } from '../../ui/table'
+import { InviteForm } from './invite-form'
+import type { Act, UserRow } from './use-admin'
+
+interface Props {
+  users: UserRow[] | null
+  q: string
+  onSearch: (q: string) => void
+  act: Act
+  onLink: (link: { who: string; url: string }) => void
+}
+
+/** Users: invite, search, change role, disable or enable, reset the password. */
+export function UsersPanel({ users, q, onSearch, act, onLink }: Props) {
+  return (
+    <section className="panel" aria-labelledby="users-title">
+      <h2 id="users-title">Users</h2>
+      <InviteForm act={act} onLink={onLink} />
+      <label>
+        Search users
+        <input type="search" value={q} onChange={(e) => onSearch(e.target.value)} />
+      </label>
+      <Table className="actions" caption="Users" captionHidden columns={['Name', 'E-mail', 'Role', 'Hubs', <span className="sr-only">Actions</span>]}>
+        {users?.map((u) => <UserLine key={u.id} user={u} act={act} onLink={onLink} />)}
+      </Table>
+    </section>
+  )
+}
+
+function UserLine({ user: u, act, onLink }: { user: UserRow; act: Act; onLink: Props['onLink'] }) {
+  const setRole = (role: string) => void act(() => request('PATCH', `/api/admin/users/${u.id}`, { role }), `${u.name} is now ${role}.`)
+  const reset = () =>
+    void act(async () => {
+      const res = await request<{ link: string }>('POST', `/api/admin/users/${u.id}/reset`)
+      onLink({ who: u.email, url: res.link })
+    })
+  return (
+    <tr data-testid="user-row" className={u.disabled ? 'muted' : ''}>
+      <td>
+        {u.name} {u.disabled && <span className="chip warn">disabled</span>}
+      </td>
+      <td>{u.email}</td>
+      <td>
+        <Select ariaLabel={`Role of ${u.name}`} value={u.role} onChange={setRole} options={plainOptions(ROLES)} />
+      </td>
+      <td>{u.memberships}</td>
+      <td className="row">
+        {u.disabled ? (
+          <button type="button" onClick={() => void act(() => request('POST', `/api/admin/users/${u.id}/enable`), `${u.name} enabled.`)}>
+            Enable
+          </button>
+        ) : (
+          <button type="button" aria-label={`Disable ${u.name}`} onClick={() => void act(() => request('POST', `/api/admin/users/${u.id}/disable`), `${u.name} disabled: signed out everywhere.`)}>
+            Disable
+          </button>
+        )}
+        <button type="button" aria-label={`Reset password of ${u.name}`} onClick={reset}>
+          Reset password
+        </button>
+      </td>
+    </tr>
+  )
+}

@@ -1,0 +1,24 @@
+import { useState } from 'react'
+import { Select } from '../../ui/select'
+
+const FORMATS = [
+  { value: 'pdf', label: 'PDF' },
+  { value: 'docx', label: 'Word (DOCX)' },
+  { value: 'md', label: 'Markdown' },
+  { value: 'csv', label: 'CSV' },
+]
+
+/** The progress report of the dashboard's period and filters, in the chosen format. */
+export function ReportLink({ query }: { query: { from: string; to: string } & Record<string, string> }) {
+  const [format, setFormat] = useState('pdf')
+  const { from, to, ...filters } = query
+  const href = `/api/reports/progress?${new URLSearchParams({ from, to, format, ...filters })}`
+  return (
+    <span className="report">
+      <Select label="Report format" value={format} onChange={setFormat} options={FORMATS} />
+      <a className="button primary" href={href} download>
+        Generate report
+      </a>
+    </span>
+  )
+}

@@ -1,0 +1,115 @@
+import type { Rollup } from './schemas/rollup.js'
+
+/**
+ * The roll-up's figures as tables (columns and rows), defined once for the dashboard (its tables
+ * and CSV downloads) and the progress report (Markdown, CSV, DOCX, PDF), so that a figure in the
+ * report is the figure on the screen.
+ */
+
+/** A titled table of figures; every format renders it as it can. */
+export interface FigureTable {
+  title: string
+  columns: string[]
+  rows: (string | number)[][]
+}
+
+/** How ids read in the tables. */
+export interface TableLabels {
+  themeLabel: (id: string) => string
+  /** Action statuses; the report shows the status keys, the dashboard its labels. */
+  statusLabel?: (status: string) => string
+}
+
+/** What the roll-up says about one hub in the period. */
+export interface HubFigures {
+  hubId: string
+  name: string
+  countryName: string
+  region: string
+  exchanges: number
+  actions: number
+  /** The three themes with the most records, as labels. */
+  topThemes: string[]
+  registered: string[]
+  engaged: string[]
+  focalPoint: string | null
+  overdue: number
+  awaiting: number
+}
+
+/** A hub's name as the tables show it: its country. */
+export function hubNameIn(rollup: Rollup): (hubId: string) => string {
+  return (id) => rollup.hubs.find((h) => h.id === id)?.countryName ?? id
+}
+
+/** Per-hub figures, in the roll-up's hub order. */
+export function hubFigures(rollup: Rollup, themeLabel: (id: string) => string): HubFigures[] {
+  return rollup.hubs.map((h) => {
+    const cells = rollup.matrix.filter((m) => m.hubId === h.id)
+    const p = rollup.participation.find((x) => x.hubId === h.id)
+    return {
+      hubId: h.id,
+      name: h.name,
+      countryName: h.countryName,
+      region: h.region,
+      exchanges: cells.reduce((n, c) => n + c.exchanges, 0),
+      actions: cells.reduce((n, c) => n + c.actions, 0),
+      topThemes: [...cells].sort((a, b) => b.exchanges + b.actions - (a.exchanges + a.actions)).slice(0, 3).map((c) => themeLabel(c.themeId)),
+      registered: p?.registeredMemberStates ?? [],
+      engaged: p?.engagedMemberStates ?? [],
+      focalPoint: h.focalPoint,
+      overdue: rollup.overdue.filter((o) => o.hubId === h.id).length,
+      awaiting: rollup.crossCutting.awaiting.filter((a) => a.hubId === h.id || a.relatedHubs.includes(h.id)).length,
+    }
+  })
+}
+
+/** Every table of the roll-up. */
+export function rollupTables(rollup: Rollup, labels: TableLabels) {
+  const hubName = hubNameIn(rollup)
+  const { themeLabel, statusLabel = (s: string) => s } = labels
+  const hubs: FigureTable = {
+    title: 'Hubs',
+    columns: ['Hub', 'Region', 'Exchanges', 'Actions', 'Member States registered', 'Member States engaged', 'Digital focal point', 'Overdue actions', 'Awaiting cyber input'],
+    rows: hubFigures(rollup, themeLabel).map((h) => [h.countryName, h.region, h.exchanges, h.actions, h.registered.length, h.engaged.length, h.focalPoint ?? 'none', h.overdue, h.awaiting]),
+  }
+  const matrix: FigureTable = {
+    title: 'Activity by theme and hub',
+    columns: ['Theme', 'Hub', 'Exchanges', 'Actions'],
+    rows: rollup.matrix.map((m) => [themeLabel(m.themeId), hubName(m.hubId), m.exchanges, m.actions]),
+  }
+  const status: FigureTable = {
+    title: 'Actions by status',
+    columns: ['Status', 'Actions'],
+    rows: Object.entries(rollup.actionsByStatus).map(([s, n]) => [statusLabel(s), n]),
+  }
+  const participation: FigureTable = {
+    title: 'Team Europe participation',
+    columns: ['Hub', 'Mission', 'Records led or taken part in'],
+    rows: rollup.participation.flatMap((p) => p.missions.map((m) => [hubName(p.hubId), m.mission, m.contributions])),
+  }
+  const overdue: FigureTable = {
+    title: 'Overdue actions',
+    columns: ['Hub', 'Action', 'Lead', 'Due', 'Days overdue'],
+    rows: rollup.overdue.map((o) => [hubName(o.hubId), o.title, o.leadMission ?? '', o.due, o.daysOverdue]),
+  }
+  const crossCutting: FigureTable = {
+    title: 'Cross-cutting items awaiting input from the cyber ambassadors',
+    columns: ['Hub', 'Other hubs', 'Item', 'Requested', 'Days waiting'],
+    rows: rollup.crossCutting.awaiting.map((a) => [hubName(a.hubId), a.relatedHubs.map(hubName).join(', '), a.title, a.requestedAt.slice(0, 10), a.daysWaiting]),
+  }
+  return { hubs, matrix, status, participation, overdue, crossCutting }
+}
+
+/**
+ * The theme × hub grid the dashboard shows: top themes that have records, by label, and the
+ * records (exchanges and actions) of each cell.
+ */
+export function activityGrid(rollup: Rollup, themeLabel: (id: string) => string) {
+  const themes = [...new Set(rollup.matrix.map((m) => m.themeId))].sort((a, b) => themeLabel(a).localeCompare(themeLabel(b)))
+  const records = (hubId: string, themeId: string) => {
+    const cell = rollup.matrix.find((m) => m.hubId === hubId && m.themeId === themeId)
+    return cell ? cell.exchanges + cell.actions : 0
+  }
+  return { themes, records }
+}
