@@ -68,7 +68,7 @@ export function membershipOf<M extends { hubId: string }>(actor: { memberships: 
  * The mission a person writes for in a hub: their membership's; an admin without one writes as
  * the EU delegation. The sync server checks new log entries against it, and the browser fills it in.
  */
-export function authoringMission(actor: Actor, hubId: string): string {
+export function authoringMission(actor: { memberships: readonly { hubId: string; mission: string }[] }, hubId: string): string {
   return membershipOf(actor, hubId)?.mission ?? 'EU'
 }
 

@@ -75,7 +75,7 @@ for (const engine of ENGINES) {
         bad.set('mission', 42)
         exchanges.set('bad2', 'not a map' as unknown as Y.Map<unknown>)
       })
-      await t.server.services.collab.applyServerUpdate(`hub/${hub.id}/log`, Y.encodeStateAsUpdate(legacy, before), null)
+      await t.server.services.collab!.applyServerUpdate(`hub/${hub.id}/log`, Y.encodeStateAsUpdate(legacy, before), null)
       legacy.destroy()
       let rows: { id: string; title: string; issues: string[]; themes: string[]; status?: string }[] = []
       await until(async () => {

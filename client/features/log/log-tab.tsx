@@ -7,13 +7,13 @@ import { ActionTable } from './action-table'
 import { useState } from 'react'
 import { ThreadPanel } from '../../comments/thread-panel'
 import { itemIdOf, useCommentCounts } from '../../comments/use-comment-counts'
-import { membershipOf } from '../../../shared/access'
+import { authoringMission } from '../../../shared/access'
 
 /** Exchanges or actions of a hub, live from its log document. */
 export default function LogTab({ hub, me, canWrite, kind }: { hub: HubDetailView; me: MeView; canWrite: boolean; kind: 'exchange' | 'action' }) {
   const log = useLog(hub.id)
   const taxonomy = useTaxonomy()
-  const mission = membershipOf(me, hub.id)?.mission ?? 'EU'
+  const mission = authoringMission(me, hub.id)
   const counts = useCommentCounts(hub.id)
   const [thread, setThread] = useState<string | null>(null)
   const discuss = { counts, onDiscuss: (entryId: string) => setThread(itemIdOf(hub.id, kind, entryId)) }
