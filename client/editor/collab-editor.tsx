@@ -34,6 +34,7 @@ export function CollabEditor({
   label: string
 }) {
   const [open, setOpen] = useState<OpenDoc | null>(null)
+  const [unreadable, setUnreadable] = useState(false)
   const opened = useRef<OpenDoc | null>(null)
   const color = useMemo(() => COLORS[Math.abs(hash(userName)) % COLORS.length], [userName])
   useEffect(
@@ -59,7 +60,11 @@ export function CollabEditor({
     nodes: EDITOR_NODES,
     editorState: null,
     editable: !readOnly,
-    onError: (error: Error) => console.error(error),
+    // A part Lexical cannot read must not blank the page: the rest stays, and the person is told.
+    onError: (error: Error) => {
+      console.error(error)
+      setUnreadable(true)
+    },
     theme: {
       heading: { h1: 'ed-h1', h2: 'ed-h2', h3: 'ed-h3' },
       quote: 'ed-quote',
@@ -77,6 +82,11 @@ export function CollabEditor({
             <PresenceBar open={open} />
             <SyncIndicator open={open} />
           </div>
+          {unreadable && (
+            <p className="notice warn" role="alert" data-testid="editor-unreadable">
+              Part of this document could not be displayed. Nothing is lost: earlier versions are kept in History.
+            </p>
+          )}
           {readOnly && (
             <p className="notice" role="note">
               You can read this document live but not edit it: HQ reviewers have read-only access.

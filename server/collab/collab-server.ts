@@ -10,6 +10,8 @@ import { CloseCode } from '../../shared/close-codes.js'
 import { COMPACT_AFTER, readDocState, readUpdatesBetween } from '../db/update-store.js'
 import { settle } from '../editor/headless.js'
 import { appendStatusHistory } from '../../shared/log-doc.js'
+import { parseDocName } from '../../shared/doc-names.js'
+import { countUnreadableNodes, removeUnreadableNodes } from '../editor/readable.js'
 import type { Connection, Room } from './room.js'
 import { createCollabMetrics, type CollabMetrics } from './collab-metrics.js'
 import { connectionBuckets, DEFAULT_LIMITS, type ConnectionLimits } from './guards.js'
@@ -81,7 +83,7 @@ export class CollabServer {
     this.opts = { idleUnloadMs: 30_000, versionIntervalMs: 60_000, compactAfter: COMPACT_AFTER, limits: DEFAULT_LIMITS, ...options }
     this.events.setMaxListeners(50)
     this.versions = new Versions(this.db, logger, this.opts.versionIntervalMs)
-    this.rooms = new Rooms(this.db, logger, this.metrics, this.versions, this.opts.idleUnloadMs)
+    this.rooms = new Rooms(this.db, logger, this.metrics, this.versions, this.opts.idleUnloadMs, (room) => this.repairOnLoad(room))
     this.fanout = database.pool ? new Fanout(database.pool, this.processId, logger, (doc, from, to) => this.onRemote(doc, from, to)) : null
     this.writes = new WritePath(this.db, logger, this.metrics, this.rooms, this.fanout, this.events, this.opts.compactAfter)
     this.messages = new MessageHandler({
@@ -142,6 +144,28 @@ export class CollabServer {
       receiveText: () => this.messages.refuse(conn, CloseCode.malformed, 'text frames are not part of the protocol', admitted.doc),
       disconnect: () => void ready.then(() => room && this.leave(room, conn)),
     }
+  }
+
+  /**
+   * A Lexical document stored before the door checked node types may hold nodes the editor
+   * cannot read, which would blank it for every reader. As it opens, the server keeps its state as
+   * a version, then sets those nodes aside through the ordinary write path.
+   */
+  private async repairOnLoad(room: Room): Promise<void> {
+    const doc = parseDocName(room.name)
+    if (!doc || doc.type === 'log' || countUnreadableNodes(room.doc) === 0) return
+    await this.versions.write(room, 'kept before setting aside content the editor cannot read')
+    const copy = new Y.Doc()
+    const changes: Uint8Array[] = []
+    try {
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc))
+      copy.on('update', (u: Uint8Array) => changes.push(u))
+      const removed = removeUnreadableNodes(copy)
+      this.logger.warn({ doc: room.name, removed }, 'set aside nodes the editor cannot read')
+    } finally {
+      copy.destroy()
+    }
+    if (changes.length) await this.writes.write(room, Y.mergeUpdates(changes), null, null)
   }
 
   private join(room: Room, conn: Connection): void {

@@ -23,6 +23,8 @@ export class Rooms {
     private readonly metrics: CollabMetrics,
     private readonly versions: Versions,
     private readonly idleUnloadMs: number,
+    /** Runs on a freshly loaded room before anyone gets it (the server's repairs). */
+    private readonly onLoad: (room: Room) => Promise<void> = async () => {},
   ) {}
 
   /** The open room of a document, loading it if needed; cancels a pending unload. */
@@ -66,6 +68,7 @@ export class Rooms {
       room.lastSeq = stored.uptoSeq
       room.storedBytes = stored.update.byteLength
     }
+    await this.onLoad(room)
     this.versions.startTimer(room)
     this.open.set(name, room)
     this.metrics.rooms.set(this.open.size)

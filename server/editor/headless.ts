@@ -5,6 +5,7 @@ import { $createListItemNode, $createListNode } from '@lexical/list'
 import { $createParagraphNode, $createTextNode, $getRoot, type LexicalEditor } from 'lexical'
 import * as Y from 'yjs'
 import { EDITOR_NODES } from '../../shared/editor/nodes.js'
+import { readableState } from './readable.js'
 
 /**
  * Headless Lexical over a Lexical collaboration Y document (root `XmlText` named `root`, as the
@@ -95,7 +96,7 @@ export async function lexicalDocToText(update: Uint8Array): Promise<string> {
   const doc = new Y.Doc()
   const { editor, close } = bindHeadless(doc)
   try {
-    Y.applyUpdate(doc, update)
+    Y.applyUpdate(doc, readableState(update).state)
     await settle()
     return editor.getEditorState().read(() =>
       $getRoot()

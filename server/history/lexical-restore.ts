@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { $getRoot, $parseSerializedNode, type SerializedEditorState, type SerializedLexicalNode } from 'lexical'
 import { bindHeadless, settle } from '../editor/headless.js'
+import { readableState } from '../editor/readable.js'
 
 /**
  * Restoring a Lexical collaboration document (brief, note) as an ordinary edit. The version's
@@ -16,7 +17,7 @@ async function editorStateOf(update: Uint8Array): Promise<SerializedEditorState>
   const doc = new Y.Doc()
   const { editor, close } = bindHeadless(doc)
   try {
-    Y.applyUpdate(doc, update)
+    Y.applyUpdate(doc, readableState(update).state)
     await settle()
     return editor.getEditorState().toJSON()
   } finally {
@@ -40,15 +41,17 @@ function commonEnds(a: string[], b: string[]): { prefix: number; suffix: number 
  */
 export async function lexicalRestoreUpdate(current: Uint8Array, target: Uint8Array): Promise<Uint8Array | null> {
   const wanted = (await editorStateOf(target)).root.children as SerializedLexicalNode[]
+  // A live document holding nodes the editor cannot read is repaired by the same restore.
+  const { state, repair } = readableState(current)
   const doc = new Y.Doc()
   const { editor, close } = bindHeadless(doc)
   try {
-    Y.applyUpdate(doc, current)
+    Y.applyUpdate(doc, state)
     await settle()
     const have = editor.getEditorState().toJSON().root.children as SerializedLexicalNode[]
     const a = have.map((n) => JSON.stringify(n))
     const b = wanted.map((n) => JSON.stringify(n))
-    if (a.length === b.length && a.every((s, i) => s === b[i])) return null
+    if (a.length === b.length && a.every((s, i) => s === b[i])) return repair
     const { prefix, suffix } = commonEnds(a, b)
     const updates: Uint8Array[] = []
     const onUpdate = (u: Uint8Array) => updates.push(u)
@@ -74,6 +77,7 @@ export async function lexicalRestoreUpdate(current: Uint8Array, target: Uint8Arr
     )
     await settle()
     doc.off('update', onUpdate)
+    if (repair) updates.unshift(repair)
     return updates.length === 0 ? null : Y.mergeUpdates(updates)
   } finally {
     close()

@@ -6,6 +6,9 @@ import type { Taxonomy } from '../../shared/taxonomy.js'
 import { parseDocName } from '../../shared/doc-names.js'
 import { docsBehind, projectDoc } from './project-doc.js'
 
+const RETRY_FIRST_MS = 2_000
+const RETRY_MAX_MS = 5 * 60_000
+
 /** Emitted after a document's projection is committed. */
 export interface ProjectedEvent {
   doc: string
@@ -13,7 +16,7 @@ export interface ProjectedEvent {
 }
 
 /**
- * Follows stored edits into the projection (DESIGN §6). Edits of a document within `debounceMs`
+ * Follows stored edits into the projection. Edits of a document within `debounceMs`
  * are projected once; one document is projected at a time per process (and per database, by an
  * advisory lock in projectDoc). A failure is logged and retried: the documents stay the truth.
  */
@@ -21,6 +24,8 @@ export class Projector {
   readonly events = new EventEmitter()
   private readonly timers = new Map<string, NodeJS.Timeout>()
   private readonly dirty = new Set<string>()
+  /** Documents whose projection failed, with how many times in a row. */
+  private readonly failures = new Map<string, number>()
   private running: Promise<void> = Promise.resolve()
   private stopped = false
 
@@ -67,14 +72,26 @@ export class Projector {
         this.dirty.delete(doc)
         try {
           const seq = await projectDoc(this.db, doc, this.taxonomy)
+          if (this.failures.delete(doc)) this.logger.info({ doc }, 'projection recovered')
           if (seq !== null) this.events.emit('projected', { doc, seq } satisfies ProjectedEvent)
         } catch (err) {
-          this.logger.warn({ err: (err as Error).message, doc }, 'projection failed; will retry')
-          setTimeout(() => this.schedule(doc), 2_000).unref()
+          // Flagged once, then retried ever less often: a document that cannot be projected must
+          // not keep the projector (and the database) busy.
+          const failures = (this.failures.get(doc) ?? 0) + 1
+          this.failures.set(doc, failures)
+          const retryMs = Math.min(RETRY_FIRST_MS * 2 ** (failures - 1), RETRY_MAX_MS)
+          if (failures === 1) this.logger.warn({ err: (err as Error).message, doc, retryMs }, 'projection failed; retrying with backoff')
+          else this.logger.debug({ err: (err as Error).message, doc, failures, retryMs }, 'projection failed again')
+          setTimeout(() => this.schedule(doc), retryMs).unref()
         }
       }
     })
     return this.running
+  }
+
+  /** Documents whose projection is failing now, with the number of failures in a row. */
+  failing(): ReadonlyMap<string, number> {
+    return this.failures
   }
 
   async stop(): Promise<void> {
