@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { briefDocName, logDocName, noteDocName } from '../shared/doc-names.js'
+import { briefDocName, hubLogDocName, logDocName, noteDocName } from '../shared/doc-names.js'
 import { createAction, createExchange, type ExtraValue } from '../shared/log-doc.js'
 import { termLabel, type Taxonomy } from '../shared/taxonomy.js'
 import { buildLexicalDoc, type Block } from '../server/editor/headless.js'
@@ -32,42 +32,55 @@ function briefBlocks(hub: DemoHub, data: DemoHubsFile, taxonomy: Taxonomy): Bloc
   return blocks
 }
 
-/** The hub log: exchanges, actions and the cross-cutting items raised in this hub, dates shifted. */
-function logUpdate(hub: DemoHub, shift: number): Uint8Array {
-  const doc = new Y.Doc()
+/** The demo data's sharing scopes, in the product's terms. */
+const SCOPE_OF: Record<string, 'hub' | 'hq' | 'network'> = { hub_only: 'hub', hub_hq: 'hq', network: 'network' }
+
+/**
+ * The hub log, as its two documents: the entries shared with HQ (and the network) and those kept
+ * among the hub's missions; exchanges, actions and cross-cutting items, dates shifted.
+ */
+function logUpdates(hub: DemoHub, shift: number): { shared: Uint8Array; hubOnly: Uint8Array; hasHubOnly: boolean } {
+  const shared = new Y.Doc()
+  const hubOnly = new Y.Doc()
+  const scopeOf = (v: string | null | undefined) => SCOPE_OF[v ?? ''] ?? 'hq'
+  const docFor = (v: string | null | undefined) => (scopeOf(v) === 'hub' ? hubOnly : shared)
   const at = (day: string) => shiftToInstant(day, shift)
   const day = (d: string | null) => (d ? shiftDate(d, shift) : null)
   for (const e of hub.exchanges) {
-    createExchange(doc, {
+    createExchange(docFor(e.sharingScope), {
       id: e.id, title: e.title, body: e.body, themes: e.themes, forums: e.forums, mission: e.mission,
       missions: e.missions, authorId: e.authorId, createdAt: at(e.createdAt), crossCutting: false,
-      extra: extras({ exchangeType: e.exchangeType, counterpartType: e.counterpartType, partnershipId: e.partnershipId, sharingScope: e.sharingScope }),
+      extra: extras({ exchangeType: e.exchangeType, counterpartType: e.counterpartType, partnershipId: e.partnershipId, scope: scopeOf(e.sharingScope) }),
     })
   }
   for (const a of hub.actions) {
-    createAction(doc, {
+    createAction(docFor(a.sharingScope), {
       id: a.id, title: a.title, body: a.body, themes: a.themes, forums: a.forums, mission: a.mission,
       leadMission: a.mission, missions: a.missions, authorId: a.authorId, createdAt: at(a.createdAt),
       updatedAt: at(a.updatedAt), status: a.status, due: day(a.due),
       extra: extras({
         completedAt: day(a.completedAt), actionKind: a.actionKind, partnershipId: a.partnershipId,
-        ggProjectId: a.ggProjectId, sourceExchangeId: a.sourceExchangeId, dropReason: a.dropReason, sharingScope: a.sharingScope,
+        ggProjectId: a.ggProjectId, sourceExchangeId: a.sourceExchangeId, dropReason: a.dropReason, scope: scopeOf(a.sharingScope),
       }),
     })
   }
   for (const c of hub.crossCutting) {
-    createExchange(doc, {
+    createExchange(docFor(c.sharingScope), {
       id: c.id, title: c.title, body: c.body, themes: c.themes, forums: c.forums, mission: c.mission,
       missions: c.missions, authorId: c.authorId, createdAt: at(c.createdAt), crossCutting: true,
       extra: extras({
         inputStatus: c.inputStatus, needsCyberInput: c.needsCyberInput,
         inputRequestedAt: c.inputRequestedAt && at(c.inputRequestedAt), inputProvidedAt: c.inputProvidedAt && at(c.inputProvidedAt),
         inputProvidedBy: c.inputProvidedBy, escalation: c.escalation, relatedHubs: c.relatedHubs, linkedItems: c.linkedItems,
-        sharingScope: c.sharingScope,
+        scope: scopeOf(c.sharingScope),
       }),
     })
   }
-  return Y.encodeStateAsUpdate(doc)
+  const hasHubOnly = hubOnly.getMap('exchanges').size + hubOnly.getMap('actions').size > 0
+  const updates = { shared: Y.encodeStateAsUpdate(shared), hubOnly: Y.encodeStateAsUpdate(hubOnly), hasHubOnly }
+  shared.destroy()
+  hubOnly.destroy()
+  return updates
 }
 
 /** Every demo document (briefs, logs, notes) with every date shifted by `shift` days. */
@@ -76,7 +89,9 @@ export async function demoDocs(data: DemoHubsFile, taxonomy: Taxonomy, shift: nu
   for (const hub of data.hubs) {
     const author = hub.briefs.at(-1)?.contributors[0] ?? hub.focalPoint.userId
     docs.push({ doc: briefDocName(hub.id), update: await buildLexicalDoc(briefBlocks(hub, data, taxonomy)), userId: author })
-    docs.push({ doc: logDocName(hub.id), update: logUpdate(hub, shift), userId: null })
+    const log = logUpdates(hub, shift)
+    docs.push({ doc: logDocName(hub.id), update: log.shared, userId: null })
+    if (log.hasHubOnly) docs.push({ doc: hubLogDocName(hub.id), update: log.hubOnly, userId: null })
     for (const n of hub.notes) {
       const blocks: Block[] = [{ type: 'h1', text: n.title }, ...n.text.split(/\n{2,}/).map((text) => ({ type: 'p' as const, text }))]
       docs.push({ doc: noteDocName(hub.id, n.id), update: await buildLexicalDoc(blocks), userId: n.authorId })

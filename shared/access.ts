@@ -1,5 +1,6 @@
 import type { Permission, Role } from './roles.js'
 import { briefDocName, type DocName } from './doc-names.js'
+import { DEFAULT_SCOPE, type Scope } from './scopes.js'
 
 /**
  * THE access authority. Every REST route and every socket upgrade asks `decide`, and the client
@@ -41,10 +42,10 @@ export type Resource =
   | { kind: 'hub'; hubId: string }
   /** A hub's membership list and focal point, as something to change. */
   | { kind: 'hub-members'; hubId: string }
-  /** A collaborative document. */
-  | { kind: 'doc'; doc: DocName }
+  /** A collaborative document; a note's scope is the caller's to give (the hub-only log's is in its name). */
+  | { kind: 'doc'; doc: DocName; scope?: Scope }
   /** A projected log item (exchange or action) and its comment thread. */
-  | { kind: 'item'; hubId: string; crossCutting: boolean }
+  | { kind: 'item'; hubId: string; crossCutting: boolean; scope?: Scope }
   /** Roll-ups across hubs (the caller's scope comes from `rollupScope`). */
   | { kind: 'rollup' }
   /** The Council progress report. */
@@ -90,14 +91,21 @@ export function decide(actor: AccessActor, resource: Resource): Permission {
     }
     case 'doc': {
       if (role === 'admin') return 'write'
-      if (role === 'hq') return 'read'
       if (role === 'staff') return membershipOf(actor, resource.doc.hubId) ? 'write' : 'none'
+      // Documents stay with the hub (and HQ reading): network entries reach others as items only.
+      if (role === 'hq') return docScope(resource) === 'hub' ? 'none' : 'read'
       return 'none'
     }
     case 'item': {
-      if (role === 'admin' || role === 'hq') return 'comment'
-      if (role === 'staff') return membershipOf(actor, resource.hubId) ? 'comment' : 'none'
-      return resource.crossCutting ? 'comment' : 'none'
+      if (role === 'admin') return 'comment'
+      if (role === 'staff' && membershipOf(actor, resource.hubId)) return 'comment'
+      const scope = resource.scope ?? DEFAULT_SCOPE
+      // A hub entry is never cross-cutting for anyone outside the hub, whatever its flag.
+      if (scope === 'hub') return 'none'
+      if (scope === 'network') return 'comment'
+      if (role === 'hq') return 'comment'
+      if (role === 'cyber') return resource.crossCutting ? 'comment' : 'none'
+      return 'none'
     }
     case 'rollup':
       // Staff get their own hubs only and cyber the cross-cutting view: see rollupScope.
@@ -107,6 +115,13 @@ export function decide(actor: AccessActor, resource: Resource): Permission {
     case 'admin':
       return role === 'admin' ? 'write' : 'none'
   }
+}
+
+/** The scope a document's content has: the hub-only log's, a note's as given, else the default. */
+function docScope(resource: { doc: DocName; scope?: Scope }): Scope {
+  if (resource.doc.type === 'log') return resource.doc.hubOnly ? 'hub' : DEFAULT_SCOPE
+  if (resource.doc.type === 'brief') return DEFAULT_SCOPE
+  return resource.scope ?? DEFAULT_SCOPE
 }
 
 /** Whether `actor` has at least `needed` on `resource`. */
@@ -165,8 +180,8 @@ export function canEditHubDocs(actor: AccessActor, hubId: string): boolean {
 }
 
 /** Who may comment on an item's thread (reading it needs no more than seeing the item). */
-export function canComment(actor: AccessActor, item: { hubId: string; crossCutting: boolean }): boolean {
-  return can(actor, { kind: 'item', hubId: item.hubId, crossCutting: item.crossCutting }, 'comment')
+export function canComment(actor: AccessActor, item: { hubId: string; crossCutting: boolean; scope?: Scope }): boolean {
+  return can(actor, { kind: 'item', hubId: item.hubId, crossCutting: item.crossCutting, scope: item.scope }, 'comment')
 }
 
 /** Who may use the administration: users, hubs, missions, the audit trail. */

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { SCOPES, type Scope } from './scopes.js'
 
 /**
  * Reading the log document `hub/<hubId>/log` (CONTRACT §6) into plain views. Tolerant by design:
@@ -52,6 +53,8 @@ export interface Exchange {
    * those entries, so roll-ups count the entries, not the item again.
    */
   linkedItems: string[]
+  /** The `scope` key as written (`hq` or `network` in the shared log); null when absent. Where an entry lives decides `hub`. */
+  scope: Scope | null
   /** Fields that are missing or invalid: the entry needs attention. Empty when all is well. */
   issues: string[]
 }
@@ -157,6 +160,7 @@ function readBase(id: string, e: Y.Map<unknown>, issues: string[]): Omit<Exchang
     inputProvidedAt: instant(e, 'inputProvidedAt', issues),
     relatedHubs: list(e, 'relatedHubs', issues, false),
     linkedItems: linkedIds(e.get('linkedItems')),
+    scope: code(e, 'scope', issues, SCOPES),
     issues,
   }
 }
@@ -164,7 +168,7 @@ function readBase(id: string, e: Y.Map<unknown>, issues: string[]): Omit<Exchang
 const EMPTY_BASE: Omit<Exchange, 'kind' | 'id' | 'issues'> = {
   title: '', body: '', themes: [], forums: [], mission: '', authorId: '', createdAt: '',
   crossCutting: false, missions: [], inputStatus: null, inputRequestedAt: null, inputProvidedAt: null,
-  relatedHubs: [], linkedItems: [],
+  relatedHubs: [], linkedItems: [], scope: null,
 }
 
 /** `linkedItems` as the seed writes it (`type:id` strings or `{type, id}` maps) or plain ids. */

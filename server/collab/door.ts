@@ -50,7 +50,9 @@ export async function authorize(req: DoorRequest, deps: DoorDeps): Promise<Verdi
   if (!isAllowedOrigin(req.origin, deps.publicOrigin, 'allow')) return { refuse: CloseCode.forbidden, reason: 'origin not allowed' }
   const session = await lookupSession(deps.db, req.sessionId, deps.sessions)
   if (!session) return { refuse: CloseCode.unauthenticated, reason: 'sign in first' }
-  const permission = decide(session.actor, { kind: 'doc', doc })
+  // A note's scope is a fact of its row (the hub-only log's is in its name).
+  const scope = doc.type === 'note' ? (await deps.db.selectFrom('notes').select('scope').where('id', '=', doc.noteId).where('hub_id', '=', doc.hubId).executeTakeFirst())?.scope : undefined
+  const permission = decide(session.actor, { kind: 'doc', doc, scope })
   if (permission === 'none') return { refuse: CloseCode.forbidden, reason: 'you may not open this document' }
   const { actor } = session
   return {

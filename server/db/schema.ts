@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { Scope } from '../../shared/scopes.js'
 
 /** Hand-written database types (STYLE §5): a small schema, two engines, no codegen step. */
 
@@ -65,6 +66,8 @@ export interface NoteTable {
   created_at: CreatedAt
   updated_at: Timestamp
   updated_by: string | null
+  /** Who may read it: `hub` · `hq` · `network`. */
+  scope: ColumnType<Scope, Scope | undefined, Scope>
 }
 
 export interface DocUpdateTable {
@@ -139,6 +142,8 @@ export interface ItemTable {
   /** Generated from title and body. */
   search: ColumnType<string, never, never>
   projected_at: ColumnType<Date, Date | string | undefined, Date | string>
+  /** Who may read it: `hub` · `hq` · `network`. */
+  scope: ColumnType<Scope, Scope | undefined, Scope>
 }
 
 /** Plain text of a brief or a note, full-text indexed. */
@@ -150,6 +155,8 @@ export interface DocTextTable {
   text: string
   search: ColumnType<string, never, never>
   projected_at: ColumnType<Date, Date | string | undefined, Date | string>
+  /** Who may read it: `hub` · `hq` · `network`. */
+  scope: ColumnType<Scope, Scope | undefined, Scope>
 }
 
 export interface ProjectionCursorTable {
@@ -268,7 +275,7 @@ export const TABLE_COLUMNS = {
   hubs: ['id', 'name', 'country', 'country_name', 'region', 'city', 'focal_point_user_id', 'created_at'],
   missions: ['id', 'hub_id', 'code', 'kind', 'name', 'city', 'created_at'],
   memberships: ['user_id', 'hub_id', 'mission_id', 'coordinator', 'created_at'],
-  notes: ['id', 'hub_id', 'title', 'created_by', 'created_at', 'updated_at', 'updated_by'],
+  notes: ['id', 'hub_id', 'title', 'created_by', 'created_at', 'updated_at', 'updated_by', 'scope'],
   doc_updates: ['doc', 'seq', 'update', 'user_id', 'created_at'],
   doc_snapshots: ['doc', 'upto_seq', 'state', 'updated_at'],
   doc_versions: ['id', 'doc', 'upto_seq', 'state', 'editors', 'reason', 'created_at'],
@@ -276,9 +283,9 @@ export const TABLE_COLUMNS = {
   items: [
     'id', 'hub_id', 'kind', 'entry_id', 'title', 'body', 'themes', 'forums', 'mission', 'missions', 'lead_mission',
     'author_id', 'created_at', 'updated_at', 'status', 'due', 'completed_at', 'cross_cutting', 'input_status',
-    'input_requested_at', 'input_provided_at', 'related_hubs', 'linked_items', 'top_themes', 'participants', 'active_from', 'active_to', 'issues', 'search', 'projected_at',
+    'input_requested_at', 'input_provided_at', 'related_hubs', 'linked_items', 'top_themes', 'participants', 'active_from', 'active_to', 'issues', 'search', 'projected_at', 'scope',
   ],
-  doc_text: ['doc', 'hub_id', 'kind', 'title', 'text', 'search', 'projected_at'],
+  doc_text: ['doc', 'hub_id', 'kind', 'title', 'text', 'search', 'projected_at', 'scope'],
   projection_cursors: ['doc', 'upto_seq', 'updated_at'],
   comments: ['id', 'item_id', 'hub_id', 'author_id', 'body', 'created_at', 'edited_at', 'deleted_at'],
   item_threads: ['item_id', 'hub_id', 'requested_by', 'requested_at', 'provided_by', 'provided_at', 'resolved_by', 'resolved_at'],

@@ -24,7 +24,15 @@ export type Origins = ReadonlyMap<string, { userId: string | null; mission: stri
  * flagged here. A bad entry never stops the others. Author and mission are the server's record of
  * who created the entry (`origins`), never the document's word alone.
  */
-export function logItemRows(hubId: string, doc: Y.Doc, taxonomy: Taxonomy, now = new Date(), origins: Origins = new Map()): NewItem[] {
+export function logItemRows(
+  hubId: string,
+  doc: Y.Doc,
+  taxonomy: Taxonomy,
+  now = new Date(),
+  origins: Origins = new Map(),
+  /** The hub-only log: every entry in it is of scope `hub`, whatever it says. */
+  hubOnly = false,
+): NewItem[] {
   const rows: NewItem[] = []
   for (const entry of [...readExchanges(doc), ...readActions(doc)]) {
     const issues = [...entry.issues]
@@ -77,6 +85,7 @@ export function logItemRows(hubId: string, doc: Y.Doc, taxonomy: Taxonomy, now =
       active_to: created === null ? null : action ? (ended ?? INFINITY) : created,
       issues,
       projected_at: now,
+      scope: hubOnly ? 'hub' : item.scope === 'network' ? 'network' : 'hq',
     }))
   }
   return rows

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { sql, type Kysely } from 'kysely'
 import { TABLE_COLUMNS, type Database } from '../db/schema.js'
-import { parseDocName, type DocName } from '../../shared/doc-names.js'
+import { hubLogDocName, logDocName, parseDocName, type DocName } from '../../shared/doc-names.js'
 import type { Taxonomy } from '../../shared/taxonomy.js'
 import { readDocState } from '../db/update-store.js'
 import { lexicalDocToText } from '../editor/headless.js'
@@ -26,24 +26,42 @@ export async function projectDoc(db: Kysely<Database>, docName: string, taxonomy
   return db.transaction().execute(async (trx) => {
     // One projection of a document at a time across processes; the state is read under the lock,
     // so a slower projection of an older state can never overwrite a newer one.
-    await sql`select pg_advisory_xact_lock(hashtext(${'projection:' + docName}))`.execute(trx)
+    // A hub's two log documents are projected together (one lock for both).
+    const lockName = name.type === 'log' ? logDocName(name.hubId) : docName
+    await sql`select pg_advisory_xact_lock(hashtext(${'projection:' + lockName}))`.execute(trx)
     if (!(await hubExists(trx, name.hubId))) return null
     // A note document without its notes row is listed nowhere: nothing to read or search.
     if (name.type === 'note' && !(await trx.selectFrom('notes').select('id').where('id', '=', name.noteId).where('hub_id', '=', name.hubId).executeTakeFirst())) return null
+    if (name.type === 'log') {
+      const [shared, hubOnly] = await Promise.all([readDocState(trx, logDocName(name.hubId)), readDocState(trx, hubLogDocName(name.hubId))])
+      await projectLog(trx, name.hubId, shared?.update ?? null, hubOnly?.update ?? null, taxonomy)
+      await saveCursor(trx, logDocName(name.hubId), shared?.uptoSeq ?? 0)
+      await saveCursor(trx, hubLogDocName(name.hubId), hubOnly?.uptoSeq ?? 0)
+      return (name.hubOnly ? hubOnly : shared)?.uptoSeq ?? 0
+    }
     const stored = await readDocState(trx, docName)
     const uptoSeq = stored?.uptoSeq ?? 0
-    if (name.type === 'log') await projectLog(trx, name.hubId, stored?.update ?? null, taxonomy)
-    else if (!(await projectText(trx, docName, name, stored?.update ?? null))) return null
+    if (!(await projectText(trx, docName, name, stored?.update ?? null))) return null
     await saveCursor(trx, docName, uptoSeq)
     return uptoSeq
   })
 }
 
-async function projectLog(trx: Kysely<Database>, hubId: string, update: Uint8Array | null, taxonomy: Taxonomy): Promise<void> {
-  const doc = new Y.Doc()
+/**
+ * A hub's log is two documents, projected together: entries of the hub-only log are of scope
+ * `hub`, those of the shared log `hq` or `network` as they say. An entry id found in both (never
+ * written so by an honest client; for an instant while an entry moves) is the hub-only one's: the
+ * narrower audience wins. Projecting both at once makes the result independent of which changed.
+ */
+async function projectLog(trx: Kysely<Database>, hubId: string, shared: Uint8Array | null, hubOnly: Uint8Array | null, taxonomy: Taxonomy): Promise<void> {
+  const docs = [new Y.Doc(), new Y.Doc()]
   try {
-    if (update) Y.applyUpdate(doc, update)
-    const rows = logItemRows(hubId, doc, taxonomy, new Date(), await entryOrigins(trx, hubId, doc))
+    if (shared) Y.applyUpdate(docs[0], shared)
+    if (hubOnly) Y.applyUpdate(docs[1], hubOnly)
+    const origins = await entryOrigins(trx, hubId, docs)
+    const kept = logItemRows(hubId, docs[1], taxonomy, new Date(), origins, true)
+    const keptIds = new Set(kept.map((r) => r.id))
+    const rows = [...kept, ...logItemRows(hubId, docs[0], taxonomy, new Date(), origins, false).filter((r) => !keptIds.has(r.id))]
     const ids = rows.map((r) => r.id)
     let gone = trx.deleteFrom('items').where('hub_id', '=', hubId)
     if (ids.length) gone = gone.where('id', 'not in', ids)
@@ -59,7 +77,7 @@ async function projectLog(trx: Kysely<Database>, hubId: string, update: Uint8Arr
         .execute()
     }
   } finally {
-    doc.destroy()
+    for (const d of docs) d.destroy()
   }
 }
 
@@ -68,10 +86,10 @@ async function projectLog(trx: Kysely<Database>, hubId: string, update: Uint8Arr
  * before the sync server recorded creators) are recorded once from the document as it stands, and
  * marked so: from then on no later edit of the document can change who wrote them.
  */
-async function entryOrigins(trx: Kysely<Database>, hubId: string, doc: Y.Doc): Promise<Origins> {
+async function entryOrigins(trx: Kysely<Database>, hubId: string, docs: Y.Doc[]): Promise<Origins> {
   const rows = await trx.selectFrom('entry_origins').select(['item_id', 'user_id', 'mission']).where('hub_id', '=', hubId).execute()
   const origins = new Map(rows.map((r) => [r.item_id, { userId: r.user_id, mission: r.mission }]))
-  const unrecorded = [...readExchanges(doc), ...readActions(doc)]
+  const unrecorded = docs.flatMap((doc) => [...readExchanges(doc), ...readActions(doc)])
     .map((e) => ({ item_id: itemId(hubId, e.kind, e.id), hub_id: hubId, user_id: e.authorId || null, mission: e.mission || null, source: 'document' as const }))
     .filter((r) => !origins.has(r.item_id))
   for (let i = 0; i < unrecorded.length; i += 500) {

@@ -10,6 +10,8 @@ import { lexicalDocToText } from '../../server/editor/headless.js'
 import { readActions, readExchanges } from '../../shared/log-doc.js'
 
 const { accounts, data } = loadDemoFiles()
+/** Hubs whose demo data keeps entries among the hub's missions: they get a hub-only log document. */
+const hubsWithHubOnlyEntries = data.hubs.filter((h) => [...h.exchanges, ...h.actions, ...h.crossCutting].some((e) => e.sharingScope === 'hub_only')).length
 const today = new Date('2026-11-22T10:00:00Z')
 const shift = demoShiftDays(today)
 
@@ -23,7 +25,7 @@ for (const engine of ENGINES) {
 
     it('seeds an empty database once, in one go', async () => {
       const started = performance.now()
-      expect(await seedDemoIfEmpty(t.db, today)).toEqual({ users: 62, hubs: 12, docs: 24 })
+      expect(await seedDemoIfEmpty(t.db, today)).toEqual({ users: 62, hubs: 12, docs: 24 + hubsWithHubOnlyEntries })
       console.info(`${engine}: demo seed took ${Math.round(performance.now() - started)} ms`)
       expect(await seedDemoIfEmpty(t.db, today)).toBeNull()
       expect(await t.db.selectFrom('hubs').select('id').execute()).toHaveLength(12)
@@ -71,10 +73,17 @@ for (const engine of ENGINES) {
         const brief = await lexicalDocToText((await readDocState(t.db, `hub/${hub.id}/brief`))!.update)
         expect(brief.split('\n')[0]).toBe(hub.name)
         expect(brief).toContain('Asks to HQ')
+        // The hub's log is two documents: entries kept among the hub's missions live apart.
         const log = new Y.Doc()
         Y.applyUpdate(log, (await readDocState(t.db, `hub/${hub.id}/log`))!.update)
-        const ex = readExchanges(log)
-        const ac = readActions(log)
+        const hubOnly = new Y.Doc()
+        const kept = await readDocState(t.db, `hub/${hub.id}/log/hub`)
+        if (kept) Y.applyUpdate(hubOnly, kept.update)
+        const keptIds = [...readExchanges(hubOnly), ...readActions(hubOnly)].map((e) => e.id).sort()
+        const wanted = [...hub.exchanges, ...hub.actions, ...hub.crossCutting].filter((e) => e.sharingScope === 'hub_only').map((e) => e.id).sort()
+        expect(keptIds, hub.id).toEqual(wanted)
+        const ex = [...readExchanges(log), ...readExchanges(hubOnly)]
+        const ac = [...readActions(log), ...readActions(hubOnly)]
         exchanges += ex.length
         actions += ac.length
         crossCutting += ex.filter((e) => e.crossCutting).length
@@ -105,7 +114,7 @@ for (const engine of ENGINES) {
       expect(results.filter((r) => r !== null)).toHaveLength(1)
       expect(await t.db.selectFrom('users').select('id').execute()).toHaveLength(62)
       const docs = await t.db.selectFrom('doc_updates').select('doc').execute()
-      expect(docs).toHaveLength(24)
+      expect(docs).toHaveLength(24 + hubsWithHubOnlyEntries)
     })
   })
 }

@@ -46,7 +46,7 @@ export function checkMeaning(
   const resolver = new PlaceResolver(room.doc, index, room.pendingIndexes)
   try {
     if (doc.type === 'log') {
-      const verdict = checkLogUpdate(room.doc, resolver, fresh, decoded.ds, writer)
+      const verdict = checkLogUpdate(room.doc, resolver, fresh, decoded.ds, writer, doc.hubOnly === true)
       return 'field' in verdict ? verdict : { effects: verdict }
     }
     const verdict = checkLexicalUpdate(resolver, fresh, registeredNodeTypes())

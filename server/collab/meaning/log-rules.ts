@@ -22,6 +22,9 @@ export interface Writer {
   now: number
 }
 
+/** The scopes an entry may say it has in each of a hub's two log documents. */
+const SCOPES_IN = { hubOnly: new Set(['hub']), shared: new Set(['hq', 'network']) }
+
 /** An entry the update creates, for the server's attribution. */
 export interface CreatedEntry {
   kind: 'exchange' | 'action'
@@ -94,6 +97,7 @@ export function checkLogUpdate(
   fresh: readonly Y.Item[],
   ds: DeleteSetLike,
   writer: Writer,
+  hubOnly: boolean,
 ): LogVerdict {
   const created = new Map<string, CreatedEntry & { fields: Set<string> }>()
   const statusChanges: StatusChange[] = []
@@ -125,6 +129,14 @@ export function checkLogUpdate(
       }
       birth.fields.add(field)
     }
+    if (field === 'scope') {
+      // Who reads an entry changes only through the server (moved between documents, audited).
+      if (!birth) return { field, reason: 'the scope of an existing entry changes through the scope control only' }
+      const value = firstValue(item)
+      if (!spot.direct || !(hubOnly ? SCOPES_IN.hubOnly : SCOPES_IN.shared).has(value as string)) {
+        return { field, reason: `scope ${JSON.stringify(value)} does not belong in this document` }
+      }
+    }
     if (field === 'status' && spot.direct && !birth && spot.kind === 'action') {
       const to = firstValue(item)
       const from = liveEntry(doc, 'actions', spot.entryId)?.get('status')
@@ -142,7 +154,7 @@ export function checkLogUpdate(
   for (const item of deleted) {
     const spot = spotOf(resolver, item)
     if (!spot || spot.field === null || !spot.direct) continue
-    if (!SERVER_ONLY_FIELDS.has(spot.field) && !BIRTH_FIELDS.has(spot.field)) continue
+    if (!SERVER_ONLY_FIELDS.has(spot.field) && !BIRTH_FIELDS.has(spot.field) && spot.field !== 'scope') continue
     const overwritten = spots.some((s) => s.spot.field === spot.field && sameId(s.spot.entryItem, spot.entryItem))
     if (overwritten) continue // already judged as a write above
     const entryGoes = deletedIds.some((id) => sameId(id, spot.entryItem)) || entryIsDeleted(resolver, spot.entryItem)

@@ -54,7 +54,11 @@ describe('demo documents', () => {
     const shift = 10
     const docs = await demoDocs(data, taxonomy, shift)
     expect(docs.map((d) => d.doc)).toContain('hub/hub-ng/brief')
-    expect(docs).toHaveLength(24)
+    // A brief and a log per hub, the hub-only log where a hub keeps entries among its missions.
+    const hubsWithHubOnly = data.hubs.filter((h) => [...h.exchanges, ...h.actions, ...h.crossCutting].some((e) => e.sharingScope === 'hub_only'))
+    expect(hubsWithHubOnly.length).toBeGreaterThan(0)
+    expect(docs).toHaveLength(24 + hubsWithHubOnly.length)
+    expect(docs.filter((d) => d.doc.endsWith('/log/hub')).map((d) => d.doc).sort()).toEqual(hubsWithHubOnly.map((h) => `hub/${h.id}/log/hub`).sort())
     const jp = new Y.Doc()
     Y.applyUpdate(jp, docs.find((d) => d.doc === 'hub/hub-jp/log')!.update)
     const cc = readExchanges(jp).find((e) => e.id === 'cc-jp-1')!
