@@ -1,29 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { freePort } from '../support/global-setup.js'
-import { startTestServer, type TestServer } from '../support/test-server.js'
-import { createHub, createUser, TEST_PASSWORD } from '../support/factories.js'
-import { axeViolations, launchBrowser, screenshot } from '../support/browser.js'
+import type { Browser } from 'playwright-core'
+import { startBrowserTestServer, type TestServer } from '../support/test-server.js'
+import { createCast, defineCast, type CastOf } from '../support/cast.js'
+import { axeViolations, launchBrowser, screenshot, signIn } from '../support/browser.js'
+
+const CAST = defineCast({
+  hubs: { hub: { name: 'Hub Testland', missions: ['DE'] } },
+  users: {
+    anna: { hub: 'hub', mission: 'EU', coordinator: true, name: 'Anna Alpha' },
+    bernd: { hub: 'hub', mission: 'DE', name: 'Bernd Beta' },
+    cyrus: { role: 'cyber', name: 'Cyrus Cyber' },
+  },
+})
 
 /** A hub asks the cyber ambassadors for input; one answers; the hub sees it live; mentions reach the inbox. */
 describe('cross-cutting input in Chromium', () => {
   let t: TestServer
   let browser: Browser
   let hubId: string
-  const users: Record<string, { email: string; name: string }> = {}
+  let users: CastOf<typeof CAST>['users']
 
   beforeAll(async () => {
-    const port = await freePort()
-    t = await startTestServer('pglite', { PORT: String(port), PUBLIC_ORIGIN: `http://127.0.0.1:${port}` })
-    const hub = await createHub(t.db.db, { name: 'Hub Testland', missions: ['DE'] })
-    hubId = hub.id
-    const make = async (key: string, name: string, opts: Parameters<typeof createUser>[1]) => {
-      const u = await createUser(t.db.db, { ...opts, name })
-      users[key] = { email: u.email, name }
-    }
-    await make('anna', 'Anna Alpha', { hubId, mission: 'EU', coordinator: true })
-    await make('bernd', 'Bernd Beta', { hubId, mission: 'DE' })
-    await make('cyrus', 'Cyrus Cyber', { role: 'cyber' })
+    t = await startBrowserTestServer()
+    const cast = await createCast(t.db.db, CAST)
+    hubId = cast.hubs.hub.id
+    users = cast.users
     browser = await launchBrowser()
   })
   afterAll(async () => {
@@ -31,18 +32,10 @@ describe('cross-cutting input in Chromium', () => {
     await t?.close()
   })
 
-  async function signIn(key: string): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
-    await page.goto(`${t.url}/`)
-    await page.getByLabel('Email').fill(users[key].email)
-    await page.getByLabel('Password').fill(TEST_PASSWORD)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByRole('heading', { name: 'My hubs' }).waitFor()
-    return page
-  }
+  const signInAs = (key: keyof typeof CAST.users) => signIn(browser, t.url, users[key].email)
 
   it('request → board → cyber comment with a mention → live answer and state → inbox', async () => {
-    const anna = await signIn('anna')
+    const anna = await signInAs('anna')
     await anna.goto(`${t.url}/hubs/${hubId}/exchanges`)
     await anna.getByRole('button', { name: 'New exchange' }).click()
     await anna.getByLabel('Title', { exact: true }).fill('Submarine cable landing rules')
@@ -55,7 +48,7 @@ describe('cross-cutting input in Chromium', () => {
     await thread.getByRole('button', { name: 'Request input from the cyber ambassadors' }).click({ timeout: 10_000 })
     await expect.poll(() => thread.getByTestId('input-status').textContent(), { timeout: 10_000 }).toBe('awaiting input')
 
-    const cyrus = await signIn('cyrus')
+    const cyrus = await signInAs('cyrus')
     await expect.poll(() => cyrus.getByTestId('unread').textContent(), { timeout: 10_000 }).toContain('1')
     await cyrus.getByRole('link', { name: 'Cross-cutting' }).click()
     const first = cyrus.getByTestId('board-item').first()
@@ -76,7 +69,7 @@ describe('cross-cutting input in Chromium', () => {
     await screenshot(anna, 'thread')
     expect(await axeViolations(anna)).toEqual([])
 
-    const bernd = await signIn('bernd')
+    const bernd = await signInAs('bernd')
     await bernd.getByRole('link', { name: /Inbox/ }).click()
     const entry = bernd.getByTestId('inbox-entry').first()
     await entry.waitFor()

@@ -1,35 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { freePort } from '../support/global-setup.js'
-import { startTestServer, type TestServer } from '../support/test-server.js'
-import { createHub, createUser, TEST_PASSWORD } from '../support/factories.js'
-import { axeViolations, launchBrowser, screenshot } from '../support/browser.js'
+import { startBrowserTestServer, type TestServer } from '../support/test-server.js'
+import { createCast, defineCast, type CastOf } from '../support/cast.js'
+import { axeViolations, launchBrowser, screenshot, signIn } from '../support/browser.js'
 import { parseDocName } from '../../shared/doc-names.js'
 import { createExchange, deleteItem, updateItem } from '../../shared/log-doc.js'
 import { connectClient, until } from '../support/ws-client.js'
-import { sessionCookie } from '../support/factories.js'
+
+const CAST = defineCast({
+  hubs: { hub: { name: 'Hub Historyland', missions: ['DE'] } },
+  users: {
+    anna: { hub: 'hub', mission: 'EU', name: 'Anna Alpha' },
+    bernd: { hub: 'hub', mission: 'DE', name: 'Bernd Beta' },
+    hq: { role: 'hq', name: 'Hanna HQ' },
+  },
+})
 
 /** Version history in Chromium: two staff of one hub and an HQ reviewer, each in their own context. */
 describe('version history in Chromium', () => {
   let t: TestServer
   let browser: Browser
   let hubId: string
-  const users: Record<string, { email: string; id: string }> = {}
+  let users: CastOf<typeof CAST>['users']
   const contexts: BrowserContext[] = []
 
   beforeAll(async () => {
-    const port = await freePort()
-    t = await startTestServer('pglite', { PORT: String(port), PUBLIC_ORIGIN: `http://127.0.0.1:${port}` }, { versionIntervalMs: 200 })
-    const hub = await createHub(t.db.db, { name: 'Hub Historyland', missions: ['DE'] })
-    hubId = hub.id
-    for (const [key, name, opts] of [
-      ['anna', 'Anna Alpha', { hubId, mission: 'EU' }],
-      ['bernd', 'Bernd Beta', { hubId, mission: 'DE' }],
-      ['hq', 'Hanna HQ', { role: 'hq' as const }],
-    ] as const) {
-      const u = await createUser(t.db.db, { ...opts, name })
-      users[key] = { email: u.email, id: u.id }
-    }
+    t = await startBrowserTestServer({}, { versionIntervalMs: 200 })
+    const cast = await createCast(t.db.db, CAST)
+    hubId = cast.hubs.hub.id
+    users = cast.users
     browser = await launchBrowser()
   })
   afterAll(async () => {
@@ -38,15 +37,9 @@ describe('version history in Chromium', () => {
     await t?.close()
   })
 
-  async function signIn(key: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-    contexts.push(context)
-    const page = await context.newPage()
-    await page.goto(`${t.url}/`)
-    await page.getByLabel('Email').fill(users[key].email)
-    await page.getByLabel('Password').fill(TEST_PASSWORD)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByRole('heading', { name: 'My hubs' }).waitFor()
+  async function signInAs(key: keyof typeof CAST.users): Promise<Page> {
+    const page = await signIn(browser, t.url, users[key].email)
+    contexts.push(page.context())
     return page
   }
 
@@ -79,8 +72,8 @@ describe('version history in Chromium', () => {
   }
 
   it('opens history, previews and diffs a version, restores it; the other browser sees it live; HQ cannot restore', async () => {
-    const anna = await signIn('anna')
-    const bernd = await signIn('bernd')
+    const anna = await signInAs('anna')
+    const bernd = await signInAs('bernd')
     for (const page of [anna, bernd]) {
       await page.goto(`${t.url}/hubs/${hubId}/brief`)
       await page.getByTestId('editor').waitFor()
@@ -115,7 +108,7 @@ describe('version history in Chromium', () => {
     await screenshot(bernd, 'history-restored-other-browser')
     await checked(anna, 'history-after-restore')
 
-    const hq = await signIn('hq')
+    const hq = await signInAs('hq')
     await hq.goto(`${t.url}/hubs/${hubId}/brief`)
     await hq.getByRole('button', { name: 'History' }).click()
     await hq.getByTestId('version').first().click()
@@ -127,7 +120,7 @@ describe('version history in Chromium', () => {
   it('finds a deleted exchange in the log history and restores it alone; the other browser sees it', async () => {
     const docName = `hub/${hubId}/log`
     // A third participant (a Node y-websocket client) writes and deletes entries live.
-    const node = connectClient(t.url, docName, await sessionCookie(t.db.db, users.bernd.id), { origin: t.origin })
+    const node = connectClient(t.url, docName, users.bernd.cookie, { origin: t.origin })
     try {
       await until(() => node.provider.synced)
       const gone = createExchange(node.doc, { title: 'Meeting with the telecom regulator', mission: 'DE', authorId: users.bernd.id })
@@ -141,8 +134,8 @@ describe('version history in Chromium', () => {
       deleteItem(node.doc, gone)
       updateItem(node.doc, kept, { title: 'Cable landing station visit (report filed)' })
 
-      const anna = await signIn('anna')
-      const bernd = await signIn('bernd')
+      const anna = await signInAs('anna')
+      const bernd = await signInAs('bernd')
       for (const page of [anna, bernd]) {
         await page.goto(`${t.url}/hubs/${hubId}/exchanges`)
         await expect.poll(() => page.getByTestId('exchange').allTextContents(), { timeout: 10_000 }).toEqual([expect.stringContaining('(report filed)')])

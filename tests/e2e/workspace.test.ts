@@ -1,32 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { freePort } from '../support/global-setup.js'
-import { startTestServer, type TestServer } from '../support/test-server.js'
-import { createHub, createUser, TEST_PASSWORD } from '../support/factories.js'
-import { axeViolations, launchBrowser, screenshot } from '../support/browser.js'
+import { startBrowserTestServer, type TestServer } from '../support/test-server.js'
+import { createCast, defineCast, type CastOf } from '../support/cast.js'
+import { axeViolations, launchBrowser, screenshot, signIn, submitSignIn } from '../support/browser.js'
+
+const CAST = defineCast({
+  hubs: { hub: { name: 'Hub Testland', missions: ['DE', 'FR'] }, other: {} },
+  users: {
+    anna: { hub: 'hub', mission: 'EU', coordinator: true, name: 'Anna Alpha' },
+    bernd: { hub: 'hub', mission: 'DE', name: 'Bernd Beta' },
+    hq: { role: 'hq', name: 'Hanna HQ' },
+    outsider: { hub: 'other', mission: 'EU', name: 'Olga Other' },
+  },
+})
 
 /** Two staff of one hub, an HQ reviewer and an outsider, each in their own browser context. */
 describe('hub workspace in Chromium', () => {
   let t: TestServer
   let browser: Browser
   let hubId: string
-  const users: Record<string, { email: string; name: string }> = {}
+  let users: CastOf<typeof CAST>['users']
   const contexts: BrowserContext[] = []
 
   beforeAll(async () => {
-    const port = await freePort()
-    t = await startTestServer('pglite', { PORT: String(port), PUBLIC_ORIGIN: `http://127.0.0.1:${port}` })
-    const hub = await createHub(t.db.db, { name: 'Hub Testland', missions: ['DE', 'FR'] })
-    const other = await createHub(t.db.db)
-    hubId = hub.id
-    const make = async (key: string, name: string, opts: Parameters<typeof createUser>[1]) => {
-      const u = await createUser(t.db.db, { ...opts, name })
-      users[key] = { email: u.email, name }
-    }
-    await make('anna', 'Anna Alpha', { hubId, mission: 'EU', coordinator: true })
-    await make('bernd', 'Bernd Beta', { hubId, mission: 'DE' })
-    await make('hq', 'Hanna HQ', { role: 'hq' })
-    await make('outsider', 'Olga Other', { hubId: other.id, mission: 'EU' })
+    t = await startBrowserTestServer()
+    const cast = await createCast(t.db.db, CAST)
+    hubId = cast.hubs.hub.id
+    users = cast.users
     browser = await launchBrowser()
   })
   afterAll(async () => {
@@ -35,15 +35,9 @@ describe('hub workspace in Chromium', () => {
     await t?.close()
   })
 
-  async function signIn(key: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-    contexts.push(context)
-    const page = await context.newPage()
-    await page.goto(`${t.url.replace('127.0.0.1', '127.0.0.1')}/`)
-    await page.getByLabel('Email').fill(users[key].email)
-    await page.getByLabel('Password').fill(TEST_PASSWORD)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByRole('heading', { name: 'My hubs' }).waitFor()
+  async function signInAs(key: keyof typeof CAST.users): Promise<Page> {
+    const page = await signIn(browser, t.url, users[key].email)
+    contexts.push(page.context())
     return page
   }
 
@@ -56,8 +50,8 @@ describe('hub workspace in Chromium', () => {
   let bernd: Page
 
   it('shows my hubs, then the brief; typing appears in the other browser with the cursor name', async () => {
-    anna = await signIn('anna')
-    bernd = await signIn('bernd')
+    anna = await signInAs('anna')
+    bernd = await signInAs('bernd')
     await noSeriousA11yViolations(anna, 'home')
     await anna.getByRole('link', { name: /Nigeria/ }).first().click()
     await anna.getByTestId('editor').waitFor()
@@ -164,9 +158,7 @@ describe('hub workspace in Chromium', () => {
     await t.db.db.deleteFrom('sessions').where('user_id', '=', bernhard.id).execute()
     await bernd.context().setOffline(false)
     await bernd.getByText('Your session ended').waitFor({ timeout: 15_000 })
-    await bernd.getByLabel('Email').fill(users.bernd.email)
-    await bernd.getByLabel('Password').fill(TEST_PASSWORD)
-    await bernd.getByRole('button', { name: 'Sign in' }).click()
+    await submitSignIn(bernd, users.bernd.email)
     await bernd.getByTestId('editor').waitFor()
     await anna.getByRole('link', { name: 'Brief' }).click()
     await expect.poll(() => anna.getByTestId('editor').textContent(), { timeout: 20_000 }).toContain('Written as the session ran out.')
@@ -200,7 +192,7 @@ describe('hub workspace in Chromium', () => {
   })
 
   it('shows HQ the content, live and read-only', async () => {
-    const hq = await signIn('hq')
+    const hq = await signInAs('hq')
     await hq.goto(`${t.url}/hubs/${hubId}/brief`)
     await hq.getByTestId('editor').waitFor()
     await expect.poll(() => hq.getByTestId('editor').textContent(), { timeout: 10_000 }).toContain('Hello from the EU delegation')
@@ -213,7 +205,7 @@ describe('hub workspace in Chromium', () => {
   })
 
   it('gives staff of another hub no access, even by URL', async () => {
-    const outsider = await signIn('outsider')
+    const outsider = await signInAs('outsider')
     await outsider.goto(`${t.url}/hubs/${hubId}/brief`)
     await outsider.getByRole('heading', { name: 'No access to this hub' }).waitFor()
     expect(await outsider.locator('body').textContent()).not.toContain('Hello from the EU delegation')

@@ -2,20 +2,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { ENGINES } from '../support/engines.js'
 import { startTestServer, type TestServer } from '../support/test-server.js'
-import { createHub, createUser, sessionCookie } from '../support/factories.js'
+import { createCast, defineCast, type CastHub, type CastOf } from '../support/cast.js'
+import { sessionCookie } from '../support/factories.js'
 import { connectClient, until } from '../support/ws-client.js'
 import { client } from '../support/http.js'
 import { readDocState } from '../../server/db/update-store.js'
 
+const CAST = defineCast({
+  hubs: { hub: {}, otherHub: {} },
+  users: {
+    alice: { hub: 'hub', mission: 'EU', name: 'Alice Example' },
+    bob: { hub: 'hub', mission: 'DE', name: 'Bob Beispiel' },
+    carol: { hub: 'otherHub', mission: 'EU' },
+    hq: { role: 'hq', name: 'Harriet HQ' },
+    cyber: { role: 'cyber' },
+  },
+})
+
 for (const engine of ENGINES) {
   describe(`${engine}: sync endpoint`, () => {
     let t: TestServer
-    let hub: Awaited<ReturnType<typeof createHub>>
-    let otherHub: Awaited<ReturnType<typeof createHub>>
-    const cookies: Record<string, string> = {}
-    const ids: Record<string, string> = {}
+    let hub: CastHub
+    let ids: CastOf<typeof CAST>['ids']
+    let cookies: CastOf<typeof CAST>['cookies']
     const clients: { destroy(): void }[] = []
-    const connect = (doc: string, who: string | null, opts: { origin?: string } = {}) => {
+    const connect = (doc: string, who: keyof typeof CAST.users | null, opts: { origin?: string } = {}) => {
       const c = connectClient(t.url, doc, who ? cookies[who] : null, { origin: opts.origin ?? t.origin })
       clients.push(c)
       return c
@@ -23,19 +34,9 @@ for (const engine of ENGINES) {
 
     beforeAll(async () => {
       t = await startTestServer(engine, {}, { idleUnloadMs: 200, versionIntervalMs: 60_000 })
-      hub = await createHub(t.db.db)
-      otherHub = await createHub(t.db.db)
-      for (const [name, opts] of Object.entries({
-        alice: { hubId: hub.id, mission: 'EU', name: 'Alice Example' },
-        bob: { hubId: hub.id, mission: 'DE', name: 'Bob Beispiel' },
-        carol: { hubId: otherHub.id, mission: 'EU' },
-        hq: { role: 'hq' as const, name: 'Harriet HQ' },
-        cyber: { role: 'cyber' as const },
-      })) {
-        const u = await createUser(t.db.db, opts)
-        ids[name] = u.id
-        cookies[name] = await sessionCookie(t.db.db, u.id)
-      }
+      const cast = await createCast(t.db.db, CAST)
+      hub = cast.hubs.hub
+      ;({ ids, cookies } = cast)
     })
     afterAll(async () => {
       for (const c of clients) c.destroy()

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
 import { ENGINES } from '../support/engines.js'
 import { startTestServer, type TestServer } from '../support/test-server.js'
-import { createHub, createUser, sessionCookie } from '../support/factories.js'
+import { createCast, defineCast, type CastHub, type CastOf } from '../support/cast.js'
 import { client as httpClient, type Client } from '../support/http.js'
 import { connectClient, until } from '../support/ws-client.js'
 import { bindHeadless, buildLexicalDoc, lexicalDocToText } from '../../server/editor/headless.js'
@@ -13,15 +13,25 @@ import { createAction, createExchange, deleteItem, readExchanges, readLogItem, u
 
 const enc = encodeURIComponent
 
+const CAST = defineCast({
+  hubs: { hub: {}, other: {} },
+  users: {
+    alice: { hub: 'hub', mission: 'EU', name: 'Alice Example' },
+    bob: { hub: 'hub', mission: 'DE', name: 'Bob Beispiel' },
+    carol: { hub: 'other', mission: 'EU' },
+    hq: { role: 'hq', name: 'Harriet HQ' },
+  },
+})
+
 for (const engine of ENGINES) {
   describe(`${engine}: version history and restore`, () => {
     let t: TestServer
-    let hub: Awaited<ReturnType<typeof createHub>>
-    const http: Record<string, Client> = {}
-    const cookies: Record<string, string> = {}
-    const ids: Record<string, string> = {}
+    let hub: CastHub
+    let ids: CastOf<typeof CAST>['ids']
+    let cookies: CastOf<typeof CAST>['cookies']
+    const http = {} as Record<keyof typeof CAST.users | 'anon', Client>
     const cleanup: (() => void)[] = []
-    const connect = (doc: string, who: string) => {
+    const connect = (doc: string, who: keyof typeof CAST.users) => {
       const c = connectClient(t.url, doc, cookies[who], { origin: t.origin })
       cleanup.push(() => c.destroy())
       return c
@@ -45,19 +55,10 @@ for (const engine of ENGINES) {
 
     beforeAll(async () => {
       t = await startTestServer(engine, {}, { idleUnloadMs: 200, versionIntervalMs: 100 })
-      hub = await createHub(t.db.db)
-      const other = await createHub(t.db.db)
-      for (const [name, opts] of Object.entries({
-        alice: { hubId: hub.id, mission: 'EU', name: 'Alice Example' },
-        bob: { hubId: hub.id, mission: 'DE', name: 'Bob Beispiel' },
-        carol: { hubId: other.id, mission: 'EU' },
-        hq: { role: 'hq' as const, name: 'Harriet HQ' },
-      })) {
-        const u = await createUser(t.db.db, opts)
-        ids[name] = u.id
-        cookies[name] = await sessionCookie(t.db.db, u.id)
-        http[name] = httpClient(t.url, t.origin, cookies[name])
-      }
+      const cast = await createCast(t.db.db, CAST)
+      hub = cast.hubs.hub
+      ;({ ids, cookies } = cast)
+      for (const name of Object.keys(cookies) as (keyof typeof cookies)[]) http[name] = httpClient(t.url, t.origin, cookies[name])
       http.anon = httpClient(t.url, t.origin, null)
     })
     afterAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { ENGINES } from '../support/engines.js'
 import { startTestServer, type TestServer } from '../support/test-server.js'
-import { createHub, createUser, sessionCookie } from '../support/factories.js'
+import { createCast, defineCast, type CastHub, type CastOf } from '../support/cast.js'
 import { connectClient, until } from '../support/ws-client.js'
 import { client } from '../support/http.js'
 import { createAction, createExchange, deleteItem, updateItem } from '../../shared/log-doc.js'
@@ -11,31 +11,32 @@ import { loadTaxonomy } from '../../server/taxonomy-file.js'
 import { buildLexicalDoc } from '../../server/editor/headless.js'
 import { appendUpdates } from '../../server/db/update-store.js'
 
+const CAST = defineCast({
+  hubs: { hub: { missions: ['DE', 'FR'] }, other: {} },
+  users: {
+    alice: { hub: 'hub', mission: 'EU', name: 'Alice Example' },
+    carol: { hub: 'other', mission: 'EU' },
+    hq: { role: 'hq' },
+    cyber: { role: 'cyber' },
+  },
+})
+
 for (const engine of ENGINES) {
   describe(`${engine}: projection, items and search`, () => {
     let t: TestServer
-    let hub: Awaited<ReturnType<typeof createHub>>
-    let other: Awaited<ReturnType<typeof createHub>>
-    const cookies: Record<string, string> = {}
-    const ids: Record<string, string> = {}
+    let hub: CastHub
+    let other: CastHub
+    let ids: CastOf<typeof CAST>['ids']
+    let cookies: CastOf<typeof CAST>['cookies']
     const clients: { destroy(): void }[] = []
-    const api = (who: string) => client(t.url, t.origin, cookies[who])
-    const items = async (who: string, query = '') => (await api(who).request('GET', `/api/items${query}`)).body
+    const api = (who: keyof typeof CAST.users | null) => client(t.url, t.origin, who ? cookies[who] : null)
+    const items = async (who: keyof typeof CAST.users, query = '') => (await api(who).request('GET', `/api/items${query}`)).body
 
     beforeAll(async () => {
       t = await startTestServer(engine)
-      hub = await createHub(t.db.db, { missions: ['DE', 'FR'] })
-      other = await createHub(t.db.db)
-      for (const [name, opts] of Object.entries({
-        alice: { hubId: hub.id, mission: 'EU', name: 'Alice Example' },
-        carol: { hubId: other.id, mission: 'EU' },
-        hq: { role: 'hq' as const },
-        cyber: { role: 'cyber' as const },
-      })) {
-        const u = await createUser(t.db.db, opts)
-        ids[name] = u.id
-        cookies[name] = await sessionCookie(t.db.db, u.id)
-      }
+      const cast = await createCast(t.db.db, CAST)
+      ;({ hub, other } = cast.hubs)
+      ;({ ids, cookies } = cast)
     })
     afterAll(async () => {
       for (const c of clients) c.destroy()
@@ -117,7 +118,7 @@ for (const engine of ENGINES) {
       expect((await api('carol').request('GET', `/api/items/${encodeURIComponent(workshop.id)}`)).status).toBe(403)
       expect((await api('hq').request('GET', `/api/items/${encodeURIComponent(workshop.id)}`)).status).toBe(200)
       expect((await api('hq').request('GET', `/api/items/${encodeURIComponent(hub.id + ':action:nope')}`)).status).toBe(404)
-      expect((await api(null as unknown as string).request('GET', '/api/items')).status).toBe(401)
+      expect((await api(null).request('GET', '/api/items')).status).toBe(401)
     })
 
     it('searches briefs, notes and items in several languages, never beyond what the caller may read', async () => {

@@ -1,6 +1,7 @@
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { TEST_PASSWORD } from './factories.js'
 
 /** Where screenshots go (gitignored; CI keeps them as artifacts). */
 export const ARTIFACTS = path.resolve(import.meta.dirname, '..', 'artifacts')
@@ -12,6 +13,31 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   })
+}
+
+/** Fills the sign-in form shown on `page` and submits it; the caller waits for what should follow. */
+export async function submitSignIn(page: Page, email: string, password = TEST_PASSWORD): Promise<void> {
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+/**
+ * Signs in through the form, as a person would, in a browser context of its own (its own cookie
+ * jar); resolves on the "My hubs" page. `page.context().close()` ends it.
+ */
+export async function signIn(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password = TEST_PASSWORD,
+  context: BrowserContextOptions = {},
+): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, ...context })).newPage()
+  await page.goto(`${baseUrl}/`)
+  await submitSignIn(page, email, password)
+  await page.getByRole('heading', { name: 'My hubs' }).waitFor()
+  return page
 }
 
 /** Saves a full-page screenshot under tests/artifacts/. */

@@ -4,6 +4,7 @@ import { createLogger } from '../../server/logger.js'
 import { startServer, type RunningServer } from '../../server/server.js'
 import type { CollabOptions } from '../../server/collab/collab-server.js'
 import { openTestDb, type TestDb } from './engines.js'
+import { freePort } from './global-setup.js'
 
 /** The real app on a free port of 127.0.0.1, over a fresh test database. */
 export interface TestServer {
@@ -45,4 +46,13 @@ export async function startTestServer(
       await db.close()
     },
   }
+}
+
+/**
+ * The server for a browser: on a port chosen before start, so the public origin can be its own
+ * address and the browser's Origin header passes the guard.
+ */
+export async function startBrowserTestServer(env: Record<string, string> = {}, collab: Partial<CollabOptions> = {}): Promise<TestServer> {
+  const port = await freePort()
+  return startTestServer('pglite', { PORT: String(port), PUBLIC_ORIGIN: `http://127.0.0.1:${port}`, ...env }, collab)
 }
