@@ -7,6 +7,7 @@ import * as createProjection from './20261122T1500-create-projection.js'
 import * as createComments from './20261122T1600-create-comments.js'
 import * as createAudit from './20261122T1700-create-audit.js'
 import * as createPasswordTokens from './20261122T1710-create-password-tokens.js'
+import * as searchNotNull from './20261201T2055-search-not-null.js'
 
 /**
  * Every migration, by name. A static list rather than a folder scan: it works the same under tsx,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261122T1600-create-comments': createComments,
   '20261122T1700-create-audit': createAudit,
   '20261122T1710-create-password-tokens': createPasswordTokens,
+  '20261201T2055-search-not-null': searchNotNull,
 }

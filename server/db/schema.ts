@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely'
 
 /** Hand-written database types (STYLE §5): a small schema, two engines, no codegen step. */
 
@@ -70,7 +70,7 @@ export interface NoteTable {
 export interface DocUpdateTable {
   doc: string
   /** Global, increasing: orders one document's updates and names a point for NOTIFY. */
-  seq: Generated<number>
+  seq: GeneratedAlways<number>
   update: Uint8Array
   user_id: string | null
   created_at: CreatedAt
@@ -85,7 +85,7 @@ export interface DocSnapshotTable {
 }
 
 export interface DocVersionTable {
-  id: Generated<number>
+  id: GeneratedAlways<number>
   doc: string
   upto_seq: number
   state: Uint8Array
@@ -96,7 +96,7 @@ export interface DocVersionTable {
 }
 
 export interface LoginFailureTable {
-  id: Generated<number>
+  id: GeneratedAlways<number>
   /** Lower-cased email as typed (the account may not exist). */
   email: string
   ip: string
@@ -182,7 +182,7 @@ export interface ItemThreadTable {
 }
 
 export interface InboxEntryTable {
-  id: Generated<number>
+  id: GeneratedAlways<number>
   user_id: string
   kind: 'mention' | 'reply' | 'input_request' | 'input_provided' | 'resolved'
   item_id: string
@@ -194,7 +194,7 @@ export interface InboxEntryTable {
 
 /** One audited action (append-only). */
 export interface AuditEventTable {
-  id: Generated<number>
+  id: GeneratedAlways<number>
   at: CreatedAt
   actor_id: string | null
   actor_email: string | null
