@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { startBrowserTestServer, type TestServer } from '../support/test-server.js'
 import { createUser } from '../support/factories.js'
-import { axeViolations, launchBrowser, screenshot, signIn, submitSignIn } from '../support/browser.js'
+import { expectAccessible, launchBrowser, signIn, submitSignIn } from '../support/browser.js'
 
 /** An admin invites someone, who sets a password through the link and signs in; then is disabled. */
 describe('administration in Chromium', () => {
@@ -30,8 +30,7 @@ describe('administration in Chromium', () => {
     await invite.getByRole('button', { name: 'Invite' }).click()
     const link = await admin.getByLabel('One-time set-password link').inputValue()
     expect(link).toContain('/set-password?token=')
-    await screenshot(admin, 'admin')
-    expect(await axeViolations(admin)).toEqual([])
+    await expectAccessible(admin, 'admin')
 
     const ines = await (await browser.newContext()).newPage()
     await ines.goto(link)
@@ -43,8 +42,7 @@ describe('administration in Chromium', () => {
     await ines.getByRole('heading', { name: 'My hubs' }).waitFor()
     await ines.getByRole('link', { name: 'Ines Invitee' }).click()
     await ines.getByTestId('sessions').getByText('This browser').waitFor()
-    expect(await axeViolations(ines)).toEqual([])
-    await screenshot(ines, 'account')
+    await expectAccessible(ines, 'account')
 
     await admin.getByRole('button', { name: 'Disable Ines Invitee' }).click()
     await admin.getByText('Ines Invitee disabled: signed out everywhere.').waitFor()

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { startBrowserTestServer, type TestServer } from '../support/test-server.js'
-import { createCast, defineCast, type CastOf } from '../support/cast.js'
-import { axeViolations, launchBrowser, screenshot, signIn } from '../support/browser.js'
+import { defineCast } from '../support/cast.js'
+import { expectAccessible, startBrowserTest, type BrowserTestOf } from '../support/browser.js'
 
 const CAST = defineCast({
   hubs: { hub: { name: 'Hub Testland', missions: ['DE'] } },
@@ -15,28 +13,15 @@ const CAST = defineCast({
 
 /** A hub asks the cyber ambassadors for input; one answers; the hub sees it live; mentions reach the inbox. */
 describe('cross-cutting input in Chromium', () => {
-  let t: TestServer
-  let browser: Browser
-  let hubId: string
-  let users: CastOf<typeof CAST>['users']
-
+  let e: BrowserTestOf<typeof CAST>
   beforeAll(async () => {
-    t = await startBrowserTestServer()
-    const cast = await createCast(t.db.db, CAST)
-    hubId = cast.hubs.hub.id
-    users = cast.users
-    browser = await launchBrowser()
+    e = await startBrowserTest(CAST)
   })
-  afterAll(async () => {
-    await browser?.close()
-    await t?.close()
-  })
-
-  const signInAs = (key: keyof typeof CAST.users) => signIn(browser, t.url, users[key].email)
+  afterAll(() => e?.close())
 
   it('request → board → cyber comment with a mention → live answer and state → inbox', async () => {
-    const anna = await signInAs('anna')
-    await anna.goto(`${t.url}/hubs/${hubId}/exchanges`)
+    const anna = await e.signInAs('anna')
+    await anna.goto(`${e.server.url}/hubs/${e.hubs.hub.id}/exchanges`)
     await anna.getByRole('button', { name: 'New exchange' }).click()
     await anna.getByLabel('Title', { exact: true }).fill('Submarine cable landing rules')
     await anna.getByLabel(/Cross-cutting \(visible to cyber/).check()
@@ -48,15 +33,14 @@ describe('cross-cutting input in Chromium', () => {
     await thread.getByRole('button', { name: 'Request input from the cyber ambassadors' }).click({ timeout: 10_000 })
     await expect.poll(() => thread.getByTestId('input-status').textContent(), { timeout: 10_000 }).toBe('awaiting input')
 
-    const cyrus = await signInAs('cyrus')
+    const cyrus = await e.signInAs('cyrus')
     await expect.poll(() => cyrus.getByTestId('unread').textContent(), { timeout: 10_000 }).toContain('1')
     await cyrus.getByRole('link', { name: 'Cross-cutting' }).click()
     const first = cyrus.getByTestId('board-item').first()
     await first.waitFor()
     expect(await first.textContent()).toContain('Submarine cable landing rules')
     expect(await first.getByTestId('board-status').textContent()).toContain('awaiting input')
-    await screenshot(cyrus, 'cross-cutting-board')
-    expect(await axeViolations(cyrus)).toEqual([])
+    await expectAccessible(cyrus, 'cross-cutting-board')
     await first.getByRole('button', { name: 'Submarine cable landing rules' }).click()
     await cyrus.getByLabel(/Your comment/).fill('See the toolbox guidance https://example.org/toolbox and ask @Bernd Beta <script>alert(1)</script>')
     await cyrus.getByRole('button', { name: 'Post comment' }).click()
@@ -66,15 +50,13 @@ describe('cross-cutting input in Chromium', () => {
     await expect.poll(() => thread.getByTestId('input-status').textContent(), { timeout: 10_000 }).toBe('input provided')
     expect(await thread.getByRole('link', { name: 'https://example.org/toolbox' }).getAttribute('rel')).toContain('noopener')
     expect(await thread.locator('script').count()).toBe(0)
-    await screenshot(anna, 'thread')
-    expect(await axeViolations(anna)).toEqual([])
+    await expectAccessible(anna, 'thread')
 
-    const bernd = await signInAs('bernd')
+    const bernd = await e.signInAs('bernd')
     await bernd.getByRole('link', { name: /Inbox/ }).click()
     const entry = bernd.getByTestId('inbox-entry').first()
     await entry.waitFor()
     expect(await entry.textContent()).toContain('Cyrus Cyber mentioned you on Submarine cable landing rules')
-    await screenshot(bernd, 'inbox')
-    expect(await axeViolations(bernd)).toEqual([])
+    await expectAccessible(bernd, 'inbox')
   })
 })

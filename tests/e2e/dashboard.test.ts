@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { readFileSync } from 'node:fs'
 import { startBrowserTestServer, type TestServer } from '../support/test-server.js'
-import { axeViolations, launchBrowser, screenshot, signIn } from '../support/browser.js'
+import { expectAccessible, screenshot, launchBrowser, signIn } from '../support/browser.js'
 import { until } from '../support/ws-client.js'
 import { DEMO_USERS_FILE } from '../../seeds/seed.js'
 import { demoShiftDays, shiftDate } from '../../seeds/demo-dates.js'
@@ -44,8 +44,7 @@ describe('dashboard in Chromium', () => {
     await screenshot(page, 'dashboard-drill-down')
     await drawer.getByRole('button', { name: 'Close' }).click()
     expect(await page.getByTestId('overdue').locator('li').count()).toBe(6)
-    await screenshot(page, 'dashboard')
-    expect(await axeViolations(page)).toEqual([])
+    await expectAccessible(page, 'dashboard')
   })
 
   it('downloads a table as CSV and the progress report', async () => {

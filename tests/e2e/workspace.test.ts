@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startBrowserTestServer, type TestServer } from '../support/test-server.js'
-import { createCast, defineCast, type CastOf } from '../support/cast.js'
-import { axeViolations, launchBrowser, screenshot, signIn, submitSignIn } from '../support/browser.js'
+import type { Page } from 'playwright-core'
+import { defineCast } from '../support/cast.js'
+import { expectAccessible, screenshot, submitSignIn, startBrowserTest, type BrowserTestOf } from '../support/browser.js'
 
 const CAST = defineCast({
   hubs: { hub: { name: 'Hub Testland', missions: ['DE', 'FR'] }, other: {} },
@@ -16,47 +15,23 @@ const CAST = defineCast({
 
 /** Two staff of one hub, an HQ reviewer and an outsider, each in their own browser context. */
 describe('hub workspace in Chromium', () => {
-  let t: TestServer
-  let browser: Browser
-  let hubId: string
-  let users: CastOf<typeof CAST>['users']
-  const contexts: BrowserContext[] = []
-
+  let e: BrowserTestOf<typeof CAST>
   beforeAll(async () => {
-    t = await startBrowserTestServer()
-    const cast = await createCast(t.db.db, CAST)
-    hubId = cast.hubs.hub.id
-    users = cast.users
-    browser = await launchBrowser()
+    e = await startBrowserTest(CAST)
   })
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {})
-    await browser?.close()
-    await t?.close()
-  })
-
-  async function signInAs(key: keyof typeof CAST.users): Promise<Page> {
-    const page = await signIn(browser, t.url, users[key].email)
-    contexts.push(page.context())
-    return page
-  }
-
-  async function noSeriousA11yViolations(page: Page, name: string) {
-    await screenshot(page, name)
-    expect(await axeViolations(page), name).toEqual([])
-  }
+  afterAll(() => e?.close())
 
   let anna: Page
   let bernd: Page
 
   it('shows my hubs, then the brief; typing appears in the other browser with the cursor name', async () => {
-    anna = await signInAs('anna')
-    bernd = await signInAs('bernd')
-    await noSeriousA11yViolations(anna, 'home')
+    anna = await e.signInAs('anna')
+    bernd = await e.signInAs('bernd')
+    await expectAccessible(anna, 'home')
     await anna.getByRole('link', { name: /Nigeria/ }).first().click()
     await anna.getByTestId('editor').waitFor()
     await expect.poll(() => anna.getByTestId('role').textContent()).toContain('hub coordinator')
-    await bernd.goto(`${t.url}/hubs/${hubId}/brief`)
+    await bernd.goto(`${e.server.url}/hubs/${e.hubs.hub.id}/brief`)
     await bernd.getByTestId('editor').waitFor()
     await expect.poll(() => anna.getByTestId('sync-status').textContent(), { timeout: 10_000 }).toBe('connected')
     await expect.poll(() => bernd.getByTestId('sync-status').textContent(), { timeout: 10_000 }).toBe('connected')
@@ -64,7 +39,7 @@ describe('hub workspace in Chromium', () => {
     await anna.keyboard.type('Hello from the EU delegation')
     await expect.poll(() => bernd.getByTestId('editor').textContent(), { timeout: 10_000 }).toContain('Hello from the EU delegation')
     await expect.poll(() => bernd.locator('body').textContent(), { timeout: 10_000 }).toContain('Anna Alpha (EU)')
-    await noSeriousA11yViolations(bernd, 'brief')
+    await expectAccessible(bernd, 'brief')
   })
 
   it('posts an exchange that appears in the other feed', async () => {
@@ -80,7 +55,7 @@ describe('hub workspace in Chromium', () => {
     await entry.waitFor({ timeout: 10_000 })
     expect(await entry.textContent()).toContain('<script>alert(1)</script>')
     expect(await entry.textContent()).toContain('Artificial intelligence')
-    await noSeriousA11yViolations(bernd, 'exchanges')
+    await expectAccessible(bernd, 'exchanges')
   })
 
   it('changes an action status in one table and the other sees it', async () => {
@@ -95,7 +70,7 @@ describe('hub workspace in Chromium', () => {
     expect(await row.getAttribute('class')).toContain('overdue')
     await anna.getByLabel('Status of Map Team Europe projects').selectOption('in_progress')
     await expect.poll(() => row.getByRole('combobox').inputValue(), { timeout: 10_000 }).toBe('in_progress')
-    await noSeriousA11yViolations(bernd, 'actions')
+    await expectAccessible(bernd, 'actions')
   })
 
   it('creates a note, co-edits it, renames it, and the list shows who edited it last', async () => {
@@ -116,7 +91,7 @@ describe('hub workspace in Chromium', () => {
     await expect.poll(() => anna.getByTestId('editor').textContent(), { timeout: 10_000 }).toContain('Agenda: data flows')
     await anna.reload()
     await expect.poll(() => anna.locator('.note-list').textContent(), { timeout: 10_000 }).toContain('Bernd Beta')
-    await noSeriousA11yViolations(anna, 'notes')
+    await expectAccessible(anna, 'notes')
   })
 
   it('keeps edits made offline and merges them on reconnect', async () => {
@@ -154,11 +129,11 @@ describe('hub workspace in Chromium', () => {
     await bernd.keyboard.press('End')
     await bernd.keyboard.type(' Written as the session ran out.')
     // The session ends on the server (idle expiry removes it) while the laptop is offline.
-    const bernhard = await t.db.db.selectFrom('users').select('id').where('email', '=', users.bernd.email).executeTakeFirstOrThrow()
-    await t.db.db.deleteFrom('sessions').where('user_id', '=', bernhard.id).execute()
+    const bernhard = await e.server.db.db.selectFrom('users').select('id').where('email', '=', e.users.bernd.email).executeTakeFirstOrThrow()
+    await e.server.db.db.deleteFrom('sessions').where('user_id', '=', bernhard.id).execute()
     await bernd.context().setOffline(false)
     await bernd.getByText('Your session ended').waitFor({ timeout: 15_000 })
-    await submitSignIn(bernd, users.bernd.email)
+    await submitSignIn(bernd, e.users.bernd.email)
     await bernd.getByTestId('editor').waitFor()
     await anna.getByRole('link', { name: 'Brief' }).click()
     await expect.poll(() => anna.getByTestId('editor').textContent(), { timeout: 20_000 }).toContain('Written as the session ran out.')
@@ -192,8 +167,8 @@ describe('hub workspace in Chromium', () => {
   })
 
   it('shows HQ the content, live and read-only', async () => {
-    const hq = await signInAs('hq')
-    await hq.goto(`${t.url}/hubs/${hubId}/brief`)
+    const hq = await e.signInAs('hq')
+    await hq.goto(`${e.server.url}/hubs/${e.hubs.hub.id}/brief`)
     await hq.getByTestId('editor').waitFor()
     await expect.poll(() => hq.getByTestId('editor').textContent(), { timeout: 10_000 }).toContain('Hello from the EU delegation')
     expect(await hq.getByTestId('editor').getAttribute('contenteditable')).toBe('false')
@@ -201,14 +176,14 @@ describe('hub workspace in Chromium', () => {
     await hq.getByRole('link', { name: 'Exchanges' }).click()
     await hq.getByTestId('exchange').first().waitFor()
     expect(await hq.getByRole('button', { name: 'New exchange' }).count()).toBe(0)
-    await noSeriousA11yViolations(hq, 'hq-exchanges')
+    await expectAccessible(hq, 'hq-exchanges')
   })
 
   it('gives staff of another hub no access, even by URL', async () => {
-    const outsider = await signInAs('outsider')
-    await outsider.goto(`${t.url}/hubs/${hubId}/brief`)
+    const outsider = await e.signInAs('outsider')
+    await outsider.goto(`${e.server.url}/hubs/${e.hubs.hub.id}/brief`)
     await outsider.getByRole('heading', { name: 'No access to this hub' }).waitFor()
     expect(await outsider.locator('body').textContent()).not.toContain('Hello from the EU delegation')
-    await noSeriousA11yViolations(outsider, 'no-access')
+    await expectAccessible(outsider, 'no-access')
   })
 })

@@ -1,7 +1,11 @@
+import { expect } from 'vitest'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { TEST_PASSWORD } from './factories.js'
+import { createCast, type Cast, type CastSpec } from './cast.js'
+import { startBrowserTestServer, type TestServer } from './test-server.js'
+import type { CollabOptions } from '../../server/collab/collab-server.js'
 
 /** Where screenshots go (gitignored; CI keeps them as artifacts). */
 export const ARTIFACTS = path.resolve(import.meta.dirname, '..', 'artifacts')
@@ -60,4 +64,50 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
       .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
       .map((v: { id: string; impact: string; help: string; nodes: unknown[] }) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }))
   })
+}
+
+/** Screenshots the page under `name` and expects no serious or critical accessibility violation. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  await screenshot(page, name)
+  expect(await axeViolations(page), name).toEqual([])
+}
+
+/** A server for the browser, its cast, and Chromium. */
+export interface BrowserTest<H extends string, U extends string> {
+  server: TestServer
+  browser: Browser
+  hubs: Cast<H, U>['hubs']
+  users: Cast<H, U>['users']
+  /** Signs a user of the cast in through the form, in a fresh browser context. */
+  signInAs(who: U): Promise<Page>
+  /** Closes the browser (and with it every context) and the server. */
+  close(): Promise<void>
+}
+export type BrowserTestOf<S> = S extends CastSpec<infer H, infer U> ? BrowserTest<H, U> : never
+
+/** Starts the server, creates the cast, launches Chromium; closes what it started if a step fails. */
+export async function startBrowserTest<H extends string, U extends string>(
+  spec: CastSpec<H, U>,
+  env: Record<string, string> = {},
+  collab: Partial<CollabOptions> = {},
+): Promise<BrowserTest<H, U>> {
+  const server = await startBrowserTestServer(env, collab)
+  try {
+    const { hubs, users } = await createCast(server.db.db, spec)
+    const browser = await launchBrowser()
+    return {
+      server,
+      browser,
+      hubs,
+      users,
+      signInAs: (who) => signIn(browser, server.url, users[who].email),
+      async close() {
+        await browser.close()
+        await server.close()
+      },
+    }
+  } catch (err) {
+    await server.close()
+    throw err
+  }
 }

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono'
-import { loadConfig, type Config } from '../../server/config.js'
+import type { Config } from '../../server/config.js'
 import type { EngineKind } from '../../server/db/connect.js'
 import { createLogger } from '../../server/logger.js'
 import { createApp } from '../../server/app.js'
@@ -7,6 +7,7 @@ import type { AppEnv, AppServices } from '../../server/app-env.js'
 import { RollupCache } from '../../server/rollup/rollup-cache.js'
 import type { Rollup } from '../../shared/schemas/rollup.js'
 import { openTestDb, type TestDb } from './engines.js'
+import { testConfig } from './test-server.js'
 
 /**
  * The HTTP app in-process, over a fresh test database: requests go through Hono's `app.request()`,
@@ -31,21 +32,14 @@ export interface TestApp {
 const LOOPBACK = { incoming: { socket: { remoteAddress: '127.0.0.1', remotePort: 0, remoteFamily: 'IPv4' } } }
 
 /**
- * Builds the app as the server does (same configuration defaults as `startTestServer`), without the
+ * Builds the app as the server does (with the configuration of `startTestServer`), without the
  * services that need a listening server or background work: no sync server, no projector. A roll-up
  * cache is there, as in the server, so writes invalidate it the same way.
  * @param env extra configuration, as environment variables
  */
 export async function openTestApp(engine: EngineKind, env: Record<string, string> = {}): Promise<TestApp> {
   const db = await openTestDb(engine)
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    SEED_DEMO: '0',
-    LOG_LEVEL: 'error',
-    PUBLIC_ORIGIN: 'http://hubwork.test',
-    ...env,
-  })
+  const config = testConfig(env)
   const services: AppServices = { rollupCache: new RollupCache<Rollup>() }
   const app = createApp({ db: db.db, engine: db.kind, config, logger: createLogger(config.logLevel), services })
   return {

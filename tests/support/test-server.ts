@@ -16,6 +16,11 @@ export interface TestServer {
   close(): Promise<void>
 }
 
+/** The configuration of a test server: loopback, any free port, no demo seed, quiet logs. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: '0', LOG_LEVEL: 'error', PUBLIC_ORIGIN: 'http://hubwork.test', ...env })
+}
+
 /**
  * Starts the whole server (HTTP + sockets) on a fresh database of `engine`.
  * @param env extra configuration, as environment variables (e.g. `{ SEED_DEMO: '1' }`)
@@ -26,14 +31,7 @@ export async function startTestServer(
   collab: Partial<CollabOptions> = {},
 ): Promise<TestServer> {
   const db = await openTestDb(engine)
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    SEED_DEMO: '0',
-    LOG_LEVEL: 'error',
-    PUBLIC_ORIGIN: 'http://hubwork.test',
-    ...env,
-  })
+  const config = testConfig(env)
   const server = await startServer({ config, logger: createLogger(config.logLevel), database: db, collab, sessionSweepMs: 250 })
   return {
     url: server.url,

@@ -36,7 +36,7 @@ describe('logItemRows', () => {
 
   it('projects a valid exchange: active on its day only, top themes and participants derived', () => {
     const doc = new Y.Doc()
-    const id = createExchange(doc, {
+    const input = {
       title: 'Échange',
       body: 'Données',
       themes: ['connectivity.submarine-cables', 'connectivity.5g-6g', 'ai'],
@@ -46,31 +46,21 @@ describe('logItemRows', () => {
       authorId: 'u1',
       createdAt: '2026-03-04T23:30:00Z',
       crossCutting: true,
-    })
+    }
+    const id = createExchange(doc, input)
+    const { title, body, themes, forums, mission, missions } = input
     expect(byEntry(rowsOf(doc), id)).toEqual({
+      ...{ title, body, themes, forums, mission, missions },
       id: `hub-x:exchange:${id}`,
       hub_id: 'hub-x',
       kind: 'exchange',
       entry_id: id,
-      title: 'Échange',
-      body: 'Données',
-      themes: ['connectivity.submarine-cables', 'connectivity.5g-6g', 'ai'],
-      forums: ['itu'],
-      mission: 'DE',
-      missions: ['FR', 'DE'],
-      lead_mission: null,
-      author_id: 'u1',
-      created_at: '2026-03-04T23:30:00Z',
-      updated_at: '2026-03-04T23:30:00Z',
-      status: null,
-      due: null,
-      completed_at: null,
+      author_id: input.authorId,
+      created_at: input.createdAt,
+      updated_at: input.createdAt,
       cross_cutting: true,
-      input_status: null,
-      input_requested_at: null,
-      input_provided_at: null,
-      related_hubs: [],
-      linked_items: [],
+      ...{ lead_mission: null, status: null, due: null, completed_at: null },
+      ...{ input_status: null, input_requested_at: null, input_provided_at: null, related_hubs: [], linked_items: [] },
       top_themes: ['connectivity', 'ai'],
       participants: ['DE', 'FR'],
       active_from: '2026-03-04',
