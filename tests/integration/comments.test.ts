@@ -1,45 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENGINES } from '../support/engines.js'
 import { startTestServer, type TestServer } from '../support/test-server.js'
-import { createCast, defineCast, type CastHub, type CastOf } from '../support/cast.js'
+import { createCast, defineCast, TEAM, type CastHub, type CastOf } from '../support/cast.js'
 import { connectClient, until } from '../support/ws-client.js'
 import { client } from '../support/http.js'
 import { createExchange, readLogItem } from '../../shared/log-doc.js'
 
 const CAST = defineCast({
   hubs: { hub: { missions: ['DE'] }, other: {} },
-  users: {
-    alice: { hub: 'hub', mission: 'EU', name: 'Alice Example' },
-    coord: { hub: 'hub', mission: 'DE', name: 'Cora Coordinator', coordinator: true },
-    bob: { hub: 'hub', mission: 'DE', name: 'Bob Beispiel' },
-    carol: { hub: 'other', mission: 'EU' },
-    hq: { role: 'hq', name: 'Harriet HQ' },
-    cyber: { role: 'cyber', name: 'Cyrus Cyber' },
-  },
+  users: { ...TEAM.users, coord: { hub: 'hub', mission: 'DE', name: 'Cora Coordinator', coordinator: true } },
 })
 
 for (const engine of ENGINES) {
   describe(`${engine}: comment threads, input requests, inbox`, () => {
     let t: TestServer
     let hub: CastHub
-    let ids: CastOf<typeof CAST>['ids']
-    let cookies: CastOf<typeof CAST>['cookies']
+    let cast: CastOf<typeof CAST>
     const clients: { destroy(): void }[] = []
     let cross = ''
     let plain = ''
     let live: ReturnType<typeof connectClient>
-    const api = (who: keyof typeof CAST.users) => client(t.url, t.origin, cookies[who])
+    const api = (who: keyof typeof CAST.users) => client(t.url, t.origin, cast.cookies[who])
 
     beforeAll(async () => {
       t = await startTestServer(engine)
-      const cast = await createCast(t.db.db, CAST)
+      cast = await createCast(t.db.db, CAST)
       hub = cast.hubs.hub
-      ;({ ids, cookies } = cast)
-      live = connectClient(t.url, `hub/${hub.id}/log`, cookies.alice, { origin: t.origin })
+      live = connectClient(t.url, `hub/${hub.id}/log`, cast.cookies.alice, { origin: t.origin })
       clients.push(live)
       await until(() => live.provider.synced)
-      const crossId = createExchange(live.doc, { title: 'Cable landing security', mission: 'EU', authorId: ids.alice, crossCutting: true, themes: ['cybersecurity'] })
-      const plainId = createExchange(live.doc, { title: 'Visit planning', mission: 'EU', authorId: ids.alice, crossCutting: false, themes: ['ai'] })
+      const crossId = createExchange(live.doc, { title: 'Cable landing security', mission: 'EU', authorId: cast.ids.alice, crossCutting: true, themes: ['cybersecurity'] })
+      const plainId = createExchange(live.doc, { title: 'Visit planning', mission: 'EU', authorId: cast.ids.alice, crossCutting: false, themes: ['ai'] })
       await until(async () => (await api('alice').request('GET', `/api/items?hubId=${hub.id}`)).body.length === 2)
       cross = `${hub.id}:exchange:${crossId}`
       plain = `${hub.id}:exchange:${plainId}`
@@ -124,7 +115,7 @@ for (const engine of ENGINES) {
     it('pushes thread changes and inbox counts over Server-Sent Events, only to those who may read', async () => {
       const open = async (who: keyof typeof CAST.users) => {
         const ctrl = new AbortController()
-        const res = await fetch(`${t.url}/api/events`, { headers: { cookie: cookies[who] }, signal: ctrl.signal })
+        const res = await fetch(`${t.url}/api/events`, { headers: { cookie: cast.cookies[who] }, signal: ctrl.signal })
         const reader = res.body!.getReader()
         let text = ''
         void (async () => {

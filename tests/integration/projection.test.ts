@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { ENGINES } from '../support/engines.js'
 import { startTestServer, type TestServer } from '../support/test-server.js'
-import { createCast, defineCast, type CastHub, type CastOf } from '../support/cast.js'
+import { createCast, TEAM, type CastHub, type CastOf } from '../support/cast.js'
 import { connectClient, until } from '../support/ws-client.js'
 import { client } from '../support/http.js'
 import { createAction, createExchange, deleteItem, updateItem } from '../../shared/log-doc.js'
@@ -11,32 +11,22 @@ import { loadTaxonomy } from '../../server/taxonomy-file.js'
 import { buildLexicalDoc } from '../../server/editor/headless.js'
 import { appendUpdates } from '../../server/db/update-store.js'
 
-const CAST = defineCast({
-  hubs: { hub: { missions: ['DE', 'FR'] }, other: {} },
-  users: {
-    alice: { hub: 'hub', mission: 'EU', name: 'Alice Example' },
-    carol: { hub: 'other', mission: 'EU' },
-    hq: { role: 'hq' },
-    cyber: { role: 'cyber' },
-  },
-})
+const CAST = TEAM
 
 for (const engine of ENGINES) {
   describe(`${engine}: projection, items and search`, () => {
     let t: TestServer
     let hub: CastHub
     let other: CastHub
-    let ids: CastOf<typeof CAST>['ids']
-    let cookies: CastOf<typeof CAST>['cookies']
+    let cast: CastOf<typeof CAST>
     const clients: { destroy(): void }[] = []
-    const api = (who: keyof typeof CAST.users | null) => client(t.url, t.origin, who ? cookies[who] : null)
+    const api = (who: keyof typeof CAST.users | null) => client(t.url, t.origin, who ? cast.cookies[who] : null)
     const items = async (who: keyof typeof CAST.users, query = '') => (await api(who).request('GET', `/api/items${query}`)).body
 
     beforeAll(async () => {
       t = await startTestServer(engine)
-      const cast = await createCast(t.db.db, CAST)
+      cast = await createCast(t.db.db, CAST)
       ;({ hub, other } = cast.hubs)
-      ;({ ids, cookies } = cast)
     })
     afterAll(async () => {
       for (const c of clients) c.destroy()
@@ -44,7 +34,7 @@ for (const engine of ENGINES) {
     })
 
     it('projects valid, partial and malicious log entries edited through a real client, each as far as valid', async () => {
-      const c = connectClient(t.url, `hub/${hub.id}/log`, cookies.alice, { origin: t.origin })
+      const c = connectClient(t.url, `hub/${hub.id}/log`, cast.cookies.alice, { origin: t.origin })
       clients.push(c)
       await until(() => c.provider.synced)
       const good = createExchange(c.doc, {
@@ -53,10 +43,10 @@ for (const engine of ENGINES) {
         themes: ['digital-trade.ecommerce-moratorium'],
         forums: [],
         mission: 'EU',
-        authorId: ids.alice,
+        authorId: cast.ids.alice,
         crossCutting: true,
       })
-      const action = createAction(c.doc, { title: 'Workshop', mission: 'DE', authorId: ids.alice, status: 'planned', due: '2020-01-01', themes: ['ai'] })
+      const action = createAction(c.doc, { title: 'Workshop', mission: 'DE', authorId: cast.ids.alice, status: 'planned', due: '2020-01-01', themes: ['ai'] })
       // Malicious and broken entries, written around the typed helpers as a hostile client could.
       const exchanges = c.doc.getMap('exchanges')
       c.doc.transact(() => {
@@ -125,8 +115,8 @@ for (const engine of ENGINES) {
       const brief = await buildLexicalDoc([{ type: 'p', text: 'Zusammenarbeit mit dem Ministerium für Digitales und Cybersicherheit' }])
       const otherBrief = await buildLexicalDoc([{ type: 'p', text: 'Secret Cybersicherheit plans of another hub' }])
       await appendUpdates(t.db.db, [
-        { doc: `hub/${hub.id}/brief`, update: brief, userId: ids.alice },
-        { doc: `hub/${other.id}/brief`, update: otherBrief, userId: ids.carol },
+        { doc: `hub/${hub.id}/brief`, update: brief, userId: cast.ids.alice },
+        { doc: `hub/${other.id}/brief`, update: otherBrief, userId: cast.ids.carol },
       ])
       const projection = t.server.services.projection!
       projection.schedule(`hub/${hub.id}/brief`)

@@ -96,3 +96,19 @@ export async function createHubMember(db: Kysely<Database>): Promise<CastUser & 
   const cast = await createCast(db, { hubs: { hub: {} }, users: { member: { hub: 'hub' } } })
   return { ...cast.users.member, hub: cast.hubs.hub }
 }
+
+/**
+ * The usual people of a hub test: two staff of one hub (its EU delegation and the German
+ * embassy), a staff member of another hub, an HQ reviewer and a cyber ambassador. Extend it with
+ * a spread: `defineCast({ hubs: { hub: {}, other: {} }, users: { ...TEAM.users, coord: { … } } })`.
+ */
+export const TEAM = defineCast({
+  hubs: { hub: {}, other: {} },
+  users: {
+    alice: { hub: 'hub', mission: 'EU', name: 'Alice Example' },
+    bob: { hub: 'hub', mission: 'DE', name: 'Bob Beispiel' },
+    carol: { hub: 'other', mission: 'EU' },
+    hq: { role: 'hq', name: 'Harriet HQ' },
+    cyber: { role: 'cyber', name: 'Cyrus Cyber' },
+  },
+})
