@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely'
 import type { Scope } from '../../shared/scopes.js'
 
 /** Hand-written database types (STYLE §5): a small schema, two engines, no codegen step. */
@@ -73,7 +73,7 @@ export interface NoteTable {
 export interface DocUpdateTable {
   doc: string
   /** Global, increasing: orders one document's updates and names a point for NOTIFY. */
-  seq: Generated<number>
+  seq: GeneratedAlways<number>
   update: Uint8Array
   user_id: string | null
   created_at: CreatedAt
@@ -88,7 +88,7 @@ export interface DocSnapshotTable {
 }
 
 export interface DocVersionTable {
-  id: Generated<number>
+  id: GeneratedAlways<number>
   doc: string
   upto_seq: number
   state: Uint8Array
@@ -99,7 +99,7 @@ export interface DocVersionTable {
 }
 
 export interface LoginFailureTable {
-  id: Generated<number>
+  id: GeneratedAlways<number>
   /** Lower-cased email as typed (the account may not exist). */
   email: string
   ip: string
@@ -189,7 +189,7 @@ export interface ItemThreadTable {
 }
 
 export interface InboxEntryTable {
-  id: Generated<number>
+  id: GeneratedAlways<number>
   user_id: string
   kind: 'mention' | 'reply' | 'input_request' | 'input_provided' | 'resolved'
   item_id: string
@@ -201,7 +201,7 @@ export interface InboxEntryTable {
 
 /** One audited action (append-only). */
 export interface AuditEventTable {
-  id: Generated<number>
+  id: GeneratedAlways<number>
   at: CreatedAt
   actor_id: string | null
   actor_email: string | null

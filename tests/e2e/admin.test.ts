@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { freePort } from '../support/global-setup.js'
-import { startTestServer, type TestServer } from '../support/test-server.js'
-import { createUser, TEST_PASSWORD } from '../support/factories.js'
-import { axeViolations, launchBrowser, screenshot } from '../support/browser.js'
+import type { Browser } from 'playwright-core'
+import { startBrowserTestServer, type TestServer } from '../support/test-server.js'
+import { createUser } from '../support/factories.js'
+import { expectAccessible, launchBrowser, signIn, submitSignIn } from '../support/browser.js'
 
 /** An admin invites someone, who sets a password through the link and signs in; then is disabled. */
 describe('administration in Chromium', () => {
@@ -12,8 +11,7 @@ describe('administration in Chromium', () => {
   let adminEmail = ''
 
   beforeAll(async () => {
-    const port = await freePort()
-    t = await startTestServer('pglite', { PORT: String(port), PUBLIC_ORIGIN: `http://127.0.0.1:${port}` })
+    t = await startBrowserTestServer()
     adminEmail = (await createUser(t.db.db, { role: 'admin', name: 'Ada Admin' })).email
     browser = await launchBrowser()
   })
@@ -22,18 +20,8 @@ describe('administration in Chromium', () => {
     await t?.close()
   })
 
-  async function signIn(email: string, password: string): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
-    await page.goto(`${t.url}/`)
-    await page.getByLabel('Email').fill(email)
-    await page.getByLabel('Password').fill(password)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByRole('heading', { name: 'My hubs' }).waitFor()
-    return page
-  }
-
   it('invite → one-time link → set password → sign in; account page; disable; audit trail', async () => {
-    const admin = await signIn(adminEmail, TEST_PASSWORD)
+    const admin = await signIn(browser, t.url, adminEmail)
     await admin.getByRole('link', { name: 'Admin', exact: true }).click()
     await admin.getByRole('heading', { name: 'Administration' }).waitFor()
     const invite = admin.getByRole('form', { name: 'Invite a user' })
@@ -42,8 +30,7 @@ describe('administration in Chromium', () => {
     await invite.getByRole('button', { name: 'Invite' }).click()
     const link = await admin.getByLabel('One-time set-password link').inputValue()
     expect(link).toContain('/set-password?token=')
-    await screenshot(admin, 'admin')
-    expect(await axeViolations(admin)).toEqual([])
+    await expectAccessible(admin, 'admin')
 
     const ines = await (await browser.newContext()).newPage()
     await ines.goto(link)
@@ -51,14 +38,11 @@ describe('administration in Chromium', () => {
     await ines.getByRole('button', { name: 'Set password' }).click()
     await ines.getByText('Your password is set.').waitFor()
     await ines.getByRole('link', { name: 'Sign in' }).click()
-    await ines.getByLabel('Email').fill('ines.invitee@test.example')
-    await ines.getByLabel('Password').fill('ines chose this one')
-    await ines.getByRole('button', { name: 'Sign in' }).click()
+    await submitSignIn(ines, 'ines.invitee@test.example', 'ines chose this one')
     await ines.getByRole('heading', { name: 'My hubs' }).waitFor()
     await ines.getByRole('link', { name: 'Ines Invitee' }).click()
     await ines.getByTestId('sessions').getByText('This browser').waitFor()
-    expect(await axeViolations(ines)).toEqual([])
-    await screenshot(ines, 'account')
+    await expectAccessible(ines, 'account')
 
     await admin.getByRole('button', { name: 'Disable Ines Invitee' }).click()
     await admin.getByText('Ines Invitee disabled: signed out everywhere.').waitFor()

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { readFileSync } from 'node:fs'
-import { freePort } from '../support/global-setup.js'
-import { startTestServer, type TestServer } from '../support/test-server.js'
-import { axeViolations, launchBrowser, screenshot } from '../support/browser.js'
+import { startBrowserTestServer, type TestServer } from '../support/test-server.js'
+import { expectAccessible, screenshot, launchBrowser, signIn } from '../support/browser.js'
 import { until } from '../support/ws-client.js'
 import { DEMO_USERS_FILE } from '../../seeds/seed.js'
 import { demoShiftDays, shiftDate } from '../../seeds/demo-dates.js'
@@ -18,16 +17,10 @@ describe('dashboard in Chromium', () => {
   const shift = demoShiftDays(new Date())
 
   beforeAll(async () => {
-    const port = await freePort()
-    t = await startTestServer('pglite', { PORT: String(port), PUBLIC_ORIGIN: `http://127.0.0.1:${port}`, SEED_DEMO: '1' })
+    t = await startBrowserTestServer({ SEED_DEMO: '1' })
     await until(async () => (await t.db.db.selectFrom('items').select('id').execute()).length >= 76, 20_000, 'demo projected')
     browser = await launchBrowser()
-    page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true })).newPage()
-    await page.goto(`${t.url}/`)
-    await page.getByLabel('Email').fill(hq.email)
-    await page.getByLabel('Password').fill(hq.password)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByRole('heading', { name: 'My hubs' }).waitFor()
+    page = await signIn(browser, t.url, hq.email, hq.password, { viewport: { width: 1400, height: 1000 }, acceptDownloads: true })
   })
   afterAll(async () => {
     await browser?.close()
@@ -51,8 +44,7 @@ describe('dashboard in Chromium', () => {
     await screenshot(page, 'dashboard-drill-down')
     await drawer.getByRole('button', { name: 'Close' }).click()
     expect(await page.getByTestId('overdue').locator('li').count()).toBe(6)
-    await screenshot(page, 'dashboard')
-    expect(await axeViolations(page)).toEqual([])
+    await expectAccessible(page, 'dashboard')
   })
 
   it('downloads a table as CSV and the progress report', async () => {

@@ -1,64 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { freePort } from '../support/global-setup.js'
-import { startTestServer, type TestServer } from '../support/test-server.js'
-import { createHub, createUser, TEST_PASSWORD } from '../support/factories.js'
-import { axeViolations, launchBrowser, screenshot } from '../support/browser.js'
+import { defineCast } from '../support/cast.js'
+import { expectAccessible, screenshot, startBrowserTest, type BrowserTestOf } from '../support/browser.js'
 import { parseDocName } from '../../shared/doc-names.js'
 import { createExchange, deleteItem, updateItem } from '../../shared/log-doc.js'
 import { connectClient, until } from '../support/ws-client.js'
-import { sessionCookie } from '../support/factories.js'
+
+const CAST = defineCast({
+  hubs: { hub: { name: 'Hub Historyland', missions: ['DE'] } },
+  users: {
+    anna: { hub: 'hub', mission: 'EU', name: 'Anna Alpha' },
+    bernd: { hub: 'hub', mission: 'DE', name: 'Bernd Beta' },
+    hq: { role: 'hq', name: 'Hanna HQ' },
+  },
+})
 
 /** Version history in Chromium: two staff of one hub and an HQ reviewer, each in their own context. */
 describe('version history in Chromium', () => {
-  let t: TestServer
-  let browser: Browser
-  let hubId: string
-  const users: Record<string, { email: string; id: string }> = {}
-  const contexts: BrowserContext[] = []
-
+  let e: BrowserTestOf<typeof CAST>
   beforeAll(async () => {
-    const port = await freePort()
-    t = await startTestServer('pglite', { PORT: String(port), PUBLIC_ORIGIN: `http://127.0.0.1:${port}` }, { versionIntervalMs: 200 })
-    const hub = await createHub(t.db.db, { name: 'Hub Historyland', missions: ['DE'] })
-    hubId = hub.id
-    for (const [key, name, opts] of [
-      ['anna', 'Anna Alpha', { hubId, mission: 'EU' }],
-      ['bernd', 'Bernd Beta', { hubId, mission: 'DE' }],
-      ['hq', 'Hanna HQ', { role: 'hq' as const }],
-    ] as const) {
-      const u = await createUser(t.db.db, { ...opts, name })
-      users[key] = { email: u.email, id: u.id }
-    }
-    browser = await launchBrowser()
+    e = await startBrowserTest(CAST, {}, { versionIntervalMs: 200 })
   })
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {})
-    await browser?.close()
-    await t?.close()
-  })
-
-  async function signIn(key: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-    contexts.push(context)
-    const page = await context.newPage()
-    await page.goto(`${t.url}/`)
-    await page.getByLabel('Email').fill(users[key].email)
-    await page.getByLabel('Password').fill(TEST_PASSWORD)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByRole('heading', { name: 'My hubs' }).waitFor()
-    return page
-  }
-
-  async function checked(page: Page, name: string) {
-    await screenshot(page, name)
-    expect(await axeViolations(page), name).toEqual([])
-  }
+  afterAll(() => e?.close())
 
   /** Index, in the newest-first list, of the newest version whose text is exactly `text`. */
   async function versionIndex(text: string): Promise<number> {
-    const history = t.server.services.history!
-    const doc = parseDocName(`hub/${hubId}/brief`)!
+    const history = e.server.server.services.history!
+    const doc = parseDocName(`hub/${e.hubs.hub.id}/brief`)!
     let index = -1
     await expect
       .poll(
@@ -79,10 +46,10 @@ describe('version history in Chromium', () => {
   }
 
   it('opens history, previews and diffs a version, restores it; the other browser sees it live; HQ cannot restore', async () => {
-    const anna = await signIn('anna')
-    const bernd = await signIn('bernd')
+    const anna = await e.signInAs('anna')
+    const bernd = await e.signInAs('bernd')
     for (const page of [anna, bernd]) {
-      await page.goto(`${t.url}/hubs/${hubId}/brief`)
+      await page.goto(`${e.server.url}/hubs/${e.hubs.hub.id}/brief`)
       await page.getByTestId('editor').waitFor()
       await expect.poll(() => page.getByTestId('sync-status').textContent(), { timeout: 10_000 }).toBe('connected')
     }
@@ -100,39 +67,39 @@ describe('version history in Chromium', () => {
     await expect.poll(() => anna.getByTestId('version').count()).toBeGreaterThan(index)
     await anna.getByTestId('version').nth(index).click()
     await expect.poll(() => anna.getByTestId('version-preview').textContent()).toBe('First draft of the brief')
-    await checked(anna, 'history-preview')
+    await expectAccessible(anna, 'history-preview')
 
     await anna.getByRole('button', { name: 'Changes since' }).click()
     const diff = anna.getByTestId('version-diff')
     await expect.poll(async () => (await diff.locator('.diff-text del').allTextContents()).join(' ')).toMatch(/removed: First/)
     await expect.poll(async () => (await diff.locator('.diff-text ins').allTextContents()).join(' ')).toMatch(/added: Second/)
-    await checked(anna, 'history-diff')
+    await expectAccessible(anna, 'history-diff')
 
     await anna.getByRole('button', { name: 'Restore this version' }).click()
     await expect.poll(() => anna.getByRole('status').filter({ hasText: 'restored' }).count(), { timeout: 10_000 }).toBe(1)
     await expect.poll(() => bernd.getByTestId('editor').textContent(), { timeout: 10_000 }).toBe('First draft of the brief')
     await expect.poll(() => anna.getByTestId('editor').textContent(), { timeout: 10_000 }).toBe('First draft of the brief')
     await screenshot(bernd, 'history-restored-other-browser')
-    await checked(anna, 'history-after-restore')
+    await expectAccessible(anna, 'history-after-restore')
 
-    const hq = await signIn('hq')
-    await hq.goto(`${t.url}/hubs/${hubId}/brief`)
+    const hq = await e.signInAs('hq')
+    await hq.goto(`${e.server.url}/hubs/${e.hubs.hub.id}/brief`)
     await hq.getByRole('button', { name: 'History' }).click()
     await hq.getByTestId('version').first().click()
     await hq.getByTestId('version-preview').waitFor()
     expect(await hq.getByRole('button', { name: 'Restore this version' }).count()).toBe(0)
-    await checked(hq, 'history-hq-read-only')
+    await expectAccessible(hq, 'history-hq-read-only')
   })
 
   it('finds a deleted exchange in the log history and restores it alone; the other browser sees it', async () => {
-    const docName = `hub/${hubId}/log`
+    const docName = `hub/${e.hubs.hub.id}/log`
     // A third participant (a Node y-websocket client) writes and deletes entries live.
-    const node = connectClient(t.url, docName, await sessionCookie(t.db.db, users.bernd.id), { origin: t.origin })
+    const node = connectClient(e.server.url, docName, e.users.bernd.cookie, { origin: e.server.origin })
     try {
       await until(() => node.provider.synced)
-      const gone = createExchange(node.doc, { title: 'Meeting with the telecom regulator', mission: 'DE', authorId: users.bernd.id })
-      const kept = createExchange(node.doc, { title: 'Cable landing station visit', mission: 'DE', authorId: users.bernd.id })
-      const history = t.server.services.history!
+      const gone = createExchange(node.doc, { title: 'Meeting with the telecom regulator', mission: 'DE', authorId: e.users.bernd.id })
+      const kept = createExchange(node.doc, { title: 'Cable landing station visit', mission: 'DE', authorId: e.users.bernd.id })
+      const history = e.server.server.services.history!
       const doc = parseDocName(docName)!
       await expect.poll(async () => {
         const [newest] = await history.list(doc)
@@ -141,10 +108,10 @@ describe('version history in Chromium', () => {
       deleteItem(node.doc, gone)
       updateItem(node.doc, kept, { title: 'Cable landing station visit (report filed)' })
 
-      const anna = await signIn('anna')
-      const bernd = await signIn('bernd')
+      const anna = await e.signInAs('anna')
+      const bernd = await e.signInAs('bernd')
       for (const page of [anna, bernd]) {
-        await page.goto(`${t.url}/hubs/${hubId}/exchanges`)
+        await page.goto(`${e.server.url}/hubs/${e.hubs.hub.id}/exchanges`)
         await expect.poll(() => page.getByTestId('exchange').allTextContents(), { timeout: 10_000 }).toEqual([expect.stringContaining('(report filed)')])
       }
       await anna.getByRole('button', { name: 'History' }).click()
@@ -153,7 +120,7 @@ describe('version history in Chromium', () => {
       await anna.getByTestId('version').first().click()
       await anna.getByRole('button', { name: 'Changes since' }).click()
       await anna.getByTestId('version-diff').waitFor()
-      await checked(anna, 'history-log-deleted-entries')
+      await expectAccessible(anna, 'history-log-deleted-entries')
 
       await restoreButton.click()
       await expect.poll(() => bernd.getByTestId('exchange').count(), { timeout: 10_000 }).toBe(2)

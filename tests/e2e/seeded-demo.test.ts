@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { existsSync, readFileSync } from 'node:fs'
-import { freePort } from '../support/global-setup.js'
-import { startTestServer, type TestServer } from '../support/test-server.js'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, signIn } from '../support/browser.js'
+import { readFileSync } from 'node:fs'
+import { startBrowserTestServer, type TestServer } from '../support/test-server.js'
 import { DEMO_USERS_FILE } from '../../seeds/seed.js'
 import { readDocState } from '../../server/db/update-store.js'
 import { lexicalDocToText } from '../../server/editor/headless.js'
@@ -19,18 +19,9 @@ describe('seeded demo in Chromium', () => {
   const jonas = accounts.find((a) => a.email === 'jonas.exemplar@demo.example')!
 
   beforeAll(async () => {
-    const port = await freePort()
-    t = await startTestServer('pglite', { PORT: String(port), PUBLIC_ORIGIN: `http://127.0.0.1:${port}`, SEED_DEMO: '1' })
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-    })
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
-    await page.goto(`${t.url}/`)
-    await page.getByLabel('Email').fill(jonas.email)
-    await page.getByLabel('Password').fill(jonas.password)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByRole('heading', { name: 'My hubs' }).waitFor()
+    t = await startBrowserTestServer({ SEED_DEMO: '1' })
+    browser = await launchBrowser()
+    page = await signIn(browser, t.url, jonas.email, jonas.password)
   })
   afterAll(async () => {
     await browser?.close()

@@ -1,68 +1,37 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { freePort } from '../support/global-setup.js'
-import { startTestServer, type TestServer } from '../support/test-server.js'
-import { createHub, createUser, TEST_PASSWORD } from '../support/factories.js'
-import { axeViolations, launchBrowser, screenshot } from '../support/browser.js'
+import type { Page } from 'playwright-core'
+import { defineCast } from '../support/cast.js'
+import { expectAccessible, screenshot, submitSignIn, startBrowserTest, type BrowserTestOf } from '../support/browser.js'
+
+const CAST = defineCast({
+  hubs: { hub: { name: 'Hub Testland', missions: ['DE', 'FR'] }, other: {} },
+  users: {
+    anna: { hub: 'hub', mission: 'EU', coordinator: true, name: 'Anna Alpha' },
+    bernd: { hub: 'hub', mission: 'DE', name: 'Bernd Beta' },
+    hq: { role: 'hq', name: 'Hanna HQ' },
+    outsider: { hub: 'other', mission: 'EU', name: 'Olga Other' },
+  },
+})
 
 /** Two staff of one hub, an HQ reviewer and an outsider, each in their own browser context. */
 describe('hub workspace in Chromium', () => {
-  let t: TestServer
-  let browser: Browser
-  let hubId: string
-  const users: Record<string, { email: string; name: string }> = {}
-  const contexts: BrowserContext[] = []
-
+  let e: BrowserTestOf<typeof CAST>
   beforeAll(async () => {
-    const port = await freePort()
-    t = await startTestServer('pglite', { PORT: String(port), PUBLIC_ORIGIN: `http://127.0.0.1:${port}` })
-    const hub = await createHub(t.db.db, { name: 'Hub Testland', missions: ['DE', 'FR'] })
-    const other = await createHub(t.db.db)
-    hubId = hub.id
-    const make = async (key: string, name: string, opts: Parameters<typeof createUser>[1]) => {
-      const u = await createUser(t.db.db, { ...opts, name })
-      users[key] = { email: u.email, name }
-    }
-    await make('anna', 'Anna Alpha', { hubId, mission: 'EU', coordinator: true })
-    await make('bernd', 'Bernd Beta', { hubId, mission: 'DE' })
-    await make('hq', 'Hanna HQ', { role: 'hq' })
-    await make('outsider', 'Olga Other', { hubId: other.id, mission: 'EU' })
-    browser = await launchBrowser()
+    e = await startBrowserTest(CAST)
   })
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {})
-    await browser?.close()
-    await t?.close()
-  })
-
-  async function signIn(key: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-    contexts.push(context)
-    const page = await context.newPage()
-    await page.goto(`${t.url.replace('127.0.0.1', '127.0.0.1')}/`)
-    await page.getByLabel('Email').fill(users[key].email)
-    await page.getByLabel('Password').fill(TEST_PASSWORD)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByRole('heading', { name: 'My hubs' }).waitFor()
-    return page
-  }
-
-  async function noSeriousA11yViolations(page: Page, name: string) {
-    await screenshot(page, name)
-    expect(await axeViolations(page), name).toEqual([])
-  }
+  afterAll(() => e?.close())
 
   let anna: Page
   let bernd: Page
 
   it('shows my hubs, then the brief; typing appears in the other browser with the cursor name', async () => {
-    anna = await signIn('anna')
-    bernd = await signIn('bernd')
-    await noSeriousA11yViolations(anna, 'home')
+    anna = await e.signInAs('anna')
+    bernd = await e.signInAs('bernd')
+    await expectAccessible(anna, 'home')
     await anna.getByRole('link', { name: /Nigeria/ }).first().click()
     await anna.getByTestId('editor').waitFor()
     await expect.poll(() => anna.getByTestId('role').textContent()).toContain('hub coordinator')
-    await bernd.goto(`${t.url}/hubs/${hubId}/brief`)
+    await bernd.goto(`${e.server.url}/hubs/${e.hubs.hub.id}/brief`)
     await bernd.getByTestId('editor').waitFor()
     await expect.poll(() => anna.getByTestId('sync-status').textContent(), { timeout: 10_000 }).toBe('connected')
     await expect.poll(() => bernd.getByTestId('sync-status').textContent(), { timeout: 10_000 }).toBe('connected')
@@ -70,7 +39,7 @@ describe('hub workspace in Chromium', () => {
     await anna.keyboard.type('Hello from the EU delegation')
     await expect.poll(() => bernd.getByTestId('editor').textContent(), { timeout: 10_000 }).toContain('Hello from the EU delegation')
     await expect.poll(() => bernd.locator('body').textContent(), { timeout: 10_000 }).toContain('Anna Alpha (EU)')
-    await noSeriousA11yViolations(bernd, 'brief')
+    await expectAccessible(bernd, 'brief')
   })
 
   it('posts an exchange that appears in the other feed', async () => {
@@ -86,7 +55,7 @@ describe('hub workspace in Chromium', () => {
     await entry.waitFor({ timeout: 10_000 })
     expect(await entry.textContent()).toContain('<script>alert(1)</script>')
     expect(await entry.textContent()).toContain('Artificial intelligence')
-    await noSeriousA11yViolations(bernd, 'exchanges')
+    await expectAccessible(bernd, 'exchanges')
   })
 
   it('changes an action status in one table and the other sees it', async () => {
@@ -101,7 +70,7 @@ describe('hub workspace in Chromium', () => {
     expect(await row.getAttribute('class')).toContain('overdue')
     await anna.getByLabel('Status of Map Team Europe projects').selectOption('in_progress')
     await expect.poll(() => row.getByRole('combobox').inputValue(), { timeout: 10_000 }).toBe('in_progress')
-    await noSeriousA11yViolations(bernd, 'actions')
+    await expectAccessible(bernd, 'actions')
   })
 
   it('creates a note, co-edits it, renames it, and the list shows who edited it last', async () => {
@@ -122,7 +91,7 @@ describe('hub workspace in Chromium', () => {
     await expect.poll(() => anna.getByTestId('editor').textContent(), { timeout: 10_000 }).toContain('Agenda: data flows')
     await anna.reload()
     await expect.poll(() => anna.locator('.note-list').textContent(), { timeout: 10_000 }).toContain('Bernd Beta')
-    await noSeriousA11yViolations(anna, 'notes')
+    await expectAccessible(anna, 'notes')
   })
 
   it('keeps edits made offline and merges them on reconnect', async () => {
@@ -160,13 +129,11 @@ describe('hub workspace in Chromium', () => {
     await bernd.keyboard.press('End')
     await bernd.keyboard.type(' Written as the session ran out.')
     // The session ends on the server (idle expiry removes it) while the laptop is offline.
-    const bernhard = await t.db.db.selectFrom('users').select('id').where('email', '=', users.bernd.email).executeTakeFirstOrThrow()
-    await t.db.db.deleteFrom('sessions').where('user_id', '=', bernhard.id).execute()
+    const bernhard = await e.server.db.db.selectFrom('users').select('id').where('email', '=', e.users.bernd.email).executeTakeFirstOrThrow()
+    await e.server.db.db.deleteFrom('sessions').where('user_id', '=', bernhard.id).execute()
     await bernd.context().setOffline(false)
     await bernd.getByText('Your session ended').waitFor({ timeout: 15_000 })
-    await bernd.getByLabel('Email').fill(users.bernd.email)
-    await bernd.getByLabel('Password').fill(TEST_PASSWORD)
-    await bernd.getByRole('button', { name: 'Sign in' }).click()
+    await submitSignIn(bernd, e.users.bernd.email)
     await bernd.getByTestId('editor').waitFor()
     await anna.getByRole('link', { name: 'Brief' }).click()
     await expect.poll(() => anna.getByTestId('editor').textContent(), { timeout: 20_000 }).toContain('Written as the session ran out.')
@@ -200,8 +167,8 @@ describe('hub workspace in Chromium', () => {
   })
 
   it('shows HQ the content, live and read-only', async () => {
-    const hq = await signIn('hq')
-    await hq.goto(`${t.url}/hubs/${hubId}/brief`)
+    const hq = await e.signInAs('hq')
+    await hq.goto(`${e.server.url}/hubs/${e.hubs.hub.id}/brief`)
     await hq.getByTestId('editor').waitFor()
     await expect.poll(() => hq.getByTestId('editor').textContent(), { timeout: 10_000 }).toContain('Hello from the EU delegation')
     expect(await hq.getByTestId('editor').getAttribute('contenteditable')).toBe('false')
@@ -209,14 +176,14 @@ describe('hub workspace in Chromium', () => {
     await hq.getByRole('link', { name: 'Exchanges' }).click()
     await hq.getByTestId('exchange').first().waitFor()
     expect(await hq.getByRole('button', { name: 'New exchange' }).count()).toBe(0)
-    await noSeriousA11yViolations(hq, 'hq-exchanges')
+    await expectAccessible(hq, 'hq-exchanges')
   })
 
   it('gives staff of another hub no access, even by URL', async () => {
-    const outsider = await signIn('outsider')
-    await outsider.goto(`${t.url}/hubs/${hubId}/brief`)
+    const outsider = await e.signInAs('outsider')
+    await outsider.goto(`${e.server.url}/hubs/${e.hubs.hub.id}/brief`)
     await outsider.getByRole('heading', { name: 'No access to this hub' }).waitFor()
     expect(await outsider.locator('body').textContent()).not.toContain('Hello from the EU delegation')
-    await noSeriousA11yViolations(outsider, 'no-access')
+    await expectAccessible(outsider, 'no-access')
   })
 })

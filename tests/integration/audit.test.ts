@@ -2,49 +2,48 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { ENGINES } from '../support/engines.js'
 import { startTestServer, type TestServer } from '../support/test-server.js'
-import { createHub, createUser, sessionCookie, TEST_PASSWORD } from '../support/factories.js'
+import { createUser, TEST_PASSWORD } from '../support/factories.js'
+import { createCast, defineCast, type CastHub, type CastOf } from '../support/cast.js'
 import { connectClient, until } from '../support/ws-client.js'
 import { client } from '../support/http.js'
 import { purgeAudit } from '../../server/audit/audit.js'
 
+const CAST = defineCast({
+  hubs: { hub: { missions: ['DE', 'FR'] } },
+  users: {
+    admin: { role: 'admin' },
+    coord: { hub: 'hub', mission: 'EU', coordinator: true },
+    staff: { hub: 'hub', mission: 'DE' },
+    hq: { role: 'hq' },
+  },
+})
+
 for (const engine of ENGINES) {
   describe(`${engine}: audit trail`, () => {
     let t: TestServer
-    let hub: Awaited<ReturnType<typeof createHub>>
-    const cookies: Record<string, string> = {}
-    const ids: Record<string, string> = {}
-    const emails: Record<string, string> = {}
-    const api = (who: string) => client(t.url, t.origin, cookies[who])
+    let cast: CastOf<typeof CAST>
+    let hub: CastHub
+    const api = (who: keyof typeof CAST.users) => client(t.url, t.origin, cast.cookies[who])
     const events = async (query = '') => (await api('admin').request('GET', `/api/admin/audit${query}`)).body as { action: string; actorId: string | null; actorEmail: string | null; targetId: string | null; hubId: string | null; ip: string | null; details: Record<string, unknown> }[]
 
     beforeAll(async () => {
       t = await startTestServer(engine)
-      hub = await createHub(t.db.db, { missions: ['DE', 'FR'] })
-      for (const [name, opts] of Object.entries({
-        admin: { role: 'admin' as const },
-        coord: { hubId: hub.id, mission: 'EU', coordinator: true },
-        staff: { hubId: hub.id, mission: 'DE' },
-        hq: { role: 'hq' as const },
-      })) {
-        const u = await createUser(t.db.db, opts)
-        ids[name] = u.id
-        emails[name] = u.email
-        cookies[name] = await sessionCookie(t.db.db, u.id)
-      }
+      cast = await createCast(t.db.db, CAST)
+      hub = cast.hubs.hub
     })
     afterAll(() => t?.close())
 
     it('records sign-ins, failures (with the e-mail typed) and sign-outs, with the address', async () => {
       const c = client(t.url, t.origin)
-      expect((await c.login(emails.staff, 'wrong password here')).status).toBe(401)
+      expect((await c.login(cast.emails.staff, 'wrong password here')).status).toBe(401)
       expect((await c.login('nobody@nowhere.example', 'whatever password')).status).toBe(401)
-      expect((await c.login(emails.staff, TEST_PASSWORD)).status).toBe(200)
+      expect((await c.login(cast.emails.staff, TEST_PASSWORD)).status).toBe(200)
       expect((await c.request('POST', '/api/auth/logout')).status).toBe(204)
       const failed = await events('?action=auth.login_failed')
-      expect(failed.map((e) => e.actorEmail).sort()).toEqual([emails.staff.toLowerCase(), 'nobody@nowhere.example'].sort())
+      expect(failed.map((e) => e.actorEmail).sort()).toEqual([cast.emails.staff.toLowerCase(), 'nobody@nowhere.example'].sort())
       expect(failed.every((e) => e.actorId === null && !!e.ip)).toBe(true)
-      expect((await events('?action=auth.login'))[0]).toMatchObject({ actorId: ids.staff })
-      expect((await events('?action=auth.logout'))[0]).toMatchObject({ actorId: ids.staff })
+      expect((await events('?action=auth.login'))[0]).toMatchObject({ actorId: cast.ids.staff })
+      expect((await events('?action=auth.logout'))[0]).toMatchObject({ actorId: cast.ids.staff })
     })
 
     it('records admin actions, membership and focal-point changes; removing a member closes their sockets at once', async () => {
@@ -57,24 +56,24 @@ for (const engine of ENGINES) {
       const coord = api('coord')
       expect((await coord.request('POST', `/api/hubs/${hub.id}/members`, { userId: created.body.id, mission: 'FR' })).status).toBe(201)
       expect((await coord.request('POST', `/api/hubs/${hub.id}/members`, { userId: created.body.id, mission: 'FR', coordinator: true })).status).toBe(201)
-      expect((await coord.request('PUT', `/api/hubs/${hub.id}/focal-point`, { userId: ids.staff })).status).toBe(200)
+      expect((await coord.request('PUT', `/api/hubs/${hub.id}/focal-point`, { userId: cast.ids.staff })).status).toBe(200)
       // The staff member has the brief open; removing the membership closes that socket.
-      const socket = connectClient(t.url, `hub/${hub.id}/brief`, cookies.staff, { origin: t.origin })
+      const socket = connectClient(t.url, `hub/${hub.id}/brief`, cast.cookies.staff, { origin: t.origin })
       await until(() => socket.provider.synced)
-      expect((await coord.request('DELETE', `/api/hubs/${hub.id}/members/${ids.staff}`)).status).toBe(204)
+      expect((await coord.request('DELETE', `/api/hubs/${hub.id}/members/${cast.ids.staff}`)).status).toBe(204)
       await until(() => socket.closes.length > 0, 1_000, 'socket closed within a second')
       expect(socket.closes[0].code).toBe(4403)
       socket.destroy()
       const all = await events()
       const actions = all.map((e) => e.action)
       for (const a of ['user.created', 'hub.created', 'mission.created', 'membership.added', 'membership.changed', 'focal_point.set', 'membership.removed']) expect(actions, a).toContain(a)
-      expect(all.find((e) => e.action === 'membership.removed')).toMatchObject({ actorId: ids.coord, targetId: ids.staff, hubId: hub.id })
+      expect(all.find((e) => e.action === 'membership.removed')).toMatchObject({ actorId: cast.ids.coord, targetId: cast.ids.staff, hubId: hub.id })
       expect((await events(`?hubId=${hub.id}&action=membership.changed`))[0].details).toMatchObject({ coordinator: true })
     })
 
     it('records report generation; only admins read the trail; nothing alters it', async () => {
       expect((await api('hq').request('GET', '/api/reports/progress?from=2026-01-01&to=2026-06-30&format=md')).status).toBe(200)
-      expect((await events('?action=report.generated'))[0]).toMatchObject({ actorId: ids.hq, details: { format: 'md' } })
+      expect((await events('?action=report.generated'))[0]).toMatchObject({ actorId: cast.ids.hq, details: { format: 'md' } })
       expect((await api('hq').request('GET', '/api/admin/audit')).status).toBe(403)
       expect((await api('coord').request('GET', '/api/admin/audit')).status).toBe(403)
       for (const method of ['PATCH', 'PUT', 'DELETE']) expect((await api('admin').request(method, '/api/admin/audit', {})).status).toBe(404)
@@ -153,10 +152,10 @@ for (const engine of ENGINES) {
       expect((await a.request('PATCH', `/api/admin/users/${invited.body.id}`, { role: 'hq' })).status).toBe(200)
       await until(() => socket2.closes.length > 0, 1_000, 'socket closed on role change')
       socket2.destroy()
-      expect((await a.request('PATCH', `/api/admin/users/${ids.admin}`, { role: 'staff' })).status).toBe(403)
+      expect((await a.request('PATCH', `/api/admin/users/${cast.ids.admin}`, { role: 'staff' })).status).toBe(403)
       const listed = (await a.request('GET', '/api/admin/users?q=invitee')).body
       expect(listed).toEqual([expect.objectContaining({ email: 'invitee@test.example', role: 'hq', disabled: false })])
-      const actions = (await events(`?actor=${ids.admin}`)).map((e) => e.action)
+      const actions = (await events(`?actor=${cast.ids.admin}`)).map((e) => e.action)
       for (const x of ['user.invited', 'user.disabled', 'user.enabled', 'user.password_reset', 'user.role_changed']) expect(actions, x).toContain(x)
       expect((await events('?action=auth.password_set')).length).toBe(2)
     })

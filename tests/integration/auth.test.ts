@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENGINES } from '../support/engines.js'
-import { startTestServer, type TestServer } from '../support/test-server.js'
+import { openTestApp, type TestApp } from '../support/test-app.js'
 import { createHub, createUser, TEST_PASSWORD } from '../support/factories.js'
 import { client } from '../support/http.js'
 import { hashSessionId } from '../../server/auth/session-store.js'
 
 for (const engine of ENGINES) {
   describe(`${engine}: POST /api/auth/login`, () => {
-    let t: TestServer
+    let t: TestApp
     beforeAll(async () => {
-      t = await startTestServer(engine)
+      t = await openTestApp(engine)
     })
     afterAll(() => t?.close())
-    const api = (cookie: string | null = null) => client(t.url, t.origin, cookie)
+    const api = (cookie: string | null = null) => client(t.fetch, t.origin, cookie)
 
     it('signs in with the right pair, sets an httpOnly Lax cookie and answers the user', async () => {
       const hub = await createHub(t.db.db)

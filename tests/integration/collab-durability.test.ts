@@ -6,16 +6,15 @@ import { ENGINES, openTestDb, type TestDb } from '../support/engines.js'
 import { startChildServer, type ChildServer } from '../support/child-server.js'
 import { connectClient, until } from '../support/ws-client.js'
 import { client } from '../support/http.js'
-import { createHub, createUser, sessionCookie } from '../support/factories.js'
+import { createHubMember } from '../support/cast.js'
 
 const N = 40
 
 /** A cookie of a hub member: PGlite belongs to the child, so sign in through the API (demo data). */
 async function memberCookie(server: ChildServer, db: TestDb | null): Promise<{ cookie: string; doc: string }> {
   if (db) {
-    const hub = await createHub(db.db)
-    const user = await createUser(db.db, { hubId: hub.id })
-    return { cookie: await sessionCookie(db.db, user.id), doc: `hub/${hub.id}/notes/k9` }
+    const { hub, cookie } = await createHubMember(db.db)
+    return { cookie, doc: `hub/${hub.id}/notes/k9` }
   }
   const c = client(server.url, server.origin)
   const res = await c.login('ewa.beispiel@demo.example', 'hubwork-demo-2026')

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import { startTestServer, type TestServer } from '../support/test-server.js'
-import { createHub, createUser, sessionCookie } from '../support/factories.js'
+import { createHubMember } from '../support/cast.js'
 import { connectClient, rawSocket, until } from '../support/ws-client.js'
 import { encodeAwarenessUpdate, encodeUpdateMessage } from '../../server/collab/protocol.js'
 
@@ -16,9 +16,9 @@ describe('sync guards close only the offender', () => {
 
   beforeAll(async () => {
     t = await startTestServer('pglite', { SYNC_MAX_FRAME_BYTES: String(64 * 1024), SYNC_MAX_DOC_BYTES: String(256 * 1024) })
-    const hub = await createHub(t.db.db)
-    doc = `hub/${hub.id}/brief`
-    cookie = await sessionCookie(t.db.db, (await createUser(t.db.db, { hubId: hub.id })).id)
+    const member = await createHubMember(t.db.db)
+    doc = `hub/${member.hub.id}/brief`
+    cookie = member.cookie
     peer = connectClient(t.url, doc, cookie, { origin: t.origin })
     await until(() => peer.provider.synced)
   })

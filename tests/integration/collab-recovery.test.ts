@@ -8,7 +8,7 @@ import * as Y from 'yjs'
 import { freePort } from '../support/global-setup.js'
 import { ENGINES, openTestDb } from '../support/engines.js'
 import { connectClient, until } from '../support/ws-client.js'
-import { createHub, createUser, sessionCookie } from '../support/factories.js'
+import { createHubMember } from '../support/cast.js'
 import { loadConfig } from '../../server/config.js'
 import { createLogger } from '../../server/logger.js'
 import { startServer, type RunningServer } from '../../server/server.js'
@@ -47,8 +47,7 @@ describe('postgres: the database stops and comes back while two clients edit', (
 
   it.skipIf(!ENGINES.includes('postgres'))('keeps the sockets, relays nothing unstored, and stores every edit once it is back', async () => {
     const db = app.database.db
-    const hub = await createHub(db)
-    const cookie = await sessionCookie(db, (await createUser(db, { hubId: hub.id })).id)
+    const { hub, cookie } = await createHubMember(db)
     const doc = `hub/${hub.id}/notes/down`
     const a = connectClient(app.url, doc, cookie, { origin: 'http://hubwork.test' })
     const b = connectClient(app.url, doc, cookie, { origin: 'http://hubwork.test' })
@@ -79,8 +78,7 @@ for (const engine of ENGINES) {
     it('merges the update tail into a snapshot and keeps content identical', async () => {
       const t = await startTestServer(engine, {}, { compactAfter: { updates: 25, bytes: 10_000_000 }, idleUnloadMs: 100 })
       try {
-        const hub = await createHub(t.db.db)
-        const cookie = await sessionCookie(t.db.db, (await createUser(t.db.db, { hubId: hub.id })).id)
+        const { hub, cookie } = await createHubMember(t.db.db)
         const doc = `hub/${hub.id}/brief`
         const a = connectClient(t.url, doc, cookie, { origin: t.origin })
         await until(() => a.provider.synced)

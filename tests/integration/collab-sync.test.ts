@@ -2,40 +2,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { ENGINES } from '../support/engines.js'
 import { startTestServer, type TestServer } from '../support/test-server.js'
-import { createHub, createUser, sessionCookie } from '../support/factories.js'
+import { createCast, TEAM, type CastHub, type CastOf } from '../support/cast.js'
+import { sessionCookie } from '../support/factories.js'
 import { connectClient, until } from '../support/ws-client.js'
 import { client } from '../support/http.js'
 import { readDocState } from '../../server/db/update-store.js'
 
+const CAST = TEAM
+
 for (const engine of ENGINES) {
   describe(`${engine}: sync endpoint`, () => {
     let t: TestServer
-    let hub: Awaited<ReturnType<typeof createHub>>
-    let otherHub: Awaited<ReturnType<typeof createHub>>
-    const cookies: Record<string, string> = {}
-    const ids: Record<string, string> = {}
+    let hub: CastHub
+    let cast: CastOf<typeof CAST>
     const clients: { destroy(): void }[] = []
-    const connect = (doc: string, who: string | null, opts: { origin?: string } = {}) => {
-      const c = connectClient(t.url, doc, who ? cookies[who] : null, { origin: opts.origin ?? t.origin })
+    const connect = (doc: string, who: keyof typeof CAST.users | null, opts: { origin?: string } = {}) => {
+      const c = connectClient(t.url, doc, who ? cast.cookies[who] : null, { origin: opts.origin ?? t.origin })
       clients.push(c)
       return c
     }
 
     beforeAll(async () => {
       t = await startTestServer(engine, {}, { idleUnloadMs: 200, versionIntervalMs: 60_000 })
-      hub = await createHub(t.db.db)
-      otherHub = await createHub(t.db.db)
-      for (const [name, opts] of Object.entries({
-        alice: { hubId: hub.id, mission: 'EU', name: 'Alice Example' },
-        bob: { hubId: hub.id, mission: 'DE', name: 'Bob Beispiel' },
-        carol: { hubId: otherHub.id, mission: 'EU' },
-        hq: { role: 'hq' as const, name: 'Harriet HQ' },
-        cyber: { role: 'cyber' as const },
-      })) {
-        const u = await createUser(t.db.db, opts)
-        ids[name] = u.id
-        cookies[name] = await sessionCookie(t.db.db, u.id)
-      }
+      cast = await createCast(t.db.db, CAST)
+      hub = cast.hubs.hub
     })
     afterAll(async () => {
       for (const c of clients) c.destroy()
@@ -55,7 +45,7 @@ for (const engine of ENGINES) {
       Y.applyUpdate(check, stored!.update)
       expect(check.getText('t').toString()).toBe(a.doc.getText('t').toString())
       const users = await t.db.db.selectFrom('doc_updates').select('user_id').where('doc', '=', doc).execute()
-      expect(new Set(users.map((u) => u.user_id))).toEqual(new Set([ids.alice, ids.bob]))
+      expect(new Set(users.map((u) => u.user_id))).toEqual(new Set([cast.ids.alice, cast.ids.bob]))
     })
 
     it('refuses without a session (4401), to another hub (4403), with a foreign Origin (4403), unknown names (4404)', async () => {
@@ -76,7 +66,7 @@ for (const engine of ENGINES) {
 
     it('closes a socket with 4401 as soon as its session ends (logout, or expiry found by the sweep)', async () => {
       const doc = `hub/${hub.id}/notes/session-end`
-      const logoutCookie = await sessionCookie(t.db.db, ids.bob)
+      const logoutCookie = await sessionCookie(t.db.db, cast.ids.bob)
       const viaLogout = connectClient(t.url, doc, logoutCookie, { origin: t.origin })
       const expiring = connect(doc, 'alice')
       const otherSession = connect(doc, 'bob')
@@ -87,24 +77,24 @@ for (const engine of ENGINES) {
       await until(() => viaLogout.closes.length > 0, 2_000, 'close after logout')
       expect(viaLogout.closes[0].code).toBe(4401)
       // Expiry: the session row goes (as an idle session is removed); the sweep closes the socket.
-      await t.db.db.deleteFrom('sessions').where('user_id', '=', ids.alice).execute()
+      await t.db.db.deleteFrom('sessions').where('user_id', '=', cast.ids.alice).execute()
       await until(() => expiring.closes.length > 0, 3_000, 'close after expiry')
       expect(expiring.closes[0].code).toBe(4401)
       // The same user's other session, and its socket, are untouched.
       expect(otherSession.closes).toEqual([])
       otherSession.doc.getText('t').insert(0, 'still here')
       await until(async () => ((await readDocState(t.db.db, doc))?.update.byteLength ?? 0) > 0)
-      cookies.alice = await sessionCookie(t.db.db, ids.alice)
+      cast.cookies.alice = await sessionCookie(t.db.db, cast.ids.alice)
     })
 
     it("moves a note's last edited time and editor as its document is edited", async () => {
-      const created = await client(t.url, t.origin, cookies.alice).request('POST', `/api/hubs/${hub.id}/notes`, { title: 'Agenda' })
+      const created = await client(t.url, t.origin, cast.cookies.alice).request('POST', `/api/hubs/${hub.id}/notes`, { title: 'Agenda' })
       expect(created.status).toBe(201)
       const b = connect(created.body.docName, 'bob')
       await until(() => b.provider.synced)
       b.doc.getText('t').insert(0, 'Item one')
       await until(async () => {
-        const list = await client(t.url, t.origin, cookies.alice).request('GET', `/api/hubs/${hub.id}/notes`)
+        const list = await client(t.url, t.origin, cast.cookies.alice).request('GET', `/api/hubs/${hub.id}/notes`)
         return list.body.find((n: { id: string }) => n.id === created.body.id)?.updatedBy?.name === 'Bob Beispiel'
       }, 5_000, 'note shows its last editor')
     })
@@ -124,7 +114,7 @@ for (const engine of ENGINES) {
       expect(a.doc.getMap('m').get('hq')).toBeUndefined()
       expect(late.doc.getMap('m').get('hq')).toBeUndefined()
       const rows = await t.db.db.selectFrom('doc_updates').select('user_id').where('doc', '=', doc).execute()
-      expect(rows.map((r) => r.user_id)).not.toContain(ids.hq)
+      expect(rows.map((r) => r.user_id)).not.toContain(cast.ids.hq)
     })
 
     it('stamps presence with the signed-in name and mission', async () => {
@@ -132,10 +122,10 @@ for (const engine of ENGINES) {
       const a = connect(doc, 'alice')
       const b = connect(doc, 'bob')
       await until(() => a.provider.synced && b.provider.synced)
-      b.provider.awareness.setLocalStateField('user', { name: 'Alice Example', id: ids.alice, color: '#123456' })
+      b.provider.awareness.setLocalStateField('user', { name: 'Alice Example', id: cast.ids.alice, color: '#123456' })
       await until(() => [...a.provider.awareness.getStates().values()].some((s) => s.user?.color === '#123456'))
       const seen = [...a.provider.awareness.getStates().values()].find((s) => s.user?.color === '#123456')!
-      expect(seen.user).toEqual({ id: ids.bob, name: 'Bob Beispiel', mission: 'DE', color: '#123456' })
+      expect(seen.user).toEqual({ id: cast.ids.bob, name: 'Bob Beispiel', mission: 'DE', color: '#123456' })
     })
 
     it('keeps content across room unload and reload, and keeps versions', async () => {
@@ -148,7 +138,7 @@ for (const engine of ENGINES) {
       await until(() => !t.server.services.collab!.openRooms().includes(doc), 10_000, 'unload')
       const versions = await t.db.db.selectFrom('doc_versions').select(['editors', 'reason']).where('doc', '=', doc).execute()
       expect(versions.length).toBeGreaterThanOrEqual(1)
-      expect(versions[0].editors).toEqual([ids.alice])
+      expect(versions[0].editors).toEqual([cast.ids.alice])
       const b = connect(doc, 'bob')
       await until(() => b.provider.synced && b.doc.getText('t').toString() === 'persisted text')
     })

@@ -1,45 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENGINES } from '../support/engines.js'
 import { startTestServer, type TestServer } from '../support/test-server.js'
-import { createHub, createUser, sessionCookie } from '../support/factories.js'
+import { createCast, defineCast, TEAM, type CastHub, type CastOf } from '../support/cast.js'
 import { connectClient, until } from '../support/ws-client.js'
 import { client } from '../support/http.js'
 import { createExchange, readLogItem } from '../../shared/log-doc.js'
 
+const CAST = defineCast({
+  hubs: { hub: { missions: ['DE'] }, other: {} },
+  users: { ...TEAM.users, coord: { hub: 'hub', mission: 'DE', name: 'Cora Coordinator', coordinator: true } },
+})
+
 for (const engine of ENGINES) {
   describe(`${engine}: comment threads, input requests, inbox`, () => {
     let t: TestServer
-    let hub: Awaited<ReturnType<typeof createHub>>
-    let other: Awaited<ReturnType<typeof createHub>>
-    const cookies: Record<string, string> = {}
-    const ids: Record<string, string> = {}
+    let hub: CastHub
+    let cast: CastOf<typeof CAST>
     const clients: { destroy(): void }[] = []
     let cross = ''
     let plain = ''
     let live: ReturnType<typeof connectClient>
-    const api = (who: string) => client(t.url, t.origin, cookies[who])
+    const api = (who: keyof typeof CAST.users) => client(t.url, t.origin, cast.cookies[who])
 
     beforeAll(async () => {
       t = await startTestServer(engine)
-      hub = await createHub(t.db.db, { missions: ['DE'] })
-      other = await createHub(t.db.db)
-      for (const [name, opts] of Object.entries({
-        alice: { hubId: hub.id, mission: 'EU', name: 'Alice Example' },
-        coord: { hubId: hub.id, mission: 'DE', name: 'Cora Coordinator', coordinator: true },
-        bob: { hubId: hub.id, mission: 'DE', name: 'Bob Beispiel' },
-        carol: { hubId: other.id, mission: 'EU' },
-        hq: { role: 'hq' as const, name: 'Harriet HQ' },
-        cyber: { role: 'cyber' as const, name: 'Cyrus Cyber' },
-      })) {
-        const u = await createUser(t.db.db, opts)
-        ids[name] = u.id
-        cookies[name] = await sessionCookie(t.db.db, u.id)
-      }
-      live = connectClient(t.url, `hub/${hub.id}/log`, cookies.alice, { origin: t.origin })
+      cast = await createCast(t.db.db, CAST)
+      hub = cast.hubs.hub
+      live = connectClient(t.url, `hub/${hub.id}/log`, cast.cookies.alice, { origin: t.origin })
       clients.push(live)
       await until(() => live.provider.synced)
-      const crossId = createExchange(live.doc, { title: 'Cable landing security', mission: 'EU', authorId: ids.alice, crossCutting: true, themes: ['cybersecurity'] })
-      const plainId = createExchange(live.doc, { title: 'Visit planning', mission: 'EU', authorId: ids.alice, crossCutting: false, themes: ['ai'] })
+      const crossId = createExchange(live.doc, { title: 'Cable landing security', mission: 'EU', authorId: cast.ids.alice, crossCutting: true, themes: ['cybersecurity'] })
+      const plainId = createExchange(live.doc, { title: 'Visit planning', mission: 'EU', authorId: cast.ids.alice, crossCutting: false, themes: ['ai'] })
       await until(async () => (await api('alice').request('GET', `/api/items?hubId=${hub.id}`)).body.length === 2)
       cross = `${hub.id}:exchange:${crossId}`
       plain = `${hub.id}:exchange:${plainId}`
@@ -122,9 +113,9 @@ for (const engine of ENGINES) {
     })
 
     it('pushes thread changes and inbox counts over Server-Sent Events, only to those who may read', async () => {
-      const open = async (who: string) => {
+      const open = async (who: keyof typeof CAST.users) => {
         const ctrl = new AbortController()
-        const res = await fetch(`${t.url}/api/events`, { headers: { cookie: cookies[who] }, signal: ctrl.signal })
+        const res = await fetch(`${t.url}/api/events`, { headers: { cookie: cast.cookies[who] }, signal: ctrl.signal })
         const reader = res.body!.getReader()
         let text = ''
         void (async () => {
@@ -153,8 +144,8 @@ for (const engine of ENGINES) {
 
   it(`${engine}: a server with open live streams still stops promptly`, async () => {
     const t2 = await startTestServer(engine)
-    const u = await createUser(t2.db.db, { role: 'hq' })
-    const res = await fetch(`${t2.url}/api/events`, { headers: { cookie: await sessionCookie(t2.db.db, u.id) } })
+    const { hq } = (await createCast(t2.db.db, { users: { hq: { role: 'hq' } } })).cookies
+    const res = await fetch(`${t2.url}/api/events`, { headers: { cookie: hq } })
     const reader = res.body!.getReader()
     await reader.read()
     const started = Date.now()

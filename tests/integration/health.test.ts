@@ -1,23 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENGINES } from '../support/engines.js'
-import { startTestServer, type TestServer } from '../support/test-server.js'
+import { openTestApp, type TestApp } from '../support/test-app.js'
 
 for (const engine of ENGINES) {
   describe(`${engine}: GET /api/health`, () => {
-    let server: TestServer
+    let server: TestApp
     beforeAll(async () => {
-      server = await startTestServer(engine)
+      server = await openTestApp(engine)
     })
     afterAll(() => server?.close())
 
     it('answers ok with the engine name', async () => {
-      const res = await fetch(`${server.url}/api/health`)
+      const res = await server.fetch('/api/health')
       expect(res.status).toBe(200)
       expect(await res.json()).toEqual({ status: 'ok', database: engine })
     })
 
     it('answers unknown API routes with 404 in the error shape', async () => {
-      const res = await fetch(`${server.url}/api/nope`)
+      const res = await server.fetch('/api/nope')
       expect(res.status).toBe(404)
       expect((await res.json()).error.code).toBe('not_found')
     })

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
 import { ENGINES } from '../support/engines.js'
 import { startTestServer, type TestServer } from '../support/test-server.js'
-import { createHub, createUser, sessionCookie } from '../support/factories.js'
+import { createCast, TEAM, type CastHub, type CastOf } from '../support/cast.js'
 import { client as httpClient, type Client } from '../support/http.js'
 import { connectClient, until } from '../support/ws-client.js'
 import { bindHeadless, buildLexicalDoc, lexicalDocToText } from '../../server/editor/headless.js'
@@ -13,16 +13,17 @@ import { createAction, createExchange, deleteItem, readExchanges, readLogItem, u
 
 const enc = encodeURIComponent
 
+const CAST = TEAM
+
 for (const engine of ENGINES) {
   describe(`${engine}: version history and restore`, () => {
     let t: TestServer
-    let hub: Awaited<ReturnType<typeof createHub>>
-    const http: Record<string, Client> = {}
-    const cookies: Record<string, string> = {}
-    const ids: Record<string, string> = {}
+    let hub: CastHub
+    let cast: CastOf<typeof CAST>
+    const http = {} as Record<keyof typeof CAST.users | 'anon', Client>
     const cleanup: (() => void)[] = []
-    const connect = (doc: string, who: string) => {
-      const c = connectClient(t.url, doc, cookies[who], { origin: t.origin })
+    const connect = (doc: string, who: keyof typeof CAST.users) => {
+      const c = connectClient(t.url, doc, cast.cookies[who], { origin: t.origin })
       cleanup.push(() => c.destroy())
       return c
     }
@@ -45,19 +46,9 @@ for (const engine of ENGINES) {
 
     beforeAll(async () => {
       t = await startTestServer(engine, {}, { idleUnloadMs: 200, versionIntervalMs: 100 })
-      hub = await createHub(t.db.db)
-      const other = await createHub(t.db.db)
-      for (const [name, opts] of Object.entries({
-        alice: { hubId: hub.id, mission: 'EU', name: 'Alice Example' },
-        bob: { hubId: hub.id, mission: 'DE', name: 'Bob Beispiel' },
-        carol: { hubId: other.id, mission: 'EU' },
-        hq: { role: 'hq' as const, name: 'Harriet HQ' },
-      })) {
-        const u = await createUser(t.db.db, opts)
-        ids[name] = u.id
-        cookies[name] = await sessionCookie(t.db.db, u.id)
-        http[name] = httpClient(t.url, t.origin, cookies[name])
-      }
+      cast = await createCast(t.db.db, CAST)
+      hub = cast.hubs.hub
+      for (const name of Object.keys(cast.cookies) as (keyof typeof cast.cookies)[]) http[name] = httpClient(t.url, t.origin, cast.cookies[name])
       http.anon = httpClient(t.url, t.origin, null)
     })
     afterAll(async () => {
@@ -87,7 +78,7 @@ for (const engine of ENGINES) {
       const list = await http.alice.request('GET', `/api/docs/${enc(doc)}/versions`)
       expect(list.status).toBe(200)
       const listed = list.body.find((v: { id: number }) => v.id === v1)
-      expect(listed.editors).toContainEqual({ id: ids.alice, name: 'Alice Example' })
+      expect(listed.editors).toContainEqual({ id: cast.ids.alice, name: 'Alice Example' })
       expect(list.body[0].id).toBeGreaterThan(list.body.at(-1).id)
 
       const one = await http.hq.request('GET', `/api/docs/${enc(doc)}/versions/${v1}`)
@@ -112,7 +103,7 @@ for (const engine of ENGINES) {
       expect(await lexicalDocToText(live)).toBe('Original brief: submarine cables and 5G.')
       // The restore is attributed to Alice in the stored updates.
       const last = await t.db.db.selectFrom('doc_updates').select('user_id').where('doc', '=', doc).orderBy('seq', 'desc').executeTakeFirst()
-      expect(last?.user_id).toBe(ids.alice)
+      expect(last?.user_id).toBe(cast.ids.alice)
 
       // The newer state is still in history, and restoring it undoes the restore.
       const before = await http.alice.request('GET', `/api/docs/${enc(doc)}/versions/${restored.body.beforeVersionId}`)
@@ -128,9 +119,9 @@ for (const engine of ENGINES) {
       const doc = `hub/${hub.id}/log`
       const a = connect(doc, 'alice')
       await until(() => a.provider.synced)
-      const gone = createExchange(a.doc, { title: 'Talk with the regulator', body: 'Data flows.', mission: 'EU', authorId: ids.alice, themes: ['ai'] })
-      const kept = createExchange(a.doc, { title: 'Cable workshop', mission: 'EU', authorId: ids.alice })
-      const action = createAction(a.doc, { title: 'Joint 5G event', mission: 'EU', authorId: ids.alice, status: 'planned' })
+      const gone = createExchange(a.doc, { title: 'Talk with the regulator', body: 'Data flows.', mission: 'EU', authorId: cast.ids.alice, themes: ['ai'] })
+      const kept = createExchange(a.doc, { title: 'Cable workshop', mission: 'EU', authorId: cast.ids.alice })
+      const action = createAction(a.doc, { title: 'Joint 5G event', mission: 'EU', authorId: cast.ids.alice, status: 'planned' })
       const full = await versionWhere(doc, (s) => [gone, kept, action].every((id) => s.includes(id)))
       const text = (await http.alice.request('GET', `/api/docs/${enc(doc)}/versions/${full}`)).body.text
       expect(JSON.parse(text).exchanges[gone].title).toBe('Talk with the regulator')
@@ -172,24 +163,24 @@ for (const engine of ENGINES) {
       expect(created.status).toBe(201)
       const doc = created.body.docName as string
       const collab = t.server.services.collab!
-      await collab.applyServerUpdate(doc, await buildLexicalDoc([{ type: 'h1', text: 'Minutes' }, { type: 'p', text: 'Agreed: joint statement.' }]), ids.alice)
+      await collab.applyServerUpdate(doc, await buildLexicalDoc([{ type: 'h1', text: 'Minutes' }, { type: 'p', text: 'Agreed: joint statement.' }]), cast.ids.alice)
       const v1 = await collab.forceVersion(doc, 'test')
       const later = await lexicalRestoreUpdate(await collab.currentState(doc), await buildLexicalDoc([{ type: 'p', text: 'Scrapped.' }]))
-      await collab.applyServerUpdate(doc, later!, ids.bob)
+      await collab.applyServerUpdate(doc, later!, cast.ids.bob)
       await until(() => !collab.openRooms().includes(doc), 10_000, 'the room unloads')
 
       const events: unknown[] = []
       t.server.services.history!.events.once('restored', (e) => events.push(e))
       const res = await http.bob.request('POST', `/api/docs/${enc(doc)}/versions/${v1}/restore`)
       expect(res.status).toBe(200)
-      expect(events).toEqual([expect.objectContaining({ doc, versionId: v1, userId: ids.bob, beforeVersionId: res.body.beforeVersionId })])
+      expect(events).toEqual([expect.objectContaining({ doc, versionId: v1, userId: cast.ids.bob, beforeVersionId: res.body.beforeVersionId })])
       const stored = await readDocState(t.db.db, doc)
       expect(await lexicalDocToText(stored!.update)).toBe('Minutes\nAgreed: joint statement.')
       const versions = await http.alice.request('GET', `/api/docs/${enc(doc)}/versions`)
       const before = versions.body.find((v: { id: number }) => v.id === res.body.beforeVersionId)
       expect(before.reason).toBe('before restore')
       expect((await http.alice.request('GET', `/api/docs/${enc(doc)}/versions/${before.id}`)).body.text).toBe('Scrapped.')
-      expect(versions.body[0]).toMatchObject({ id: res.body.restoredVersionId, editors: [{ id: ids.bob, name: 'Bob Beispiel' }] })
+      expect(versions.body[0]).toMatchObject({ id: res.body.restoredVersionId, editors: [{ id: cast.ids.bob, name: 'Bob Beispiel' }] })
     })
 
     it('answers 401, 403 and 404 as the contract says', async () => {

@@ -1,35 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENGINES } from '../support/engines.js'
-import { startTestServer, type TestServer } from '../support/test-server.js'
-import { createHub, createUser, sessionCookie } from '../support/factories.js'
+import { openTestApp, type TestApp } from '../support/test-app.js'
+import { createCast, defineCast, type CastHub, type CastOf } from '../support/cast.js'
 import { client } from '../support/http.js'
+
+const CAST = defineCast({
+  hubs: { hubA: { missions: ['DE', 'FR'] }, hubB: { missions: ['IT'] } },
+  users: {
+    coordinator: { hub: 'hubA', mission: 'EU', coordinator: true },
+    staffA: { hub: 'hubA', mission: 'DE' },
+    staffB: { hub: 'hubB', mission: 'IT' },
+    newcomer: {},
+    hq: { role: 'hq' },
+    cyber: { role: 'cyber' },
+    admin: { role: 'admin' },
+  },
+})
 
 for (const engine of ENGINES) {
   describe(`${engine}: /api/hubs`, () => {
-    let t: TestServer
-    let hubA: Awaited<ReturnType<typeof createHub>>
-    let hubB: Awaited<ReturnType<typeof createHub>>
-    const as: Record<string, { id: string; cookie: string }> = {}
+    let t: TestApp
+    let cast: CastOf<typeof CAST>
+    let hubA: CastHub
+    let hubB: CastHub
 
     beforeAll(async () => {
-      t = await startTestServer(engine)
-      const db = t.db.db
-      hubA = await createHub(db, { missions: ['DE', 'FR'] })
-      hubB = await createHub(db, { missions: ['IT'] })
-      const make = async (name: string, opts: Parameters<typeof createUser>[1]) => {
-        const u = await createUser(db, opts)
-        as[name] = { id: u.id, cookie: await sessionCookie(db, u.id) }
-      }
-      await make('coordinator', { hubId: hubA.id, mission: 'EU', coordinator: true })
-      await make('staffA', { hubId: hubA.id, mission: 'DE' })
-      await make('staffB', { hubId: hubB.id, mission: 'IT' })
-      await make('newcomer', {})
-      await make('hq', { role: 'hq' })
-      await make('cyber', { role: 'cyber' })
-      await make('admin', { role: 'admin' })
+      t = await openTestApp(engine)
+      cast = await createCast(t.db.db, CAST)
+      ;({ hubA, hubB } = cast.hubs)
     })
     afterAll(() => t?.close())
-    const api = (who: string | null) => client(t.url, t.origin, who ? as[who].cookie : null)
+    const api = (who: keyof typeof CAST.users | null) => client(t.fetch, t.origin, who ? cast.cookies[who] : null)
 
     it('lists only the hubs a staff member belongs to, every hub to hq', async () => {
       const mine = await api('staffA').request('GET', '/api/hubs')
@@ -45,7 +46,7 @@ for (const engine of ENGINES) {
       const res = await api('staffA').request('GET', `/api/hubs/${hubA.id}`)
       expect(res.status).toBe(200)
       expect(res.body.members.map((m: { userId: string }) => m.userId).sort()).toEqual(
-        [as.coordinator.id, as.staffA.id].sort(),
+        [cast.users.coordinator.id, cast.users.staffA.id].sort(),
       )
       expect(res.body.focalPoint).toBeNull()
       expect((await api('staffB').request('GET', `/api/hubs/${hubA.id}`)).status).toBe(403)
@@ -60,7 +61,7 @@ for (const engine of ENGINES) {
       expect(created.body.docName).toBe(`hub/${hubA.id}/notes/${created.body.id}`)
       const list = await api('coordinator').request('GET', `/api/hubs/${hubA.id}/notes`)
       expect(list.body[0]).toMatchObject({ id: created.body.id, title, docName: created.body.docName })
-      expect(list.body[0].updatedBy.id).toBe(as.staffA.id)
+      expect(list.body[0].updatedBy.id).toBe(cast.users.staffA.id)
       const renamed = await api('coordinator').request('PATCH', `/api/hubs/${hubA.id}/notes/${created.body.id}`, {
         title: 'Renamed',
       })
@@ -81,27 +82,27 @@ for (const engine of ENGINES) {
     })
 
     it('lets the coordinator manage members and the focal point; not other staff', async () => {
-      const add = { userId: as.newcomer.id, mission: 'FR' }
+      const add = { userId: cast.users.newcomer.id, mission: 'FR' }
       expect((await api('staffA').request('POST', `/api/hubs/${hubA.id}/members`, add)).status).toBe(403)
       expect((await api('staffB').request('POST', `/api/hubs/${hubA.id}/members`, add)).status).toBe(403)
       const added = await api('coordinator').request('POST', `/api/hubs/${hubA.id}/members`, add)
       expect(added.status).toBe(201)
       expect(added.body.missionId).toBe(hubA.missions.FR)
       const wrongMission = await api('coordinator').request('POST', `/api/hubs/${hubA.id}/members`, {
-        userId: as.newcomer.id,
+        userId: cast.users.newcomer.id,
         mission: 'IT',
       })
       expect(wrongMission.status).toBe(400)
-      const fp = await api('coordinator').request('PUT', `/api/hubs/${hubA.id}/focal-point`, { userId: as.newcomer.id })
+      const fp = await api('coordinator').request('PUT', `/api/hubs/${hubA.id}/focal-point`, { userId: cast.users.newcomer.id })
       expect(fp.status).toBe(200)
       const hub = await api('staffA').request('GET', `/api/hubs/${hubA.id}`)
-      expect(hub.body.focalPoint).toMatchObject({ userId: as.newcomer.id })
+      expect(hub.body.focalPoint).toMatchObject({ userId: cast.users.newcomer.id })
       expect(
-        (await api('coordinator').request('PUT', `/api/hubs/${hubA.id}/focal-point`, { userId: as.staffB.id })).status,
+        (await api('coordinator').request('PUT', `/api/hubs/${hubA.id}/focal-point`, { userId: cast.users.staffB.id })).status,
       ).toBe(400)
-      expect((await api('coordinator').request('DELETE', `/api/hubs/${hubA.id}/members/${as.newcomer.id}`)).status).toBe(204)
+      expect((await api('coordinator').request('DELETE', `/api/hubs/${hubA.id}/members/${cast.users.newcomer.id}`)).status).toBe(204)
       expect((await api('staffA').request('GET', `/api/hubs/${hubA.id}`)).body.focalPoint).toBeNull()
-      expect((await api('coordinator').request('DELETE', `/api/hubs/${hubB.id}/members/${as.staffB.id}`)).status).toBe(403)
+      expect((await api('coordinator').request('DELETE', `/api/hubs/${hubB.id}/members/${cast.users.staffB.id}`)).status).toBe(403)
     })
 
     it('refuses a state change with the session cookie but a wrong or missing Origin', async () => {
@@ -109,25 +110,24 @@ for (const engine of ENGINES) {
       const evil = await api('staffA').request('POST', path, { title: 'x' }, { origin: 'http://evil.example' })
       expect(evil.status).toBe(403)
       expect(evil.body.error.code).toBe('forbidden')
-      const headers = { cookie: as.staffA.cookie, 'content-type': 'application/json' }
-      const none = await fetch(t.url + path, { method: 'POST', headers, body: '{"title":"x"}' })
+      const headers = { cookie: cast.users.staffA.cookie, 'content-type': 'application/json' }
+      const none = await t.fetch(path, { method: 'POST', headers, body: '{"title":"x"}' })
       expect(none.status).toBe(403)
     })
   })
 
   describe(`${engine}: /api/admin`, () => {
-    let t: TestServer
+    let t: TestApp
     let adminCookie: string
     let staffCookie: string
     beforeAll(async () => {
-      t = await startTestServer(engine)
-      adminCookie = await sessionCookie(t.db.db, (await createUser(t.db.db, { role: 'admin' })).id)
-      staffCookie = await sessionCookie(t.db.db, (await createUser(t.db.db)).id)
+      t = await openTestApp(engine)
+      ;({ admin: adminCookie, staff: staffCookie } = (await createCast(t.db.db, { users: { admin: { role: 'admin' }, staff: {} } })).cookies)
     })
     afterAll(() => t?.close())
 
     it('creates users, hubs and missions; 409 on duplicates; 403 to non-admins', async () => {
-      const a = client(t.url, t.origin, adminCookie)
+      const a = client(t.fetch, t.origin, adminCookie)
       const user = await a.request('POST', '/api/admin/users', {
         email: 'New.Person@Test.example',
         name: 'Zoë Ñúñez',
@@ -150,12 +150,12 @@ for (const engine of ENGINES) {
       const gr = await a.request('POST', `/api/admin/hubs/${hub.body.id}/missions`, { code: 'EL', name: 'Embassy of Greece' })
       expect(gr.body.code).toBe('GR')
       expect((await a.request('POST', `/api/admin/hubs/${hub.body.id}/missions`, { code: 'EU', name: 'again' })).status).toBe(409)
-      const s = client(t.url, t.origin, staffCookie)
+      const s = client(t.fetch, t.origin, staffCookie)
       expect((await s.request('POST', '/api/admin/hubs', { name: 'x', country: 'KE', countryName: 'Kenya', region: 'africa' })).status).toBe(403)
     })
 
     it('answers unknown routes with 404 JSON', async () => {
-      const res = await client(t.url, t.origin, adminCookie).request('GET', '/api/admin/nothing')
+      const res = await client(t.fetch, t.origin, adminCookie).request('GET', '/api/admin/nothing')
       expect(res.status).toBe(404)
       expect(res.body.error.code).toBe('not_found')
     })

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { ENGINES } from '../support/engines.js'
 import { startTestServer, type TestServer } from '../support/test-server.js'
-import { createHub, createUser, sessionCookie } from '../support/factories.js'
+import { createCast, TEAM, type CastHub, type CastOf } from '../support/cast.js'
 import { connectClient, until } from '../support/ws-client.js'
 import { client } from '../support/http.js'
 import { createAction, createExchange, deleteItem, updateItem } from '../../shared/log-doc.js'
@@ -11,31 +11,22 @@ import { loadTaxonomy } from '../../server/taxonomy-file.js'
 import { buildLexicalDoc } from '../../server/editor/headless.js'
 import { appendUpdates } from '../../server/db/update-store.js'
 
+const CAST = TEAM
+
 for (const engine of ENGINES) {
   describe(`${engine}: projection, items and search`, () => {
     let t: TestServer
-    let hub: Awaited<ReturnType<typeof createHub>>
-    let other: Awaited<ReturnType<typeof createHub>>
-    const cookies: Record<string, string> = {}
-    const ids: Record<string, string> = {}
+    let hub: CastHub
+    let other: CastHub
+    let cast: CastOf<typeof CAST>
     const clients: { destroy(): void }[] = []
-    const api = (who: string) => client(t.url, t.origin, cookies[who])
-    const items = async (who: string, query = '') => (await api(who).request('GET', `/api/items${query}`)).body
+    const api = (who: keyof typeof CAST.users | null) => client(t.url, t.origin, who ? cast.cookies[who] : null)
+    const items = async (who: keyof typeof CAST.users, query = '') => (await api(who).request('GET', `/api/items${query}`)).body
 
     beforeAll(async () => {
       t = await startTestServer(engine)
-      hub = await createHub(t.db.db, { missions: ['DE', 'FR'] })
-      other = await createHub(t.db.db)
-      for (const [name, opts] of Object.entries({
-        alice: { hubId: hub.id, mission: 'EU', name: 'Alice Example' },
-        carol: { hubId: other.id, mission: 'EU' },
-        hq: { role: 'hq' as const },
-        cyber: { role: 'cyber' as const },
-      })) {
-        const u = await createUser(t.db.db, opts)
-        ids[name] = u.id
-        cookies[name] = await sessionCookie(t.db.db, u.id)
-      }
+      cast = await createCast(t.db.db, CAST)
+      ;({ hub, other } = cast.hubs)
     })
     afterAll(async () => {
       for (const c of clients) c.destroy()
@@ -43,7 +34,7 @@ for (const engine of ENGINES) {
     })
 
     it('projects valid, partial and malicious log entries edited through a real client, each as far as valid', async () => {
-      const c = connectClient(t.url, `hub/${hub.id}/log`, cookies.alice, { origin: t.origin })
+      const c = connectClient(t.url, `hub/${hub.id}/log`, cast.cookies.alice, { origin: t.origin })
       clients.push(c)
       await until(() => c.provider.synced)
       const good = createExchange(c.doc, {
@@ -52,10 +43,10 @@ for (const engine of ENGINES) {
         themes: ['digital-trade.ecommerce-moratorium'],
         forums: [],
         mission: 'EU',
-        authorId: ids.alice,
+        authorId: cast.ids.alice,
         crossCutting: true,
       })
-      const action = createAction(c.doc, { title: 'Workshop', mission: 'EU', authorId: ids.alice, status: 'planned', due: '2020-01-01', themes: ['ai'] })
+      const action = createAction(c.doc, { title: 'Workshop', mission: 'EU', authorId: cast.ids.alice, status: 'planned', due: '2020-01-01', themes: ['ai'] })
       // Malicious and broken entries, written around the typed helpers. The sync server refuses
       // such writes from clients now; entries stored before it did (or by an older server) are
       // written here as the server's own update, and must still be read as far as they are valid.
@@ -125,15 +116,15 @@ for (const engine of ENGINES) {
       expect((await api('carol').request('GET', `/api/items/${encodeURIComponent(workshop.id)}`)).status).toBe(403)
       expect((await api('hq').request('GET', `/api/items/${encodeURIComponent(workshop.id)}`)).status).toBe(200)
       expect((await api('hq').request('GET', `/api/items/${encodeURIComponent(hub.id + ':action:nope')}`)).status).toBe(404)
-      expect((await api(null as unknown as string).request('GET', '/api/items')).status).toBe(401)
+      expect((await api(null).request('GET', '/api/items')).status).toBe(401)
     })
 
     it('searches briefs, notes and items in several languages, never beyond what the caller may read', async () => {
       const brief = await buildLexicalDoc([{ type: 'p', text: 'Zusammenarbeit mit dem Ministerium für Digitales und Cybersicherheit' }])
       const otherBrief = await buildLexicalDoc([{ type: 'p', text: 'Secret Cybersicherheit plans of another hub' }])
       await appendUpdates(t.db.db, [
-        { doc: `hub/${hub.id}/brief`, update: brief, userId: ids.alice },
-        { doc: `hub/${other.id}/brief`, update: otherBrief, userId: ids.carol },
+        { doc: `hub/${hub.id}/brief`, update: brief, userId: cast.ids.alice },
+        { doc: `hub/${other.id}/brief`, update: otherBrief, userId: cast.ids.carol },
       ])
       const projection = t.server.services.projection!
       projection.schedule(`hub/${hub.id}/brief`)

@@ -1,35 +1,37 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { ENGINES } from '../support/engines.js'
-import { startTestServer, type TestServer } from '../support/test-server.js'
+import { openTestApp, type TestApp } from '../support/test-app.js'
 import { client } from '../support/http.js'
-import { until } from '../support/ws-client.js'
-import { DEMO_USERS_FILE } from '../../seeds/seed.js'
+import { loadDemoFiles } from '../../seeds/demo-files.js'
+import { seedDemoIfEmpty } from '../../seeds/seed.js'
 import { demoShiftDays, shiftDate } from '../../seeds/demo-dates.js'
+import { reprojectAll } from '../../server/projection/projector.js'
+import { loadTaxonomy } from '../../server/taxonomy-file.js'
 
-/** The source's hand-computed figures (../shared/domain/seed-hubs.json), as of its demo date. */
-const source = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../shared/domain/seed-hubs.json'), 'utf8'))
-const expected = source.expected_rollup_as_of_demo_date
-const accounts: { email: string; password: string; role: string }[] = JSON.parse(readFileSync(DEMO_USERS_FILE, 'utf8'))
+/** The hand-computed figures the demo data carries, as of its demo date. */
+const { accounts, data } = loadDemoFiles()
+const expected = data.expectedRollup as any // eslint-disable-line @typescript-eslint/no-explicit-any -- asserted field by field
 const hqAccount = accounts.find((a) => a.role === 'hq')!
-const period = source.reporting_periods.find((p: { id: string }) => p.id === expected.period)
+const period = data.reportingPeriods.find((p) => p.id === expected.period)!
 
 for (const engine of ENGINES) {
   describe(`${engine}: roll-up of the demo data`, () => {
-    let t: TestServer
+    let t: TestApp
     let rollup: any // eslint-disable-line @typescript-eslint/no-explicit-any -- asserted field by field
     let from: string
     let to: string
-    const hq = () => client(t.url, t.origin)
+    const hq = () => client(t.fetch, t.origin)
 
     beforeAll(async () => {
-      t = await startTestServer(engine, { SEED_DEMO: '1' })
+      t = await openTestApp(engine)
+      // What a server started with SEED_DEMO=1 does, in the foreground: seed, then project every log.
+      await seedDemoIfEmpty(t.db.db)
+      await reprojectAll(t.db.db, loadTaxonomy())
       // Demo dates are shifted so the source's "as of" day is the day of seeding: shift the period too.
       const shift = demoShiftDays(new Date())
       from = shiftDate(period.start, shift)
       to = shiftDate(period.end, shift)
-      await until(async () => (await t.db.db.selectFrom('items').select('id').execute()).length >= 76, 20_000, 'demo projected')
+      expect((await t.db.db.selectFrom('items').select('id').execute()).length).toBeGreaterThanOrEqual(76)
       const api = hq()
       expect((await api.login(hqAccount.email, hqAccount.password)).status).toBe(200)
       const res = await api.request('GET', `/api/rollup?from=${from}&to=${to}`)
@@ -74,15 +76,15 @@ for (const engine of ENGINES) {
     })
 
     it('actions by status count the actions active in the period', () => {
-      const all = source.hubs.flatMap((h: { actions: { status: string; reporting_period_id: string }[] }) => h.actions)
+      const all = data.hubs.flatMap((h) => h.actions)
       const counts: Record<string, number> = { planned: 0, in_progress: 0, done: 0, dropped: 0 }
-      for (const a of all) if (a.reporting_period_id === expected.period) counts[a.status]++
+      for (const a of all) if (a.period === expected.period) counts[a.status]++
       expect(rollup.actionsByStatus).toEqual(counts)
     })
 
     it('the progress report carries the same figures as the roll-up, in every format', async () => {
       const api = (globalThis as { hqApi?: ReturnType<typeof client> }).hqApi!
-      const get = (format: string) => fetch(`${t.url}/api/reports/progress?from=${from}&to=${to}&format=${format}`, { headers: { cookie: api.cookie! } })
+      const get = (format: string) => t.fetch(`/api/reports/progress?from=${from}&to=${to}&format=${format}`, { headers: { cookie: api.cookie! } })
       const md = await get('md')
       expect(md.status).toBe(200)
       expect(md.headers.get('content-disposition')).toMatch(/attachment; filename="hubwork-progress-.*\.md"/)
@@ -106,7 +108,7 @@ for (const engine of ENGINES) {
       expect(docx.subarray(0, 2).toString()).toBe('PK')
       expect(docx.includes(Buffer.from('word/document.xml'))).toBe(true)
       const staff = accounts.find((a) => a.email === 'jonas.exemplar@demo.example')!
-      const s = client(t.url, t.origin)
+      const s = client(t.fetch, t.origin)
       await s.login(staff.email, staff.password)
       expect((await s.request('GET', `/api/reports/progress?from=${from}&to=${to}&format=md`)).status).toBe(403)
       expect((await api.request('GET', `/api/reports/progress?from=${from}&to=${to}&format=exe`)).status).toBe(400)
@@ -119,12 +121,12 @@ for (const engine of ENGINES) {
       expect(bad.body.error.message).toMatch(/^from/)
       expect((await api.request('GET', '/api/rollup?from=2026-13-01&to=2026-12-31')).status).toBe(400)
       const staff = accounts.find((a) => a.email === 'jonas.exemplar@demo.example')!
-      const s = client(t.url, t.origin)
+      const s = client(t.fetch, t.origin)
       await s.login(staff.email, staff.password)
       const mine = (await s.request('GET', `/api/rollup?from=${from}&to=${to}`)).body
       expect(mine.hubs.map((h: { id: string }) => h.id)).toEqual(['hub-ng'])
       expect(new Set(mine.matrix.map((m: { hubId: string }) => m.hubId))).toEqual(new Set(['hub-ng']))
-      expect((await client(t.url, t.origin).request('GET', `/api/rollup?from=${from}&to=${to}`)).status).toBe(401)
+      expect((await client(t.fetch, t.origin).request('GET', `/api/rollup?from=${from}&to=${to}`)).status).toBe(401)
     })
   })
 }

@@ -6,7 +6,7 @@ import { createSession } from '../../server/auth/session-store.js'
 import { SESSION_COOKIE } from '../../server/auth/cookie-names.js'
 import type { Role } from '../../shared/roles.js'
 
-/** Fresh ids per test: no shared fixtures to clean (STYLE §7). */
+/** Fresh ids per test: no shared fixtures to clean. */
 export const freshId = (prefix: string) => `${prefix}-${randomBytes(5).toString('hex')}`
 
 let cachedHash: Promise<string> | null = null

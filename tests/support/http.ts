@@ -12,8 +12,14 @@ export interface Res {
   text: string
 }
 
-/** A client of the server at `baseUrl`, sending `Origin: origin` on state-changing requests. */
-export function client(baseUrl: string, origin: string, cookie: string | null = null): Client {
+/**
+ * Where requests go: the base URL of a listening server, or a function that answers in-process
+ * (`TestApp.fetch`, Hono's `app.request`).
+ */
+export type Target = string | ((path: string, init: RequestInit) => Response | Promise<Response>)
+
+/** A client of the server at `target`, sending `Origin: origin` on state-changing requests. */
+export function client(target: Target, origin: string, cookie: string | null = null): Client {
   const self: Client = {
     cookie,
     async request(method, path, body, headers = {}) {
@@ -25,7 +31,8 @@ export function client(baseUrl: string, origin: string, cookie: string | null = 
         h['content-type'] ??= 'application/json'
         payload = typeof body === 'string' ? body : JSON.stringify(body)
       }
-      const res = await fetch(baseUrl + path, { method, headers: h, body: payload })
+      const init: RequestInit = { method, headers: h, body: payload }
+      const res = typeof target === 'string' ? await fetch(target + path, init) : await target(path, init)
       const setCookie = res.headers.get('set-cookie')
       if (setCookie) {
         const pair = setCookie.split(';')[0]

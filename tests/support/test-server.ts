@@ -4,6 +4,7 @@ import { createLogger } from '../../server/logger.js'
 import { startServer, type RunningServer } from '../../server/server.js'
 import type { CollabOptions } from '../../server/collab/collab-server.js'
 import { openTestDb, type TestDb } from './engines.js'
+import { freePort } from './global-setup.js'
 
 /** The real app on a free port of 127.0.0.1, over a fresh test database. */
 export interface TestServer {
@@ -13,6 +14,11 @@ export interface TestServer {
   db: TestDb
   server: RunningServer
   close(): Promise<void>
+}
+
+/** The configuration of a test server: loopback, any free port, no demo seed, quiet logs. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ PORT: '0', HOST: '127.0.0.1', SEED_DEMO: '0', LOG_LEVEL: 'error', PUBLIC_ORIGIN: 'http://hubwork.test', ...env })
 }
 
 /**
@@ -25,14 +31,7 @@ export async function startTestServer(
   collab: Partial<CollabOptions> = {},
 ): Promise<TestServer> {
   const db = await openTestDb(engine)
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    SEED_DEMO: '0',
-    LOG_LEVEL: 'error',
-    PUBLIC_ORIGIN: 'http://hubwork.test',
-    ...env,
-  })
+  const config = testConfig(env)
   const server = await startServer({ config, logger: createLogger(config.logLevel), database: db, collab, sessionSweepMs: 250 })
   return {
     url: server.url,
@@ -45,4 +44,13 @@ export async function startTestServer(
       await db.close()
     },
   }
+}
+
+/**
+ * The server for a browser: on a port chosen before start, so the public origin can be its own
+ * address and the browser's Origin header passes the guard.
+ */
+export async function startBrowserTestServer(env: Record<string, string> = {}, collab: Partial<CollabOptions> = {}): Promise<TestServer> {
+  const port = await freePort()
+  return startTestServer('pglite', { PORT: String(port), PUBLIC_ORIGIN: `http://127.0.0.1:${port}`, ...env }, collab)
 }
