@@ -67,6 +67,7 @@ describe('logItemRows', () => {
       active_to: '2026-03-04',
       issues: [],
       projected_at: now,
+      scope: 'hq',
     })
   })
 
