@@ -236,6 +236,21 @@ export function appendStatusHistory(doc: Y.Doc, id: string, change: StatusChange
   return true
 }
 
+/**
+ * Sets an entry's `scope` key (the server's own write: a client may not change it).
+ * @returns false when no entry has this id
+ */
+export function setEntryScope(doc: Y.Doc, id: string, scope: 'hub' | 'hq' | 'network'): boolean {
+  for (const kind of ['exchange', 'action'] as const) {
+    const entry = logMap(doc, kind).get(id)
+    if (entry instanceof Y.Map) {
+      if (entry.get('scope') !== scope) entry.set('scope', scope)
+      return true
+    }
+  }
+  return false
+}
+
 /** Removes an entry. @returns false when no entry has this id */
 export function deleteItem(doc: Y.Doc, id: string): boolean {
   for (const kind of ['exchange', 'action'] as const) {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
 import type { Logger } from '../logger.js'
 
-/** What the audit trail records (issue 7 §3). */
+/** What the audit trail records. */
 export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.login_failed',
@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   'doc.restored',
   'log_entry.restored',
   'report.generated',
+  'item.scope_changed',
+  'note.scope_changed',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -7,6 +7,8 @@ import * as Y from 'yjs'
 import { EDITOR_NODES } from '../../shared/editor/nodes.js'
 import { readableState } from './readable.js'
 
+export { registeredNodeTypes } from './node-types.js'
+
 /**
  * Headless Lexical over a Lexical collaboration Y document (root `XmlText` named `root`, as the
  * browser's CollaborationPlugin makes it): plain text for the projection and history, and building
@@ -35,14 +37,6 @@ function nullProvider(): Provider {
     off: () => {},
     on: () => {},
   } as unknown as Provider
-}
-
-let registered: ReadonlySet<string> | null = null
-
-/** Every node type the product's editor knows (Lexical's own and ours): nothing else may enter a document. */
-export function registeredNodeTypes(): ReadonlySet<string> {
-  registered ??= new Set(createHeadlessEditor({ namespace: 'hubwork', nodes: EDITOR_NODES, onError: () => {} })._nodes.keys())
-  return registered
 }
 
 /** A headless Lexical editor bound both ways to a Lexical collaboration Y.Doc. */

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { registeredNodeTypes } from './headless.js'
+import { registeredNodeTypes } from './node-types.js'
 
 /**
  * Lexical cannot read a document holding a node of a type it does not register (it throws, and

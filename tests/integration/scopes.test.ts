@@ -62,7 +62,7 @@ for (const engine of ENGINES) {
       expect(note.status).toBe(201)
       ids.hubNote = note.body.id
       await appendUpdates(t.db.db, [{ doc: note.body.docName, update: await buildLexicalDoc([{ type: 'p', text: `${SECRET_NOTE} body` }]), userId: cast.ids.anna }])
-      const projection = t.server.services.projection
+      const projection = t.server.services.projection!
       projection.schedule(note.body.docName)
       await projection.flush()
       await until(async () => (await http.anna.request('GET', `/api/items?hubId=${hubId}`)).body.length === 4, 10_000, 'four items projected')
