@@ -1,14 +1,38 @@
 import { useEffect, useState } from 'react'
 import type { OpenDoc, SyncStatus } from './provider'
 
+/** Worst first: what one indicator over several documents shows. */
+const SEVERITY: SyncStatus['state'][] = ['refused', 'offline', 'connecting', 'syncing', 'connected']
+
+/**
+ * Several documents as one status: the worst state, the changes waiting in all of them, and the
+ * first refusal (a view made of two documents is only as up to date as the less synced one).
+ */
+export function combineStatus(all: readonly SyncStatus[]): SyncStatus | null {
+  if (all.length === 0) return null
+  const worst = all.reduce((a, b) => (SEVERITY.indexOf(b.state) < SEVERITY.indexOf(a.state) ? b : a))
+  return { state: worst.state, waiting: all.reduce((n, s) => n + s.waiting, 0), refusal: all.find((s) => s.refusal)?.refusal ?? null }
+}
+
+const ids = new WeakMap<OpenDoc, number>()
+let nextId = 0
+const identity = (o: OpenDoc) => {
+  if (!ids.has(o)) ids.set(o, ++nextId)
+  return ids.get(o)!
+}
+
 /** connected · syncing · offline — N changes waiting; and why the server refused, if it did. */
-export function SyncIndicator({ open }: { open: OpenDoc | null }) {
-  const [s, setS] = useState<SyncStatus | null>(open?.status() ?? null)
+export function SyncIndicator({ open }: { open: OpenDoc | null | readonly (OpenDoc | null)[] }) {
+  const docs = (Array.isArray(open) ? open : [open]).filter((o): o is OpenDoc => o !== null)
+  const read = () => combineStatus(docs.map((o) => o.status()))
+  const [s, setS] = useState<SyncStatus | null>(read)
+  // The documents are the dependency: a new array each render, so the effect keys on their identities.
+  const key = docs.map(identity).join(' ')
   useEffect(() => {
-    if (!open) return
-    setS(open.status())
-    return open.onStatus(setS)
-  }, [open])
+    setS(read())
+    const offs = docs.map((o) => o.onStatus(() => setS(read())))
+    return () => offs.forEach((off) => off())
+  }, [key])
   if (!s) return null
   const label =
     s.state === 'refused'

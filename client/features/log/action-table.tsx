@@ -1,16 +1,20 @@
 import { useState, type FormEvent } from 'react'
-import type * as Y from 'yjs'
-import { ACTION_STATUSES, createAction, updateItem, type Action, type ActionStatus } from '../../../shared/log-doc'
+import { ACTION_STATUSES, updateItem, type Action, type ActionStatus } from '../../../shared/log-doc'
+import { DEFAULT_SCOPE, type Scope } from '../../../shared/scopes'
 import type { HubDetailView } from '../../../shared/schemas/hubs'
 import type { MeView } from '../../../shared/schemas/auth'
 import type { Taxonomy } from '../../../shared/taxonomy'
 import { TermPicker } from './term-picker'
 import { plainOptions, Select } from '../../ui/select'
 import { Table } from '../../ui/table'
+import { ErrorBanner } from '../../ui/error-banner'
+import { ScopeChip, ScopePicker, scopeOptions } from '../../ui/scope'
+import type { LogDocs, Scoped } from './use-log'
+import { createEntry, saveEntry } from './save-entry'
 
 interface Props {
-  doc: Y.Doc
-  items: Action[]
+  docs: LogDocs
+  items: Scoped<Action>[]
   hub: HubDetailView
   me: MeView
   mission: string
@@ -28,13 +32,15 @@ export const isOverdue = (a: Action) => !!a.due && a.due < today() && a.status !
 type SortKey = 'title' | 'status' | 'due' | 'leadMission'
 
 /** The action log as a table: inline status, overdue highlighted, sort, filter, side-panel editing. */
-export function ActionTable({ doc, items, hub, me, mission, canWrite, taxonomy, counts, onDiscuss }: Props) {
+export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy, counts, onDiscuss }: Props) {
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'due', dir: 1 })
   const [status, setStatus] = useState('')
   const [onlyOverdue, setOnlyOverdue] = useState(false)
-  const [panel, setPanel] = useState<Action | 'new' | null>(null)
+  const [panel, setPanel] = useState<Scoped<Action> | 'new' | null>(null)
+  const [scope, setScope] = useState('')
+  const [error, setError] = useState<string | null>(null)
   const rows = items
-    .filter((a) => (!status || a.status === status) && (!onlyOverdue || isOverdue(a)))
+    .filter((a) => (!status || a.status === status) && (!onlyOverdue || isOverdue(a)) && (!scope || a.scope === scope))
     .sort((a, b) => String(a[sort.key] ?? '\uffff').localeCompare(String(b[sort.key] ?? '\uffff')) * sort.dir)
   const header = (key: SortKey, label: string) => (
     <th scope="col" aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
@@ -48,11 +54,13 @@ export function ActionTable({ doc, items, hub, me, mission, canWrite, taxonomy, 
       <div>
         <div className="filters" role="group" aria-label="Filter actions">
           <Select label="Status" value={status} onChange={setStatus} empty="All statuses" options={STATUS_OPTIONS} />
+          <Select label="Scope" value={scope} onChange={setScope} empty="All scopes" options={scopeOptions(docs.choices)} />
           <label className="check">
             <input type="checkbox" checked={onlyOverdue} onChange={(e) => setOnlyOverdue(e.target.checked)} /> Overdue only
           </label>
           {canWrite && <button type="button" className="primary" onClick={() => setPanel('new')}>New action</button>}
         </div>
+        <ErrorBanner message={error} />
         <Table
           className="actions"
           caption="Action log"
@@ -73,6 +81,7 @@ export function ActionTable({ doc, items, hub, me, mission, canWrite, taxonomy, 
             <tr key={a.id} className={isOverdue(a) ? 'overdue' : ''} data-testid="action-row">
               <td>
                 {a.title || <em>untitled</em>}
+                <ScopeChip scope={a.scope} />
                 {a.issues.length > 0 && <span className="chip warn" title={a.issues.join('; ')}>needs attention</span>}
               </td>
               <td>
@@ -80,7 +89,7 @@ export function ActionTable({ doc, items, hub, me, mission, canWrite, taxonomy, 
                   ariaLabel={`Status of ${a.title}`}
                   value={a.status ?? ''}
                   disabled={!canWrite}
-                  onChange={(s) => updateItem(doc, a.id, { status: s as ActionStatus })}
+                  onChange={(s) => updateItem(docs.docFor(a.scope), a.id, { status: s as ActionStatus })}
                   empty={a.status ? undefined : '?'}
                   options={STATUS_OPTIONS}
                 />
@@ -114,10 +123,12 @@ export function ActionTable({ doc, items, hub, me, mission, canWrite, taxonomy, 
           hub={hub}
           taxonomy={taxonomy}
           mission={mission}
+          choices={docs.choices}
           onClose={() => setPanel(null)}
-          onSave={(v) => {
-            if (panel === 'new') createAction(doc, { ...v, mission, authorId: me.id })
-            else updateItem(doc, panel.id, v)
+          onSave={({ scope: to, ...v }) => {
+            setError(null)
+            if (panel === 'new') createEntry(docs, 'action', to, { ...v, mission, authorId: me.id })
+            else saveEntry(docs, hub.id, panel, v, to).catch((err: Error) => setError(`Could not change who reads “${panel.title}”: ${err.message}`))
             setPanel(null)
           }}
         />
@@ -134,13 +145,15 @@ interface ActionInput {
   leadMission: string
   missions: string[]
   themes: string[]
+  scope: Scope
 }
 
-function ActionPanel({ initial, hub, taxonomy, mission, onSave, onClose }: {
-  initial: Action | null
+function ActionPanel({ initial, hub, taxonomy, mission, choices, onSave, onClose }: {
+  initial: Scoped<Action> | null
   hub: HubDetailView
   taxonomy: Taxonomy | null
   mission: string
+  choices: readonly Scope[]
   onSave: (v: ActionInput) => void
   onClose: () => void
 }) {
@@ -152,6 +165,7 @@ function ActionPanel({ initial, hub, taxonomy, mission, onSave, onClose }: {
     leadMission: initial?.leadMission ?? mission,
     missions: initial?.missions ?? [],
     themes: initial?.themes ?? [],
+    scope: initial?.scope ?? DEFAULT_SCOPE,
   })
   const handleSubmit = (e: FormEvent) => {
     e.preventDefault()
@@ -189,6 +203,7 @@ function ActionPanel({ initial, hub, taxonomy, mission, onSave, onClose }: {
           ))}
         </fieldset>
         <TermPicker label="Themes" terms={taxonomy?.themes ?? []} value={v.themes} onChange={(themes) => setV({ ...v, themes })} />
+        <ScopePicker value={v.scope} onChange={(scope) => setV({ ...v, scope })} choices={choices} />
         <div className="row">
           <button type="submit" className="primary">Save</button>
           <button type="button" onClick={onClose}>Cancel</button>

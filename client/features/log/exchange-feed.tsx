@@ -1,15 +1,19 @@
 import { useState, type FormEvent } from 'react'
-import type * as Y from 'yjs'
-import { createExchange, updateItem, type Exchange } from '../../../shared/log-doc'
+import type { Exchange } from '../../../shared/log-doc'
+import { DEFAULT_SCOPE, type Scope } from '../../../shared/scopes'
 import type { HubDetailView } from '../../../shared/schemas/hubs'
 import type { MeView } from '../../../shared/schemas/auth'
 import type { Taxonomy } from '../../../shared/taxonomy'
 import { TermPicker } from './term-picker'
 import { plainOptions, Select } from '../../ui/select'
+import { ErrorBanner } from '../../ui/error-banner'
+import { ScopeChip, ScopePicker, scopeOptions } from '../../ui/scope'
+import type { LogDocs, Scoped } from './use-log'
+import { createEntry, saveEntry } from './save-entry'
 
 interface Props {
-  doc: Y.Doc
-  items: Exchange[]
+  docs: LogDocs
+  items: Scoped<Exchange>[]
   hub: HubDetailView
   me: MeView
   mission: string
@@ -23,19 +27,22 @@ interface Props {
 const themeLabel = (t: Taxonomy | null, id: string) => t?.themes.find((x) => x.id === id)?.label ?? id
 
 /** The information exchanges, newest first, with a composer and filters. Edits are live for all. */
-export function ExchangeFeed({ doc, items, hub, me, mission, canWrite, taxonomy, counts, onDiscuss }: Props) {
-  const [editing, setEditing] = useState<Exchange | 'new' | null>(null)
+export function ExchangeFeed({ docs, items, hub, me, mission, canWrite, taxonomy, counts, onDiscuss }: Props) {
+  const [editing, setEditing] = useState<Scoped<Exchange> | 'new' | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [scope, setScope] = useState('')
   const [theme, setTheme] = useState('')
   const [byMission, setByMission] = useState('')
   const [onlyCross, setOnlyCross] = useState(false)
   const shown = items.filter(
-    (e) => (!theme || e.themes.some((t) => t === theme || t.startsWith(theme + '.'))) && (!byMission || e.mission === byMission) && (!onlyCross || e.crossCutting),
+    (e) => (!theme || e.themes.some((t) => t === theme || t.startsWith(theme + '.'))) && (!byMission || e.mission === byMission) && (!onlyCross || e.crossCutting) && (!scope || e.scope === scope),
   )
   return (
     <>
       <div className="filters" role="group" aria-label="Filter exchanges">
         <Select label="Theme" value={theme} onChange={setTheme} empty="All themes" options={(taxonomy?.themes ?? []).filter((t) => t.parent === t.id).map((t) => ({ value: t.id, label: t.label }))} />
         <Select label="Mission" value={byMission} onChange={setByMission} empty="All missions" options={plainOptions(hub.missions.map((m) => m.code))} />
+        <Select label="Scope" value={scope} onChange={setScope} empty="All scopes" options={scopeOptions(docs.choices)} />
         <label className="check">
           <input type="checkbox" checked={onlyCross} onChange={(e) => setOnlyCross(e.target.checked)} /> Cross-cutting only
         </label>
@@ -45,20 +52,24 @@ export function ExchangeFeed({ doc, items, hub, me, mission, canWrite, taxonomy,
         <ExchangeForm
           initial={editing === 'new' ? null : editing}
           taxonomy={taxonomy}
+          choices={docs.choices}
           onCancel={() => setEditing(null)}
-          onSave={(v) => {
-            if (editing === 'new') createExchange(doc, { ...v, mission, authorId: me.id })
-            else updateItem(doc, editing.id, v)
+          onSave={({ scope: to, ...v }) => {
+            setError(null)
+            if (editing === 'new') createEntry(docs, 'exchange', to, { ...v, mission, authorId: me.id })
+            else saveEntry(docs, hub.id, editing, v, to).catch((err: Error) => setError(`Could not change who reads “${editing.title}”: ${err.message}`))
             setEditing(null)
           }}
         />
       )}
+      <ErrorBanner message={error} />
       <ol className="feed" aria-label="Exchanges, newest first">
         {shown.map((e) => (
           <li key={e.id} className="entry" data-testid="exchange">
             <h3>{e.title || <em>untitled</em>}</h3>
             <p className="muted small">
               {e.mission || '?'} · {e.createdAt ? new Date(e.createdAt).toLocaleString() : 'no date'}
+              <ScopeChip scope={e.scope} />
               {e.crossCutting && <span className="chip accent">cross-cutting</span>}
               {e.issues.length > 0 && <span className="chip warn" title={e.issues.join('; ')}>needs attention</span>}
             </p>
@@ -78,10 +89,11 @@ export function ExchangeFeed({ doc, items, hub, me, mission, canWrite, taxonomy,
   )
 }
 
-function ExchangeForm({ initial, taxonomy, onSave, onCancel }: {
-  initial: Exchange | null
+function ExchangeForm({ initial, taxonomy, choices, onSave, onCancel }: {
+  initial: Scoped<Exchange> | null
   taxonomy: Taxonomy | null
-  onSave: (v: { title: string; body: string; themes: string[]; forums: string[]; crossCutting: boolean }) => void
+  choices: readonly Scope[]
+  onSave: (v: { title: string; body: string; themes: string[]; forums: string[]; crossCutting: boolean; scope: Scope }) => void
   onCancel: () => void
 }) {
   const [title, setTitle] = useState(initial?.title ?? '')
@@ -89,9 +101,10 @@ function ExchangeForm({ initial, taxonomy, onSave, onCancel }: {
   const [themes, setThemes] = useState<string[]>(initial?.themes ?? [])
   const [forums, setForums] = useState<string[]>(initial?.forums ?? [])
   const [crossCutting, setCrossCutting] = useState(initial?.crossCutting ?? false)
+  const [scope, setScope] = useState<Scope>(initial?.scope ?? DEFAULT_SCOPE)
   const handleSubmit = (e: FormEvent) => {
     e.preventDefault()
-    onSave({ title: title.trim(), body, themes, forums, crossCutting })
+    onSave({ title: title.trim(), body, themes, forums, crossCutting, scope })
   }
   return (
     <form className="composer" onSubmit={handleSubmit} aria-label={initial ? 'Edit exchange' : 'New exchange'}>
@@ -110,6 +123,7 @@ function ExchangeForm({ initial, taxonomy, onSave, onCancel }: {
       <label className="check">
         <input type="checkbox" checked={crossCutting} onChange={(e) => setCrossCutting(e.target.checked)} /> Cross-cutting (visible to cyber ambassadors)
       </label>
+      <ScopePicker value={scope} onChange={setScope} choices={choices} />
       <div className="row">
         <button type="submit" className="primary">{initial ? 'Save' : 'Post exchange'}</button>
         <button type="button" onClick={onCancel}>Cancel</button>

@@ -5,25 +5,33 @@ import { CollabEditor } from '../../editor/collab-editor'
 import type { HubDetailView, NoteView } from '../../../shared/schemas/hubs'
 import type { MeView } from '../../../shared/schemas/auth'
 import { ErrorBanner } from '../../ui/error-banner'
+import { Select } from '../../ui/select'
+import { ScopeChip, ScopePicker, scopeOptions, scopeOr } from '../../ui/scope'
+import { DEFAULT_SCOPE, type Scope } from '../../../shared/scopes'
+
+/** A note as listed; servers that predate scopes send none, which is the default scope. */
+type ListedNote = NoteView & { scope?: unknown }
 
 const when = (iso: string) => new Date(iso).toLocaleString()
 
 /** Shared notes: list (title, last edited, by whom), create, open, co-edit, rename. */
 export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetailView; me: MeView; canWrite: boolean; noteId?: string }) {
   const { navigate } = useRouter()
-  const [notes, setNotes] = useState<NoteView[] | null>(null)
+  const [notes, setNotes] = useState<ListedNote[] | null>(null)
   const [title, setTitle] = useState('')
+  const [scope, setScope] = useState<Scope>(DEFAULT_SCOPE)
   const [error, setError] = useState<string | null>(null)
   const base = `/api/hubs/${encodeURIComponent(hub.id)}/notes`
-  const load = () => request<NoteView[]>('GET', base).then(setNotes, (e: Error) => setError(e.message))
+  const load = () => request<ListedNote[]>('GET', base).then(setNotes, (e: Error) => setError(e.message))
   useEffect(() => {
     void load()
   }, [hub.id])
   const handleCreate = async (e: FormEvent) => {
     e.preventDefault()
     try {
-      const created = await request<{ id: string }>('POST', base, { title })
+      const created = await request<{ id: string }>('POST', base, { title, scope })
       setTitle('')
+      setScope(DEFAULT_SCOPE)
       await load()
       navigate(`/hubs/${hub.id}/notes/${created.id}`)
     } catch (err) {
@@ -43,6 +51,16 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
       setError((err as Error).message)
     }
   }
+  const handleScope = async (to: string) => {
+    if (!open) return
+    setError(null)
+    try {
+      await request('PATCH', `${base}/${open.id}`, { scope: to })
+      await load()
+    } catch (err) {
+      setError((err as Error).message)
+    }
+  }
   return (
     <section className="split" aria-label="Notes">
       <div className="list-pane">
@@ -52,6 +70,7 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
               New note title
               <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={300} />
             </label>
+            <ScopePicker value={scope} onChange={setScope} legend="Who can read the new note" />
             <button type="submit">Create</button>
           </form>
         )}
@@ -62,6 +81,7 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
               <Link to={`/hubs/${hub.id}/notes/${n.id}`} {...(n.id === noteId ? { 'aria-current': 'page' as const } : {})}>
                 {n.title}
               </Link>
+              <ScopeChip scope={scopeOr(n.scope)} />
               <span className="muted small">
                 {when(n.updatedAt)}
                 {n.updatedBy ? ` · ${n.updatedBy.name}` : ''}
@@ -78,6 +98,11 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
               <div className="doc-title">
                 <h2>{open.title}</h2>
                 {canWrite && <button type="button" onClick={() => setRenaming(open.title)}>Rename</button>}
+                {canWrite ? (
+                  <Select label="Who can read this note" value={scopeOr(open.scope)} onChange={(to) => void handleScope(to)} options={scopeOptions(undefined, true)} />
+                ) : (
+                  <ScopeChip scope={scopeOr(open.scope)} />
+                )}
               </div>
             ) : (
               <form className="inline-form doc-title" onSubmit={handleRename} aria-label="Rename note">
