@@ -6,6 +6,7 @@ import type { Database } from '../db/schema.js'
 import type { CollabServer } from '../collab/collab-server.js'
 import type { DocName } from '../../shared/doc-names.js'
 import type { LogKind } from '../../shared/log-doc.js'
+import { LOG_KINDS } from '../../shared/item-statuses.js'
 import { diffLogSnapshots, logEntryIds, readEntryFields, snapshotLog, type LogSnapshot } from '../../shared/log-doc-history.js'
 import type { DeletedEntryView, VersionDetailView, VersionDiffView, VersionSummaryView } from '../../shared/schemas/history-views.js'
 import { lexicalDocToText } from '../editor/headless.js'
@@ -249,7 +250,7 @@ export class HistoryService {
   }
 }
 
-const KINDS: LogKind[] = ['exchange', 'action']
+const KINDS = LOG_KINDS
 
 function splitKey(key: string): [LogKind, string] {
   const slash = key.indexOf('/')

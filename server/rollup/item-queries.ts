@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.js'
 import type { HubScope } from '../../shared/access.js'
 import type { ItemsQuery, ItemView, SearchHit } from '../../shared/schemas/items.js'
 import { activeInPeriod, themeMatch } from './rollup.js'
+import { OPEN_ACTION_STATUSES } from '../../shared/item-statuses.js'
 
 type ItemsEb = ExpressionBuilder<Database, 'items'>
 
@@ -48,7 +49,7 @@ export async function listItems(db: Kysely<Database>, scope: HubScope, f: ItemsQ
       if (f.from) c.push(eb('items.created_at', '>=', new Date(`${f.from}T00:00:00Z`)))
       if (f.to) c.push(eb('items.created_at', '<', new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000)))
       if (f.overdue) {
-        c.push(eb('items.kind', '=', 'action'), eb('items.due', '<', day), eb('items.status', 'in', ['planned', 'in_progress']))
+        c.push(eb('items.kind', '=', 'action'), eb('items.due', '<', day), eb('items.status', 'in', [...OPEN_ACTION_STATUSES]))
       }
       if (f.activeFrom && f.activeTo) c.push(activeInPeriod(f.activeFrom, f.activeTo, 'items'))
       if (f.q) c.push(tsq ? sql<boolean>`items.search @@ to_tsquery('simple', ${tsq})` : sql<boolean>`false`)

@@ -1,7 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../db/schema.js'
 import type { HubScope } from '../../shared/access.js'
-import { ACTION_STATUS_KEYS, type Rollup, type RollupQuery } from '../../shared/schemas/rollup.js'
+import type { Rollup, RollupQuery } from '../../shared/schemas/rollup.js'
+import { ACTION_STATUSES, OPEN_ACTION_STATUSES } from '../../shared/item-statuses.js'
 
 const DAY_MS = 86_400_000
 
@@ -70,7 +71,7 @@ export async function computeRollup(db: Kysely<Database>, scope: HubScope, q: Ro
       group by 1`.execute(db),
     sql<{ id: string; hub_id: string; title: string; lead_mission: string | null; due: string; status: string }>`
       select i.id, i.hub_id, i.title, i.lead_mission, i.due, i.status from items i
-      where ${itemCond} and i.kind = 'action' and i.status in ('planned', 'in_progress') and i.due < ${asOf}::date
+      where ${itemCond} and i.kind = 'action' and i.status in (${sql.join([...OPEN_ACTION_STATUSES])}) and i.due < ${asOf}::date
       order by i.due, i.id`.execute(db),
     sql<{ hub_id: string; code: string; kind: string }>`
       select m.hub_id, m.code, m.kind from missions m join hubs h on h.id = m.hub_id
@@ -96,7 +97,7 @@ export async function computeRollup(db: Kysely<Database>, scope: HubScope, q: Ro
     const entry = { mission: r.code, kind: r.kind, contributions: contributions.get(`${r.hub_id}/${r.code}`) ?? 0 }
     byHub.set(r.hub_id, [...(byHub.get(r.hub_id) ?? []), entry])
   }
-  const actionsByStatus = Object.fromEntries(ACTION_STATUS_KEYS.map((s) => [s, 0])) as Rollup['actionsByStatus']
+  const actionsByStatus = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Rollup['actionsByStatus']
   for (const r of statuses.rows) if (r.status in actionsByStatus) actionsByStatus[r.status as keyof typeof actionsByStatus] = r.n
   const daysBetween = (fromDay: string, toDay: string) => Math.round((Date.parse(toDay) - Date.parse(fromDay)) / DAY_MS)
 
