@@ -15,6 +15,6 @@ export const rollupRoute = new Hono<AppEnv>().get('/', validate('query', RollupQ
   const query = c.req.valid('query')
   const asOf = new Date().toISOString().slice(0, 10)
   const cache = c.var.deps.services.rollupCache
-  const compute = () => computeRollup(c.var.db, scope, query)
+  const compute = () => computeRollup(c.var.db, actor, query)
   return c.json(cache ? await cache.get(JSON.stringify([scope, query, asOf]), compute) : await compute())
 })

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../db/schema.js'
-import type { HubScope } from '../../shared/access.js'
+import type { Actor } from '../../shared/access.js'
+import { readableBy } from '../db/read-scope.js'
 import type { Rollup, RollupQuery } from '../../shared/schemas/rollup.js'
 import { ACTION_STATUSES, OPEN_ACTION_STATUSES } from '../../shared/item-statuses.js'
 
@@ -36,17 +37,16 @@ export function activeInPeriod(fromDay: string, toDay: string, alias = 'i') {
  * during it (created by its end, not completed before its start, not dropped before its start).
  * Cross-cutting items that are threads over other entries (`linked_items`) are not counted again.
  */
-export async function computeRollup(db: Kysely<Database>, scope: HubScope, q: RollupQuery, now = new Date()): Promise<Rollup> {
+export async function computeRollup(db: Kysely<Database>, actor: Actor, q: RollupQuery, now = new Date()): Promise<Rollup> {
   const asOf = dayOf(now)
 
-  const hubWhere: RawBuilder<boolean>[] = [sql`true`]
-  if (scope.kind === 'hubs') hubWhere.push(scope.hubIds.length ? sql`h.id in (${sql.join(scope.hubIds)})` : sql`false`)
+  const hubWhere: RawBuilder<boolean>[] = [readableBy(actor, 'hubs', 'h')]
   if (q.region) hubWhere.push(sql`h.region = ${q.region}`)
   const hubCond = sql.join(hubWhere, sql` and `)
   const itemCond = sql.join(
     [
       sql`i.hub_id in (select h.id from hubs h where ${hubCond})`,
-      scope.kind === 'cross-cutting' ? sql`i.cross_cutting` : sql`true`,
+      readableBy(actor, 'items', 'i'),
       q.theme ? themeMatch(q.theme, 'i') : sql`true`,
     ],
     sql` and `,
