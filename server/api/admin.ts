@@ -17,6 +17,7 @@ import { validate } from './validate.js'
 import { audit } from './audit-context.js'
 import { listAudit } from '../audit/audit.js'
 import { z } from 'zod'
+import { presentAdminUser, presentAuditEvent } from './present/admin.js'
 
 const AuditQuery = z.object({
   actor: z.string().max(320).optional(),
@@ -90,7 +91,7 @@ export const admin = new Hono<AppEnv>()
     await audit(c, { action: 'mission.created', target: { type: 'mission', id }, hubId, details: { code: input.code } })
     return c.json({ id, code: input.code }, 201)
   })
-  .get('/audit', validate('query', AuditQuery), async (c) => c.json(await listAudit(c.var.db, c.req.valid('query'))))
+  .get('/audit', validate('query', AuditQuery), async (c) => c.json((await listAudit(c.var.db, c.req.valid('query'))).map(presentAuditEvent)))
   .get('/users', validate('query', z.object({ q: z.string().max(200).optional() })), async (c) => {
     const q = c.req.valid('query').q?.toLowerCase()
     let query = c.var.db
@@ -101,7 +102,7 @@ export const admin = new Hono<AppEnv>()
       .limit(500)
     if (q) query = query.where((eb) => eb.or([eb(eb.fn('lower', ['name']), 'like', `%${q}%`), eb('email', 'like', `%${q}%`)]))
     const rows = await query.execute()
-    return c.json(rows.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, disabled: !!u.disabled_at, memberships: Number(u.memberships ?? 0), createdAt: new Date(u.created_at).toISOString() })))
+    return c.json(rows.map(presentAdminUser))
   })
   .post('/users/invite', validate('json', InviteInput), async (c) => {
     const input = c.req.valid('json')
