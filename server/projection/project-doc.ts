@@ -4,6 +4,7 @@ import { TABLE_COLUMNS, type Database } from '../db/schema.js'
 import { parseDocName, type DocName } from '../../shared/doc-names.js'
 import type { Taxonomy } from '../../shared/taxonomy.js'
 import { readDocState } from '../db/update-store.js'
+import { docExists } from '../db/doc-exists.js'
 import { lexicalDocToText } from '../editor/headless.js'
 import { logItemRows } from './log-items.js'
 
@@ -26,9 +27,8 @@ export async function projectDoc(db: Kysely<Database>, docName: string, taxonomy
     // One projection of a document at a time across processes; the state is read under the lock,
     // so a slower projection of an older state can never overwrite a newer one.
     await sql`select pg_advisory_xact_lock(hashtext(${'projection:' + docName}))`.execute(trx)
-    if (!(await hubExists(trx, name.hubId))) return null
     // A note document without its notes row is listed nowhere: nothing to read or search.
-    if (name.type === 'note' && !(await trx.selectFrom('notes').select('id').where('id', '=', name.noteId).where('hub_id', '=', name.hubId).executeTakeFirst())) return null
+    if (!(await docExists(trx, name))) return null
     const stored = await readDocState(trx, docName)
     const uptoSeq = stored?.uptoSeq ?? 0
     if (name.type === 'log') await projectLog(trx, name.hubId, stored?.update ?? null, taxonomy)
@@ -78,10 +78,6 @@ async function projectText(trx: Kysely<Database>, docName: string, name: DocName
     .onConflict((oc) => oc.column('doc').doUpdateSet({ title, text, projected_at: new Date() }))
     .execute()
   return true
-}
-
-async function hubExists(db: Kysely<Database>, hubId: string): Promise<boolean> {
-  return !!(await db.selectFrom('hubs').select('id').where('id', '=', hubId).executeTakeFirst())
 }
 
 async function saveCursor(db: Kysely<Database>, doc: string, uptoSeq: number) {
