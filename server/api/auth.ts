@@ -67,7 +67,7 @@ export const auth = new Hono<AppEnv>()
     if (c.var.sessionHash) {
       await deleteSession(c.var.db, c.var.sessionHash)
       // Sockets opened with this session end with it (other processes: at their next sweep).
-      c.var.deps.services.collab?.closeSessionConnections(new Set([c.var.sessionHash]))
+      c.var.deps.services.collab.closeSessionConnections(new Set([c.var.sessionHash]))
     }
     clearSessionCookie(c, c.var.deps.config)
     await audit(c, { action: 'auth.logout' })

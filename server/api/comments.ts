@@ -1,10 +1,10 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.js'
 import { can, canRequestInput, canResolveThread, type Actor } from '../../shared/access.js'
 import { requireActor } from '../auth/session-middleware.js'
-import { AppError, ForbiddenError, NotFoundError } from '../errors.js'
+import { ForbiddenError, NotFoundError } from '../errors.js'
 import { findItem } from '../rollup/item-queries.js'
 import type { CommentEvent, CommentService } from '../comments/comment-service.js'
 import { CommentInput, InboxReadInput } from '../../shared/schemas/comments.js'
@@ -18,17 +18,7 @@ import { presentItem } from './present/items.js'
 const ItemParams = z.object({ itemId: z.string().min(3).max(400) })
 const CommentParams = ItemParams.extend({ commentId: z.string().min(1).max(64) })
 
-class UnavailableError extends AppError {
-  constructor() {
-    super(503, 'unavailable', 'comments are not available in this process')
-  }
-}
-
-function service(c: { var: { deps: { services: { comments?: CommentService } } } }): CommentService {
-  const s = c.var.deps.services.comments
-  if (!s) throw new UnavailableError()
-  return s
-}
+const service = (c: Context<AppEnv>): CommentService => c.var.deps.services.comments
 
 /** The item as the thread works with it. @throws NotFoundError */
 async function item(db: Kysely<Database>, itemId: string): Promise<ItemView> {

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../app-env.js'
 import { can } from '../../shared/access.js'
 import { requireActor } from '../auth/session-middleware.js'
-import { AppError, ForbiddenError, NotFoundError } from '../errors.js'
+import { ForbiddenError, NotFoundError } from '../errors.js'
 import { ensureDocExists } from '../db/doc-exists.js'
 import type { HistoryService } from '../history/history-service.js'
 import { parseDocName, type DocName } from '../../shared/doc-names.js'
@@ -35,11 +35,7 @@ async function openDoc(c: Context<AppEnv>, raw: string, needed: 'read' | 'write'
   return doc
 }
 
-function history(c: Context<AppEnv>): HistoryService {
-  const service = c.var.deps.services.history
-  if (!service) throw new AppError(503, 'unavailable', 'history is not available in this process')
-  return service
-}
+const history = (c: Context<AppEnv>): HistoryService => c.var.deps.services.history
 
 function logOnly(doc: DocName): DocName {
   if (doc.type !== 'log') throw new NotFoundError('deleted entries of a document other than a log')

@@ -70,7 +70,7 @@ export const hubs = new Hono<AppEnv>()
     ensure(actor, can(actor, { kind: 'doc', doc }, 'write'), 'write notes in this hub')
     await createNote(c.var.db, { id, hubId, title: c.req.valid('json').title, userId: actor.id })
     // Searchable by its title before anyone writes in it.
-    c.var.deps.services.projection?.schedule(doc.name)
+    c.var.deps.services.projection.schedule(doc.name)
     return c.json(presentNoteRef(hubId, id), 201)
   })
   .patch('/:hubId/notes/:noteId', validate('param', NoteParams), validate('json', NoteInput), async (c) => {
@@ -80,7 +80,7 @@ export const hubs = new Hono<AppEnv>()
     const doc = parseDocName(noteDocName(hubId, noteId))!
     ensure(actor, can(actor, { kind: 'doc', doc }, 'write'), 'rename notes in this hub')
     await renameNote(c.var.db, hubId, noteId, c.req.valid('json').title, actor.id)
-    c.var.deps.services.projection?.schedule(doc.name)
+    c.var.deps.services.projection.schedule(doc.name)
     return c.json(presentNoteRef(hubId, noteId))
   })
   .post('/:hubId/members', validate('param', HubParams), validate('json', NewMemberInput), async (c) => {
@@ -115,7 +115,7 @@ export const hubs = new Hono<AppEnv>()
     ensure(actor, can(actor, { kind: 'hub-members', hubId }, 'write'), "manage this hub's members")
     await deleteMembership(c.var.db, hubId, userId)
     // No longer a member: their open sockets to this hub's documents close at once.
-    c.var.deps.services.collab?.closeUserConnections(userId, (doc) => parseDocName(doc)?.hubId === hubId)
+    c.var.deps.services.collab.closeUserConnections(userId, (doc) => parseDocName(doc)?.hubId === hubId)
     c.var.deps.logger.info({ actorId: actor.id, hubId, userId }, 'membership removed')
     await audit(c, { action: 'membership.removed', target: { type: 'user', id: userId }, hubId })
     return c.body(null, 204)

@@ -20,7 +20,7 @@ export const items = new Hono<AppEnv>()
     // Asking for a hub one may not read is refused, not answered with a silent empty list.
     if (query.hubId && !canSeeHub(actor, query.hubId)) throw new ForbiddenError("you may not read this hub's items")
     const rows = await listItems(c.var.db, actor, query)
-    const counts = (await c.var.deps.services.comments?.counts(rows.map((i) => i.id))) ?? {}
+    const counts = await c.var.deps.services.comments.counts(rows.map((i) => i.id))
     return c.json(rows.map((i) => presentItem(i, counts[i.id] ?? 0)))
   })
   .get('/:itemId', validate('param', ItemParams), async (c) => {
