@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { request } from '../../api/request'
 import { Link, useRouter } from '../../app/router'
 import { CollabEditor } from '../../editor/collab-editor'
-import type { HubDetailView, NoteView } from '../../../shared/schemas/hubs'
+import type { HubDetailView, NoteRefView, NoteView } from '../../../shared/schemas/hubs'
 import type { MeView } from '../../../shared/schemas/auth'
 
 const when = (iso: string) => new Date(iso).toLocaleString()
@@ -21,7 +21,7 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
   const handleCreate = async (e: FormEvent) => {
     e.preventDefault()
     try {
-      const created = await request<{ id: string }>('POST', base, { title })
+      const created = await request<NoteRefView>('POST', base, { title })
       setTitle('')
       await load()
       navigate(`/hubs/${hub.id}/notes/${created.id}`)
