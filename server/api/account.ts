@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../app-env.js'
 import { requireActor } from '../auth/session-middleware.js'
 import { hashPassword, verifyPassword } from '../auth/passwords.js'
+import { listUserSessions } from '../auth/session-store.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
 import { Limits } from '../../shared/limits.js'
 import { presentMe, presentSession, publicSessionId } from './present/me.js'
@@ -38,12 +39,7 @@ export const me = new Hono<AppEnv>()
   })
   .get('/sessions', async (c) => {
     const actor = requireActor(c)
-    const rows = await c.var.db
-      .selectFrom('sessions')
-      .select(['id_hash', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
-      .where('user_id', '=', actor.id)
-      .orderBy('last_seen_at', 'desc')
-      .execute()
+    const rows = await listUserSessions(c.var.db, actor.id)
     return c.json(rows.map((r) => presentSession(r, c.var.sessionHash)))
   })
   .delete('/sessions/:id', validate('param', SessionParams), async (c) => {
