@@ -217,7 +217,9 @@ export class CommentService {
     const out = new Set<string>()
     for (const u of users) {
       if (u.id === authorId) continue
-      const mayRead = u.role === 'admin' || u.role === 'hq' || (u.role === 'cyber' && item.crossCutting) || (u.role === 'staff' && members.has(u.id))
+      // Access only asks whether they belong to the item's hub, not with which mission.
+      const reader: Actor = { ...u, memberships: members.has(u.id) ? [{ hubId: item.hubId, missionId: '', mission: '', coordinator: false }] : [] }
+      const mayRead = can(reader, { kind: 'item', hubId: item.hubId, crossCutting: item.crossCutting }, 'read')
       if (mayRead && (text.includes(`@${u.name.toLowerCase()}`) || text.includes(`@${u.email.toLowerCase()}`))) out.add(u.id)
     }
     return out
