@@ -4,7 +4,7 @@ import type { ActionStatus, InputStatus, LogKind } from '../../shared/item-statu
 import type { MissionKind } from '../../shared/schemas/hubs.js'
 import type { InboxKind } from '../../shared/schemas/comments.js'
 
-/** Hand-written database types (STYLE §5): a small schema, two engines, no codegen step. */
+/** Hand-written database types: a small schema, two engines, no codegen step. */
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
 type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -107,7 +107,7 @@ export interface LoginFailureTable {
   created_at: CreatedAt
 }
 
-/** One exchange or action projected from a hub's log document (DESIGN §6). */
+/** One exchange or action projected from a hub's log document. */
 export interface ItemTable {
   /** `<hubId>:<kind>:<entryId>`. */
   id: string

@@ -35,7 +35,7 @@ export interface ProgressReport {
 const EXCERPT = 600
 
 /**
- * The periodic progress report (DESIGN §6): the roll-up of the period (the very figures of the
+ * The periodic progress report: the roll-up of the period (the very figures of the
  * dashboard: one function computes both) plus a summary and brief excerpt per hub.
  */
 export async function buildProgressReport(

@@ -29,7 +29,7 @@ export function activeInPeriod(fromDay: string, toDay: string, alias = 'i') {
 }
 
 /**
- * The roll-up of a period (DOMAIN §4–5), computed in SQL over the projection so it stays fast at
+ * The roll-up of a period, computed in SQL over the projection so it stays fast at
  * hundreds of thousands of items. The dashboard and the progress report both call this: their
  * figures are the same by construction.
  *

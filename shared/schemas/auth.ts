@@ -13,7 +13,7 @@ export type LoginInput = z.infer<typeof LoginInput>
 export const MembershipView = z.object({ hubId: z.string(), mission: z.string(), coordinator: z.boolean() })
 export type MembershipView = z.infer<typeof MembershipView>
 
-/** `GET /api/me` and the `user` of a login answer (CONTRACT §5). */
+/** `GET /api/me` and the `user` of a login answer. */
 export const MeView = z.object({
   id: z.string(),
   email: z.string(),

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { LOG_KINDS } from '../item-statuses.js'
 
 /**
- * What `/api/docs/:doc/…` answers (CONTRACT §5), as both sides see it. The server presents these
+ * What `/api/docs/:doc/…` answers, as both sides see it. The server presents these
  * in server/api/present/history.ts.
  */
 

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { Day, Id } from './common.js'
 import { ACTION_STATUSES, INPUT_STATUSES, LOG_KINDS } from '../item-statuses.js'
 
-/** `GET /api/items` query (CONTRACT §5). */
+/** `GET /api/items` query. */
 export const ItemsQuery = z.object({
   hubId: Id.optional(),
   kind: z.enum(LOG_KINDS).optional(),

@@ -29,7 +29,7 @@ export const AwaitingView = z.object({
   daysWaiting: z.number().int(),
 })
 
-/** The roll-up of a period (CONTRACT §5, with what the dashboard and the report add). */
+/** The roll-up of a period, with what the dashboard and the report add. */
 export const Rollup = z.object({
   from: z.string(),
   to: z.string(),
