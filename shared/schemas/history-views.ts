@@ -6,9 +6,11 @@ import { LOG_KINDS } from '../item-statuses.js'
  * in server/api/present/history.ts.
  */
 
+/** Someone who edited since the previous version. */
 export const VersionEditorView = z.object({ id: z.string(), name: z.string() })
 export type VersionEditorView = z.infer<typeof VersionEditorView>
 
+/** A version in `GET …/versions`, newest first. */
 export const VersionSummaryView = z.object({
   id: z.number().int(),
   createdAt: z.string(),
@@ -17,6 +19,7 @@ export const VersionSummaryView = z.object({
 })
 export type VersionSummaryView = z.infer<typeof VersionSummaryView>
 
+/** `GET …/versions/:id`. */
 export const VersionDetailView = VersionSummaryView.extend({
   text: z.string(),
   /** Base64 of the version's Yjs state. */
@@ -24,12 +27,15 @@ export const VersionDetailView = VersionSummaryView.extend({
 })
 export type VersionDetailView = z.infer<typeof VersionDetailView>
 
+/** A log entry named in a diff. */
 export const LogDiffEntryView = z.object({ kind: z.enum(LOG_KINDS), id: z.string(), title: z.string() })
 export type LogDiffEntryView = z.infer<typeof LogDiffEntryView>
 
+/** One field of a changed entry, before and after (absent when the field was absent). */
 export const FieldChangeView = z.object({ field: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })
 export type FieldChangeView = z.infer<typeof FieldChangeView>
 
+/** `GET …/versions/:id/diff`: words of a text document, or entries of a log. */
 export const VersionDiffView = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('text'),
@@ -44,6 +50,7 @@ export const VersionDiffView = z.discriminatedUnion('kind', [
 ])
 export type VersionDiffView = z.infer<typeof VersionDiffView>
 
+/** A row of `GET …/deleted`: an entry no longer in the live log. */
 export const DeletedEntryView = z.object({
   kind: z.enum(LOG_KINDS),
   id: z.string(),

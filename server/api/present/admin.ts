@@ -18,6 +18,7 @@ export function presentAdminUser(
   }
 }
 
+/** An audit event; `details` stays the JSON it was recorded with. */
 export function presentAuditEvent(r: AuditEventRow): AuditEventView {
   return {
     id: Number(r.id),

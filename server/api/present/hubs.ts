@@ -16,6 +16,7 @@ import { iso } from './iso.js'
  * presenters under server/api/present are the only place the two meet.
  */
 
+/** A mission of a hub. */
 export function presentMission(m: Mission): MissionView {
   return { id: m.id, code: m.code, kind: m.kind, name: m.name, city: m.city }
 }
@@ -34,6 +35,7 @@ export function presentHubSummary(h: Hub & { missions: Mission[] }, activity?: H
   return activity ? { ...summary, activity: presentHubActivity(activity) } : summary
 }
 
+/** A hub card's activity: the newest entry's instant in ISO form. */
 export function presentHubActivity(a: HubActivityRow): HubActivityView {
   return {
     last30Days: a.last_30_days,
@@ -68,10 +70,12 @@ export function presentHubDetail(
   }
 }
 
+/** What adding or moving a member answers: the membership as it now stands. */
 export function presentMembershipSet(m: { user_id: string; hub_id: string; mission_id: string; code: string }): MembershipSetView {
   return { userId: m.user_id, hubId: m.hub_id, missionId: m.mission_id, mission: m.code }
 }
 
+/** What setting or clearing the focal point answers. */
 export function presentFocalPoint(hubId: string, userId: string | null): FocalPointView {
   return { hubId, userId }
 }

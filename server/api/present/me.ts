@@ -18,6 +18,7 @@ export function presentMe(actor: Actor): MeView {
   }
 }
 
+/** A sign-in's answer: who is now signed in. */
 export function presentLogin(actor: Actor): LoginView {
   return { user: presentMe(actor) }
 }
