@@ -31,8 +31,8 @@ async function item(db: Kysely<Database>, itemId: string): Promise<ItemView> {
 export const itemThreads = new Hono<AppEnv>()
   .get('/:itemId/comments', validate('param', ItemParams), async (c) => {
     const actor = requireActor(c)
-    const it = await item(c.var.db, c.req.valid('param').itemId)
-    return c.json(presentThread(it, await service(c).thread(actor, it)).comments)
+    const thread = await service(c).thread(actor, await item(c.var.db, c.req.valid('param').itemId))
+    return c.json(thread.comments.map(presentComment))
   })
   .get('/:itemId/thread', validate('param', ItemParams), async (c) => {
     const actor = requireActor(c)
