@@ -3,6 +3,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { ROLES } from '../shared/roles.js'
 import { ACTION_STATUSES, INPUT_STATUSES } from '../shared/log-doc.js'
+import { MISSION_KINDS } from '../shared/schemas/hubs.js'
 
 /**
  * The committed demo files: seeds/demo/users.json (CONTRACT §3, exactly) and seeds/demo/hubs.json
@@ -92,7 +93,7 @@ export const DemoHub = z.object({
   focalPoint: z.object({ userId: z.string().nullable(), missionId: z.string(), trained: z.boolean(), since: Day.nullable() }),
   missions: z.array(
     z.object({
-      id: z.string(), code: Code, kind: z.enum(['eu_delegation', 'ms_embassy']), name: z.string(),
+      id: z.string(), code: Code, kind: z.enum(MISSION_KINDS), name: z.string(),
       city: z.string().nullable(), joinedOn: Day.nullable(), active: z.boolean(),
     }),
   ),

@@ -7,6 +7,7 @@ import { appendUpdates } from '../server/db/update-store.js'
 import { taxonomyFromFile } from '../shared/taxonomy.js'
 import { loadDemoFiles, USERS_FILE } from './demo-files.js'
 import { demoDocs } from './demo-content.js'
+import { buildItemId } from '../shared/item-id.js'
 import { demoShiftDays, shiftToInstant } from './demo-dates.js'
 
 /** Where the demo accounts (with clear passwords, demo only) are listed: CONTRACT §3. */
@@ -53,7 +54,7 @@ export async function seedDemoIfEmpty(
   // Item ids are `<hubId>:<kind>:<entryId>`; cross-cutting items live in the log as exchanges.
   const comments = data.comments.map((c) => ({
     id: c.id,
-    item_id: `${c.hubId}:${c.targetType === 'action' ? 'action' : 'exchange'}:${c.itemId}`,
+    item_id: buildItemId(c.hubId, c.targetType === 'action' ? 'action' : 'exchange', c.itemId),
     hub_id: c.hubId,
     author_id: c.authorId,
     body: c.body,

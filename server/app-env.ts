@@ -17,19 +17,18 @@ export interface AppDeps {
   engine: EngineKind
   config: Config
   logger: Logger
-  /** Services later layers attach (collab, projection…), looked up by the routes that need them. */
+  /** The process's long-lived services; every one is there, so no route checks for it. */
   services: AppServices
 }
 
-/** Long-lived services of the process, filled in by server/server.ts. */
+/** Long-lived services of the process, built by server/server.ts before the app. */
 export interface AppServices {
-  collab?: CollabServer
-  projection?: Projector
-  rollupCache?: RollupCache<Rollup>
-  comments?: CommentService
+  collab: CollabServer
+  projection: Projector
+  rollupCache: RollupCache<Rollup>
+  comments: CommentService
   /** Version history and restores; its `events` carry 'restored' and 'entry-restored' (audit). */
-  history?: HistoryService
-  [name: string]: unknown
+  history: HistoryService
 }
 
 /** Hono environment: the variables a request carries after the middleware. */

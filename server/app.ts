@@ -54,7 +54,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/api/*', async function invalidateRollups(c, next) {
     await next()
     // Hubs, missions, memberships and focal points feed roll-ups too, outside the projection.
-    if (c.req.method !== 'GET' && c.res.status < 400) deps.services.rollupCache?.invalidate()
+    if (c.req.method !== 'GET' && c.res.status < 400) deps.services.rollupCache.invalidate()
   })
 
   app.route('/api/health', health)
@@ -72,10 +72,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/reports', reports)
   app.route('/api/docs', docs)
 
-  if (deps.services.collab) {
-    app.get('/collab/*', collabRoute(deps.services.collab))
-    app.route('/metrics', metricsRoute(deps.services.collab.metrics.registry))
-  }
+  app.get('/collab/*', collabRoute(deps.services.collab))
+  app.route('/metrics', metricsRoute(deps.services.collab.metrics.registry))
 
   app.all('/api/*', (c) =>
     c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404),

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { SCOPES, type Scope } from './scopes.js'
+import { ACTION_STATUSES, INPUT_STATUSES, type ActionStatus, type InputStatus, type LogKind } from './item-statuses.js'
 
 /**
  * Reading the log document `hub/<hubId>/log` (CONTRACT §6) into plain views. Tolerant by design:
@@ -9,14 +10,8 @@ import { SCOPES, type Scope } from './scopes.js'
  * Import through shared/log-doc.ts.
  */
 
-export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'dropped'] as const
-export type ActionStatus = (typeof ACTION_STATUSES)[number]
-
-/** Where a cross-cutting item stands with the cyber ambassadors (extra key `inputStatus`). */
-export const INPUT_STATUSES = ['open', 'awaiting_input', 'input_provided', 'resolved'] as const
-export type InputStatus = (typeof INPUT_STATUSES)[number]
-
-export type LogKind = 'exchange' | 'action'
+export { ACTION_STATUSES, INPUT_STATUSES }
+export type { ActionStatus, InputStatus, LogKind }
 
 /** Longest body a view carries; longer content stays in the document and is flagged. */
 export const VIEW_TEXT_CAP = 100_000

@@ -11,6 +11,7 @@ import {
   type LogItem,
   type LogKind,
 } from './log-doc-view.js'
+import { LOG_KINDS } from './item-statuses.js'
 
 /**
  * THE typed helpers of the log document `hub/<hubId>/log` (CONTRACT §6): the browser, the seed and
@@ -253,7 +254,7 @@ export function setEntryScope(doc: Y.Doc, id: string, scope: 'hub' | 'hq' | 'net
 
 /** Removes an entry. @returns false when no entry has this id */
 export function deleteItem(doc: Y.Doc, id: string): boolean {
-  for (const kind of ['exchange', 'action'] as const) {
+  for (const kind of LOG_KINDS) {
     const map = logMap(doc, kind)
     if (map.has(id)) {
       map.delete(id)

@@ -1,12 +1,13 @@
 import type { TopLevelSpec } from 'vega-lite'
 import type { Rollup } from './schemas/rollup.js'
+import { ACTION_STATUS_LABELS } from './item-statuses.js'
 
 /**
  * Vega-Lite specs of the roll-up charts, shared by the dashboard (rendered in the browser) and the
  * progress report (rendered to SVG on the server), so both show the same figures the same way.
  */
 
-const STATUS_LABEL: Record<string, string> = { planned: 'Planned', in_progress: 'In progress', done: 'Done', dropped: 'Dropped' }
+const STATUS_LABEL: Record<string, string> = ACTION_STATUS_LABELS
 
 const hubLabel = (r: Rollup, hubId: string) => r.hubs.find((h) => h.id === hubId)?.countryName ?? hubId
 

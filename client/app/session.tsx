@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react'
 import { request, whenSignedOut } from '../api/request'
-import type { MeView } from '../../shared/schemas/auth'
+import type { LoginView, MeView } from '../../shared/schemas/auth'
 import { membershipOf } from '../../shared/access'
 
 interface SessionState {
@@ -34,7 +34,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh])
   useEffect(() => whenSignedOut(() => setExpired(true)), [])
   const signIn = async (email: string, password: string) => {
-    const res = await request<{ user: MeView }>('POST', '/api/auth/login', { email, password })
+    const res = await request<LoginView>('POST', '/api/auth/login', { email, password })
     setMe(res.user)
     setExpired(false)
   }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { request } from '../api/request'
 import { onLive } from '../api/live'
 import type { ItemView } from '../../shared/schemas/items'
+import { buildItemId } from '../../shared/item-id'
 
 /** Comment counts of a hub's log entries (by entry id), kept current by the live channel. */
 export function useCommentCounts(hubId: string): Record<string, number> {
@@ -23,5 +24,5 @@ export function useCommentCounts(hubId: string): Record<string, number> {
   return counts
 }
 
-/** The `items` id of a log entry (server/projection/log-items.ts). */
-export const itemIdOf = (hubId: string, kind: 'exchange' | 'action', entryId: string) => `${hubId}:${kind}:${entryId}`
+/** The `items` id of a log entry. */
+export const itemIdOf = buildItemId

@@ -3,9 +3,10 @@ import { z } from 'zod'
 import type { AppEnv } from '../app-env.js'
 import { requireActor } from '../auth/session-middleware.js'
 import { hashPassword, verifyPassword } from '../auth/passwords.js'
+import { listUserSessions } from '../auth/session-store.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
 import { Limits } from '../../shared/limits.js'
-import { presentMe } from './present.js'
+import { presentMe, presentSession, publicSessionId } from './present/me.js'
 import { validate } from './validate.js'
 import { audit } from './audit-context.js'
 
@@ -18,10 +19,7 @@ const PasswordChange = z.object({
 })
 const SessionParams = z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, 'must be a session id') })
 
-/** A session's public id: a prefix of its stored hash (the cookie's id never leaves the browser). */
-const publicId = (hash: string) => hash.slice(0, 16)
-
-/** `/api/me`: who is signed in, and their own account: password and sessions (issue 7 §5). */
+/** `/api/me`: who is signed in, and their own account: password and sessions. */
 export const me = new Hono<AppEnv>()
   .get('/', (c) => c.json(presentMe(requireActor(c))))
   .post('/password', validate('json', PasswordChange), async (c) => {
@@ -34,30 +32,15 @@ export const me = new Hono<AppEnv>()
     const others = await c.var.db.selectFrom('sessions').select('id_hash').where('user_id', '=', actor.id).where('id_hash', '!=', c.var.sessionHash ?? '').execute()
     if (others.length) {
       await c.var.db.deleteFrom('sessions').where('id_hash', 'in', others.map((o) => o.id_hash)).execute()
-      c.var.deps.services.collab?.closeSessionConnections(new Set(others.map((o) => o.id_hash)))
+      c.var.deps.services.collab.closeSessionConnections(new Set(others.map((o) => o.id_hash)))
     }
     await audit(c, { action: 'auth.password_changed', target: { type: 'user', id: actor.id }, details: { sessionsEnded: others.length } })
     return c.body(null, 204)
   })
   .get('/sessions', async (c) => {
     const actor = requireActor(c)
-    const rows = await c.var.db
-      .selectFrom('sessions')
-      .select(['id_hash', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
-      .where('user_id', '=', actor.id)
-      .orderBy('last_seen_at', 'desc')
-      .execute()
-    return c.json(
-      rows.map((r) => ({
-        id: publicId(r.id_hash),
-        createdAt: new Date(r.created_at).toISOString(),
-        lastSeenAt: new Date(r.last_seen_at).toISOString(),
-        expiresAt: new Date(r.expires_at).toISOString(),
-        ip: r.ip,
-        userAgent: r.user_agent,
-        current: r.id_hash === c.var.sessionHash,
-      })),
-    )
+    const rows = await listUserSessions(c.var.db, actor.id)
+    return c.json(rows.map((r) => presentSession(r, c.var.sessionHash)))
   })
   .delete('/sessions/:id', validate('param', SessionParams), async (c) => {
     const actor = requireActor(c)
@@ -69,7 +52,7 @@ export const me = new Hono<AppEnv>()
       .execute()
     if (rows.length !== 1) throw new NotFoundError('session')
     await c.var.db.deleteFrom('sessions').where('id_hash', '=', rows[0].id_hash).execute()
-    c.var.deps.services.collab?.closeSessionConnections(new Set([rows[0].id_hash]))
-    await audit(c, { action: 'session.ended', target: { type: 'session', id: publicId(rows[0].id_hash) } })
+    c.var.deps.services.collab.closeSessionConnections(new Set([rows[0].id_hash]))
+    await audit(c, { action: 'session.ended', target: { type: 'session', id: publicSessionId(rows[0].id_hash) } })
     return c.body(null, 204)
   })

@@ -6,7 +6,7 @@ import { requireActor } from '../auth/session-middleware.js'
 import { hashPassword } from '../auth/passwords.js'
 import { ForbiddenError } from '../errors.js'
 import { createHub, createMission, findHub } from '../db/hub-repo.js'
-import { createUser, findUser } from '../db/user-repo.js'
+import { createUser, findUser, listUsers } from '../db/user-repo.js'
 import { issuePasswordToken } from '../auth/password-tokens.js'
 import { deleteUserSessions } from '../auth/session-store.js'
 import { ROLES } from '../../shared/roles.js'
@@ -17,6 +17,14 @@ import { validate } from './validate.js'
 import { audit } from './audit-context.js'
 import { listAudit } from '../audit/audit.js'
 import { z } from 'zod'
+import { presentAdminUser, presentAuditEvent } from './present/admin.js'
+import type {
+  HubCreatedView,
+  MissionCreatedView,
+  PasswordLinkView,
+  RoleChangedView,
+  UserCreatedView,
+} from '../../shared/schemas/admin.js'
 
 const AuditQuery = z.object({
   actor: z.string().max(320).optional(),
@@ -36,7 +44,7 @@ const setPasswordLink = (origin: string, token: string) => `${origin}/set-passwo
 /** Ends every session of a user and closes their sockets at once (disable, reset). */
 async function endEverything(c: Context<AppEnv>, userId: string) {
   await deleteUserSessions(c.var.db, userId)
-  c.var.deps.services.collab?.closeUserConnections(userId)
+  c.var.deps.services.collab.closeUserConnections(userId)
 }
 
 /** `/api/admin`: the platform's administration (role admin, decided by access.ts). */
@@ -57,7 +65,7 @@ export const admin = new Hono<AppEnv>()
     })
     c.var.deps.logger.info({ actorId: c.var.actor?.id, userId: id }, 'user created')
     await audit(c, { action: 'user.created', target: { type: 'user', id }, details: { email: input.email.toLowerCase(), role: input.role } })
-    return c.json({ id, email: input.email.toLowerCase(), name: input.name, role: input.role }, 201)
+    return c.json({ id, email: input.email.toLowerCase(), name: input.name, role: input.role } satisfies UserCreatedView, 201)
   })
   .post('/hubs', validate('json', NewHubInput), async (c) => {
     const input = c.req.valid('json')
@@ -72,7 +80,7 @@ export const admin = new Hono<AppEnv>()
       focal_point_user_id: null,
     })
     await audit(c, { action: 'hub.created', target: { type: 'hub', id }, hubId: id, details: { name: input.name } })
-    return c.json({ id }, 201)
+    return c.json({ id } satisfies HubCreatedView, 201)
   })
   .post('/hubs/:hubId/missions', validate('param', HubParams), validate('json', NewMissionInput), async (c) => {
     const { hubId } = c.req.valid('param')
@@ -88,20 +96,11 @@ export const admin = new Hono<AppEnv>()
       city: input.city ?? null,
     })
     await audit(c, { action: 'mission.created', target: { type: 'mission', id }, hubId, details: { code: input.code } })
-    return c.json({ id, code: input.code }, 201)
+    return c.json({ id, code: input.code } satisfies MissionCreatedView, 201)
   })
-  .get('/audit', validate('query', AuditQuery), async (c) => c.json(await listAudit(c.var.db, c.req.valid('query'))))
+  .get('/audit', validate('query', AuditQuery), async (c) => c.json((await listAudit(c.var.db, c.req.valid('query'))).map(presentAuditEvent)))
   .get('/users', validate('query', z.object({ q: z.string().max(200).optional() })), async (c) => {
-    const q = c.req.valid('query').q?.toLowerCase()
-    let query = c.var.db
-      .selectFrom('users')
-      .select(['id', 'email', 'name', 'role', 'disabled_at', 'created_at'])
-      .select((eb) => eb.selectFrom('memberships').select(eb.fn.countAll<number>().as('n')).whereRef('memberships.user_id', '=', 'users.id').as('memberships'))
-      .orderBy('name')
-      .limit(500)
-    if (q) query = query.where((eb) => eb.or([eb(eb.fn('lower', ['name']), 'like', `%${q}%`), eb('email', 'like', `%${q}%`)]))
-    const rows = await query.execute()
-    return c.json(rows.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, disabled: !!u.disabled_at, memberships: Number(u.memberships ?? 0), createdAt: new Date(u.created_at).toISOString() })))
+    return c.json((await listUsers(c.var.db, c.req.valid('query').q)).map(presentAdminUser))
   })
   .post('/users/invite', validate('json', InviteInput), async (c) => {
     const input = c.req.valid('json')
@@ -110,7 +109,7 @@ export const admin = new Hono<AppEnv>()
     await createUser(c.var.db, { id, email: input.email, name: input.name, role: input.role, password_hash: await hashPassword(randomBytes(32).toString('base64url')) })
     const token = await issuePasswordToken(c.var.db, id, 'invite', requireActor(c).id)
     await audit(c, { action: 'user.invited', target: { type: 'user', id }, details: { email: input.email.toLowerCase(), role: input.role } })
-    return c.json({ id, link: setPasswordLink(c.var.deps.config.publicOrigin, token) }, 201)
+    return c.json({ id, link: setPasswordLink(c.var.deps.config.publicOrigin, token) } satisfies PasswordLinkView, 201)
   })
   .post('/users/:userId/reset', validate('param', UserParams), async (c) => {
     const { userId } = c.req.valid('param')
@@ -118,7 +117,7 @@ export const admin = new Hono<AppEnv>()
     const token = await issuePasswordToken(c.var.db, userId, 'reset', requireActor(c).id)
     await endEverything(c, userId)
     await audit(c, { action: 'user.password_reset', target: { type: 'user', id: userId } })
-    return c.json({ link: setPasswordLink(c.var.deps.config.publicOrigin, token) })
+    return c.json({ link: setPasswordLink(c.var.deps.config.publicOrigin, token) } satisfies PasswordLinkView)
   })
   .post('/users/:userId/disable', validate('param', UserParams), async (c) => {
     const { userId } = c.req.valid('param')
@@ -143,7 +142,7 @@ export const admin = new Hono<AppEnv>()
     if (userId === requireActor(c).id && role !== 'admin') throw new ForbiddenError('you cannot lower your own role')
     await c.var.db.updateTable('users').set({ role }).where('id', '=', userId).execute()
     // Open sockets were authorized for the old role: they close now and reconnect under the new one.
-    c.var.deps.services.collab?.closeUserConnections(userId)
+    c.var.deps.services.collab.closeUserConnections(userId)
     await audit(c, { action: 'user.role_changed', target: { type: 'user', id: userId }, details: { from: user.role, to: role } })
-    return c.json({ id: userId, role })
+    return c.json({ id: userId, role } satisfies RoleChangedView)
   })

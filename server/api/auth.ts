@@ -21,7 +21,7 @@ const SetPasswordInput = z.object({
 })
 import { LoginInput } from '../../shared/schemas/auth.js'
 import { clientAddress } from './client-address.js'
-import { presentMe } from './present.js'
+import { presentLogin } from './present/me.js'
 import { validate } from './validate.js'
 import { audit } from './audit-context.js'
 
@@ -52,7 +52,7 @@ export const auth = new Hono<AppEnv>()
     setSessionCookie(c, deps.config, session.rawId)
     deps.logger.info({ userId, ip }, 'signed in')
     await audit(c, { action: 'auth.login', actor: { id: actor.id, email: actor.email } })
-    return c.json({ user: presentMe(actor) })
+    return c.json(presentLogin(actor))
   })
   .post('/set-password', validate('json', SetPasswordInput), async (c) => {
     const { token, password } = c.req.valid('json')
@@ -67,7 +67,7 @@ export const auth = new Hono<AppEnv>()
     if (c.var.sessionHash) {
       await deleteSession(c.var.db, c.var.sessionHash)
       // Sockets opened with this session end with it (other processes: at their next sweep).
-      c.var.deps.services.collab?.closeSessionConnections(new Set([c.var.sessionHash]))
+      c.var.deps.services.collab.closeSessionConnections(new Set([c.var.sessionHash]))
     }
     clearSessionCookie(c, c.var.deps.config)
     await audit(c, { action: 'auth.logout' })

@@ -1,53 +1,48 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.js'
 import { can, canRequestInput, canResolveThread, type Actor } from '../../shared/access.js'
 import { requireActor } from '../auth/session-middleware.js'
-import { AppError, ForbiddenError, NotFoundError } from '../errors.js'
+import { ForbiddenError, NotFoundError } from '../errors.js'
 import { findItem } from '../rollup/item-queries.js'
 import type { CommentEvent, CommentService } from '../comments/comment-service.js'
 import { CommentInput, InboxReadInput } from '../../shared/schemas/comments.js'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
+import type { ItemView } from '../../shared/schemas/items.js'
 import { validate } from './validate.js'
+import { presentComment, presentInbox, presentThread } from './present/comments.js'
+import { presentItem } from './present/items.js'
 
 const ItemParams = z.object({ itemId: z.string().min(3).max(400) })
 const CommentParams = ItemParams.extend({ commentId: z.string().min(1).max(64) })
 
-class UnavailableError extends AppError {
-  constructor() {
-    super(503, 'unavailable', 'comments are not available in this process')
-  }
-}
+const service = (c: Context<AppEnv>): CommentService => c.var.deps.services.comments
 
-function service(c: { var: { deps: { services: { comments?: CommentService } } } }): CommentService {
-  const s = c.var.deps.services.comments
-  if (!s) throw new UnavailableError()
-  return s
-}
-
-async function item(db: Kysely<Database>, itemId: string) {
+/** The item as the thread works with it. @throws NotFoundError */
+async function item(db: Kysely<Database>, itemId: string): Promise<ItemView> {
   const found = await findItem(db, itemId)
   if (!found) throw new NotFoundError('item')
-  return found
+  return presentItem(found)
 }
 
-/** `/api/items/:itemId/…`: comment threads, input requests, resolving (issue 6). */
+/** `/api/items/:itemId/…`: comment threads, input requests, resolving. */
 export const itemThreads = new Hono<AppEnv>()
   .get('/:itemId/comments', validate('param', ItemParams), async (c) => {
     const actor = requireActor(c)
     const thread = await service(c).thread(actor, await item(c.var.db, c.req.valid('param').itemId))
-    return c.json(thread.comments)
+    return c.json(thread.comments.map(presentComment))
   })
   .get('/:itemId/thread', validate('param', ItemParams), async (c) => {
     const actor = requireActor(c)
-    return c.json(await service(c).thread(actor, await item(c.var.db, c.req.valid('param').itemId)))
+    const it = await item(c.var.db, c.req.valid('param').itemId)
+    return c.json(presentThread(it, await service(c).thread(actor, it)))
   })
   .post('/:itemId/comments', validate('param', ItemParams), validate('json', CommentInput), async (c) => {
     const actor = requireActor(c)
     const posted = await service(c).post(actor, await item(c.var.db, c.req.valid('param').itemId), c.req.valid('json').body)
-    return c.json(posted, 201)
+    return c.json(presentComment(posted), 201)
   })
   .patch('/:itemId/comments/:commentId', validate('param', CommentParams), validate('json', CommentInput), async (c) => {
     const actor = requireActor(c)
@@ -81,7 +76,7 @@ export const itemThreads = new Hono<AppEnv>()
 
 /** `/api/inbox`: mentions, replies and input requests of the signed-in user. */
 export const inbox = new Hono<AppEnv>()
-  .get('/', async (c) => c.json(await service(c).inbox(requireActor(c))))
+  .get('/', async (c) => c.json(presentInbox(await service(c).inbox(requireActor(c)))))
   .post('/read', validate('json', InboxReadInput), async (c) => {
     await service(c).markRead(requireActor(c), c.req.valid('json').ids)
     return c.body(null, 204)

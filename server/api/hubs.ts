@@ -25,7 +25,8 @@ import {
   NoteInput,
   NoteParams,
 } from '../../shared/schemas/hubs.js'
-import { presentHubDetail, presentHubSummary, presentNote } from './present.js'
+import { presentFocalPoint, presentHubDetail, presentHubSummary, presentMembershipSet } from './present/hubs.js'
+import { presentNote, presentNoteRef } from './present/notes.js'
 import { validate } from './validate.js'
 import { audit } from './audit-context.js'
 
@@ -42,7 +43,7 @@ export const hubs = new Hono<AppEnv>()
     const rows = (await listHubs(c.var.db, scope.kind === 'hubs' ? scope.hubIds : null)).filter((h) => canSeeHub(actor, h.id))
     // Hub content is not the cyber ambassadors' to see, not even as a latest title.
     const activity = scope.kind === 'cross-cutting' ? null : await hubActivity(c.var.db, rows.map((h) => h.id))
-    return c.json(rows.map((h) => ({ ...presentHubSummary(h), ...(activity && { activity: activity.get(h.id) }) })))
+    return c.json(rows.map((h) => presentHubSummary(h, activity?.get(h.id))))
   })
   .get('/:hubId', validate('param', HubParams), async (c) => {
     const actor = requireActor(c)
@@ -69,8 +70,8 @@ export const hubs = new Hono<AppEnv>()
     ensure(actor, can(actor, { kind: 'doc', doc }, 'write'), 'write notes in this hub')
     await createNote(c.var.db, { id, hubId, title: c.req.valid('json').title, userId: actor.id })
     // Searchable by its title before anyone writes in it.
-    c.var.deps.services.projection?.schedule(doc.name)
-    return c.json({ id, docName: doc.name }, 201)
+    c.var.deps.services.projection.schedule(doc.name)
+    return c.json(presentNoteRef(hubId, id), 201)
   })
   .patch('/:hubId/notes/:noteId', validate('param', NoteParams), validate('json', NoteInput), async (c) => {
     const actor = requireActor(c)
@@ -79,8 +80,8 @@ export const hubs = new Hono<AppEnv>()
     const doc = parseDocName(noteDocName(hubId, noteId))!
     ensure(actor, can(actor, { kind: 'doc', doc }, 'write'), 'rename notes in this hub')
     await renameNote(c.var.db, hubId, noteId, c.req.valid('json').title, actor.id)
-    c.var.deps.services.projection?.schedule(doc.name)
-    return c.json({ id: noteId, docName: doc.name })
+    c.var.deps.services.projection.schedule(doc.name)
+    return c.json(presentNoteRef(hubId, noteId))
   })
   .post('/:hubId/members', validate('param', HubParams), validate('json', NewMemberInput), async (c) => {
     const actor = requireActor(c)
@@ -105,7 +106,7 @@ export const hubs = new Hono<AppEnv>()
       hubId,
       details: { mission: mission.code, coordinator: input.coordinator ?? false, ...(existing && { before: { missionId: existing.mission_id, coordinator: existing.coordinator } }) },
     })
-    return c.json({ userId: user.id, hubId, missionId: mission.id, mission: mission.code }, 201)
+    return c.json(presentMembershipSet({ user_id: user.id, hub_id: hubId, mission_id: mission.id, code: mission.code }), 201)
   })
   .delete('/:hubId/members/:userId', validate('param', MemberParams), async (c) => {
     const actor = requireActor(c)
@@ -114,7 +115,7 @@ export const hubs = new Hono<AppEnv>()
     ensure(actor, can(actor, { kind: 'hub-members', hubId }, 'write'), "manage this hub's members")
     await deleteMembership(c.var.db, hubId, userId)
     // No longer a member: their open sockets to this hub's documents close at once.
-    c.var.deps.services.collab?.closeUserConnections(userId, (doc) => parseDocName(doc)?.hubId === hubId)
+    c.var.deps.services.collab.closeUserConnections(userId, (doc) => parseDocName(doc)?.hubId === hubId)
     c.var.deps.logger.info({ actorId: actor.id, hubId, userId }, 'membership removed')
     await audit(c, { action: 'membership.removed', target: { type: 'user', id: userId }, hubId })
     return c.body(null, 204)
@@ -126,5 +127,5 @@ export const hubs = new Hono<AppEnv>()
     ensure(actor, can(actor, { kind: 'hub-members', hubId }, 'write'), "set this hub's focal point")
     await setFocalPoint(c.var.db, hubId, c.req.valid('json').userId)
     await audit(c, { action: 'focal_point.set', target: { type: 'user', id: c.req.valid('json').userId ?? '' }, hubId })
-    return c.json({ hubId, userId: c.req.valid('json').userId })
+    return c.json(presentFocalPoint(hubId, c.req.valid('json').userId))
   })

@@ -1,39 +1,41 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.js'
-import { can, canSeeHub, readScope } from '../../shared/access.js'
+import { can, canSeeHub } from '../../shared/access.js'
 import { requireActor } from '../auth/session-middleware.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
-import { findItem, listItems, search } from '../rollup/item-queries.js'
+import { findItem, listItems } from '../rollup/item-queries.js'
+import { search } from '../rollup/search.js'
+import { presentItem, presentSearchHit } from './present/items.js'
 import { ItemsQuery, SearchQuery } from '../../shared/schemas/items.js'
 import { validate } from './validate.js'
 
 const ItemParams = z.object({ itemId: z.string().min(3).max(400) })
 
-/** `/api/items`: exchanges and actions projected from the hubs' logs (CONTRACT §5). */
+/** `/api/items`: exchanges and actions projected from the hubs' logs. */
 export const items = new Hono<AppEnv>()
   .get('/', validate('query', ItemsQuery), async (c) => {
     const actor = requireActor(c)
     const query = c.req.valid('query')
     // Asking for a hub one may not read is refused, not answered with a silent empty list.
     if (query.hubId && !canSeeHub(actor, query.hubId)) throw new ForbiddenError("you may not read this hub's items")
-    const list = await listItems(c.var.db, readScope(actor), query)
-    const counts = (await c.var.deps.services.comments?.counts(list.map((i) => i.id))) ?? {}
-    return c.json(list.map((i) => ({ ...i, commentCount: counts[i.id] ?? 0 })))
+    const rows = await listItems(c.var.db, actor, query)
+    const counts = await c.var.deps.services.comments.counts(rows.map((i) => i.id))
+    return c.json(rows.map((i) => presentItem(i, counts[i.id] ?? 0)))
   })
   .get('/:itemId', validate('param', ItemParams), async (c) => {
     const actor = requireActor(c)
     const item = await findItem(c.var.db, c.req.valid('param').itemId)
     if (!item) throw new NotFoundError('item')
-    if (!can(actor, { kind: 'item', hubId: item.hubId, crossCutting: item.crossCutting }, 'read')) {
+    if (!can(actor, { kind: 'item', hubId: item.hub_id, crossCutting: item.cross_cutting }, 'read')) {
       throw new ForbiddenError('you may not read this item')
     }
-    return c.json(item)
+    return c.json(presentItem(item))
   })
 
 /** `/api/search?q=`: briefs, notes and items the caller may read, ranked, with snippets. */
 export const searchRoute = new Hono<AppEnv>().get('/', validate('query', SearchQuery), async (c) => {
   const actor = requireActor(c)
   const { q, limit } = c.req.valid('query')
-  return c.json(await search(c.var.db, readScope(actor), q, limit))
+  return c.json((await search(c.var.db, actor, q, limit)).map(presentSearchHit))
 })

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.js'
-import { can, readScope } from '../../shared/access.js'
+import { can } from '../../shared/access.js'
 import { requireActor } from '../auth/session-middleware.js'
 import { ForbiddenError } from '../errors.js'
 import { buildProgressReport } from '../rollup/report.js'
@@ -27,7 +27,7 @@ export const reports = new Hono<AppEnv>().get('/progress', validate('query', Rep
   const actor = requireActor(c)
   if (!can(actor, { kind: 'report' }, 'read')) throw new ForbiddenError('only HQ and administrators generate progress reports')
   const { from, to, format, region, theme } = c.req.valid('query')
-  const report = await buildProgressReport(c.var.db, readScope(actor), { from, to, region, theme }, loadTaxonomy())
+  const report = await buildProgressReport(c.var.db, actor, { from, to, region, theme }, loadTaxonomy())
   const body =
     format === 'md' ? reportMarkdown(report) : format === 'csv' ? reportCsv(report) : format === 'pdf' ? await reportPdf(report) : await reportDocx(report)
   c.var.deps.logger.info({ userId: actor.id, from, to, format }, 'progress report generated')

@@ -14,7 +14,6 @@ export const rollupRoute = new Hono<AppEnv>().get('/', validate('query', RollupQ
   const scope = readScope(actor)
   const query = c.req.valid('query')
   const asOf = new Date().toISOString().slice(0, 10)
-  const cache = c.var.deps.services.rollupCache
-  const compute = () => computeRollup(c.var.db, scope, query)
-  return c.json(cache ? await cache.get(JSON.stringify([scope, query, asOf]), compute) : await compute())
+  const compute = () => computeRollup(c.var.db, actor, query)
+  return c.json(await c.var.deps.services.rollupCache.get(JSON.stringify([scope, query, asOf]), compute))
 })

@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely'
-import type { Database } from '../db/schema.js'
+import { sql, type Kysely, type Selectable } from 'kysely'
+import type { AuditEventTable, Database } from '../db/schema.js'
 import type { Logger } from '../logger.js'
 
 /** What the audit trail records. */
@@ -65,11 +65,14 @@ export async function recordAudit(db: Kysely<Database>, e: AuditEvent, logger?: 
   }
 }
 
+/** A stored audit event. */
+export type AuditEventRow = Selectable<AuditEventTable>
+
 /** Audit events, newest first, filtered (admin viewer). */
 export async function listAudit(
   db: Kysely<Database>,
   f: { actor?: string; action?: string; hubId?: string; from?: string; to?: string; limit: number; before?: number },
-) {
+): Promise<AuditEventRow[]> {
   let q = db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(f.limit)
   if (f.actor) q = q.where((eb) => eb.or([eb('actor_id', '=', f.actor!), eb('actor_email', '=', f.actor!.toLowerCase())]))
   if (f.action) q = q.where('action', '=', f.action)
@@ -77,19 +80,7 @@ export async function listAudit(
   if (f.from) q = q.where('at', '>=', new Date(`${f.from}T00:00:00Z`))
   if (f.to) q = q.where('at', '<', new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000))
   if (f.before) q = q.where('id', '<', f.before)
-  const rows = await q.execute()
-  return rows.map((r) => ({
-    id: Number(r.id),
-    at: new Date(r.at).toISOString(),
-    actorId: r.actor_id,
-    actorEmail: r.actor_email,
-    action: r.action,
-    targetType: r.target_type,
-    targetId: r.target_id,
-    hubId: r.hub_id,
-    ip: r.ip,
-    details: r.details,
-  }))
+  return q.execute()
 }
 
 /** Deletes events older than the retention period: the one deletion the append-only trigger allows. */

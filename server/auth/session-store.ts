@@ -126,6 +126,16 @@ export async function deleteUserSessions(db: Kysely<Database>, userId: string): 
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute()
 }
 
+/** A user's sessions, most recently used first (their own account page). */
+export async function listUserSessions(db: Kysely<Database>, userId: string) {
+  return db
+    .selectFrom('sessions')
+    .select(['id_hash', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
+    .where('user_id', '=', userId)
+    .orderBy('last_seen_at', 'desc')
+    .execute()
+}
+
 /**
  * Of these session hashes, the ones still valid (present, not idle or past expiry, user enabled).
  * One query for any number of sockets: the sync server re-checks its open sockets with it.

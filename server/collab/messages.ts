@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js'
 import { CloseCode } from '../../shared/close-codes.js'
 import { parseDocName } from '../../shared/doc-names.js'
 import type { EntryOrigin } from '../db/update-store.js'
-import { itemId } from '../projection/log-items.js'
+import { buildItemId } from '../../shared/item-id.js'
 import type { CollabMetrics } from './collab-metrics.js'
 import { checkClocks, type ConnectionLimits } from './guards.js'
 import { checkMeaning, type StatusChange } from './meaning/check-meaning.js'
@@ -117,7 +117,7 @@ export class MessageHandler {
     }
     const hubId = parseDocName(room.name)?.hubId ?? ''
     const origins: EntryOrigin[] = meaning.effects.created.map((e) => ({
-      itemId: itemId(hubId, e.kind, e.entryId),
+      itemId: buildItemId(hubId, e.kind, e.entryId),
       hubId,
       userId: conn.actor.id,
       mission: conn.mission,

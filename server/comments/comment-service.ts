@@ -5,7 +5,8 @@ import type { Database } from '../db/schema.js'
 import { can, canRequestInput, canResolveThread, type Actor } from '../../shared/access.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
 import type { ItemView } from '../../shared/schemas/items.js'
-import type { CommentView, ThreadView } from '../../shared/schemas/comments.js'
+import type { InboxKind } from '../../shared/schemas/comments.js'
+import type { Role } from '../../shared/roles.js'
 import { logDocName } from '../../shared/doc-names.js'
 import { updateItem, type LogItemPatch } from '../../shared/log-doc.js'
 import type { CollabServer } from '../collab/collab-server.js'
@@ -14,6 +15,38 @@ import type { CollabServer } from '../collab/collab-server.js'
 export type CommentEvent =
   | { type: 'thread'; itemId: string; hubId: string; crossCutting: boolean }
   | { type: 'inbox'; userId: string }
+
+/** A comment with its author's name and role, as the API presents it. */
+export interface CommentRow {
+  id: string
+  item_id: string
+  author_id: string
+  author_name: string
+  author_role: Role
+  body: string
+  created_at: Date
+  edited_at: Date | null
+  deleted_at: Date | null
+}
+
+/** An item's comments and its input-request state (none until someone asks). */
+export interface ThreadRows {
+  comments: CommentRow[]
+  state: { requested_by: string | null; resolved_at: Date | null } | undefined
+}
+
+/** A line of someone's inbox, with the item's title and hub while the item is still projected. */
+export interface InboxRow {
+  id: number
+  kind: InboxKind
+  item_id: string
+  comment_id: string | null
+  actor_name: string | null
+  created_at: Date
+  read_at: Date | null
+  title: string | null
+  hub_id: string | null
+}
 
 /**
  * Comment threads on items, input requests and the inbox. Access is asked of shared/access.ts
@@ -35,7 +68,7 @@ export class CommentService {
     this.events.emit('close')
   }
 
-  async thread(actor: Actor, item: ItemView): Promise<ThreadView> {
+  async thread(actor: Actor, item: ItemView): Promise<ThreadRows> {
     this.ensure(actor, item, 'read')
     const rows = await this.db
       .selectFrom('comments')
@@ -45,27 +78,11 @@ export class CommentService {
       .orderBy('comments.created_at')
       .orderBy('comments.id')
       .execute()
-    const state = await this.db.selectFrom('item_threads').selectAll().where('item_id', '=', item.id).executeTakeFirst()
-    return {
-      itemId: item.id,
-      inputStatus: item.inputStatus,
-      requestedBy: state?.requested_by ?? null,
-      resolvedAt: state?.resolved_at ? new Date(state.resolved_at).toISOString() : null,
-      comments: rows.map((r) => ({
-        id: r.id,
-        itemId: r.item_id,
-        authorId: r.author_id,
-        authorName: r.author_name,
-        authorRole: r.author_role,
-        body: r.deleted_at ? '' : r.body,
-        createdAt: new Date(r.created_at).toISOString(),
-        editedAt: r.edited_at ? new Date(r.edited_at).toISOString() : null,
-        deleted: !!r.deleted_at,
-      })),
-    }
+    const state = await this.db.selectFrom('item_threads').select(['requested_by', 'resolved_at']).where('item_id', '=', item.id).executeTakeFirst()
+    return { comments: rows, state }
   }
 
-  async post(actor: Actor, item: ItemView, body: string): Promise<CommentView> {
+  async post(actor: Actor, item: ItemView, body: string): Promise<CommentRow> {
     this.ensure(actor, item, 'comment')
     const id = randomBytes(9).toString('base64url')
     const now = new Date()
@@ -87,7 +104,7 @@ export class CommentService {
       if (t?.requested_by && t.requested_by !== actor.id) await this.notify([{ user: t.requested_by, kind: 'input_provided' }], item, actor, id)
     }
     this.emitThread(item)
-    return { id, itemId: item.id, authorId: actor.id, authorName: actor.name, authorRole: actor.role, body, createdAt: now.toISOString(), editedAt: null, deleted: false }
+    return { id, item_id: item.id, author_id: actor.id, author_name: actor.name, author_role: actor.role, body, created_at: now, edited_at: null, deleted_at: null }
   }
 
   async edit(actor: Actor, item: ItemView, commentId: string, body: string): Promise<void> {
@@ -142,7 +159,7 @@ export class CommentService {
     return (await this.db.selectFrom('item_threads').select('requested_by').where('item_id', '=', itemId).executeTakeFirst())?.requested_by ?? null
   }
 
-  async inbox(actor: Actor, limit = 100) {
+  async inbox(actor: Actor, limit = 100): Promise<{ unread: number; rows: InboxRow[] }> {
     const rows = await this.db
       .selectFrom('inbox_entries')
       .leftJoin('users', 'users.id', 'inbox_entries.actor_id')
@@ -153,21 +170,7 @@ export class CommentService {
       .orderBy('inbox_entries.id', 'desc')
       .limit(limit)
       .execute()
-    const unread = await this.unread(actor.id)
-    return {
-      unread,
-      entries: rows.map((r) => ({
-        id: Number(r.id),
-        kind: r.kind,
-        itemId: r.item_id,
-        itemTitle: r.title ?? '(item no longer in the log)',
-        hubId: r.hub_id,
-        commentId: r.comment_id,
-        actorName: r.actor_name,
-        createdAt: new Date(r.created_at).toISOString(),
-        read: !!r.read_at,
-      })),
-    }
+    return { unread: await this.unread(actor.id), rows }
   }
 
   async unread(userId: string): Promise<number> {

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
 import type { Database, Hub, Mission, NewHub, NewMission } from './schema.js'
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js'
+import type { LogKind } from '../../shared/item-statuses.js'
 
 /** Hubs with their missions; all of them, or only `hubIds`. */
 export async function listHubs(
@@ -143,13 +144,19 @@ export async function setFocalPoint(db: Kysely<Database>, hubId: string, userId:
   await db.updateTable('hubs').set({ focal_point_user_id: userId }).where('id', '=', hubId).execute()
 }
 
+/** A hub's recent log activity: entries created in the last 30 days and the newest one. */
+export interface HubActivityRow {
+  last_30_days: number
+  latest: { title: string; kind: LogKind; created_at: Date | string } | null
+}
+
 /** Per hub: log entries created in the last 30 days and the newest one (hub cards). */
 export async function hubActivity(
   db: Kysely<Database>,
   hubIds: string[],
   now = new Date(),
-): Promise<Map<string, { last30Days: number; latest: { title: string; kind: 'exchange' | 'action'; at: string } | null }>> {
-  const out = new Map<string, { last30Days: number; latest: { title: string; kind: 'exchange' | 'action'; at: string } | null }>()
+): Promise<Map<string, HubActivityRow>> {
+  const out = new Map<string, HubActivityRow>()
   if (hubIds.length === 0) return out
   const since = new Date(now.getTime() - 30 * 86_400_000)
   const counts = await db
@@ -159,12 +166,12 @@ export async function hubActivity(
     .where('created_at', '>=', since)
     .groupBy('hub_id')
     .execute()
-  const latest = await sql<{ hub_id: string; title: string; kind: 'exchange' | 'action'; created_at: Date | string }>`
+  const latest = await sql<{ hub_id: string; title: string; kind: LogKind; created_at: Date | string }>`
     select distinct on (hub_id) hub_id, title, kind, created_at from items
     where hub_id in (${sql.join(hubIds)}) and created_at is not null and created_at <= ${now}
     order by hub_id, created_at desc`.execute(db)
-  for (const id of hubIds) out.set(id, { last30Days: 0, latest: null })
-  for (const c of counts) out.get(c.hub_id)!.last30Days = Number(c.n)
-  for (const l of latest.rows) out.get(l.hub_id)!.latest = { title: l.title, kind: l.kind, at: new Date(l.created_at).toISOString() }
+  for (const id of hubIds) out.set(id, { last_30_days: 0, latest: null })
+  for (const c of counts) out.get(c.hub_id)!.last_30_days = Number(c.n)
+  for (const l of latest.rows) out.get(l.hub_id)!.latest = { title: l.title, kind: l.kind, created_at: l.created_at }
   return out
 }

@@ -2,8 +2,19 @@ import type { Kysely } from 'kysely'
 import type { Database } from './schema.js'
 import { NotFoundError } from '../errors.js'
 
+/** A note's metadata with the last editor's name. */
+export interface NoteListRow {
+  id: string
+  hub_id: string
+  title: string
+  created_at: Date
+  updated_at: Date
+  updated_by: string | null
+  updated_by_name: string | null
+}
+
 /** A hub's notes, most recently edited first, with the last editor's name. */
-export async function listNotes(db: Kysely<Database>, hubId: string) {
+export async function listNotes(db: Kysely<Database>, hubId: string): Promise<NoteListRow[]> {
   return db
     .selectFrom('notes')
     .leftJoin('users', 'users.id', 'notes.updated_by')

@@ -1,7 +1,11 @@
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely'
 import type { Scope } from '../../shared/scopes.js'
+import type { Role } from '../../shared/roles.js'
+import type { ActionStatus, InputStatus, LogKind } from '../../shared/item-statuses.js'
+import type { MissionKind } from '../../shared/schemas/hubs.js'
+import type { InboxKind } from '../../shared/schemas/comments.js'
 
-/** Hand-written database types (STYLE §5): a small schema, two engines, no codegen step. */
+/** Hand-written database types: a small schema, two engines, no codegen step. */
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
 type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -10,7 +14,7 @@ export interface UserTable {
   id: string
   email: string
   name: string
-  role: 'staff' | 'hq' | 'cyber' | 'admin'
+  role: Role
   password_hash: string
   disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   created_at: CreatedAt
@@ -44,7 +48,7 @@ export interface MissionTable {
   hub_id: string
   /** `EU` for the EU delegation, else the Member State's ISO 3166-1 alpha-2 code. */
   code: string
-  kind: 'eu_delegation' | 'ms_embassy'
+  kind: MissionKind
   name: string
   city: string | null
   created_at: CreatedAt
@@ -106,12 +110,12 @@ export interface LoginFailureTable {
   created_at: CreatedAt
 }
 
-/** One exchange or action projected from a hub's log document (DESIGN §6). */
+/** One exchange or action projected from a hub's log document. */
 export interface ItemTable {
   /** `<hubId>:<kind>:<entryId>`. */
   id: string
   hub_id: string
-  kind: 'exchange' | 'action'
+  kind: LogKind
   entry_id: string
   title: string
   body: string
@@ -123,12 +127,12 @@ export interface ItemTable {
   author_id: string | null
   created_at: ColumnType<Date | null, Date | string | null, Date | string | null>
   updated_at: ColumnType<Date | null, Date | string | null, Date | string | null>
-  status: 'planned' | 'in_progress' | 'done' | 'dropped' | null
+  status: ActionStatus | null
   /** `YYYY-MM-DD`. */
   due: string | null
   completed_at: string | null
   cross_cutting: boolean
-  input_status: 'open' | 'awaiting_input' | 'input_provided' | 'resolved' | null
+  input_status: InputStatus | null
   input_requested_at: ColumnType<Date | null, Date | string | null, Date | string | null>
   input_provided_at: ColumnType<Date | null, Date | string | null, Date | string | null>
   related_hubs: string[]
@@ -191,7 +195,7 @@ export interface ItemThreadTable {
 export interface InboxEntryTable {
   id: GeneratedAlways<number>
   user_id: string
-  kind: 'mention' | 'reply' | 'input_request' | 'input_provided' | 'resolved'
+  kind: InboxKind
   item_id: string
   comment_id: string | null
   actor_id: string | null

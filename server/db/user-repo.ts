@@ -27,3 +27,16 @@ export async function findUserByEmail(db: Kysely<Database>, email: string) {
     .where('email', '=', email.toLowerCase())
     .executeTakeFirstOrThrow(() => new NotFoundError('user'))
 }
+
+/** Users by name, with how many hubs each belongs to; `q` matches name or email, any case. */
+export async function listUsers(db: Kysely<Database>, q?: string, limit = 500) {
+  const needle = q?.toLowerCase()
+  let query = db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role', 'disabled_at', 'created_at'])
+    .select((eb) => eb.selectFrom('memberships').select(eb.fn.countAll<number>().as('n')).whereRef('memberships.user_id', '=', 'users.id').as('memberships'))
+    .orderBy('name')
+    .limit(limit)
+  if (needle) query = query.where((eb) => eb.or([eb(eb.fn('lower', ['name']), 'like', `%${needle}%`), eb('email', 'like', `%${needle}%`)]))
+  return query.execute()
+}

@@ -6,15 +6,16 @@ import type { Database } from '../db/schema.js'
 import type { CollabServer } from '../collab/collab-server.js'
 import type { DocName } from '../../shared/doc-names.js'
 import type { LogKind } from '../../shared/log-doc.js'
+import { LOG_KINDS } from '../../shared/item-statuses.js'
 import { diffLogSnapshots, logEntryIds, readEntryFields, snapshotLog, type LogSnapshot } from '../../shared/log-doc-history.js'
-import type { DeletedEntryView, VersionDetailView, VersionDiffView, VersionSummaryView } from '../../shared/schemas/history-views.js'
+import type { VersionDiffView } from '../../shared/schemas/history-views.js'
 import { lexicalDocToText } from '../editor/headless.js'
 import { NotFoundError } from '../errors.js'
 import { restoreLexicalContent } from './lexical-restore.js'
 import { restoreLogContent, restoreLogEntry } from './log-restore.js'
 
 /**
- * Version history of documents (issue 7, parts 1–2): list, preview, diff and restore versions, and
+ * Version history of documents: list, preview, diff and restore versions, and
  * find and bring back deleted log entries. Restores are ordinary edits applied through the sync
  * server (persisted before relay, attributed to the restoring user), so everyone connected sees
  * them live and nothing is rolled back behind anyone's back. Knows nothing of HTTP.
@@ -24,11 +25,32 @@ import { restoreLogContent, restoreLogEntry } from './log-restore.js'
  * - `'entry-restored'` {@link EntryRestoredEvent}: one deleted log entry was brought back.
  */
 
-/** The shapes the API answers (shared with the client). */
-export type VersionSummary = VersionSummaryView
-export type VersionDetail = VersionDetailView
+/** A stored version with its editors' names (server/api/present/history.ts makes it a view). */
+export interface VersionRow {
+  id: number
+  created_at: Date
+  reason: string
+  editors: { id: string; name: string }[]
+}
+
+/** A version with its content: plain text (or the log as JSON) and the Yjs state. */
+export interface VersionContentRow extends VersionRow {
+  text: string
+  state: Uint8Array
+}
+
+/** A log entry found in a version but no longer in the live log. */
+export interface DeletedEntryRow {
+  kind: LogKind
+  id: string
+  title: string
+  /** The newest version holding it. */
+  version_id: number
+  version_created_at: Date
+}
+
+/** How the live document differs from a version: computed, not stored, so already in its API shape. */
 export type VersionDiff = VersionDiffView
-export type DeletedEntry = DeletedEntryView
 type TextSegment = Extract<VersionDiffView, { kind: 'text' }>['segments'][number]
 
 /** Emitted as `'restored'` after a whole version was restored (for the audit trail). */
@@ -69,7 +91,7 @@ export class HistoryService {
   ) {}
 
   /** The document's versions, newest first. */
-  async list(doc: DocName): Promise<VersionSummary[]> {
+  async list(doc: DocName): Promise<VersionRow[]> {
     const rows = await this.db
       .selectFrom('doc_versions')
       .select(['id', 'created_at', 'reason', 'editors'])
@@ -79,23 +101,23 @@ export class HistoryService {
     const names = await this.editorNames(rows.flatMap((r) => r.editors))
     return rows.map((r) => ({
       id: r.id,
-      createdAt: new Date(r.created_at).toISOString(),
+      created_at: r.created_at,
       reason: r.reason,
       editors: r.editors.map((id) => ({ id, name: names.get(id) ?? 'unknown user' })),
     }))
   }
 
   /** One version with its text and state. @throws NotFoundError */
-  async get(doc: DocName, id: number): Promise<VersionDetail> {
+  async get(doc: DocName, id: number): Promise<VersionContentRow> {
     const row = await this.versionRow(doc, id)
     const names = await this.editorNames(row.editors)
     return {
       id: row.id,
-      createdAt: new Date(row.created_at).toISOString(),
+      created_at: row.created_at,
       reason: row.reason,
       editors: row.editors.map((e) => ({ id: e, name: names.get(e) ?? 'unknown user' })),
       text: await this.textOf(doc, row.state),
-      state: Buffer.from(row.state).toString('base64'),
+      state: row.state,
     }
   }
 
@@ -135,7 +157,7 @@ export class HistoryService {
   }
 
   /** Log entries found in versions but not in the live log, each with the newest version holding it. */
-  async deletedEntries(doc: DocName): Promise<DeletedEntry[]> {
+  async deletedEntries(doc: DocName): Promise<DeletedEntryRow[]> {
     const liveDoc = docOf(await this.collab.currentState(doc.name))
     const live = new Set(KINDS.flatMap((kind) => logEntryIds(liveDoc, kind).map((id) => `${kind}/${id}`)))
     liveDoc.destroy()
@@ -162,8 +184,8 @@ export class HistoryService {
       kind: f.kind,
       id: f.id,
       title: titles.get(key) ?? '',
-      versionId: f.versionId,
-      versionCreatedAt: new Date(f.createdAt).toISOString(),
+      version_id: f.versionId,
+      version_created_at: f.createdAt,
     }))
   }
 
@@ -247,7 +269,7 @@ export class HistoryService {
   }
 }
 
-const KINDS: LogKind[] = ['exchange', 'action']
+const KINDS = LOG_KINDS
 
 function splitKey(key: string): [LogKind, string] {
   const slash = key.indexOf('/')

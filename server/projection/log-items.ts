@@ -1,10 +1,9 @@
 import * as Y from 'yjs'
-import { readActions, readExchanges, type LogItem } from '../../shared/log-doc.js'
+import { readActions, readExchanges } from '../../shared/log-doc.js'
 import { isForumId, isThemeId, topTheme, type Taxonomy } from '../../shared/taxonomy.js'
 import type { NewItem } from '../db/schema.js'
+import { buildItemId } from '../../shared/item-id.js'
 
-/** The `items` id of a log entry: hub and kind are part of it, so one hub can never overwrite another's. */
-export const itemId = (hubId: string, kind: LogItem['kind'], entryId: string) => `${hubId}:${kind}:${entryId}`
 
 /** The UTC day of an ISO instant. */
 const dayOf = (iso: string) => new Date(iso).toISOString().slice(0, 10)
@@ -36,7 +35,7 @@ export function logItemRows(
   const rows: NewItem[] = []
   for (const entry of [...readExchanges(doc), ...readActions(doc)]) {
     const issues = [...entry.issues]
-    const origin = origins.get(itemId(hubId, entry.kind, entry.id))
+    const origin = origins.get(buildItemId(hubId, entry.kind, entry.id))
     if (origin && (origin.userId !== (entry.authorId || null) || origin.mission !== (entry.mission || null))) {
       issues.push('author: the document names another author or mission than the one who created it')
     }
@@ -56,7 +55,7 @@ export function logItemRows(
     ].filter((d): d is string => !!d)
     const ended = ends.length ? ends.sort()[0] : null
     rows.push(withoutNul({
-      id: itemId(hubId, item.kind, item.id),
+      id: buildItemId(hubId, item.kind, item.id),
       hub_id: hubId,
       kind: item.kind,
       entry_id: item.id,

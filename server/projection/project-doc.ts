@@ -4,8 +4,10 @@ import { TABLE_COLUMNS, type Database } from '../db/schema.js'
 import { hubLogDocName, logDocName, parseDocName, type DocName } from '../../shared/doc-names.js'
 import type { Taxonomy } from '../../shared/taxonomy.js'
 import { readDocState } from '../db/update-store.js'
+import { docExists } from '../db/doc-exists.js'
 import { lexicalDocToText } from '../editor/headless.js'
-import { itemId, logItemRows, type Origins } from './log-items.js'
+import { logItemRows, type Origins } from './log-items.js'
+import { buildItemId } from '../../shared/item-id.js'
 import { readActions, readExchanges } from '../../shared/log-doc.js'
 
 /** Every projected column but the key: an upsert replaces the whole row. */
@@ -29,9 +31,8 @@ export async function projectDoc(db: Kysely<Database>, docName: string, taxonomy
     // A hub's two log documents are projected together (one lock for both).
     const lockName = name.type === 'log' ? logDocName(name.hubId) : docName
     await sql`select pg_advisory_xact_lock(hashtext(${'projection:' + lockName}))`.execute(trx)
-    if (!(await hubExists(trx, name.hubId))) return null
     // A note document without its notes row is listed nowhere: nothing to read or search.
-    if (name.type === 'note' && !(await trx.selectFrom('notes').select('id').where('id', '=', name.noteId).where('hub_id', '=', name.hubId).executeTakeFirst())) return null
+    if (!(await docExists(trx, name))) return null
     if (name.type === 'log') {
       const [shared, hubOnly] = await Promise.all([readDocState(trx, logDocName(name.hubId)), readDocState(trx, hubLogDocName(name.hubId))])
       await projectLog(trx, name.hubId, shared?.update ?? null, hubOnly?.update ?? null, taxonomy)
@@ -90,7 +91,7 @@ async function entryOrigins(trx: Kysely<Database>, hubId: string, docs: Y.Doc[])
   const rows = await trx.selectFrom('entry_origins').select(['item_id', 'user_id', 'mission']).where('hub_id', '=', hubId).execute()
   const origins = new Map(rows.map((r) => [r.item_id, { userId: r.user_id, mission: r.mission }]))
   const unrecorded = docs.flatMap((doc) => [...readExchanges(doc), ...readActions(doc)])
-    .map((e) => ({ item_id: itemId(hubId, e.kind, e.id), hub_id: hubId, user_id: e.authorId || null, mission: e.mission || null, source: 'document' as const }))
+    .map((e) => ({ item_id: buildItemId(hubId, e.kind, e.id), hub_id: hubId, user_id: e.authorId || null, mission: e.mission || null, source: 'document' as const }))
     .filter((r) => !origins.has(r.item_id))
   for (let i = 0; i < unrecorded.length; i += 500) {
     await trx.insertInto('entry_origins').values(unrecorded.slice(i, i + 500)).onConflict((oc) => oc.column('item_id').doNothing()).execute()
@@ -115,10 +116,6 @@ async function projectText(trx: Kysely<Database>, docName: string, name: DocName
     .onConflict((oc) => oc.column('doc').doUpdateSet({ title, text, projected_at: new Date() }))
     .execute()
   return true
-}
-
-async function hubExists(db: Kysely<Database>, hubId: string): Promise<boolean> {
-  return !!(await db.selectFrom('hubs').select('id').where('id', '=', hubId).executeTakeFirst())
 }
 
 async function saveCursor(db: Kysely<Database>, doc: string, uptoSeq: number) {

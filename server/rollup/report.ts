@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
-import type { HubScope } from '../../shared/access.js'
+import type { Actor } from '../../shared/access.js'
+import { readableBy } from '../db/read-scope.js'
 import type { Rollup } from '../../shared/schemas/rollup.js'
 import { termLabel, type Taxonomy } from '../../shared/taxonomy.js'
 import { hubFigures, rollupTables, type HubFigures } from '../../shared/rollup-tables.js'
@@ -28,13 +29,18 @@ const EXCERPT = 600
  */
 export async function buildProgressReport(
   db: Kysely<Database>,
-  scope: HubScope,
+  actor: Actor,
   period: { from: string; to: string; region?: string; theme?: string },
   taxonomy: Taxonomy,
   now = new Date(),
 ): Promise<ProgressReport> {
-  const rollup = await computeRollup(db, scope, period, now)
-  const briefs = await db.selectFrom('doc_text').select(['hub_id', 'text']).where('kind', '=', 'brief').execute()
+  const rollup = await computeRollup(db, actor, period, now)
+  const briefs = await db
+    .selectFrom('doc_text')
+    .select(['hub_id', 'text'])
+    .where('kind', '=', 'brief')
+    .where(readableBy(actor, 'docs'))
+    .execute()
   const briefOf = new Map(briefs.map((b) => [b.hub_id, b.text]))
   const themeLabel = (id: string) => termLabel(taxonomy.themes, id)
   const hubs = hubFigures(rollup, themeLabel).map((h): HubSummary => {

@@ -1,7 +1,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../db/schema.js'
-import type { HubScope } from '../../shared/access.js'
-import { ACTION_STATUS_KEYS, type Rollup, type RollupQuery } from '../../shared/schemas/rollup.js'
+import type { Actor } from '../../shared/access.js'
+import { readableBy } from '../db/read-scope.js'
+import type { Rollup, RollupQuery } from '../../shared/schemas/rollup.js'
+import { ACTION_STATUSES, OPEN_ACTION_STATUSES } from '../../shared/item-statuses.js'
 
 const DAY_MS = 86_400_000
 
@@ -35,17 +37,16 @@ export function activeInPeriod(fromDay: string, toDay: string, alias = 'i') {
  * during it (created by its end, not completed before its start, not dropped before its start).
  * Cross-cutting items that are threads over other entries (`linked_items`) are not counted again.
  */
-export async function computeRollup(db: Kysely<Database>, scope: HubScope, q: RollupQuery, now = new Date()): Promise<Rollup> {
+export async function computeRollup(db: Kysely<Database>, actor: Actor, q: RollupQuery, now = new Date()): Promise<Rollup> {
   const asOf = dayOf(now)
 
-  const hubWhere: RawBuilder<boolean>[] = [sql`true`]
-  if (scope.kind === 'hubs') hubWhere.push(scope.hubIds.length ? sql`h.id in (${sql.join(scope.hubIds)})` : sql`false`)
+  const hubWhere: RawBuilder<boolean>[] = [readableBy(actor, 'hubs', 'h')]
   if (q.region) hubWhere.push(sql`h.region = ${q.region}`)
   const hubCond = sql.join(hubWhere, sql` and `)
   const itemCond = sql.join(
     [
       sql`i.hub_id in (select h.id from hubs h where ${hubCond})`,
-      scope.kind === 'cross-cutting' ? sql`i.cross_cutting` : sql`true`,
+      readableBy(actor, 'items', 'i'),
       q.theme ? themeMatch(q.theme, 'i') : sql`true`,
     ],
     sql` and `,
@@ -70,7 +71,7 @@ export async function computeRollup(db: Kysely<Database>, scope: HubScope, q: Ro
       group by 1`.execute(db),
     sql<{ id: string; hub_id: string; title: string; lead_mission: string | null; due: string; status: string }>`
       select i.id, i.hub_id, i.title, i.lead_mission, i.due, i.status from items i
-      where ${itemCond} and i.kind = 'action' and i.status in ('planned', 'in_progress') and i.due < ${asOf}::date
+      where ${itemCond} and i.kind = 'action' and i.status in (${sql.join([...OPEN_ACTION_STATUSES])}) and i.due < ${asOf}::date
       order by i.due, i.id`.execute(db),
     sql<{ hub_id: string; code: string; kind: string }>`
       select m.hub_id, m.code, m.kind from missions m join hubs h on h.id = m.hub_id
@@ -96,7 +97,7 @@ export async function computeRollup(db: Kysely<Database>, scope: HubScope, q: Ro
     const entry = { mission: r.code, kind: r.kind, contributions: contributions.get(`${r.hub_id}/${r.code}`) ?? 0 }
     byHub.set(r.hub_id, [...(byHub.get(r.hub_id) ?? []), entry])
   }
-  const actionsByStatus = Object.fromEntries(ACTION_STATUS_KEYS.map((s) => [s, 0])) as Rollup['actionsByStatus']
+  const actionsByStatus = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Rollup['actionsByStatus']
   for (const r of statuses.rows) if (r.status in actionsByStatus) actionsByStatus[r.status as keyof typeof actionsByStatus] = r.n
   const daysBetween = (fromDay: string, toDay: string) => Math.round((Date.parse(toDay) - Date.parse(fromDay)) / DAY_MS)
 

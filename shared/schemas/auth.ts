@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Limits } from '../limits.js'
+import { ROLES } from '../roles.js'
 
 /** `POST /api/auth/login` body. The email is matched case-insensitively. */
 export const LoginInput = z.object({
@@ -9,17 +10,33 @@ export const LoginInput = z.object({
 export type LoginInput = z.infer<typeof LoginInput>
 
 /** A membership as the API shows it. */
-export interface MembershipView {
-  hubId: string
-  mission: string
-  coordinator: boolean
-}
+export const MembershipView = z.object({ hubId: z.string(), mission: z.string(), coordinator: z.boolean() })
+export type MembershipView = z.infer<typeof MembershipView>
 
-/** `GET /api/me` and the `user` of a login answer (CONTRACT §5). */
-export interface MeView {
-  id: string
-  email: string
-  name: string
-  role: 'staff' | 'hq' | 'cyber' | 'admin'
-  memberships: MembershipView[]
-}
+/** `GET /api/me` and the `user` of a login answer. */
+export const MeView = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  memberships: z.array(MembershipView),
+})
+export type MeView = z.infer<typeof MeView>
+
+/** `POST /api/auth/login`. */
+export const LoginView = z.object({ user: MeView })
+export type LoginView = z.infer<typeof LoginView>
+
+/** One of the signed-in person's sessions (`GET /api/me/sessions`). */
+export const SessionView = z.object({
+  /** A prefix of the stored hash: the cookie's id never leaves the browser. */
+  id: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  /** The session this request came with. */
+  current: z.boolean(),
+})
+export type SessionView = z.infer<typeof SessionView>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { INPUT_STATUSES } from '../item-statuses.js'
 
 export const COMMENT_MAX = 10_000
 
@@ -12,23 +13,49 @@ export const CommentInput = z.object({
 
 export const InboxReadInput = z.object({ ids: z.union([z.literal('all'), z.array(z.number().int()).max(1000)]) })
 
-export interface CommentView {
-  id: string
-  itemId: string
-  authorId: string
-  authorName: string
-  authorRole: string
-  body: string
-  createdAt: string
-  editedAt: string | null
-  deleted: boolean
-}
+/** A comment in an item's thread; a deleted one keeps its place with an empty body. */
+export const CommentView = z.object({
+  id: z.string(),
+  itemId: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  authorRole: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  deleted: z.boolean(),
+})
+export type CommentView = z.infer<typeof CommentView>
 
-export interface ThreadView {
-  itemId: string
-  inputStatus: 'open' | 'awaiting_input' | 'input_provided' | 'resolved' | null
-  requestedBy: string | null
-  resolvedAt: string | null
-  comments: CommentView[]
-}
+/** `GET /api/items/:itemId/thread`: the comments and where the input request stands. */
+export const ThreadView = z.object({
+  itemId: z.string(),
+  inputStatus: z.enum(INPUT_STATUSES).nullable(),
+  requestedBy: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  comments: z.array(CommentView),
+})
+export type ThreadView = z.infer<typeof ThreadView>
 
+/** Why a line is in someone's inbox. */
+export const INBOX_KINDS = ['mention', 'reply', 'input_request', 'input_provided', 'resolved'] as const
+export type InboxKind = (typeof INBOX_KINDS)[number]
+
+/** One line of `GET /api/inbox`. */
+export const InboxEntryView = z.object({
+  id: z.number().int(),
+  kind: z.enum(INBOX_KINDS),
+  itemId: z.string(),
+  /** The item's title, or a placeholder once the entry left the log. */
+  itemTitle: z.string(),
+  hubId: z.string().nullable(),
+  commentId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  createdAt: z.string(),
+  read: z.boolean(),
+})
+export type InboxEntryView = z.infer<typeof InboxEntryView>
+
+/** `GET /api/inbox`. */
+export const InboxView = z.object({ unread: z.number().int(), entries: z.array(InboxEntryView) })
+export type InboxView = z.infer<typeof InboxView>

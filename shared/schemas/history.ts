@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ID_PATTERN } from '../doc-names.js'
+import { LOG_KINDS } from '../item-statuses.js'
 
 /** `:doc` (a document name, URL-encoded as one segment; parsed by parseDocName). */
 export const DocParams = z.object({ doc: z.string().max(200, 'must be at most 200 characters') })
@@ -14,6 +15,6 @@ export const VersionParams = DocParams.extend({
 
 /** `:doc/deleted/:kind/:entryId` */
 export const DeletedEntryParams = DocParams.extend({
-  kind: z.enum(['exchange', 'action']),
+  kind: z.enum(LOG_KINDS),
   entryId: z.string().regex(ID_PATTERN, 'must be 1–64 letters, digits, - or _'),
 })

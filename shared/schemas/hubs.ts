@@ -2,54 +2,83 @@ import { z } from 'zod'
 import { Limits } from '../limits.js'
 import { ROLES } from '../roles.js'
 import { Email, Id, MissionCode, text } from './common.js'
+import { LOG_KINDS } from '../item-statuses.js'
+
+/** What a mission is: the EU delegation or a Member State's embassy. */
+export const MISSION_KINDS = ['eu_delegation', 'ms_embassy'] as const
+export type MissionKind = (typeof MISSION_KINDS)[number]
 
 /** A mission (EU delegation or Member State embassy) as the API shows it. */
-export interface MissionView {
-  id: string
-  code: string
-  kind: 'eu_delegation' | 'ms_embassy'
-  name: string
-  city: string | null
-}
+export const MissionView = z.object({
+  id: z.string(),
+  code: z.string(),
+  kind: z.enum(MISSION_KINDS),
+  name: z.string(),
+  city: z.string().nullable(),
+})
+export type MissionView = z.infer<typeof MissionView>
+
+/** A hub card's recent activity from the hub's log. */
+export const HubActivityView = z.object({
+  last30Days: z.number().int(),
+  latest: z.object({ title: z.string(), kind: z.enum(LOG_KINDS), at: z.string() }).nullable(),
+})
+export type HubActivityView = z.infer<typeof HubActivityView>
 
 /** An entry of `GET /api/hubs`. */
-export interface HubSummaryView {
-  id: string
-  name: string
-  country: string
-  countryName: string
-  region: string
-  city: string | null
-  missions: MissionView[]
+export const HubSummaryView = z.object({
+  id: z.string(),
+  name: z.string(),
+  country: z.string(),
+  countryName: z.string(),
+  region: z.string(),
+  city: z.string().nullable(),
+  missions: z.array(MissionView),
   /** Recent activity from the hub's log (`GET /api/hubs` only; absent for cyber ambassadors). */
-  activity?: { last30Days: number; latest: { title: string; kind: 'exchange' | 'action'; at: string } | null }
-}
+  activity: HubActivityView.optional(),
+})
+export type HubSummaryView = z.infer<typeof HubSummaryView>
 
 /** A hub member as `GET /api/hubs/:hubId` shows it. */
-export interface MemberView {
-  userId: string
-  name: string
-  email: string
-  missionId: string
-  mission: string
-  coordinator: boolean
-}
+export const MemberView = z.object({
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  missionId: z.string(),
+  mission: z.string(),
+  coordinator: z.boolean(),
+})
+export type MemberView = z.infer<typeof MemberView>
 
 /** `GET /api/hubs/:hubId`. */
-export interface HubDetailView extends HubSummaryView {
-  members: MemberView[]
-  focalPoint: { userId: string; name: string } | null
-}
+export const HubDetailView = HubSummaryView.extend({
+  members: z.array(MemberView),
+  focalPoint: z.object({ userId: z.string(), name: z.string() }).nullable(),
+})
+export type HubDetailView = z.infer<typeof HubDetailView>
 
 /** A note's metadata. */
-export interface NoteView {
-  id: string
-  title: string
-  docName: string
-  createdAt: string
-  updatedAt: string
-  updatedBy: { id: string; name: string } | null
-}
+export const NoteView = z.object({
+  id: z.string(),
+  title: z.string(),
+  docName: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+})
+export type NoteView = z.infer<typeof NoteView>
+
+/** `POST /api/hubs/:hubId/notes` (201) and `PATCH …/notes/:noteId`. */
+export const NoteRefView = z.object({ id: z.string(), docName: z.string() })
+export type NoteRefView = z.infer<typeof NoteRefView>
+
+/** `POST /api/hubs/:hubId/members` (201). */
+export const MembershipSetView = z.object({ userId: z.string(), hubId: z.string(), missionId: z.string(), mission: z.string() })
+export type MembershipSetView = z.infer<typeof MembershipSetView>
+
+/** `PUT /api/hubs/:hubId/focal-point`. */
+export const FocalPointView = z.object({ hubId: z.string(), userId: z.string().nullable() })
+export type FocalPointView = z.infer<typeof FocalPointView>
 
 export const NoteInput = z.object({ title: text(Limits.noteTitle) })
 export const NoteParams = z.object({ hubId: Id, noteId: Id })

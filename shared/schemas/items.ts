@@ -1,15 +1,15 @@
 import { z } from 'zod'
 import { Day, Id } from './common.js'
+import { ACTION_STATUSES, INPUT_STATUSES, LOG_KINDS } from '../item-statuses.js'
 
-
-/** `GET /api/items` query (CONTRACT §5). */
+/** `GET /api/items` query. */
 export const ItemsQuery = z.object({
   hubId: Id.optional(),
-  kind: z.enum(['exchange', 'action']).optional(),
+  kind: z.enum(LOG_KINDS).optional(),
   theme: z.string().max(200).optional(),
   crossCutting: z.enum(['true', 'false']).optional(),
-  status: z.enum(['planned', 'in_progress', 'done', 'dropped']).optional(),
-  inputStatus: z.enum(['open', 'awaiting_input', 'input_provided', 'resolved']).optional(),
+  status: z.enum(ACTION_STATUSES).optional(),
+  inputStatus: z.enum(INPUT_STATUSES).optional(),
   mission: z.string().regex(/^(EU|[A-Z]{2})$/, 'must be EU or an ISO code').optional(),
   overdue: z.enum(['true']).optional(),
   region: z.string().max(100).optional(),
@@ -30,45 +30,47 @@ export const SearchQuery = z.object({
 })
 
 /** An item as the API returns it. */
-export interface ItemView {
-  id: string
-  hubId: string
-  kind: 'exchange' | 'action'
-  entryId: string
-  title: string
-  body: string
-  themes: string[]
-  forums: string[]
-  mission: string | null
-  missions: string[]
-  leadMission: string | null
-  authorId: string | null
-  authorName: string | null
-  createdAt: string | null
-  updatedAt: string | null
-  status: 'planned' | 'in_progress' | 'done' | 'dropped' | null
-  due: string | null
-  completedAt: string | null
-  crossCutting: boolean
-  inputStatus: 'open' | 'awaiting_input' | 'input_provided' | 'resolved' | null
-  inputRequestedAt: string | null
-  inputProvidedAt: string | null
-  relatedHubs: string[]
-  linkedItems: string[]
+export const ItemView = z.object({
+  id: z.string(),
+  hubId: z.string(),
+  kind: z.enum(LOG_KINDS),
+  entryId: z.string(),
+  title: z.string(),
+  body: z.string(),
+  themes: z.array(z.string()),
+  forums: z.array(z.string()),
+  mission: z.string().nullable(),
+  missions: z.array(z.string()),
+  leadMission: z.string().nullable(),
+  authorId: z.string().nullable(),
+  authorName: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  status: z.enum(ACTION_STATUSES).nullable(),
+  due: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  crossCutting: z.boolean(),
+  inputStatus: z.enum(INPUT_STATUSES).nullable(),
+  inputRequestedAt: z.string().nullable(),
+  inputProvidedAt: z.string().nullable(),
+  relatedHubs: z.array(z.string()),
+  linkedItems: z.array(z.string()),
   /** What is missing or invalid in the entry; empty when all is well. */
-  issues: string[]
+  issues: z.array(z.string()),
   /** Comments in its thread (lists only). */
-  commentCount?: number
-}
+  commentCount: z.number().int().optional(),
+})
+export type ItemView = z.infer<typeof ItemView>
 
 /** One search hit: a brief or note (`docName`) or an item (`itemId`). */
-export interface SearchHit {
-  kind: 'brief' | 'note' | 'exchange' | 'action'
-  docName?: string
-  itemId?: string
-  hubId: string
-  title: string
+export const SearchHit = z.object({
+  kind: z.enum(['brief', 'note', ...LOG_KINDS]),
+  docName: z.string().optional(),
+  itemId: z.string().optional(),
+  hubId: z.string(),
+  title: z.string(),
   /** Plain text around the first match (render as text). */
-  snippet: string
-  rank: number
-}
+  snippet: z.string(),
+  rank: z.number(),
+})
+export type SearchHit = z.infer<typeof SearchHit>

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { Day } from './common.js'
-
+import { ACTION_STATUSES } from '../item-statuses.js'
 
 /** `GET /api/rollup` query. */
 export const RollupQuery = z
@@ -8,32 +8,52 @@ export const RollupQuery = z
   .refine((q) => q.from <= q.to, { message: 'must not be after `to`', path: ['from'] })
 export type RollupQuery = z.infer<typeof RollupQuery>
 
-export const ACTION_STATUS_KEYS = ['planned', 'in_progress', 'done', 'dropped'] as const
+/** An overdue action as the roll-up lists it. */
+export const OverdueView = z.object({
+  itemId: z.string(),
+  hubId: z.string(),
+  title: z.string(),
+  leadMission: z.string().nullable(),
+  due: z.string(),
+  daysOverdue: z.number().int(),
+  status: z.string(),
+})
 
-/** The roll-up of a period (CONTRACT §5, with what the dashboard and the report add). */
-export interface Rollup {
-  from: string
-  to: string
+/** A cross-cutting item waiting for the cyber ambassadors' input. */
+export const AwaitingView = z.object({
+  itemId: z.string(),
+  hubId: z.string(),
+  relatedHubs: z.array(z.string()),
+  title: z.string(),
+  requestedAt: z.string(),
+  daysWaiting: z.number().int(),
+})
+
+/** The roll-up of a period, with what the dashboard and the report add. */
+export const Rollup = z.object({
+  from: z.string(),
+  to: z.string(),
   /** The day overdue and waiting times are counted to. */
-  asOf: string
-  hubs: { id: string; name: string; country: string; countryName: string; region: string; focalPoint: string | null }[]
+  asOf: z.string(),
+  hubs: z.array(
+    z.object({ id: z.string(), name: z.string(), country: z.string(), countryName: z.string(), region: z.string(), focalPoint: z.string().nullable() }),
+  ),
   /** Top-level theme × hub: records active in the period (a record counts once per top theme). */
-  matrix: { hubId: string; themeId: string; exchanges: number; actions: number }[]
-  actionsByStatus: Record<(typeof ACTION_STATUS_KEYS)[number], number>
-  overdue: { itemId: string; hubId: string; title: string; leadMission: string | null; due: string; daysOverdue: number; status: string }[]
-  participation: {
-    hubId: string
-    /** Every registered mission, the EU delegation first; contributions = records it led or took part in. */
-    missions: { mission: string; contributions: number }[]
-    registeredMemberStates: string[]
-    engagedMemberStates: string[]
-    /** Activity in the period, but from the EU delegation only. */
-    euOnly: boolean
-  }[]
-  crossCutting: {
-    open: number
-    awaitingComment: number
-    awaiting: { itemId: string; hubId: string; relatedHubs: string[]; title: string; requestedAt: string; daysWaiting: number }[]
-  }
-  focalPoints: { hubId: string; hasFocalPoint: boolean; name: string | null }[]
-}
+  matrix: z.array(z.object({ hubId: z.string(), themeId: z.string(), exchanges: z.number().int(), actions: z.number().int() })),
+  actionsByStatus: z.record(z.enum(ACTION_STATUSES), z.number().int()),
+  overdue: z.array(OverdueView),
+  participation: z.array(
+    z.object({
+      hubId: z.string(),
+      /** Every registered mission, the EU delegation first; contributions = records it led or took part in. */
+      missions: z.array(z.object({ mission: z.string(), contributions: z.number().int() })),
+      registeredMemberStates: z.array(z.string()),
+      engagedMemberStates: z.array(z.string()),
+      /** Activity in the period, but from the EU delegation only. */
+      euOnly: z.boolean(),
+    }),
+  ),
+  crossCutting: z.object({ open: z.number().int(), awaitingComment: z.number().int(), awaiting: z.array(AwaitingView) }),
+  focalPoints: z.array(z.object({ hubId: z.string(), hasFocalPoint: z.boolean(), name: z.string().nullable() })),
+})
+export type Rollup = z.infer<typeof Rollup>

@@ -5,6 +5,11 @@ import { createLogger } from '../../server/logger.js'
 import { createApp } from '../../server/app.js'
 import type { AppEnv, AppServices } from '../../server/app-env.js'
 import { RollupCache } from '../../server/rollup/rollup-cache.js'
+import { CollabServer } from '../../server/collab/collab-server.js'
+import { Projector } from '../../server/projection/projector.js'
+import { CommentService } from '../../server/comments/comment-service.js'
+import { HistoryService } from '../../server/history/history-service.js'
+import { loadTaxonomy } from '../../server/taxonomy-file.js'
 import type { Rollup } from '../../shared/schemas/rollup.js'
 import { openTestDb, type TestDb } from './engines.js'
 import { testConfig } from './test-server.js'
@@ -32,16 +37,21 @@ export interface TestApp {
 const LOOPBACK = { incoming: { socket: { remoteAddress: '127.0.0.1', remotePort: 0, remoteFamily: 'IPv4' } } }
 
 /**
- * Builds the app as the server does (with the configuration of `startTestServer`), without the
- * services that need a listening server or background work: no sync server, no projector. A roll-up
- * cache is there, as in the server, so writes invalidate it the same way.
+ * Builds the app as the server does (with the configuration of `startTestServer`), answering
+ * through `app.request()`: no listening server, no socket. The services are the real ones.
  * @param env extra configuration, as environment variables
  */
 export async function openTestApp(engine: EngineKind, env: Record<string, string> = {}): Promise<TestApp> {
   const db = await openTestDb(engine)
   const config = testConfig(env)
-  const services: AppServices = { rollupCache: new RollupCache<Rollup>() }
-  const app = createApp({ db: db.db, engine: db.kind, config, logger: createLogger(config.logLevel), services })
+  const logger = createLogger(config.logLevel)
+  // Every service the routes need, none listening: the sync server takes no socket here and its
+  // rooms load only when a route asks for a document's state.
+  const collab = new CollabServer(db, logger, { maxFrameBytes: config.syncMaxFrameBytes, maxDocBytes: config.syncMaxDocBytes })
+  const projection = new Projector(db.db, loadTaxonomy(), logger)
+  const comments = new CommentService(db.db, collab)
+  const services: AppServices = { rollupCache: new RollupCache<Rollup>(), collab, projection, comments, history: new HistoryService(db.db, collab) }
+  const app = createApp({ db: db.db, engine: db.kind, config, logger, services })
   return {
     fetch: async (path, init) => app.request(path, init, LOOPBACK),
     origin: config.publicOrigin,
@@ -49,6 +59,11 @@ export async function openTestApp(engine: EngineKind, env: Record<string, string
     db,
     app,
     services,
-    close: () => db.close(),
+    close: async () => {
+      comments.close()
+      await collab.close()
+      await projection.stop()
+      await db.close()
+    },
   }
 }

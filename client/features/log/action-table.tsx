@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { ACTION_STATUSES, updateItem, type Action, type ActionStatus } from '../../../shared/log-doc'
 import { DEFAULT_SCOPE, type Scope } from '../../../shared/scopes'
+import { ACTION_STATUS_LABELS } from '../../../shared/item-statuses'
 import type { HubDetailView } from '../../../shared/schemas/hubs'
 import type { MeView } from '../../../shared/schemas/auth'
 import type { Taxonomy } from '../../../shared/taxonomy'
@@ -25,7 +26,7 @@ interface Props {
   onDiscuss: (entryId: string) => void
 }
 
-const STATUS_LABEL: Record<ActionStatus, string> = { planned: 'Planned', in_progress: 'In progress', done: 'Done', dropped: 'Dropped' }
+const STATUS_LABEL: Record<ActionStatus, string> = ACTION_STATUS_LABELS
 const STATUS_OPTIONS = ACTION_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))
 const today = () => new Date().toISOString().slice(0, 10)
 export const isOverdue = (a: Action) => !!a.due && a.due < today() && a.status !== 'done' && a.status !== 'dropped'

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { request } from '../../api/request'
 import { Link, useRouter } from '../../app/router'
 import { CollabEditor } from '../../editor/collab-editor'
-import type { HubDetailView, NoteView } from '../../../shared/schemas/hubs'
+import type { HubDetailView, NoteRefView, NoteView } from '../../../shared/schemas/hubs'
 import type { MeView } from '../../../shared/schemas/auth'
 import { ErrorBanner } from '../../ui/error-banner'
 import { Select } from '../../ui/select'
@@ -29,7 +29,7 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
   const handleCreate = async (e: FormEvent) => {
     e.preventDefault()
     try {
-      const created = await request<{ id: string }>('POST', base, { title, scope })
+      const created = await request<NoteRefView>('POST', base, { title, scope })
       setTitle('')
       setScope(DEFAULT_SCOPE)
       await load()

@@ -3,19 +3,9 @@ import { request, ApiError } from '../../api/request'
 import { onLive } from '../../api/live'
 import { ThreadPanel } from '../../comments/thread-panel'
 import { ErrorBanner } from '../../ui/error-banner'
+import type { InboxKind, InboxView } from '../../../shared/schemas/comments'
 
-interface InboxEntry {
-  id: number
-  kind: 'mention' | 'reply' | 'input_request' | 'input_provided' | 'resolved'
-  itemId: string
-  itemTitle: string
-  hubId: string | null
-  actorName: string | null
-  createdAt: string
-  read: boolean
-}
-
-const WHAT: Record<InboxEntry['kind'], string> = {
+const WHAT: Record<InboxKind, string> = {
   mention: 'mentioned you on',
   reply: 'replied on',
   input_request: 'asks the cyber ambassadors for input on',
@@ -25,10 +15,10 @@ const WHAT: Record<InboxEntry['kind'], string> = {
 
 /** The inbox (`/inbox`): mentions, replies and input requests, newest first, unread marked. */
 export default function InboxPage() {
-  const [data, setData] = useState<{ unread: number; entries: InboxEntry[] } | null>(null)
+  const [data, setData] = useState<InboxView | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [open, setOpen] = useState<string | null>(null)
-  const load = () => request<{ unread: number; entries: InboxEntry[] }>('GET', '/api/inbox').then(setData, (e: ApiError) => setError(e.message))
+  const load = () => request<InboxView>('GET', '/api/inbox').then(setData, (e: ApiError) => setError(e.message))
   useEffect(() => {
     void load()
     return onLive('inbox', () => void load())

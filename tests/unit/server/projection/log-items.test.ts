@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { itemId, logItemRows } from '../../../../server/projection/log-items.js'
+import { logItemRows } from '../../../../server/projection/log-items.js'
+import { buildItemId as itemId } from '../../../../shared/item-id.js'
 import { loadTaxonomy } from '../../../../server/taxonomy-file.js'
 import { createAction, createExchange } from '../../../../shared/log-doc.js'
 import { logMap } from '../../../../shared/log-doc-view.js'

@@ -1,0 +1,35 @@
+import type { AdminUserView, AuditEventView } from '../../../shared/schemas/admin.js'
+import type { AuditEventRow } from '../../audit/audit.js'
+import type { User } from '../../db/schema.js'
+import { iso } from './iso.js'
+
+/** A user in the administration's list, with how many hubs they belong to. */
+export function presentAdminUser(
+  u: Pick<User, 'id' | 'email' | 'name' | 'role' | 'disabled_at' | 'created_at'> & { memberships: number | string | null },
+): AdminUserView {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    disabled: !!u.disabled_at,
+    memberships: Number(u.memberships ?? 0),
+    createdAt: iso(u.created_at),
+  }
+}
+
+/** An audit event; `details` stays the JSON it was recorded with. */
+export function presentAuditEvent(r: AuditEventRow): AuditEventView {
+  return {
+    id: Number(r.id),
+    at: iso(r.at),
+    actorId: r.actor_id,
+    actorEmail: r.actor_email,
+    action: r.action,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    hubId: r.hub_id,
+    ip: r.ip,
+    details: r.details,
+  }
+}

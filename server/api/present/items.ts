@@ -1,0 +1,44 @@
+import type { ItemView, SearchHit } from '../../../shared/schemas/items.js'
+import type { ItemRow } from '../../rollup/item-queries.js'
+import type { SearchRow } from '../../rollup/search.js'
+import { isoOrNull } from './iso.js'
+
+/** A projected item; lists add its thread's comment count. */
+export function presentItem(row: ItemRow, commentCount?: number): ItemView {
+  const view: ItemView = {
+    id: row.id,
+    hubId: row.hub_id,
+    kind: row.kind,
+    entryId: row.entry_id,
+    title: row.title,
+    body: row.body,
+    themes: row.themes,
+    forums: row.forums,
+    mission: row.mission,
+    missions: row.missions,
+    leadMission: row.lead_mission,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    createdAt: isoOrNull(row.created_at),
+    updatedAt: isoOrNull(row.updated_at),
+    status: row.status,
+    due: row.due,
+    completedAt: row.completed_at,
+    crossCutting: row.cross_cutting,
+    inputStatus: row.input_status,
+    inputRequestedAt: isoOrNull(row.input_requested_at),
+    inputProvidedAt: isoOrNull(row.input_provided_at),
+    relatedHubs: row.related_hubs,
+    linkedItems: row.linked_items,
+    issues: row.issues,
+  }
+  return commentCount === undefined ? view : { ...view, commentCount }
+}
+
+/** A search hit: briefs and notes by document name, exchanges and actions by item id. */
+export function presentSearchHit(r: SearchRow): SearchHit {
+  const rank = Number(r.rank)
+  return r.kind === 'brief' || r.kind === 'note'
+    ? { kind: r.kind, docName: r.ref, hubId: r.hub_id, title: r.title, snippet: r.snippet, rank }
+    : { kind: r.kind, itemId: r.ref, hubId: r.hub_id, title: r.title, snippet: r.snippet, rank }
+}

@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely'
+import type { Database } from './schema.js'
+import type { DocName } from '../../shared/doc-names.js'
+import { NotFoundError } from '../errors.js'
+
+/**
+ * Whether a well-formed document name names a document that exists: its hub, and for a note its
+ * metadata row (a note document without one is listed nowhere). Brief and log exist with their hub.
+ */
+export async function docExists(db: Kysely<Database>, doc: DocName): Promise<boolean> {
+  const hub = await db.selectFrom('hubs').select('id').where('id', '=', doc.hubId).executeTakeFirst()
+  if (!hub) return false
+  if (doc.type !== 'note') return true
+  const note = await db
+    .selectFrom('notes')
+    .select('id')
+    .where('id', '=', doc.noteId)
+    .where('hub_id', '=', doc.hubId)
+    .executeTakeFirst()
+  return !!note
+}
+
+/** `docExists`, as a guard. @throws NotFoundError('document') */
+export async function ensureDocExists(db: Kysely<Database>, doc: DocName): Promise<void> {
+  if (!(await docExists(db, doc))) throw new NotFoundError('document')
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod'
+import { ROLES } from '../roles.js'
+
+/** What `/api/admin/…` answers (admins only), as both sides see it. */
+
+/** A row of `GET /api/admin/users`. */
+export const AdminUserView = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  disabled: z.boolean(),
+  /** How many hubs the user is a member of. */
+  memberships: z.number().int(),
+  createdAt: z.string(),
+})
+export type AdminUserView = z.infer<typeof AdminUserView>
+
+/** `POST /api/admin/users` (201). */
+export const UserCreatedView = z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(ROLES) })
+export type UserCreatedView = z.infer<typeof UserCreatedView>
+
+/** `POST /api/admin/users/invite` (201) and, without `id`, `POST …/users/:userId/reset`. */
+export const PasswordLinkView = z.object({ id: z.string().optional(), link: z.string() })
+export type PasswordLinkView = z.infer<typeof PasswordLinkView>
+
+/** `PATCH /api/admin/users/:userId`. */
+export const RoleChangedView = z.object({ id: z.string(), role: z.enum(ROLES) })
+export type RoleChangedView = z.infer<typeof RoleChangedView>
+
+/** `POST /api/admin/hubs` (201). */
+export const HubCreatedView = z.object({ id: z.string() })
+export type HubCreatedView = z.infer<typeof HubCreatedView>
+
+/** `POST /api/admin/hubs/:hubId/missions` (201). */
+export const MissionCreatedView = z.object({ id: z.string(), code: z.string() })
+export type MissionCreatedView = z.infer<typeof MissionCreatedView>
+
+/** A row of `GET /api/admin/audit`, newest first. */
+export const AuditEventView = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorEmail: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  hubId: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+})
+export type AuditEventView = z.infer<typeof AuditEventView>
