@@ -45,7 +45,7 @@ export type Resource =
   /** A collaborative document; a note's scope is the caller's to give (the hub-only log's is in its name). */
   | { kind: 'doc'; doc: DocName; scope?: Scope }
   /** A projected log item (exchange or action) and its comment thread. */
-  | { kind: 'item'; hubId: string; crossCutting: boolean; scope?: Scope }
+  | { kind: 'item'; hubId: string; crossCutting: boolean; scope: Scope }
   /** Roll-ups across hubs (the caller's scope comes from `rollupScope`). */
   | { kind: 'rollup' }
   /** The Council progress report. */
@@ -180,7 +180,7 @@ export function canEditHubDocs(actor: AccessActor, hubId: string): boolean {
 }
 
 /** Who may comment on an item's thread (reading it needs no more than seeing the item). */
-export function canComment(actor: AccessActor, item: { hubId: string; crossCutting: boolean; scope?: Scope }): boolean {
+export function canComment(actor: AccessActor, item: { hubId: string; crossCutting: boolean; scope: Scope }): boolean {
   return can(actor, { kind: 'item', hubId: item.hubId, crossCutting: item.crossCutting, scope: item.scope }, 'comment')
 }
 

@@ -94,7 +94,7 @@ export const events = new Hono<AppEnv>().get('/', (c) => {
     const queue: CommentEvent[] = []
     let wake: (() => void) | null = null
     const onEvent = (e: CommentEvent) => {
-      if (e.type === 'inbox' ? e.userId === actor.id : can(actor, { kind: 'item', hubId: e.hubId, crossCutting: e.crossCutting }, 'read')) {
+      if (e.type === 'inbox' ? e.userId === actor.id : can(actor, { kind: 'item', hubId: e.hubId, crossCutting: e.crossCutting, scope: e.scope }, 'read')) {
         queue.push(e)
         wake?.()
       }

@@ -3,7 +3,7 @@ import type { AppEnv } from '../app-env.js'
 import { can } from '../../shared/access.js'
 import { requireActor } from '../auth/session-middleware.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
-import { ensureDocExists } from '../db/doc-exists.js'
+import { docResource, ensureDocExists } from '../db/doc-exists.js'
 import type { HistoryService } from '../history/history-service.js'
 import { parseDocName, type DocName } from '../../shared/doc-names.js'
 import { DeletedEntryParams, DocParams, VersionParams } from '../../shared/schemas/history.js'
@@ -29,7 +29,7 @@ async function openDoc(c: Context<AppEnv>, raw: string, needed: 'read' | 'write'
   const doc = parseDocName(raw)
   if (!doc) throw new NotFoundError('document')
   await ensureDocExists(c.var.db, doc)
-  if (!can(actor, { kind: 'doc', doc }, needed)) {
+  if (!can(actor, await docResource(c.var.db, doc), needed)) {
     throw new ForbiddenError(needed === 'write' ? 'you may not change this document' : 'you may not read this document')
   }
   return doc

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import type { AppEnv } from '../app-env.js'
 import { can, canSeeHub, readScope, type Actor } from '../../shared/access.js'
 import { requireActor } from '../auth/session-middleware.js'
-import { ForbiddenError } from '../errors.js'
+import { ForbiddenError, NotFoundError } from '../errors.js'
 import {
   deleteMembership,
   findHub,
@@ -14,7 +14,7 @@ import {
   setFocalPoint,
   upsertMembership,
 } from '../db/hub-repo.js'
-import { createNote, listNotes, renameNote } from '../db/note-repo.js'
+import { createNote, listNotes, noteScope, renameNote, setNoteScope } from '../db/note-repo.js'
 import { findUser, findUserByEmail } from '../db/user-repo.js'
 import { noteDocName, parseDocName } from '../../shared/doc-names.js'
 import { HubParams } from '../../shared/schemas/common.js'
@@ -23,6 +23,7 @@ import {
   MemberParams,
   NewMemberInput,
   NoteInput,
+  NoteUpdateInput,
   NoteParams,
 } from '../../shared/schemas/hubs.js'
 import { presentFocalPoint, presentHubDetail, presentHubSummary, presentMembershipSet } from './present/hubs.js'
@@ -59,7 +60,9 @@ export const hubs = new Hono<AppEnv>()
     await findHub(c.var.db, hubId)
     const doc = parseDocName(noteDocName(hubId, 'list'))!
     ensure(actor, can(actor, { kind: 'doc', doc }, 'read'), "read this hub's notes")
-    return c.json((await listNotes(c.var.db, hubId)).map(presentNote))
+    // Each note listed only to those who may read it: a hub-only one stays among the hub's missions.
+    const notes = (await listNotes(c.var.db, hubId)).filter((n) => can(actor, { kind: 'doc', doc: parseDocName(noteDocName(hubId, n.id))!, scope: n.scope }, 'read'))
+    return c.json(notes.map(presentNote))
   })
   .post('/:hubId/notes', validate('param', HubParams), validate('json', NoteInput), async (c) => {
     const actor = requireActor(c)
@@ -68,18 +71,28 @@ export const hubs = new Hono<AppEnv>()
     const id = randomBytes(9).toString('base64url')
     const doc = parseDocName(noteDocName(hubId, id))!
     ensure(actor, can(actor, { kind: 'doc', doc }, 'write'), 'write notes in this hub')
-    await createNote(c.var.db, { id, hubId, title: c.req.valid('json').title, userId: actor.id })
+    const { title, scope } = c.req.valid('json')
+    await createNote(c.var.db, { id, hubId, title, userId: actor.id, scope })
     // Searchable by its title before anyone writes in it.
     c.var.deps.services.projection.schedule(doc.name)
     return c.json(presentNoteRef(hubId, id), 201)
   })
-  .patch('/:hubId/notes/:noteId', validate('param', NoteParams), validate('json', NoteInput), async (c) => {
+  .patch('/:hubId/notes/:noteId', validate('param', NoteParams), validate('json', NoteUpdateInput), async (c) => {
     const actor = requireActor(c)
     const { hubId, noteId } = c.req.valid('param')
     await findHub(c.var.db, hubId)
     const doc = parseDocName(noteDocName(hubId, noteId))!
-    ensure(actor, can(actor, { kind: 'doc', doc }, 'write'), 'rename notes in this hub')
-    await renameNote(c.var.db, hubId, noteId, c.req.valid('json').title, actor.id)
+    ensure(actor, can(actor, { kind: 'doc', doc }, 'write'), 'change notes in this hub')
+    const { title, scope } = c.req.valid('json')
+    const before = await noteScope(c.var.db, hubId, noteId)
+    if (before === null) throw new NotFoundError('note')
+    if (title !== undefined) await renameNote(c.var.db, hubId, noteId, title, actor.id)
+    if (scope !== undefined && scope !== before) {
+      await setNoteScope(c.var.db, hubId, noteId, scope)
+      // Whoever loses access loses it now: their open sockets on the note close with 4403.
+      c.var.deps.services.collab.closeConnectionsWhere(doc.name, (reader) => !can(reader, { kind: 'doc', doc, scope }, 'read'))
+      await audit(c, { action: 'note.scope_changed', target: { type: 'note', id: noteId }, hubId, details: { from: before, to: scope } })
+    }
     c.var.deps.services.projection.schedule(doc.name)
     return c.json(presentNoteRef(hubId, noteId))
   })

@@ -9,8 +9,13 @@ import { search } from '../rollup/search.js'
 import { presentItem, presentSearchHit } from './present/items.js'
 import { ItemsQuery, SearchQuery } from '../../shared/schemas/items.js'
 import { validate } from './validate.js'
+import { audit } from './audit-context.js'
+import { moveEntryScope } from '../items/scope-move.js'
+import { logDocName, parseDocName } from '../../shared/doc-names.js'
+import { SCOPES } from '../../shared/scopes.js'
 
 const ItemParams = z.object({ itemId: z.string().min(3).max(400) })
+const ScopeInput = z.object({ scope: z.enum(SCOPES) })
 
 /** `/api/items`: exchanges and actions projected from the hubs' logs. */
 export const items = new Hono<AppEnv>()
@@ -27,10 +32,33 @@ export const items = new Hono<AppEnv>()
     const actor = requireActor(c)
     const item = await findItem(c.var.db, c.req.valid('param').itemId)
     if (!item) throw new NotFoundError('item')
-    if (!can(actor, { kind: 'item', hubId: item.hub_id, crossCutting: item.cross_cutting }, 'read')) {
+    if (!can(actor, { kind: 'item', hubId: item.hub_id, crossCutting: item.cross_cutting, scope: item.scope }, 'read')) {
       throw new ForbiddenError('you may not read this item')
     }
     return c.json(presentItem(item))
+  })
+  /**
+   * `PUT /api/items/:itemId/scope {scope}`: who may read an entry. Whoever may write the hub's log
+   * moves it; the server moves it between the hub's log documents, live for every open client.
+   */
+  .put('/:itemId/scope', validate('param', ItemParams), validate('json', ScopeInput), async (c) => {
+    const actor = requireActor(c)
+    const item = await findItem(c.var.db, c.req.valid('param').itemId)
+    if (!item) throw new NotFoundError('item')
+    const log = parseDocName(logDocName(item.hub_id))!
+    if (!can(actor, { kind: 'item', hubId: item.hub_id, crossCutting: item.cross_cutting, scope: item.scope }, 'read') || !can(actor, { kind: 'doc', doc: log }, 'write')) {
+      throw new ForbiddenError("only the hub's staff may change who reads its entries")
+    }
+    const { scope } = c.req.valid('json')
+    const { collab, rollupCache } = c.var.deps.services
+    const from = item.scope
+    await moveEntryScope(c.var.db, collab, { id: item.id, hubId: item.hub_id, kind: item.kind, entryId: item.entry_id, scope: from }, scope, { id: actor.id })
+    if (from !== scope) {
+      rollupCache.invalidate()
+      await audit(c, { action: 'item.scope_changed', target: { type: 'item', id: item.id }, hubId: item.hub_id, details: { from, to: scope } })
+    }
+    const moved = await findItem(c.var.db, item.id)
+    return c.json({ item: presentItem(moved ?? { ...item, scope }) })
   })
 
 /** `/api/search?q=`: briefs, notes and items the caller may read, ranked, with snippets. */

@@ -129,8 +129,16 @@ export class CollabServer {
       mission: admitted.mission,
       awarenessClientId: null,
       buckets: connectionBuckets(this.opts.limits, this.opts.maxFrameBytes),
-      ...transport,
+      send: transport.send,
+      isOpen: transport.isOpen,
+      close: (code, reason) => {
+        refused = true
+        transport.close(code, reason)
+      },
     }
+    // Frames a client sent before closing its socket are still handled (an edit sent is an edit
+    // to keep); only after the server closed the connection are later frames ignored.
+    let refused = false
     let room: Room | null = null
     const ready = this.rooms.acquire(admitted.doc).then(
       (r) => {
@@ -140,7 +148,7 @@ export class CollabServer {
       () => conn.close(CloseCode.serverError, 'document could not be loaded'),
     )
     return {
-      receive: (data) => void ready.then(() => room && conn.isOpen() && this.messages.handleFrame(room, conn, data)),
+      receive: (data) => void ready.then(() => room && !refused && this.messages.handleFrame(room, conn, data)),
       receiveText: () => this.messages.refuse(conn, CloseCode.malformed, 'text frames are not part of the protocol', admitted.doc),
       disconnect: () => void ready.then(() => room && this.leave(room, conn)),
     }
@@ -178,10 +186,11 @@ export class CollabServer {
 
   /** Removes a connection; its presence goes, and an empty room keeps a version and starts its idle countdown. */
   private leave(room: Room, conn: Connection): void {
+    // A connection that sent frames but closed before it joined owns client ids too.
+    for (const [client, owner] of room.clientOwners) if (owner === conn) room.clientOwners.delete(client)
     if (!room.connections.delete(conn)) return
     this.metrics.connections.dec()
     if (conn.awarenessClientId !== null) removeAwarenessStates(room.awareness, [conn.awarenessClientId], 'left')
-    for (const [client, owner] of room.clientOwners) if (owner === conn) room.clientOwners.delete(client)
     if (room.connections.size === 0) {
       void this.versions.save(room, 'last client left')
       this.rooms.release(room)
@@ -250,6 +259,19 @@ export class CollabServer {
     for (const { doc, conn } of [...this.openConnections()]) {
       if (conn.actor.id !== userId || !filter(doc)) continue
       this.messages.refuse(conn, CloseCode.forbidden, 'access revoked', doc)
+      closed++
+    }
+    return closed
+  }
+
+  /** Closes, with 4403, the sockets on a document whose person `lost` says may no longer read it. */
+  closeConnectionsWhere(docName: string, lost: (actor: Connection['actor']) => boolean): number {
+    const room = this.rooms.get(docName)
+    if (!room) return 0
+    let closed = 0
+    for (const conn of [...room.connections]) {
+      if (!lost(conn.actor)) continue
+      this.messages.refuse(conn, CloseCode.forbidden, 'access revoked', docName)
       closed++
     }
     return closed

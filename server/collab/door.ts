@@ -4,6 +4,7 @@ import { authoringMission, decide, membershipOf, type Actor } from '../../shared
 import { isAllowedOrigin, lookupSession } from '../auth/request-identity.js'
 import type { SessionPolicy } from '../auth/session-store.js'
 import { parseDocName } from '../../shared/doc-names.js'
+import { docResource } from '../db/doc-exists.js'
 import { CloseCode } from '../../shared/close-codes.js'
 
 /** What the door needs to know of an upgrade request, read from it by the HTTP adapter. */
@@ -50,9 +51,7 @@ export async function authorize(req: DoorRequest, deps: DoorDeps): Promise<Verdi
   if (!isAllowedOrigin(req.origin, deps.publicOrigin, 'allow')) return { refuse: CloseCode.forbidden, reason: 'origin not allowed' }
   const session = await lookupSession(deps.db, req.sessionId, deps.sessions)
   if (!session) return { refuse: CloseCode.unauthenticated, reason: 'sign in first' }
-  // A note's scope is a fact of its row (the hub-only log's is in its name).
-  const scope = doc.type === 'note' ? (await deps.db.selectFrom('notes').select('scope').where('id', '=', doc.noteId).where('hub_id', '=', doc.hubId).executeTakeFirst())?.scope : undefined
-  const permission = decide(session.actor, { kind: 'doc', doc, scope })
+  const permission = decide(session.actor, await docResource(deps.db, doc))
   if (permission === 'none') return { refuse: CloseCode.forbidden, reason: 'you may not open this document' }
   const { actor } = session
   return {

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events'
+import type { Scope } from '../../shared/scopes.js'
 import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
@@ -13,7 +14,7 @@ import type { CollabServer } from '../collab/collab-server.js'
 
 /** What the live channel carries: a thread changed (comment, state), or a user's inbox changed. */
 export type CommentEvent =
-  | { type: 'thread'; itemId: string; hubId: string; crossCutting: boolean }
+  | { type: 'thread'; itemId: string; hubId: string; crossCutting: boolean; scope: Scope }
   | { type: 'inbox'; userId: string }
 
 /** A comment with its author's name and role, as the API presents it. */
@@ -199,7 +200,7 @@ export class CommentService {
   }
 
   private ensure(actor: Actor, item: ItemView, needed: 'read' | 'comment') {
-    if (!can(actor, { kind: 'item', hubId: item.hubId, crossCutting: item.crossCutting }, needed)) {
+    if (!can(actor, { kind: 'item', hubId: item.hubId, crossCutting: item.crossCutting, scope: item.scope }, needed)) {
       throw new ForbiddenError(needed === 'read' ? 'you may not read this item' : 'you may not comment on this item')
     }
   }
@@ -219,7 +220,7 @@ export class CommentService {
     const users = await this.db.selectFrom('users').select(['id', 'name', 'email', 'role']).where('disabled_at', 'is', null).execute()
     const rows = await this.db.selectFrom('memberships').select(['user_id', 'coordinator']).where('hub_id', '=', item.hubId).execute()
     const members = new Map(rows.map((m) => [m.user_id, m.coordinator]))
-    const resource = { kind: 'item', hubId: item.hubId, crossCutting: item.crossCutting } as const
+    const resource = { kind: 'item', hubId: item.hubId, crossCutting: item.crossCutting, scope: item.scope } as const
     const out = new Set<string>()
     for (const u of users) {
       if (u.id === authorId) continue
@@ -261,6 +262,6 @@ export class CommentService {
   }
 
   private emitThread(item: ItemView) {
-    this.events.emit('event', { type: 'thread', itemId: item.id, hubId: item.hubId, crossCutting: item.crossCutting } satisfies CommentEvent)
+    this.events.emit('event', { type: 'thread', itemId: item.id, hubId: item.hubId, crossCutting: item.crossCutting, scope: item.scope } satisfies CommentEvent)
   }
 }

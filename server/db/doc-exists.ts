@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from './schema.js'
 import type { DocName } from '../../shared/doc-names.js'
 import { NotFoundError } from '../errors.js'
+import type { Scope } from '../../shared/scopes.js'
 
 /**
  * Whether a well-formed document name names a document that exists: its hub, and for a note its
@@ -23,4 +24,14 @@ export async function docExists(db: Kysely<Database>, doc: DocName): Promise<boo
 /** `docExists`, as a guard. @throws NotFoundError('document') */
 export async function ensureDocExists(db: Kysely<Database>, doc: DocName): Promise<void> {
   if (!(await docExists(db, doc))) throw new NotFoundError('document')
+}
+
+/**
+ * The access facts of a document: a note's scope is its row's (a note without a row is judged as
+ * the default, which only its hub's staff can write anyway). The hub-only log's is in its name.
+ */
+export async function docResource(db: Kysely<Database>, doc: DocName): Promise<{ kind: 'doc'; doc: DocName; scope?: Scope }> {
+  if (doc.type !== 'note') return { kind: 'doc', doc }
+  const row = await db.selectFrom('notes').select('scope').where('id', '=', doc.noteId).where('hub_id', '=', doc.hubId).executeTakeFirst()
+  return { kind: 'doc', doc, scope: row?.scope }
 }

@@ -3,29 +3,43 @@ import { readScope, type Actor } from '../../shared/access.js'
 
 /**
  * What the rows are, for read access:
- * - `items`: projected log items (`hub_id`, `cross_cutting`): cyber ambassadors read the
- *   cross-cutting ones of every hub;
- * - `docs`: hub documents' text (`hub_id`): cyber ambassadors read none;
+ * - `items`: projected log items (`hub_id`, `cross_cutting`, `scope`), to be listed, searched or
+ *   shown: a `hub` item only to its hub; a `network` one to everyone; a `hq` one to its hub, HQ,
+ *   and cyber ambassadors when cross-cutting;
+ * - `counted`: the same rows, to be counted in roll-up figures: every item of the hubs the actor
+ *   reviews, `hub` ones included (their numbers, never their text);
+ * - `docs`: hub documents' text (`hub_id`, `scope`): cyber ambassadors read none, HQ no `hub` note;
  * - `hubs`: hubs themselves (`id`): every hub is listed to cyber ambassadors (names, missions).
  */
-export type ReadableRows = 'items' | 'docs' | 'hubs'
+export type ReadableRows = 'items' | 'counted' | 'docs' | 'hubs'
 
-const DEFAULT_ALIAS: Record<ReadableRows, string> = { items: 'items', docs: 'doc_text', hubs: 'hubs' }
+const DEFAULT_ALIAS: Record<ReadableRows, string> = { items: 'items', counted: 'items', docs: 'doc_text', hubs: 'hubs' }
 
 /**
  * THE access scope as SQL: a condition that keeps only the rows `actor` may read, for lists,
- * search, roll-ups and reports alike (the decision itself is readScope's, in shared/access.ts).
+ * search, roll-ups and reports alike. It says in SQL what `decide` in shared/access.ts says for
+ * one row (the access tests hold both to the same matrix).
  * A RawBuilder, so it serves both a kysely `.where(…)` and a raw `sql` template.
  * @param alias the table or alias the columns belong to (defaults to the table's name)
  */
 export function readableBy(actor: Actor, rows: ReadableRows, alias = DEFAULT_ALIAS[rows]): RawBuilder<boolean> {
   const scope = readScope(actor)
   const col = (name: string) => sql.ref(`${alias}.${name}`)
-  if (scope.kind === 'all') return sql<boolean>`true`
-  if (scope.kind === 'cross-cutting') {
-    if (rows === 'items') return sql<boolean>`${col('cross_cutting')}`
-    return rows === 'hubs' ? sql<boolean>`true` : sql<boolean>`false`
+  const isHub = sql<boolean>`${col('scope')} = 'hub'`
+  if (actor.role === 'admin' || rows === 'hubs') {
+    if (rows === 'hubs' && scope.kind === 'hubs') return scope.hubIds.length ? sql<boolean>`${col('id')} in (${sql.join(scope.hubIds)})` : sql<boolean>`false`
+    return sql<boolean>`true`
   }
-  if (scope.hubIds.length === 0) return sql<boolean>`false`
-  return sql<boolean>`${col(rows === 'hubs' ? 'id' : 'hub_id')} in (${sql.join(scope.hubIds)})`
+  if (scope.kind === 'all') {
+    // HQ: every hub's figures; no text of what a hub keeps among its missions.
+    return rows === 'counted' ? sql<boolean>`true` : sql<boolean>`not (${isHub})`
+  }
+  if (scope.kind === 'cross-cutting') {
+    if (rows === 'docs') return sql<boolean>`false`
+    const crossCutting = sql<boolean>`(${col('cross_cutting')} and not (${isHub}))`
+    return rows === 'counted' ? crossCutting : sql<boolean>`(${crossCutting} or ${col('scope')} = 'network')`
+  }
+  const own = scope.hubIds.length ? sql<boolean>`${col('hub_id')} in (${sql.join(scope.hubIds)})` : sql<boolean>`false`
+  // Other hubs' staff read their network entries (as items, never as documents or in figures).
+  return rows === 'items' ? sql<boolean>`(${own} or ${col('scope')} = 'network')` : own
 }

@@ -7,7 +7,8 @@ import type { CollabServer } from '../collab/collab-server.js'
 import type { DocName } from '../../shared/doc-names.js'
 import type { LogKind } from '../../shared/log-doc.js'
 import { LOG_KINDS } from '../../shared/item-statuses.js'
-import { diffLogSnapshots, logEntryIds, readEntryFields, snapshotLog, type LogSnapshot } from '../../shared/log-doc-history.js'
+import { diffLogSnapshots, logEntryIds, readEntryFields, replaceLogContent, snapshotLog, type LogSnapshot } from '../../shared/log-doc-history.js'
+import { deleteItem } from '../../shared/log-doc.js'
 import type { VersionDiffView } from '../../shared/schemas/history-views.js'
 import { lexicalDocToText } from '../editor/headless.js'
 import { NotFoundError } from '../errors.js'
@@ -116,16 +117,42 @@ export class HistoryService {
       created_at: row.created_at,
       reason: row.reason,
       editors: row.editors.map((e) => ({ id: e, name: names.get(e) ?? 'unknown user' })),
-      text: await this.textOf(doc, row.state),
-      state: row.state,
+      ...(await this.readable(doc, new Uint8Array(row.state))),
     }
+  }
+
+  /**
+   * A version's text and state as they may be shown: without the entries that have since moved to
+   * the hub's other log document. A shared log's history must not show HQ an entry now kept among
+   * the hub's missions; those entries live on, with their own history, in the other document.
+   */
+  private async readable(doc: DocName, state: Uint8Array): Promise<{ text: string; state: Uint8Array }> {
+    if (doc.type !== 'log') return { text: await this.textOf(doc, state), state }
+    const moved = await this.movedAway(doc)
+    const kept = withoutEntries(state, moved)
+    return { text: JSON.stringify(logSnapshotOf(kept)), state: kept }
+  }
+
+  /** Entry ids of the hub's entries that live in its other log document now. */
+  private async movedAway(doc: DocName): Promise<Set<string>> {
+    if (doc.type !== 'log') return new Set()
+    const rows = await this.db
+      .selectFrom('items')
+      .select('entry_id')
+      .where('hub_id', '=', doc.hubId)
+      .where('scope', doc.hubOnly ? '<>' : '=', 'hub')
+      .execute()
+    return new Set(rows.map((r) => r.entry_id))
   }
 
   /** How the live document differs from a version. @throws NotFoundError */
   async diff(doc: DocName, id: number): Promise<VersionDiff> {
     const row = await this.versionRow(doc, id)
     const current = await this.collab.currentState(doc.name)
-    if (doc.type === 'log') return { kind: 'log', ...diffLogSnapshots(logSnapshotOf(row.state), logSnapshotOf(current)) }
+    if (doc.type === 'log') {
+      const moved = await this.movedAway(doc)
+      return { kind: 'log', ...diffLogSnapshots(logSnapshotOf(withoutEntries(new Uint8Array(row.state), moved)), logSnapshotOf(withoutEntries(current, moved))) }
+    }
     const [before, after] = await Promise.all([lexicalDocToText(row.state), lexicalDocToText(current)])
     const segments = diffWordsWithSpace(before, after).map(
       (c): TextSegment => ({ op: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value }),
@@ -141,7 +168,8 @@ export class HistoryService {
   async restore(doc: DocName, id: number, userId: string): Promise<{ beforeVersionId: number; restoredVersionId: number }> {
     const row = await this.versionRow(doc, id)
     const beforeVersionId = await this.collab.forceVersion(doc.name, 'before restore')
-    const target = new Uint8Array(row.state)
+    // Entries moved to the other log document since stay there: a restore never brings them back here.
+    const target = doc.type === 'log' ? withoutEntries(new Uint8Array(row.state), await this.movedAway(doc)) : new Uint8Array(row.state)
     await this.collab.editDoc(doc.name, { id: userId }, (live) =>
       doc.type === 'log' ? restoreLogContent(live, target) : restoreLexicalContent(live, target),
     )
@@ -161,6 +189,8 @@ export class HistoryService {
     const liveDoc = docOf(await this.collab.currentState(doc.name))
     const live = new Set(KINDS.flatMap((kind) => logEntryIds(liveDoc, kind).map((id) => `${kind}/${id}`)))
     liveDoc.destroy()
+    // Moved to the other log document is not deleted.
+    for (const id of await this.movedAway(doc)) for (const kind of KINDS) live.add(`${kind}/${id}`)
     const found = new Map<string, { kind: LogKind; id: string; versionId: number; createdAt: Date }>()
     for (const v of await this.versionEntryKeys(doc)) {
       for (const key of v.keys) {
@@ -195,6 +225,7 @@ export class HistoryService {
    */
   async restoreEntry(doc: DocName, kind: LogKind, entryId: string, userId: string): Promise<{ versionId: number }> {
     const key = `${kind}/${entryId}`
+    if ((await this.movedAway(doc)).has(entryId)) throw new NotFoundError(`${kind} ${entryId} among this document's deleted entries`)
     const holder = (await this.versionEntryKeys(doc)).find((v) => v.keys.includes(key))
     if (!holder) throw new NotFoundError(`${kind} ${entryId} in this document's history`)
     const source = new Uint8Array((await this.versionRow(doc, holder.id)).state)
@@ -281,6 +312,24 @@ function docOf(state: Uint8Array): Y.Doc {
   const doc = new Y.Doc()
   Y.applyUpdate(doc, new Uint8Array(state))
   return doc
+}
+
+/**
+ * A log state without some entries, built afresh so that not even their ids remain in it: a
+ * deletion (here, or the move itself in a later state) leaves the keys of deleted structs behind.
+ */
+function withoutEntries(state: Uint8Array, ids: ReadonlySet<string>): Uint8Array {
+  if (ids.size === 0) return state
+  const source = docOf(state)
+  const fresh = new Y.Doc()
+  try {
+    for (const id of ids) deleteItem(source, id)
+    replaceLogContent(fresh, source)
+    return Y.encodeStateAsUpdate(fresh)
+  } finally {
+    source.destroy()
+    fresh.destroy()
+  }
 }
 
 /** The log held by a state, as JSON. */

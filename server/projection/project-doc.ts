@@ -8,6 +8,7 @@ import { docExists } from '../db/doc-exists.js'
 import { lexicalDocToText } from '../editor/headless.js'
 import { logItemRows, type Origins } from './log-items.js'
 import { buildItemId } from '../../shared/item-id.js'
+import { DEFAULT_SCOPE, type Scope } from '../../shared/scopes.js'
 import { readActions, readExchanges } from '../../shared/log-doc.js'
 
 /** Every projected column but the key: an upsert replaces the whole row. */
@@ -103,17 +104,20 @@ async function entryOrigins(trx: Kysely<Database>, hubId: string, docs: Y.Doc[])
 /** @returns false when the document has nothing to project (a note without its notes row). */
 async function projectText(trx: Kysely<Database>, docName: string, name: DocName, update: Uint8Array | null): Promise<boolean> {
   let title = 'Hub brief'
+  // The brief is always shared with HQ; a note's scope is its row's.
+  let scope: Scope = DEFAULT_SCOPE
   if (name.type === 'note') {
-    const note = await trx.selectFrom('notes').select('title').where('id', '=', name.noteId).where('hub_id', '=', name.hubId).executeTakeFirst()
+    const note = await trx.selectFrom('notes').select(['title', 'scope']).where('id', '=', name.noteId).where('hub_id', '=', name.hubId).executeTakeFirst()
     // A note document without its notes row is listed nowhere: nothing to search.
     if (!note) return false
     title = note.title
+    scope = note.scope
   }
   const text = update ? (await lexicalDocToText(update)).slice(0, TEXT_CAP).replaceAll('\u0000', '\uFFFD') : ''
   await trx
     .insertInto('doc_text')
-    .values({ doc: docName, hub_id: name.hubId, kind: name.type === 'note' ? 'note' : 'brief', title, text, projected_at: new Date() })
-    .onConflict((oc) => oc.column('doc').doUpdateSet({ title, text, projected_at: new Date() }))
+    .values({ doc: docName, hub_id: name.hubId, kind: name.type === 'note' ? 'note' : 'brief', title, text, projected_at: new Date(), scope })
+    .onConflict((oc) => oc.column('doc').doUpdateSet({ title, text, projected_at: new Date(), scope }))
     .execute()
   return true
 }

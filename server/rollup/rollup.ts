@@ -43,17 +43,22 @@ export async function computeRollup(db: Kysely<Database>, actor: Actor, q: Rollu
   const hubWhere: RawBuilder<boolean>[] = [readableBy(actor, 'hubs', 'h')]
   if (q.region) hubWhere.push(sql`h.region = ${q.region}`)
   const hubCond = sql.join(hubWhere, sql` and `)
-  const itemCond = sql.join(
-    [
-      sql`i.hub_id in (select h.id from hubs h where ${hubCond})`,
-      readableBy(actor, 'items', 'i'),
-      q.theme ? themeMatch(q.theme, 'i') : sql`true`,
-    ],
-    sql` and `,
-  )
+  // Figures count every item of the hubs reviewed (`hub` ones too); lists name only what the
+  // actor may read.
+  const inScope = (rows: 'counted' | 'items') =>
+    sql.join(
+      [
+        sql`i.hub_id in (select h.id from hubs h where ${hubCond})`,
+        readableBy(actor, rows, 'i'),
+        q.theme ? themeMatch(q.theme, 'i') : sql`true`,
+      ],
+      sql` and `,
+    )
+  const itemCond = inScope('counted')
+  const listCond = inScope('items')
   const active = activeInPeriod(q.from, q.to)
 
-  const [hubs, matrix, statuses, overdue, missionRows, contributionRows, cross, awaiting] = await Promise.all([
+  const [hubs, matrix, statuses, overdue, missionRows, contributionRows, cross, awaiting, hubOnly] = await Promise.all([
     sql<{ id: string; name: string; country: string; country_name: string; region: string; focal: string | null }>`
       select h.id, h.name, h.country, h.country_name, h.region, u.name as focal
       from hubs h left join users u on u.id = h.focal_point_user_id
@@ -71,7 +76,7 @@ export async function computeRollup(db: Kysely<Database>, actor: Actor, q: Rollu
       group by 1`.execute(db),
     sql<{ id: string; hub_id: string; title: string; lead_mission: string | null; due: string; status: string }>`
       select i.id, i.hub_id, i.title, i.lead_mission, i.due, i.status from items i
-      where ${itemCond} and i.kind = 'action' and i.status in (${sql.join([...OPEN_ACTION_STATUSES])}) and i.due < ${asOf}::date
+      where ${listCond} and i.kind = 'action' and i.status in (${sql.join([...OPEN_ACTION_STATUSES])}) and i.due < ${asOf}::date
       order by i.due, i.id`.execute(db),
     sql<{ hub_id: string; code: string; kind: string }>`
       select m.hub_id, m.code, m.kind from missions m join hubs h on h.id = m.hub_id
@@ -87,9 +92,16 @@ export async function computeRollup(db: Kysely<Database>, actor: Actor, q: Rollu
       from items i where ${itemCond} and i.cross_cutting`.execute(db),
     sql<{ id: string; hub_id: string; related_hubs: string[]; title: string; requested: Date | string | null }>`
       select i.id, i.hub_id, i.related_hubs, i.title, coalesce(i.input_requested_at, i.created_at) as requested from items i
-      where ${itemCond} and i.cross_cutting and i.input_status = 'awaiting_input'
+      where ${listCond} and i.cross_cutting and i.input_status = 'awaiting_input'
       order by requested, i.id`.execute(db),
+    sql<{ hub_id: string; exchanges: number; actions: number }>`
+      select i.hub_id,
+             count(*) filter (where i.kind = 'exchange')::int as exchanges,
+             count(*) filter (where i.kind = 'action')::int as actions
+      from items i where ${itemCond} and ${active} and i.scope = 'hub'
+      group by 1`.execute(db),
   ])
+  const hubOnlyOf = new Map(hubOnly.rows.map((r) => [r.hub_id, { exchanges: r.exchanges, actions: r.actions }]))
 
   const contributions = new Map(contributionRows.rows.map((r) => [`${r.hub_id}/${r.code}`, r.n]))
   const byHub = new Map<string, { mission: string; kind: string; contributions: number }[]>()
@@ -105,7 +117,10 @@ export async function computeRollup(db: Kysely<Database>, actor: Actor, q: Rollu
     from: q.from,
     to: q.to,
     asOf,
-    hubs: hubs.rows.map((h) => ({ id: h.id, name: h.name, country: h.country, countryName: h.country_name, region: h.region, focalPoint: h.focal })),
+    hubs: hubs.rows.map((h) => ({
+      id: h.id, name: h.name, country: h.country, countryName: h.country_name, region: h.region, focalPoint: h.focal,
+      hubOnly: hubOnlyOf.get(h.id) ?? { exchanges: 0, actions: 0 },
+    })),
     matrix: matrix.rows.map((r) => ({ hubId: r.hub_id, themeId: r.theme, exchanges: r.exchanges, actions: r.actions })),
     actionsByStatus,
     overdue: overdue.rows.map((r) => ({

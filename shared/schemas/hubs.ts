@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SCOPES } from '../scopes.js'
 import { Limits } from '../limits.js'
 import { ROLES } from '../roles.js'
 import { Email, Id, MissionCode, text } from './common.js'
@@ -65,6 +66,8 @@ export const NoteView = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   updatedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** Who may read it: `hub` · `hq` · `network`. */
+  scope: z.enum(SCOPES),
 })
 export type NoteView = z.infer<typeof NoteView>
 
@@ -80,7 +83,10 @@ export type MembershipSetView = z.infer<typeof MembershipSetView>
 export const FocalPointView = z.object({ hubId: z.string(), userId: z.string().nullable() })
 export type FocalPointView = z.infer<typeof FocalPointView>
 
-export const NoteInput = z.object({ title: text(Limits.noteTitle) })
+export const NoteInput = z.object({ title: text(Limits.noteTitle), scope: z.enum(SCOPES).optional() })
+export const NoteUpdateInput = z
+  .object({ title: text(Limits.noteTitle).optional(), scope: z.enum(SCOPES).optional() })
+  .refine((v) => v.title !== undefined || v.scope !== undefined, { message: 'title or scope: give at least one' })
 export const NoteParams = z.object({ hubId: Id, noteId: Id })
 
 export const NewUserInput = z.object({

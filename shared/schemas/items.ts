@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SCOPES } from '../scopes.js'
 import { Day, Id } from './common.js'
 import { ACTION_STATUSES, INPUT_STATUSES, LOG_KINDS } from '../item-statuses.js'
 
@@ -50,6 +51,8 @@ export const ItemView = z.object({
   due: z.string().nullable(),
   completedAt: z.string().nullable(),
   crossCutting: z.boolean(),
+  /** Who may read it: `hub` · `hq` · `network`. */
+  scope: z.enum(SCOPES),
   inputStatus: z.enum(INPUT_STATUSES).nullable(),
   inputRequestedAt: z.string().nullable(),
   inputProvidedAt: z.string().nullable(),
@@ -72,5 +75,7 @@ export const SearchHit = z.object({
   /** Plain text around the first match (render as text). */
   snippet: z.string(),
   rank: z.number(),
+  /** Who may read what the hit shows. */
+  scope: z.enum(SCOPES),
 })
 export type SearchHit = z.infer<typeof SearchHit>

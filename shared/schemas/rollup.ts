@@ -36,7 +36,11 @@ export const Rollup = z.object({
   /** The day overdue and waiting times are counted to. */
   asOf: z.string(),
   hubs: z.array(
-    z.object({ id: z.string(), name: z.string(), country: z.string(), countryName: z.string(), region: z.string(), focalPoint: z.string().nullable() }),
+    z.object({
+      id: z.string(), name: z.string(), country: z.string(), countryName: z.string(), region: z.string(), focalPoint: z.string().nullable(),
+      /** Records of scope `hub` among the hub's figures: counted, never named outside the hub. */
+      hubOnly: z.object({ exchanges: z.number().int(), actions: z.number().int() }),
+    }),
   ),
   /** Top-level theme × hub: records active in the period (a record counts once per top theme). */
   matrix: z.array(z.object({ hubId: z.string(), themeId: z.string(), exchanges: z.number().int(), actions: z.number().int() })),

@@ -165,6 +165,8 @@ for (const engine of ENGINES) {
       const watcher = connectClient(t.url, `hub/${hubId}/log`, cast.cookies.hq, { origin: t.origin })
       try {
         await until(() => watcher.provider.synced && readLogItem(watcher.doc, ids.hqExchange) !== null, 10_000, 'hq sees the entry')
+        // A version holding the entry while HQ could read it: after the move it must not show it either.
+        await t.server.services.collab.forceVersion(`hub/${hubId}/log`, 'test: before the move')
         expect((await http.hq.request('PUT', `/api/items/${enc(item)}/scope`, { scope: 'hub' })).status).toBe(403)
         expect((await http.anna.request('PUT', `/api/items/${enc(item)}/scope`, { scope: 'nowhere' })).status).toBe(400)
         const moved = await http.anna.request('PUT', `/api/items/${enc(item)}/scope`, { scope: 'hub' })
@@ -172,6 +174,20 @@ for (const engine of ENGINES) {
         expect(moved.body.item).toMatchObject({ id: item, scope: 'hub', entryId: ids.hqExchange })
         await until(() => readLogItem(watcher.doc, ids.hqExchange) === null, 10_000, 'the entry leaves the HQ socket')
         expect((await http.hq.request('GET', `/api/items/${enc(item)}`)).status).toBe(403)
+        // Nor does the shared log's history show it to HQ: it moved, it was not deleted.
+        const log = enc(`hub/${hubId}/log`)
+        await t.server.services.collab.forceVersion(`hub/${hubId}/log`, 'test: after the move')
+        const versions = (await http.hq.request('GET', `/api/docs/${log}/versions`)).body as { id: number }[]
+        expect(versions.length).toBeGreaterThan(1)
+        for (const v of versions) {
+          for (const path of [`/api/docs/${log}/versions/${v.id}`, `/api/docs/${log}/versions/${v.id}/diff`]) {
+            const res = await http.hq.request('GET', path)
+            expect(res.status).toBe(200)
+            expect(res.text.includes(ids.hqExchange) || Buffer.from(res.body.state ?? '', 'base64').toString('latin1').includes(ids.hqExchange), path).toBe(false)
+          }
+        }
+        expect((await http.hq.request('GET', `/api/docs/${log}/deleted`)).text).not.toContain(ids.hqExchange)
+        expect((await http.anna.request('GET', `/api/docs/${log}/deleted`)).text).not.toContain(ids.hqExchange)
         const audit = await t.db.db.selectFrom('audit_events').selectAll().where('action', '=', 'item.scope_changed').where('target_id', '=', item).execute()
         expect(audit).toHaveLength(1)
         expect(audit[0]).toMatchObject({ actor_id: cast.ids.anna, hub_id: hubId })

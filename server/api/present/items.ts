@@ -25,6 +25,7 @@ export function presentItem(row: ItemRow, commentCount?: number): ItemView {
     due: row.due,
     completedAt: row.completed_at,
     crossCutting: row.cross_cutting,
+    scope: row.scope,
     inputStatus: row.input_status,
     inputRequestedAt: isoOrNull(row.input_requested_at),
     inputProvidedAt: isoOrNull(row.input_provided_at),
@@ -39,6 +40,6 @@ export function presentItem(row: ItemRow, commentCount?: number): ItemView {
 export function presentSearchHit(r: SearchRow): SearchHit {
   const rank = Number(r.rank)
   return r.kind === 'brief' || r.kind === 'note'
-    ? { kind: r.kind, docName: r.ref, hubId: r.hub_id, title: r.title, snippet: r.snippet, rank }
-    : { kind: r.kind, itemId: r.ref, hubId: r.hub_id, title: r.title, snippet: r.snippet, rank }
+    ? { kind: r.kind, docName: r.ref, hubId: r.hub_id, title: r.title, snippet: r.snippet, rank, scope: r.scope }
+    : { kind: r.kind, itemId: r.ref, hubId: r.hub_id, title: r.title, snippet: r.snippet, rank, scope: r.scope }
 }

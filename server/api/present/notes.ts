@@ -12,6 +12,7 @@ export function presentNote(n: NoteListRow): NoteView {
     createdAt: iso(n.created_at),
     updatedAt: iso(n.updated_at),
     updatedBy: n.updated_by ? { id: n.updated_by, name: n.updated_by_name ?? '' } : null,
+    scope: n.scope,
   }
 }
 

@@ -55,10 +55,17 @@ const RESOURCES: Record<string, Resource> = {
   'log (other)': doc(`hub/${OTHER}/log`),
   'note (own)': doc(`hub/${OWN}/notes/n1`),
   'note (other)': doc(`hub/${OTHER}/notes/n1`),
-  'item (own)': { kind: 'item', hubId: OWN, crossCutting: false },
-  'item (other)': { kind: 'item', hubId: OTHER, crossCutting: false },
-  'cross-cutting item (own)': { kind: 'item', hubId: OWN, crossCutting: true },
-  'cross-cutting item (other)': { kind: 'item', hubId: OTHER, crossCutting: true },
+  'item (own)': { kind: 'item', hubId: OWN, crossCutting: false, scope: 'hq' },
+  'item (other)': { kind: 'item', hubId: OTHER, crossCutting: false, scope: 'hq' },
+  'cross-cutting item (own)': { kind: 'item', hubId: OWN, crossCutting: true, scope: 'hq' },
+  'cross-cutting item (other)': { kind: 'item', hubId: OTHER, crossCutting: true, scope: 'hq' },
+  'hub-only log (own)': doc(`hub/${OWN}/log/hub`),
+  'hub-only log (other)': doc(`hub/${OTHER}/log/hub`),
+  'hub-only note (own)': { kind: 'doc', doc: parseDocName(`hub/${OWN}/notes/n2`)!, scope: 'hub' },
+  'network note (other)': { kind: 'doc', doc: parseDocName(`hub/${OTHER}/notes/n3`)!, scope: 'network' },
+  'hub-only cross-cutting item (own)': { kind: 'item', hubId: OWN, crossCutting: true, scope: 'hub' },
+  'hub-only cross-cutting item (other)': { kind: 'item', hubId: OTHER, crossCutting: true, scope: 'hub' },
+  'network item (other)': { kind: 'item', hubId: OTHER, crossCutting: false, scope: 'network' },
   rollup: { kind: 'rollup' },
   report: { kind: 'report' },
   admin: { kind: 'admin' },
@@ -82,6 +89,14 @@ const EXPECTED: Record<string, [Permission, Permission, Permission, Permission, 
   'item (other)':               ['none',    'none',     'none',      'comment', 'none',    'comment'],
   'cross-cutting item (own)':   ['comment', 'comment',  'none',      'comment', 'comment', 'comment'],
   'cross-cutting item (other)': ['none',    'none',     'none',      'comment', 'comment', 'comment'],
+  'hub-only log (own)':         ['write',   'write',    'none',      'none',    'none',    'write'],
+  'hub-only log (other)':       ['none',    'none',     'none',      'none',    'none',    'write'],
+  'hub-only note (own)':        ['write',   'write',    'none',      'none',    'none',    'write'],
+  // Network content reaches others as items and search hits, never as the document itself.
+  'network note (other)':       ['none',    'none',     'none',      'read',    'none',    'write'],
+  'hub-only cross-cutting item (own)':   ['comment', 'comment', 'none', 'none', 'none', 'comment'],
+  'hub-only cross-cutting item (other)': ['none',    'none',    'none', 'none', 'none', 'comment'],
+  'network item (other)':       ['comment', 'comment',  'comment',   'comment', 'comment', 'comment'],
   rollup:                       ['read',    'read',     'read',      'read',    'read',    'read'],
   report:                       ['none',    'none',     'none',      'read',    'none',    'read'],
   admin:                        ['none',    'none',     'none',      'none',    'none',    'write'],
@@ -132,9 +147,11 @@ describe('access: the helpers the client and the services ask', () => {
   })
 
   it('canComment: as the item resource decides', () => {
-    expect(each((a) => canComment(a, { hubId: OWN, crossCutting: false }))).toEqual([true, true, false, true, false, true])
-    expect(each((a) => canComment(a, { hubId: OTHER, crossCutting: false }))).toEqual([false, false, false, true, false, true])
-    expect(each((a) => canComment(a, { hubId: OTHER, crossCutting: true }))).toEqual([false, false, false, true, true, true])
+    expect(each((a) => canComment(a, { hubId: OWN, crossCutting: false, scope: 'hq' }))).toEqual([true, true, false, true, false, true])
+    expect(each((a) => canComment(a, { hubId: OTHER, crossCutting: false, scope: 'hq' }))).toEqual([false, false, false, true, false, true])
+    expect(each((a) => canComment(a, { hubId: OTHER, crossCutting: true, scope: 'hq' }))).toEqual([false, false, false, true, true, true])
+    expect(each((a) => canComment(a, { hubId: OTHER, crossCutting: true, scope: 'hub' }))).toEqual([false, false, false, false, false, true])
+    expect(each((a) => canComment(a, { hubId: OTHER, crossCutting: false, scope: 'network' }))).toEqual([true, true, true, true, true, true])
   })
 
   it('canAdminister and canGenerateReport', () => {

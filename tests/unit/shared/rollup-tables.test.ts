@@ -7,8 +7,8 @@ const rollup: Rollup = {
   to: '2026-06-30',
   asOf: '2026-05-01',
   hubs: [
-    { id: 'ke', name: 'Kenya hub', country: 'KE', countryName: 'Kenya', region: 'Africa', focalPoint: 'Fay Focal' },
-    { id: 'br', name: 'Brazil hub', country: 'BR', countryName: 'Brazil', region: 'Americas', focalPoint: null },
+    { id: 'ke', name: 'Kenya hub', country: 'KE', countryName: 'Kenya', region: 'Africa', focalPoint: 'Fay Focal', hubOnly: { exchanges: 0, actions: 0 } },
+    { id: 'br', name: 'Brazil hub', country: 'BR', countryName: 'Brazil', region: 'Americas', focalPoint: null, hubOnly: { exchanges: 0, actions: 0 } },
   ],
   matrix: [
     { hubId: 'ke', themeId: 'gov', exchanges: 2, actions: 1 },
