@@ -8,8 +8,8 @@ import { until } from '../support/ws-client.js'
 import { DEMO_USERS_FILE } from '../../seeds/seed.js'
 import { demoShiftDays, shiftDate } from '../../seeds/demo-dates.js'
 
-/** The source's hand-computed figures (../shared/domain/seed-hubs.json), as of its demo date. */
-const source = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../shared/domain/seed-hubs.json'), 'utf8'))
+/** The demo source's hand-computed figures (tests/fixtures/seed-hubs.json), as of its demo date. */
+const source = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/seed-hubs.json'), 'utf8'))
 const expected = source.expected_rollup_as_of_demo_date
 const accounts: { email: string; password: string; role: string }[] = JSON.parse(readFileSync(DEMO_USERS_FILE, 'utf8'))
 const hqAccount = accounts.find((a) => a.role === 'hq')!
