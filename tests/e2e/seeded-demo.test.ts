@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { existsSync, readFileSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import { readFileSync } from 'node:fs'
+import { launchBrowser } from '../support/browser.js'
 import { freePort } from '../support/global-setup.js'
 import { startTestServer, type TestServer } from '../support/test-server.js'
 import { DEMO_USERS_FILE } from '../../seeds/seed.js'
@@ -21,10 +22,7 @@ describe('seeded demo in Chromium', () => {
   beforeAll(async () => {
     const port = await freePort()
     t = await startTestServer('pglite', { PORT: String(port), PUBLIC_ORIGIN: `http://127.0.0.1:${port}`, SEED_DEMO: '1' })
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-    })
+    browser = await launchBrowser()
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
     await page.goto(`${t.url}/`)
     await page.getByLabel('Email').fill(jonas.email)
