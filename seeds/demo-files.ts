@@ -3,6 +3,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { ROLES } from '../shared/roles.js'
 import { ACTION_STATUSES, INPUT_STATUSES } from '../shared/log-doc.js'
+import { PROJECT_ROOT } from '../server/project-root.js'
 
 /**
  * The committed demo files: seeds/demo/users.json (CONTRACT §3, exactly) and seeds/demo/hubs.json
@@ -12,7 +13,7 @@ import { ACTION_STATUSES, INPUT_STATUSES } from '../shared/log-doc.js'
  * Both files are validated here at load, and checked against each other.
  */
 
-export const DEMO_DIR = path.resolve(import.meta.dirname, 'demo')
+export const DEMO_DIR = path.join(PROJECT_ROOT, 'seeds', 'demo')
 export const USERS_FILE = path.join(DEMO_DIR, 'users.json')
 export const HUBS_FILE = path.join(DEMO_DIR, 'hubs.json')
 

@@ -21,9 +21,10 @@ import { events, inbox, itemThreads } from './api/comments.js'
 import { docs } from './api/docs.js'
 import { collabRoute } from './collab/upgrade.js'
 import { metricsRoute } from './api/metrics.js'
+import { PROJECT_ROOT } from './project-root.js'
 
 /** Where `vite build` puts the client. */
-export const CLIENT_DIST = path.resolve(import.meta.dirname, '..', 'dist', 'client')
+export const CLIENT_DIST = path.join(PROJECT_ROOT, 'dist', 'client')
 
 /**
  * Builds the HTTP app: middleware, the `/api` routes, the built client, and the one place errors
