@@ -22,6 +22,7 @@ import { docs } from './api/docs.js'
 import { collabRoute } from './collab/upgrade.js'
 import { metricsRoute } from './api/metrics.js'
 import { PROJECT_ROOT } from './project-root.js'
+import { openApiRoutes } from './api/openapi/routes.js'
 
 /** Where `vite build` puts the client. */
 export const CLIENT_DIST = path.join(PROJECT_ROOT, 'dist', 'client')
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/rollup', rollupRoute)
   app.route('/api/reports', reports)
   app.route('/api/docs', docs)
+  app.route('/api', openApiRoutes(app))
 
   if (deps.services.collab) {
     app.get('/collab/*', collabRoute(deps.services.collab))
