@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint'
  * client never imports the server, and domain code never imports Hono.
  */
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'bench/**', '.tmp/**', 'tests/artifacts/**'] },
+  { ignores: ['dist/**', 'dist-server/**', 'node_modules/**', 'data/**', 'bench/**', '.tmp/**', 'tests/artifacts/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -168,7 +168,7 @@ function checkTaxonomy(data: DemoHubsFile): void {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  const source = process.argv[2] ?? path.resolve(import.meta.dirname, '..', '..', 'shared', 'domain', 'seed-hubs.json')
+  const source = process.argv[2] ?? path.resolve(import.meta.dirname, '..', 'tests', 'fixtures', 'seed-hubs.json')
   const { accounts, data } = buildDemo(JSON.parse(readFileSync(source, 'utf8')))
   checkDemoFiles(accounts, data)
   checkTaxonomy(data)

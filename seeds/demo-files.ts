@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { ROLES } from '../shared/roles.js'
 import { ACTION_STATUSES, INPUT_STATUSES } from '../shared/log-doc.js'
 import { MISSION_KINDS } from '../shared/schemas/hubs.js'
+import { PROJECT_ROOT } from '../server/project-root.js'
 
 /**
  * The committed demo files: seeds/demo/users.json (CONTRACT §3, exactly) and seeds/demo/hubs.json
@@ -13,7 +14,7 @@ import { MISSION_KINDS } from '../shared/schemas/hubs.js'
  * Both files are validated here at load, and checked against each other.
  */
 
-export const DEMO_DIR = path.resolve(import.meta.dirname, 'demo')
+export const DEMO_DIR = path.join(PROJECT_ROOT, 'seeds', 'demo')
 export const USERS_FILE = path.join(DEMO_DIR, 'users.json')
 export const HUBS_FILE = path.join(DEMO_DIR, 'hubs.json')
 

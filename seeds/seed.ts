@@ -5,6 +5,7 @@ import type { Database } from '../server/db/schema.js'
 import { hashPassword } from '../server/auth/passwords.js'
 import { appendUpdates } from '../server/db/update-store.js'
 import { taxonomyFromFile } from '../shared/taxonomy.js'
+import { PROJECT_ROOT } from '../server/project-root.js'
 import { loadDemoFiles, USERS_FILE } from './demo-files.js'
 import { demoDocs } from './demo-content.js'
 import { buildItemId } from '../shared/item-id.js'
@@ -31,7 +32,7 @@ export async function seedDemoIfEmpty(
   if (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) return null
 
   const { accounts, data } = loadDemoFiles()
-  const taxonomy = taxonomyFromFile(JSON.parse(readFileSync(path.join(import.meta.dirname, 'taxonomy.json'), 'utf8')))
+  const taxonomy = taxonomyFromFile(JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'seeds', 'taxonomy.json'), 'utf8')))
   const shift = demoShiftDays(today)
   // Hash each distinct password once (argon2id is slow on purpose); outside the transaction.
   const hashes = new Map<string, string>()

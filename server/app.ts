@@ -21,9 +21,11 @@ import { events, inbox, itemThreads } from './api/comments.js'
 import { docs } from './api/docs.js'
 import { collabRoute } from './collab/upgrade.js'
 import { metricsRoute } from './api/metrics.js'
+import { PROJECT_ROOT } from './project-root.js'
+import { openApiRoutes } from './api/openapi/routes.js'
 
 /** Where `vite build` puts the client. */
-export const CLIENT_DIST = path.resolve(import.meta.dirname, '..', 'dist', 'client')
+export const CLIENT_DIST = path.join(PROJECT_ROOT, 'dist', 'client')
 
 /**
  * Builds the HTTP app: middleware, the `/api` routes, the built client, and the one place errors
@@ -71,6 +73,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/rollup', rollupRoute)
   app.route('/api/reports', reports)
   app.route('/api/docs', docs)
+  app.route('/api', openApiRoutes(app))
 
   app.get('/collab/*', collabRoute(deps.services.collab))
   app.route('/metrics', metricsRoute(deps.services.collab.metrics.registry))

@@ -7,6 +7,8 @@ import { DEMO_USERS_FILE } from '../seeds/seed.js'
 
 /** The process: config → lock → db → migrate → seed → listen; flush and exit on SIGTERM. */
 async function main(): Promise<void> {
+  // Since the process started: Node itself and loading the server's code and its dependencies.
+  const loaded = performance.now()
   const config = loadConfig()
   const logger = createLogger(config.logLevel)
   const releaseLock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir)
@@ -14,7 +16,7 @@ async function main(): Promise<void> {
   const server = await startServer({ config, logger })
 
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${path.resolve(config.dataDir)}`
-  console.log(`Hubwork is running at http://localhost:${server.port} (${where}), ready in ${Date.now() - started} ms`)
+  console.log(`Hubwork is running at http://localhost:${server.port} (${where}), ready in ${Math.round(performance.now())} ms (code loaded in ${Math.round(loaded)} ms, started in ${Date.now() - started} ms)`)
   if (config.seedDemo) console.log(`Demo accounts: ${DEMO_USERS_FILE}`)
 
   let stopping = false

@@ -52,13 +52,24 @@ export async function openDatabase(config: Config): Promise<Db> {
  */
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const { config, logger } = opts
+  // Where start-up time goes (LOG_LEVEL=debug prints it once listening).
+  const phases: Record<string, number> = {}
+  let mark = performance.now()
+  const phase = (name: string) => {
+    const now = performance.now()
+    phases[name] = Math.round(now - mark)
+    mark = now
+  }
   const database = opts.database ?? (await openDatabase(config))
   const ownsDatabase = !opts.database
+  phase('openDatabaseMs')
   await migrateToLatest(database.db)
+  phase('migrateMs')
   if (config.seedDemo) {
     const seeded = await seedDemoIfEmpty(database.db)
     if (seeded) logger.info({ users: seeded.users, hubs: seeded.hubs }, 'seeded demo data')
   }
+  phase('seedMs')
 
   const collab = new CollabServer(database, logger, {
     maxFrameBytes: config.syncMaxFrameBytes,
@@ -66,6 +77,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     ...opts.collab,
   })
   await collab.start()
+  phase('collabMs')
   const stopSessionWatch = watchSocketSessions(
     collab,
     database.db,
@@ -102,6 +114,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     )
   })
   const port = (server.address() as AddressInfo).port
+  phase('servicesAndListenMs')
+  logger.debug(phases, 'start-up phases')
 
   let closing: Promise<void> | null = null
   return {

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { taxonomyFromFile, type Taxonomy } from '../shared/taxonomy.js'
+import { PROJECT_ROOT } from './project-root.js'
 
 let cached: Taxonomy | null = null
 
 /** seeds/taxonomy.json, validated, read once per process. */
 export function loadTaxonomy(): Taxonomy {
-  cached ??= taxonomyFromFile(JSON.parse(readFileSync(path.resolve(import.meta.dirname, '..', 'seeds', 'taxonomy.json'), 'utf8')))
+  cached ??= taxonomyFromFile(JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'seeds', 'taxonomy.json'), 'utf8')))
   return cached
 }

@@ -12,11 +12,16 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
   target: Target,
   schema: T,
 ) {
-  return zValidator(target, schema, (result) => {
+  const middleware = zValidator(target, schema, (result) => {
     if (!result.success) {
       const issue = result.error.issues[0]
       const field = issue?.path.length ? issue.path.join('.') : target === 'json' ? 'body' : target
       throw new ValidationError(`${field}: ${issue?.message ?? 'invalid'}`)
     }
   })
+  VALIDATED.set(middleware, { target, schema })
+  return middleware
 }
+
+/** What each `validate` middleware checks: the OpenAPI document (server/api/openapi/) reads it off the app's routes. */
+export const VALIDATED = new WeakMap<object, { target: keyof ValidationTargets; schema: z.ZodType }>()

@@ -94,7 +94,6 @@ export async function importInstance(db: Kysely<Database>, file: string): Promis
       throw new ImportError(`the database is not empty (table ${table} has rows): import only into an empty database`)
     }
   }
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })
   const counts: Record<string, number> = {}
   await db.transaction().execute(async (trx) => {
     interface Line {
@@ -116,6 +115,10 @@ export async function importInstance(db: Kysely<Database>, file: string): Promis
       counts[table] = (counts[table] ?? 0) + batch.length
       batch = []
     }
+    // Opened right before it is read, with no await in between: readline starts reading at once, and
+    // lines (and 'close') emitted before the loop asks for them are lost, leaving the loop waiting
+    // forever inside the transaction (a small archive and a slow BEGIN were enough).
+    const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })
     for await (const line of lines) {
       if (!line) continue
       const obj = JSON.parse(line) as Line

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { migrations } from '../../migrations/index.js'
 
@@ -9,8 +9,20 @@ import { migrations } from '../../migrations/index.js'
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was, untyped
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  // The usual start: nothing to do. Two small queries instead of the migrator's dozen (~0.35 s on PGlite).
+  if (await upToDate(db)) return []
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error instanceof Error ? error : new Error(String(error))
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}
+
+/** True when exactly the known migrations have run (anything else goes through the locked migrator). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+async function upToDate(db: Kysely<any>): Promise<boolean> {
+  const table = await sql<{ t: string | null }>`select to_regclass('kysely_migration')::text as t`.execute(db)
+  if (!table.rows[0]?.t) return false
+  const done = new Set((await sql<{ name: string }>`select name from kysely_migration`.execute(db)).rows.map((r) => r.name))
+  const known = Object.keys(migrations)
+  return done.size === known.length && known.every((name) => done.has(name))
 }

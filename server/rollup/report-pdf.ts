@@ -1,13 +1,16 @@
-import PDFDocument from 'pdfkit'
-import SVGtoPDF from 'svg-to-pdfkit'
 import type { FigureTable } from '../../shared/rollup-tables.js'
 import { reportTables, type ProgressReport } from './report.js'
-import { reportCharts } from './report-charts.js'
 
 const MARGIN = 50
 
 /** The report as a PDF (pdfkit), with the dashboard's charts drawn as vectors. */
 export async function reportPdf(r: ProgressReport): Promise<Buffer> {
+  // Loaded at the first PDF, not at start: pdfkit, svg-to-pdfkit, Vega and Vega-Lite take ~0.4 s to import.
+  const [{ default: PDFDocument }, { default: SVGtoPDF }, { reportCharts }] = await Promise.all([
+    import('pdfkit'),
+    import('svg-to-pdfkit'),
+    import('./report-charts.js'),
+  ])
   const charts = await reportCharts(r)
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: r.title, Producer: 'Hubwork' } })
   const chunks: Buffer[] = []

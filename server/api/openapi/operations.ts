@@ -1,0 +1,126 @@
+import { z } from 'zod'
+import {
+  AdminUser,
+  Comment,
+  DeletedEntry,
+  Health,
+  HubDetail,
+  HubSummary,
+  Item,
+  Link,
+  Me,
+  Note,
+  RollupSchema,
+  SearchHitSchema,
+  Session,
+  Thread,
+  VersionDetail,
+  VersionDiff,
+  VersionSummary,
+} from './views.js'
+
+/** One documented answer: JSON with a schema, another media type, or no body. */
+export interface ResponseDoc {
+  description: string
+  schema?: z.ZodType
+  /** Media types other than JSON (`text/csv`…); the body is then described, not schematised. */
+  media?: string[]
+}
+
+/** What the reference says about one route beyond its request schemas (those come from its validators). */
+export interface OperationDoc {
+  tag: string
+  summary: string
+  /** Who may call it (access rules of server/access.ts in a few words). */
+  access: string
+  description?: string
+  /** No session needed: no 401. */
+  public?: boolean
+  responses: Record<number, ResponseDoc>
+}
+
+const json = (description: string, schema?: z.ZodType): ResponseDoc => ({ description, schema })
+const none = (description: string): ResponseDoc => ({ description })
+const created = (fields: Record<string, z.ZodType>) => json('created', z.object(fields))
+const anyJson = (description: string) => json(description, z.unknown())
+const signedIn = 'signed in'
+
+/**
+ * Every route of the app, keyed `METHOD path` exactly as Hono registers it (`:param`).
+ * tests/integration/openapi.test.ts fails when a route has no entry here, or an entry no route.
+ */
+export const OPERATIONS: Record<string, OperationDoc> = {
+  // --- service
+  'GET /api/health': { tag: 'service', summary: 'Liveness: the process and its database answer', access: 'anyone', public: true, responses: { 200: json('up', Health), 503: json('the database does not answer', Health) } },
+  'GET /api/openapi.json': { tag: 'service', summary: 'This API description (OpenAPI 3.1)', access: 'anyone', public: true, responses: { 200: anyJson('the OpenAPI document') } },
+  'GET /api/reference': { tag: 'service', summary: 'This API description as a web page', access: 'anyone', public: true, responses: { 200: { description: 'HTML page', media: ['text/html'] } } },
+  'GET /metrics': { tag: 'service', summary: 'Prometheus metrics of the sync server and the process', access: 'callers on loopback only', public: true, responses: { 200: { description: 'Prometheus text format', media: ['text/plain'] }, 403: json('not on loopback') } },
+  'GET /collab/*': {
+    tag: 'sync',
+    summary: 'Sync endpoint (WebSocket, y-websocket protocol)',
+    access: 'read access to the document; write access for updates to be kept',
+    description:
+      'Upgrade to a WebSocket at `/collab/<docName>` (`hub/<hubId>/brief`, `hub/<hubId>/log`, `hub/<hubId>/log/hub`, `hub/<hubId>/notes/<noteId>`). Message 0 = sync, 1 = awareness. A caller without a valid session, or who may not read the document, is accepted and closed at once with code 4401 or 4403; a malformed or oversized frame closes that connection with a code ≥ 4000; an update meaning what only the server decides (another author or mission, a date in the future, a server-only field, an unknown node type) closes it with 4422 naming the field.',
+    responses: { 101: none('switching protocols'), 403: json('Origin is not PUBLIC_ORIGIN') },
+  },
+
+  // --- sign-in and account
+  'POST /api/auth/login': { tag: 'account', summary: 'Sign in: sets the httpOnly session cookie', access: 'anyone', public: true, responses: { 200: json('signed in', z.object({ user: Me })), 401: json('wrong e-mail and password pair'), 429: json('too many failures (Retry-After header)') } },
+  'POST /api/auth/set-password': { tag: 'account', summary: 'Set a password with a one-time invite or reset token', access: 'anyone with a valid token', public: true, responses: { 204: none('password set'), 403: json('token unknown, spent or expired') } },
+  'POST /api/auth/logout': { tag: 'account', summary: 'Sign out: the session ends on the server, its sockets close', access: signedIn, responses: { 204: none('signed out') } },
+  'GET /api/me': { tag: 'account', summary: 'Who is signed in', access: signedIn, responses: { 200: json('the signed-in user', Me) } },
+  'POST /api/me/password': { tag: 'account', summary: 'Change own password (ends every other session)', access: signedIn, responses: { 204: none('changed'), 403: json('the current password is not right') } },
+  'GET /api/me/sessions': { tag: 'account', summary: 'Own sessions, most recently used first', access: signedIn, responses: { 200: json('sessions', z.array(Session)) } },
+  'DELETE /api/me/sessions/:id': { tag: 'account', summary: 'End one of own sessions (its sockets close)', access: signedIn, responses: { 204: none('ended'), 404: json('no such session of yours') } },
+
+  // --- hubs
+  'GET /api/hubs': { tag: 'hubs', summary: 'The hubs the caller may see', access: signedIn, responses: { 200: json('hubs', z.array(HubSummary)) } },
+  'GET /api/hubs/:hubId': { tag: 'hubs', summary: 'A hub with its missions, members and focal point', access: 'members, hq, admin', responses: { 200: json('the hub', HubDetail), 403: json('not allowed'), 404: json('no such hub') } },
+  'GET /api/hubs/:hubId/notes': { tag: 'hubs', summary: "The hub's shared notes", access: 'readers of the hub', responses: { 200: json('notes', z.array(Note)), 403: json('not allowed'), 404: json('no such hub') } },
+  'POST /api/hubs/:hubId/notes': { tag: 'hubs', summary: 'Create a shared note (its content is edited through the sync endpoint)', access: "the hub's staff, admin", responses: { 201: created({ id: z.string(), docName: z.string() }), 403: json('not allowed'), 404: json('no such hub') } },
+  'PATCH /api/hubs/:hubId/notes/:noteId': { tag: 'hubs', summary: "Rename a note, or change who reads it (`scope`: sockets of those who lose access close with 4403; audited)", access: "the hub's staff, admin", responses: { 200: json('renamed', z.object({ id: z.string(), docName: z.string() })), 403: json('not allowed'), 404: json('no such hub or note') } },
+  'POST /api/hubs/:hubId/members': { tag: 'hubs', summary: 'Add a staff member to the hub, or change their mission or coordinator flag', access: "the hub's coordinators, admin", responses: { 201: created({ userId: z.string(), hubId: z.string(), missionId: z.string(), mission: z.string() }), 403: json('not allowed, or not a staff account'), 404: json('no such hub, user or mission') } },
+  'DELETE /api/hubs/:hubId/members/:userId': { tag: 'hubs', summary: "Remove a member (their sockets to the hub's documents close)", access: "the hub's coordinators, admin", responses: { 204: none('removed'), 403: json('not allowed'), 404: json('no such hub') } },
+  'PUT /api/hubs/:hubId/focal-point': { tag: 'hubs', summary: "Set or clear the hub's digital focal point", access: "the hub's coordinators, admin", responses: { 200: json('set', z.object({ hubId: z.string(), userId: z.string().nullable() })), 403: json('not allowed'), 404: json('no such hub') } },
+  'GET /api/taxonomy': { tag: 'hubs', summary: 'Themes and forums (the controlled vocabulary)', access: signedIn, responses: { 200: anyJson('the taxonomy') } },
+
+  // --- items, comments, inbox
+  'GET /api/items': { tag: 'items', summary: 'Exchanges and actions projected from the hub logs, newest first', access: 'per hub access (cyber: cross-cutting items)', responses: { 200: json('items', z.array(Item)), 403: json('a hubId the caller may not read') } },
+  'GET /api/items/:itemId': { tag: 'items', summary: 'One item', access: 'per hub access (cyber: cross-cutting items)', responses: { 200: json('the item', Item), 403: json('not allowed'), 404: json('no such item') } },
+  'PUT /api/items/:itemId/scope': { tag: 'items', summary: 'Change who reads an entry: moves it between the hub log documents, live, keeping its ids; audited', access: "the hub's staff, admin", responses: { 200: json('the moved item', z.object({ item: Item })), 400: json('not a scope'), 403: json('not allowed'), 404: json('no such item') } },
+  'GET /api/items/:itemId/comments': { tag: 'items', summary: "The item's comments, oldest first", access: 'readers of the item', responses: { 200: json('comments', z.array(Comment)), 403: json('not allowed'), 404: json('no such item') } },
+  'GET /api/items/:itemId/thread': { tag: 'items', summary: "The item's thread: comments and input-request state", access: 'readers of the item', responses: { 200: json('the thread', Thread), 403: json('not allowed'), 404: json('no such item') } },
+  'POST /api/items/:itemId/comments': { tag: 'items', summary: 'Comment on an item (mentions notify)', access: 'readers of the item who may comment', responses: { 201: json('posted', Comment), 403: json('not allowed'), 404: json('no such item') } },
+  'PATCH /api/items/:itemId/comments/:commentId': { tag: 'items', summary: 'Edit own comment', access: 'its author', responses: { 204: none('edited'), 403: json('not allowed'), 404: json('no such item or comment') } },
+  'DELETE /api/items/:itemId/comments/:commentId': { tag: 'items', summary: 'Delete a comment', access: 'its author, admin', responses: { 204: none('deleted'), 403: json('not allowed'), 404: json('no such item or comment') } },
+  'POST /api/items/:itemId/input-request': { tag: 'items', summary: 'Ask the cyber ambassadors for input on an item', access: "the hub's members", responses: { 204: none('asked'), 403: json('not allowed'), 404: json('no such item') } },
+  'POST /api/items/:itemId/resolve': { tag: 'items', summary: 'Resolve the thread', access: "the hub's coordinators, or whoever asked for input", responses: { 204: none('resolved'), 403: json('not allowed'), 404: json('no such item') } },
+  'GET /api/inbox': { tag: 'items', summary: 'Own mentions, replies and input requests, newest first', access: signedIn, responses: { 200: anyJson('inbox entries') } },
+  'POST /api/inbox/read': { tag: 'items', summary: 'Mark inbox entries read (`"all"` or ids)', access: signedIn, responses: { 204: none('marked') } },
+  'GET /api/events': { tag: 'items', summary: 'Live channel (Server-Sent Events): `thread` and `inbox` events', access: signedIn, description: '`event: inbox` carries `{unread}`; `event: thread` carries `{itemId}` of a thread the caller may read that changed. A comment line every 25 s keeps proxies from closing the stream.', responses: { 200: { description: 'an event stream', media: ['text/event-stream'] } } },
+  'GET /api/search': { tag: 'items', summary: 'Search briefs, notes and items the caller may read', access: signedIn, responses: { 200: json('hits, best first', z.array(SearchHitSchema)) } },
+
+  // --- roll-ups and reports
+  'GET /api/rollup': { tag: 'rollup', summary: 'Roll-up of a period: theme × hub matrix, actions by status, overdue, participation, cross-cutting', access: 'hq and admin all hubs, staff own hubs, cyber the cross-cutting view', responses: { 200: json('the roll-up', RollupSchema), 403: json('not allowed') } },
+  'GET /api/reports/progress': { tag: 'rollup', summary: 'The periodic progress report as a file download', access: 'hq, admin', responses: { 200: { description: 'the report (Content-Disposition: attachment)', media: ['text/markdown', 'text/csv', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'] }, 403: json('not allowed') } },
+
+  // --- version history
+  'GET /api/docs/:doc/versions': { tag: 'history', summary: "A document's versions, newest first", access: 'readers of the document', description: '`:doc` is the document name URL-encoded as one segment, e.g. `hub%2Fhub-ng%2Fbrief`.', responses: { 200: json('versions', z.array(VersionSummary)), 403: json('not allowed'), 404: json('no such document') } },
+  'GET /api/docs/:doc/versions/:id': { tag: 'history', summary: 'One version with its text and Yjs state', access: 'readers of the document', responses: { 200: json('the version', VersionDetail), 403: json('not allowed'), 404: json('no such document or version') } },
+  'GET /api/docs/:doc/versions/:id/diff': { tag: 'history', summary: 'What changed from the version to the current state', access: 'readers of the document', responses: { 200: json('the difference', VersionDiff), 403: json('not allowed'), 404: json('no such document or version') } },
+  'POST /api/docs/:doc/versions/:id/restore': { tag: 'history', summary: 'Restore a version (an ordinary edit through the sync server; the state it replaces stays a version)', access: 'writers of the document', responses: { 200: anyJson('restored: `{restored, …}`'), 403: json('not allowed'), 404: json('no such document or version') } },
+  'GET /api/docs/:doc/deleted': { tag: 'history', summary: 'Log entries deleted from a hub log, with the last version holding each', access: 'readers of the log', responses: { 200: json('deleted entries', z.array(DeletedEntry)), 403: json('not allowed'), 404: json('no such log') } },
+  'POST /api/docs/:doc/deleted/:kind/:entryId/restore': { tag: 'history', summary: 'Bring one deleted log entry back (nothing else touched)', access: 'writers of the log', responses: { 200: anyJson('restored: `{kind, id, …}`'), 403: json('not allowed'), 404: json('no such log or entry') } },
+
+  // --- administration
+  'POST /api/admin/users': { tag: 'admin', summary: 'Create a user with a password', access: 'admin', responses: { 201: created({ id: z.string(), email: z.string(), name: z.string(), role: z.string() }), 403: json('admins only') } },
+  'POST /api/admin/hubs': { tag: 'admin', summary: 'Create a hub', access: 'admin', responses: { 201: created({ id: z.string() }), 403: json('admins only') } },
+  'POST /api/admin/hubs/:hubId/missions': { tag: 'admin', summary: 'Add a mission (EU delegation or Member State embassy) to a hub', access: 'admin', responses: { 201: created({ id: z.string(), code: z.string() }), 403: json('admins only'), 404: json('no such hub') } },
+  'GET /api/admin/audit': { tag: 'admin', summary: 'The audit trail, newest first, with filters (`before` pages back)', access: 'admin', responses: { 200: anyJson('audit events'), 403: json('admins only') } },
+  'GET /api/admin/users': { tag: 'admin', summary: 'Users (up to 500), by name; `q` filters by name or e-mail', access: 'admin', responses: { 200: json('users', z.array(AdminUser)), 403: json('admins only') } },
+  'POST /api/admin/users/invite': { tag: 'admin', summary: 'Invite a user: returns the one-time set-password link (shown once)', access: 'admin', responses: { 201: json('invited', Link.extend({ id: z.string() })), 403: json('admins only') } },
+  'POST /api/admin/users/:userId/reset': { tag: 'admin', summary: "Reset a user's password: ends their sessions, returns a one-time link", access: 'admin', responses: { 200: json('reset', Link), 403: json('admins only'), 404: json('no such user') } },
+  'POST /api/admin/users/:userId/disable': { tag: 'admin', summary: 'Disable a user: sessions end, sockets close at once', access: 'admin (not oneself)', responses: { 204: none('disabled'), 403: json('admins only, or oneself'), 404: json('no such user') } },
+  'POST /api/admin/users/:userId/enable': { tag: 'admin', summary: 'Enable a disabled user', access: 'admin', responses: { 204: none('enabled'), 403: json('admins only'), 404: json('no such user') } },
+  'PATCH /api/admin/users/:userId': { tag: 'admin', summary: "Change a user's role (their sockets reconnect under it)", access: 'admin (may not lower own role)', responses: { 200: json('changed', z.object({ id: z.string(), role: z.string() })), 403: json('admins only'), 404: json('no such user') } },
+}

@@ -1,0 +1,11 @@
+import { findChromium } from './chromium.js'
+
+/**
+ * Runs before the suite (`npm test`): what the machine must have, checked in a second with one line
+ * of advice instead of a stack trace per test file.
+ */
+const browser = findChromium()
+if ('error' in browser) {
+  console.error(`hubwork tests: ${browser.error}`)
+  process.exit(1)
+}
