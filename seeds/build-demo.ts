@@ -8,13 +8,13 @@ import { checkDemoFiles, DemoAccount, DemoHubsFile, HUBS_FILE, USERS_FILE } from
 /**
  * Writes the committed demo files seeds/demo/users.json and seeds/demo/hubs.json from the domain's
  * seed file (fictional people and content). Run after the source changes:
- *   npx tsx seeds/build-demo.ts [path/to/seed-hubs.json]   (default: ../shared/domain/seed-hubs.json)
+ *   npx tsx seeds/build-demo.ts [path/to/seed-hubs.json]   (default: tests/fixtures/seed-hubs.json)
  * Deterministic: the same source gives byte-identical files.
  */
 
 /** The demo password of every account (demo only; printed in users.json and the README). */
 export const DEMO_PASSWORD = 'hubwork-demo-2026'
-/** The extra administrator account (CONTRACT §3 asks for one admin). */
+/** The extra administrator account: the demo needs one of each role. */
 const EXTRA_ADMIN = { id: 'u-adm-demo', email: 'admin@demo.example', name: 'Demo Administrator' }
 
 const SECTION_TITLES: Record<string, string> = {

@@ -7,9 +7,9 @@ import { MISSION_KINDS } from '../shared/schemas/hubs.js'
 import { PROJECT_ROOT } from '../server/project-root.js'
 
 /**
- * The committed demo files: seeds/demo/users.json (CONTRACT §3, exactly) and seeds/demo/hubs.json
+ * The committed demo files: seeds/demo/users.json (every demo account, in the documented form) and seeds/demo/hubs.json
  * (everything else the seed, the roll-up tests and the comments feature need), both written by
- * seeds/build-demo.ts from ../shared/domain/seed-hubs.json. Dates in hubs.json are the source's
+ * seeds/build-demo.ts from the demo source (tests/fixtures/seed-hubs.json). Dates in hubs.json are the source's
  * ORIGINAL dates (as of `meta.demoAsOf`); the seed shifts them (seeds/demo-dates.ts).
  * Both files are validated here at load, and checked against each other.
  */
@@ -22,7 +22,7 @@ const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const Code = z.string().regex(/^(EU|[A-Z]{2})$/)
 const Ids = z.array(z.string().min(1))
 
-/** One account of users.json (CONTRACT §3). */
+/** One account of users.json. */
 export const DemoAccount = z.strictObject({
   email: z.string().email(),
   password: z.string().min(8),

@@ -11,7 +11,7 @@ import { demoDocs } from './demo-content.js'
 import { buildItemId } from '../shared/item-id.js'
 import { demoShiftDays, shiftToInstant } from './demo-dates.js'
 
-/** Where the demo accounts (with clear passwords, demo only) are listed: CONTRACT §3. */
+/** Where the demo accounts (with clear passwords, demo only) are listed. */
 export const DEMO_USERS_FILE = USERS_FILE
 
 /** Any fixed number: the advisory lock that makes two processes starting together seed once. */

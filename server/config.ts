@@ -33,7 +33,7 @@ const EnvSchema = z.object({
   AUDIT_RETENTION_DAYS: positiveInt.default(730),
 })
 
-/** The validated, frozen configuration of one server process (CONTRACT §2). */
+/** The validated, frozen configuration of one server process (README: configuration). */
 export interface Config {
   port: number
   host: string

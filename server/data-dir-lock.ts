@@ -6,7 +6,7 @@ export class DataDirLockedError extends Error {}
 
 /**
  * Takes the data directory for this process. Two processes on one PGlite directory silently lose
- * writes (STACK.md), so a second one must refuse to start. The lock file holds the owner's pid; a
+ * writes, so a second one must refuse to start. The lock file holds the owner's pid; a
  * lock whose pid is gone (a crash, kill -9) is taken over.
  * @returns a function that releases the lock
  * @throws DataDirLockedError naming the lock file and the owner's pid

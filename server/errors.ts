@@ -1,6 +1,6 @@
 /**
  * Errors with a stable `code` and HTTP `status`. Domain code throws them; `app.onError` is the only
- * place one becomes a response (`{"error":{"code","message"}}`, CONTRACT §5).
+ * place one becomes a response (`{"error":{"code","message"}}`).
  */
 export class AppError extends Error {
   constructor(

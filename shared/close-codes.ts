@@ -1,5 +1,5 @@
 /**
- * WebSocket close codes of the sync endpoint (CONTRACT §6). Codes in 4400–4499 stop y-websocket's
+ * WebSocket close codes of the sync endpoint. Codes in 4400–4499 stop y-websocket's
  * reconnect loop, so the client can tell the person why instead of retrying forever.
  */
 export const CloseCode = {

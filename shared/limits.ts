@@ -1,4 +1,4 @@
-/** Length limits of text fields (CONTRACT §5: "up to documented length limits (400 beyond them)"). */
+/** Length limits of text fields (beyond them a request gets 400 naming the field). */
 export const Limits = {
   email: 254,
   name: 200,

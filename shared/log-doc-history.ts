@@ -3,7 +3,7 @@ import { logMap, type LogKind } from './log-doc-view.js'
 import { setText } from './log-doc.js'
 
 /**
- * History helpers of the log document (issue 7): the log as JSON, restoring the whole log or one
+ * History helpers of the log document: the log as JSON, restoring the whole log or one
  * entry from an older state as ordinary edits (field by field, so nothing else is touched), and
  * diffs between two states. Part of the log-doc family (log-doc.ts, log-doc-view.ts): the only
  * code touching the log maps.
@@ -47,7 +47,7 @@ export function logEntryIds(doc: Y.Doc, kind: LogKind): string[] {
   return [...logMap(doc, kind).keys()]
 }
 
-/** The whole log as JSON (CONTRACT §5: a log version's `text`). */
+/** The whole log as JSON (a log version's `text` in the history API). */
 export function snapshotLog(doc: Y.Doc): LogSnapshot {
   const snap: LogSnapshot = { exchanges: {}, actions: {} }
   for (const { kind, key } of KINDS) {

@@ -3,7 +3,7 @@ import { SCOPES, type Scope } from './scopes.js'
 import { ACTION_STATUSES, INPUT_STATUSES, type ActionStatus, type InputStatus, type LogKind } from './item-statuses.js'
 
 /**
- * Reading the log document `hub/<hubId>/log` (CONTRACT §6) into plain views. Tolerant by design:
+ * Reading the log document `hub/<hubId>/log` (and `…/log/hub`) into plain views. Tolerant by design:
  * the document is edited by many clients, so an entry with a missing or wrongly typed field is
  * still returned, with each problem named in `issues` (shown as "needs attention"), never thrown;
  * unknown keys are ignored; overlong text is cut in the VIEW only (the document keeps it).
@@ -36,7 +36,7 @@ export interface Exchange {
   /** ISO 8601 instant, '' when missing or invalid (then flagged). */
   createdAt: string
   crossCutting: boolean
-  /** Missions taking part (actions: CONTRACT §6; exchanges: extra key, may be empty). */
+  /** Missions taking part (actions: part of the schema; exchanges: extra key, may be empty). */
   missions: string[]
   /** Extra keys of cross-cutting items (see the seed's report): the cyber board reads them. */
   inputStatus: InputStatus | null

@@ -14,7 +14,7 @@ import {
 import { LOG_KINDS } from './item-statuses.js'
 
 /**
- * THE typed helpers of the log document `hub/<hubId>/log` (CONTRACT §6): the browser, the seed and
+ * THE typed helpers of the log document `hub/<hubId>/log` and `hub/<hubId>/log/hub`: the browser, the seed and
  * the projection read and write exchanges and actions through these; nothing else touches the
  * document's maps directly. Writes are one Yjs transaction each (one update on the wire).
  * Reading is tolerant (see log-doc-view.ts). History (snapshots, restores, diffs) is in
@@ -31,7 +31,7 @@ export {
 } from './log-doc-view.js'
 export type { Action, ActionStatus, Exchange, InputStatus, LogItem, LogKind } from './log-doc-view.js'
 
-/** A value an extra key may hold (CONTRACT §6: unknown keys are kept; lists become Y.Arrays). */
+/** A value an extra key may hold (unknown keys are kept; lists become Y.Arrays). */
 export type ExtraValue = string | number | boolean | null | string[]
 
 /** Fields of a new exchange. */
@@ -48,7 +48,7 @@ export interface NewExchange {
   createdAt?: string
   crossCutting?: boolean
   missions?: string[]
-  /** Extra keys beyond CONTRACT §6 (e.g. `inputStatus`, `relatedHubs`), stored as given. */
+  /** Extra keys beyond the documented schema (e.g. `inputStatus`, `relatedHubs`), stored as given. */
   extra?: Record<string, ExtraValue>
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * The controlled vocabulary (seeds/taxonomy.json, a copy of ../shared/domain/taxonomy.json with ids
+ * The controlled vocabulary (seeds/taxonomy.json, the domain's taxonomy with ids
  * unchanged) as pickers, validation and roll-ups use it. Theme ids are dotted paths: a sub-theme
  * `cybersecurity.cyber-capacity-building` rolls up into `cybersecurity`. Forums may name a parent
  * (`itu-pp26` → `itu`). No file access here (shared/ runs in the browser too): callers load the

@@ -5,7 +5,7 @@ import { clientAddress } from './client-address.js'
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
 
-/** `GET /metrics`: Prometheus text, for callers on loopback only (CONTRACT §5). */
+/** `GET /metrics`: Prometheus text, for callers on loopback only (an operator's tool, not the public's). */
 export function metricsRoute(registry: Registry) {
   return new Hono<AppEnv>().get('/', async (c) => {
     if (!LOOPBACK.has(clientAddress(c))) {

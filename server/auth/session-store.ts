@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.js'
 import type { Actor } from '../../shared/access.js'
 
 /**
- * Server-side sessions (issue 2 §5). The cookie holds 256 random bits; the table holds only their
+ * Server-side sessions. The cookie holds 256 random bits; the table holds only their
  * SHA-256, so a leaked table hands out no session. Idle and absolute expiry are both enforced here.
  */
 

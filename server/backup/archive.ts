@@ -9,7 +9,7 @@ import { migrations } from '../../migrations/index.js'
 import { migrateToLatest } from '../db/migrator.js'
 
 /**
- * Whole-instance backup (issue 7 §6). Archive format `hubwork-backup`, version 1: a gzip-compressed
+ * Whole-instance backup (`npm run export` / `npm run import`). Archive format `hubwork-backup`, version 1: a gzip-compressed
  * file of JSON lines. Line 1 is the header `{format, version, createdAt, engine, migrations, tables}`;
  * then, table by table in foreign-key order, one line `{"table": name, "columns": [...]}` followed by
  * one line per row `{"r": [values in column order]}`. Binary values (Yjs updates) are written as

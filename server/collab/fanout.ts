@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js'
 const CHANNEL = 'hubwork_doc'
 
 /**
- * Several processes on one PostgreSQL (DESIGN §5): after a commit, NOTIFY (process, doc, seq
+ * Several processes on one PostgreSQL (docs/architecture.md, scale-out): after a commit, NOTIFY (process, doc, seq
  * range); every other process with that room open reads those rows and relays them. A dedicated
  * connection LISTENs; when it drops (PostgreSQL restarted), it reconnects and asks for a resync,
  * since notifications sent meanwhile are lost.

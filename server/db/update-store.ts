@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import type { Database } from './schema.js'
 
 /**
- * The only writer of `doc_updates` and `doc_snapshots` (STYLE §6). A document's state is its
+ * The only writer of `doc_updates` and `doc_snapshots` (so the persist-before-relay rule has one place). A document's state is its
  * latest snapshot merged with every later update.
  */
 

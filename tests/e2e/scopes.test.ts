@@ -80,8 +80,7 @@ describe('sharing scopes in Chromium', () => {
     await expect.poll(() => bernd.getByTestId('exchange').count()).toBe(2)
   })
 
-  // Needs the server route PUT /api/items/:itemId/scope (being built on main); unskip once merged.
-  it.skip('moves the HQ exchange into the hub: HQ drops it live, the members see it as hub-only', async () => {
+  it('moves the HQ exchange into the hub: HQ drops it live, the members see it as hub-only', async () => {
     await anna.getByRole('button', { name: `Edit ${HQ_TITLE}` }).click()
     await anna.getByRole('radio', { name: /^Hub only/ }).check()
     await anna.getByRole('button', { name: 'Save' }).click()

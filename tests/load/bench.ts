@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue 3, DESIGN §7): real y-websocket clients against Hubwork (PostgreSQL,
+ * `npm run bench`: real y-websocket clients against Hubwork (PostgreSQL,
  * authenticated, persist-before-relay) and against the stock in-memory y-websocket server, same
  * load, same run; prints edit-to-peer latency, lost updates, CPU and memory, and the ratios.
  * Flags: --quick (small points, 5 s), --seconds=N, --points=a,b (names below).

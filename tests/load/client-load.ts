@@ -1,5 +1,5 @@
 /**
- * Client load figures for issue 4: the gzipped JS a cold hub-brief load fetches, and the time from
+ * Client load figures: the gzipped JS a cold hub-brief load fetches, and the time from
  * navigation to an editable, synced brief (Chromium, localhost, cold cache, seeded demo on PGlite).
  * Usage: `npx vite build && npx tsx tests/load/client-load.ts [runs]` — prints the median and each run.
  */

@@ -1,5 +1,5 @@
 /**
- * Sign-in latency (issue 2): N sequential logins of a seeded demo account against the real server
+ * Sign-in latency: N sequential logins of a seeded demo account against the real server
  * on PGlite; prints p50 and p95. Usage: `npx tsx tests/load/login-latency.ts [n]`.
  */
 import { mkdtemp, rm } from 'node:fs/promises'

