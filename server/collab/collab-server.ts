@@ -8,10 +8,8 @@ import type { Db } from '../db/connect.js'
 import type { Logger } from '../logger.js'
 import { CloseCode } from '../../shared/close-codes.js'
 import { COMPACT_AFTER, readDocState, readUpdatesBetween } from '../db/update-store.js'
-import { settle } from '../editor/headless.js'
 import { appendStatusHistory } from '../../shared/log-doc.js'
-import { parseDocName } from '../../shared/doc-names.js'
-import { countUnreadableNodes, removeUnreadableNodes } from '../editor/readable.js'
+import { editOnCopy, needsReadableRepair, readableRepair } from './edit-copy.js'
 import type { Connection, Room } from './room.js'
 import { createCollabMetrics, type CollabMetrics } from './collab-metrics.js'
 import { connectionBuckets, DEFAULT_LIMITS, type ConnectionLimits } from './guards.js'
@@ -61,6 +59,8 @@ export type EditActor = { id: string } | null
  * The sync server: rooms (rooms.ts), the protocol (messages.ts), persist-before-relay
  * (write-path.ts, relay.ts), versions, compaction and, on PostgreSQL, fan-out to other processes.
  * Knows nothing of HTTP: the door (door.ts) decides, upgrade.ts hands over admitted sockets.
+ * A little over 300 lines because it is the sync server's whole public surface, one short method
+ * each; everything it delegates to is a file of its own.
  */
 export class CollabServer {
   readonly events = new EventEmitter()
@@ -160,20 +160,11 @@ export class CollabServer {
    * a version, then sets those nodes aside through the ordinary write path.
    */
   private async repairOnLoad(room: Room): Promise<void> {
-    const doc = parseDocName(room.name)
-    if (!doc || doc.type === 'log' || countUnreadableNodes(room.doc) === 0) return
+    if (!needsReadableRepair(room)) return
     await this.versions.write(room, 'kept before setting aside content the editor cannot read')
-    const copy = new Y.Doc()
-    const changes: Uint8Array[] = []
-    try {
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc))
-      copy.on('update', (u: Uint8Array) => changes.push(u))
-      const removed = removeUnreadableNodes(copy)
-      this.logger.warn({ doc: room.name, removed }, 'set aside nodes the editor cannot read')
-    } finally {
-      copy.destroy()
-    }
-    if (changes.length) await this.writes.write(room, Y.mergeUpdates(changes), null, null)
+    const repair = await readableRepair(room)
+    this.logger.warn({ doc: room.name }, 'set aside nodes the editor cannot read')
+    if (repair) await this.writes.write(room, repair, null, null)
   }
 
   private join(room: Room, conn: Connection): void {
@@ -218,24 +209,13 @@ export class CollabServer {
   /**
    * The one way the server edits a document (restores, input states, moves between documents):
    * `edit` changes a copy of the live document, and what it changed goes through the same
-   * persist-then-relay path as a client's edit, attributed to `actor`. Lexical bindings on the copy
-   * may write one tick after their update, so the copy is settled before its changes are taken.
+   * persist-then-relay path as a client's edit, attributed to `actor`.
    * @returns the seq of the stored edit once it is durable and live, or null when `edit` changed nothing
    */
   editDoc(docName: string, actor: EditActor, edit: (doc: Y.Doc) => void | Promise<void>): Promise<number | null> {
     return this.withRoom(docName, async (room) => {
-      const copy = new Y.Doc()
-      const changes: Uint8Array[] = []
-      try {
-        Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc))
-        copy.on('update', (u: Uint8Array) => changes.push(u))
-        await edit(copy)
-        await settle()
-      } finally {
-        copy.destroy()
-      }
-      if (changes.length === 0) return null
-      return this.writes.write(room, Y.mergeUpdates(changes), actor?.id ?? null, null)
+      const update = await editOnCopy(room, edit)
+      return update ? this.writes.write(room, update, actor?.id ?? null, null) : null
     })
   }
 

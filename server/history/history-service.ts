@@ -1,14 +1,13 @@
 import { EventEmitter } from 'node:events'
 import type { Kysely } from 'kysely'
-import * as Y from 'yjs'
 import { diffWordsWithSpace } from 'diff'
 import type { Database } from '../db/schema.js'
 import type { CollabServer } from '../collab/collab-server.js'
 import type { DocName } from '../../shared/doc-names.js'
 import type { LogKind } from '../../shared/log-doc.js'
 import { LOG_KINDS } from '../../shared/item-statuses.js'
-import { diffLogSnapshots, logEntryIds, readEntryFields, replaceLogContent, snapshotLog, type LogSnapshot } from '../../shared/log-doc-history.js'
-import { deleteItem } from '../../shared/log-doc.js'
+import { diffLogSnapshots, logEntryIds, readEntryFields } from '../../shared/log-doc-history.js'
+import { docOf, logSnapshotOf, splitKey, withoutEntries } from './log-states.js'
 import type { VersionDiffView } from '../../shared/schemas/history-views.js'
 import { lexicalDocToText } from '../editor/headless.js'
 import { NotFoundError } from '../errors.js'
@@ -301,43 +300,3 @@ export class HistoryService {
 }
 
 const KINDS = LOG_KINDS
-
-function splitKey(key: string): [LogKind, string] {
-  const slash = key.indexOf('/')
-  return [key.slice(0, slash) as LogKind, key.slice(slash + 1)]
-}
-
-/** A Y.Doc holding a stored state (the caller destroys it). */
-function docOf(state: Uint8Array): Y.Doc {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, new Uint8Array(state))
-  return doc
-}
-
-/**
- * A log state without some entries, built afresh so that not even their ids remain in it: a
- * deletion (here, or the move itself in a later state) leaves the keys of deleted structs behind.
- */
-function withoutEntries(state: Uint8Array, ids: ReadonlySet<string>): Uint8Array {
-  if (ids.size === 0) return state
-  const source = docOf(state)
-  const fresh = new Y.Doc()
-  try {
-    for (const id of ids) deleteItem(source, id)
-    replaceLogContent(fresh, source)
-    return Y.encodeStateAsUpdate(fresh)
-  } finally {
-    source.destroy()
-    fresh.destroy()
-  }
-}
-
-/** The log held by a state, as JSON. */
-function logSnapshotOf(state: Uint8Array): LogSnapshot {
-  const doc = docOf(state)
-  try {
-    return snapshotLog(doc)
-  } finally {
-    doc.destroy()
-  }
-}
