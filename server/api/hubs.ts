@@ -29,6 +29,7 @@ import {
 import { presentFocalPoint, presentHubDetail, presentHubSummary, presentMembershipSet } from './present/hubs.js'
 import { presentNote, presentNoteRef } from './present/notes.js'
 import { validate } from './validate.js'
+import { readableBy } from '../db/read-scope.js'
 import { audit } from './audit-context.js'
 
 /** Asks the access authority; 403 unless `actor` has `needed` on the hub's resource. */
@@ -43,7 +44,7 @@ export const hubs = new Hono<AppEnv>()
     const scope = readScope(actor)
     const rows = (await listHubs(c.var.db, scope.kind === 'hubs' ? scope.hubIds : null)).filter((h) => canSeeHub(actor, h.id))
     // Hub content is not the cyber ambassadors' to see, not even as a latest title.
-    const activity = scope.kind === 'cross-cutting' ? null : await hubActivity(c.var.db, rows.map((h) => h.id))
+    const activity = scope.kind === 'cross-cutting' ? null : await hubActivity(c.var.db, rows.map((h) => h.id), readableBy(actor, 'items'))
     return c.json(rows.map((h) => presentHubSummary(h, activity?.get(h.id))))
   })
   .get('/:hubId', validate('param', HubParams), async (c) => {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { Kysely } from 'kysely'
+import type { Kysely, RawBuilder } from 'kysely'
 import type { Database, Hub, Mission, NewHub, NewMission } from './schema.js'
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js'
 import type { LogKind } from '../../shared/item-statuses.js'
@@ -154,6 +154,8 @@ export interface HubActivityRow {
 export async function hubActivity(
   db: Kysely<Database>,
   hubIds: string[],
+  /** Which items the reader may see named (the latest one); counts take every item of the hub. */
+  readable: RawBuilder<boolean>,
   now = new Date(),
 ): Promise<Map<string, HubActivityRow>> {
   const out = new Map<string, HubActivityRow>()
@@ -168,7 +170,7 @@ export async function hubActivity(
     .execute()
   const latest = await sql<{ hub_id: string; title: string; kind: LogKind; created_at: Date | string }>`
     select distinct on (hub_id) hub_id, title, kind, created_at from items
-    where hub_id in (${sql.join(hubIds)}) and created_at is not null and created_at <= ${now}
+    where hub_id in (${sql.join(hubIds)}) and created_at is not null and created_at <= ${now} and ${readable}
     order by hub_id, created_at desc`.execute(db)
   for (const id of hubIds) out.set(id, { last_30_days: 0, latest: null })
   for (const c of counts) out.get(c.hub_id)!.last_30_days = Number(c.n)
