@@ -181,6 +181,34 @@ for (const engine of ENGINES) {
       if (stored) await expect(lexicalDocToText(stored.update)).resolves.toBeTypeOf('string')
     })
 
+    it('shows the real author everywhere even when the document names another (written before the checks)', async () => {
+      const c = await bob()
+      const id = createExchange(c.doc, { title: 'Rewritten later', mission: 'DE', authorId: ids.bob })
+      await until(() => readLogItem(watcher.doc, id) !== null)
+      c.destroy()
+      // The forgery as an older server stored it: the document now names the coordinator.
+      const forged = new Y.Doc()
+      Y.applyUpdate(forged, Y.encodeStateAsUpdate(watcher.doc))
+      const before = Y.encodeStateVector(forged)
+      const entry = forged.getMap('exchanges').get(id) as Y.Map<unknown>
+      forged.transact(() => {
+        entry.set('authorId', ids.coord)
+        entry.set('mission', 'EU')
+      })
+      await t.server.services.collab.applyServerUpdate(logDoc(), Y.encodeStateAsUpdate(forged, before), null)
+      forged.destroy()
+      const http = client(t.url, t.origin, cookies.coord)
+      let item: { authorId: string; authorName: string; mission: string; issues: string[] } | undefined
+      await until(async () => {
+        item = (await http.request('GET', `/api/items?hubId=${hub.id}&q=Rewritten`)).body[0]
+        return !!item && item.issues.length > 0
+      }, 10_000, 'the forged entry projected')
+      expect(item).toMatchObject({ authorId: ids.bob, authorName: 'Bob Beispiel', mission: 'DE' })
+      expect(item!.issues.join(' ')).toMatch(/author/)
+      const report = await client(t.url, t.origin, cookies.coord).request('GET', `/api/items/${encodeURIComponent(`${hub.id}:exchange:${id}`)}`)
+      expect(report.body).toMatchObject({ authorId: ids.bob, mission: 'DE' })
+    })
+
     it('projects the author and mission the server recorded', async () => {
       const c = await bob()
       createExchange(c.doc, { title: 'Attributed', mission: 'DE', authorId: ids.bob })

@@ -41,6 +41,21 @@ for (const engine of ENGINES) {
     })
     afterAll(() => t?.close())
 
+    it("keeps the demo's hub-only exchanges among their hub's missions, yet counts them", async () => {
+      const api = (globalThis as { hqApi?: ReturnType<typeof client> }).hqApi!
+      const items = (await api.request('GET', '/api/items?limit=500')).body as { id: string }[]
+      expect(items.length).toBeGreaterThan(50)
+      expect(items.map((i) => i.id)).not.toContain('hub-cd:exchange:ex-cd-3')
+      expect(items.map((i) => i.id)).not.toContain('hub-ua:exchange:ex-ua-3')
+      expect((await api.request('GET', '/api/search?q=journalists')).text).not.toContain('online safety of journalists')
+      expect(rollup.hubs.find((h: { id: string }) => h.id === 'hub-cd').hubOnly).toEqual({ exchanges: 1, actions: 0 })
+      const member = accounts.find((a) => a.role === 'staff' && a.memberships.some((m) => m.hubId === 'hub-cd'))!
+      const staff = client(t.fetch, t.origin)
+      expect((await staff.login(member.email, member.password)).status).toBe(200)
+      const mine = (await staff.request('GET', '/api/items?hubId=hub-cd')).body as { id: string; scope: string }[]
+      expect(mine.find((i) => i.id === 'hub-cd:exchange:ex-cd-3')?.scope).toBe('hub')
+    })
+
     it('theme × hub matrix equals the hand-computed record counts', () => {
       const got: Record<string, Record<string, number>> = {}
       for (const r of rollup.matrix) (got[r.themeId] ??= {})[r.hubId] = r.exchanges + r.actions
