@@ -1,15 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { request, ApiError } from '../../api/request'
 import { ErrorBanner, NoticeBanner } from '../../ui/error-banner'
+import type { SessionView } from '../../../shared/schemas/auth'
 
-interface SessionRow {
-  id: string
-  createdAt: string
-  lastSeenAt: string
-  ip: string | null
-  userAgent: string | null
-  current: boolean
-}
+type SessionRow = SessionView
 
 /** The person's own account (`/account`): change the password, see and end their sessions. */
 export default function AccountPage() {

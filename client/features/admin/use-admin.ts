@@ -1,26 +1,10 @@
 import { useEffect, useState } from 'react'
 import { request, ApiError } from '../../api/request'
+import type { AdminUserView, AuditEventView } from '../../../shared/schemas/admin'
 
-export interface UserRow {
-  id: string
-  email: string
-  name: string
-  role: 'staff' | 'hq' | 'cyber' | 'admin'
-  disabled: boolean
-  memberships: number
-}
-
-export interface AuditRow {
-  id: number
-  at: string
-  actorId: string | null
-  actorEmail: string | null
-  action: string
-  targetType: string | null
-  targetId: string | null
-  hubId: string | null
-  ip: string | null
-}
+/** The administration's rows are the API's answers, typed once in shared/schemas. */
+export type UserRow = AdminUserView
+export type AuditRow = AuditEventView
 
 export interface AuditFilter {
   action: string
