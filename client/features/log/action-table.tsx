@@ -3,28 +3,16 @@ import { ACTION_STATUSES, updateItem, type Action, type ActionStatus } from '../
 import { DEFAULT_SCOPE, type Scope } from '../../../shared/scopes'
 import { ACTION_STATUS_LABELS } from '../../../shared/item-statuses'
 import type { HubDetailView } from '../../../shared/schemas/hubs'
-import type { MeView } from '../../../shared/schemas/auth'
 import type { Taxonomy } from '../../../shared/taxonomy'
 import { TermPicker } from './term-picker'
 import { plainOptions, Select } from '../../ui/select'
 import { Table } from '../../ui/table'
 import { ErrorBanner } from '../../ui/error-banner'
 import { ScopeChip, ScopePicker, scopeOptions } from '../../ui/scope'
-import type { LogDocs, Scoped } from './use-log'
+import type { LogViewProps, Scoped } from './use-log'
 import { createEntry, saveEntry } from './save-entry'
 
-interface Props {
-  docs: LogDocs
-  items: Scoped<Action>[]
-  hub: HubDetailView
-  me: MeView
-  mission: string
-  canWrite: boolean
-  taxonomy: Taxonomy | null
-  /** Comment count per entry id, and how to open an entry's thread. */
-  counts: Record<string, number>
-  onDiscuss: (entryId: string) => void
-}
+type Props = LogViewProps<Action>
 
 const STATUS_LABEL: Record<ActionStatus, string> = ACTION_STATUS_LABELS
 const STATUS_OPTIONS = ACTION_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))

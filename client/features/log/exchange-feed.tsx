@@ -1,28 +1,15 @@
 import { useState, type FormEvent } from 'react'
 import type { Exchange } from '../../../shared/log-doc'
 import { DEFAULT_SCOPE, type Scope } from '../../../shared/scopes'
-import type { HubDetailView } from '../../../shared/schemas/hubs'
-import type { MeView } from '../../../shared/schemas/auth'
 import type { Taxonomy } from '../../../shared/taxonomy'
 import { TermPicker } from './term-picker'
 import { plainOptions, Select } from '../../ui/select'
 import { ErrorBanner } from '../../ui/error-banner'
 import { ScopeChip, ScopePicker, scopeOptions } from '../../ui/scope'
-import type { LogDocs, Scoped } from './use-log'
+import type { LogViewProps, Scoped } from './use-log'
 import { createEntry, saveEntry } from './save-entry'
 
-interface Props {
-  docs: LogDocs
-  items: Scoped<Exchange>[]
-  hub: HubDetailView
-  me: MeView
-  mission: string
-  canWrite: boolean
-  taxonomy: Taxonomy | null
-  /** Comment count per entry id, and how to open an entry's thread. */
-  counts: Record<string, number>
-  onDiscuss: (entryId: string) => void
-}
+type Props = LogViewProps<Exchange>
 
 const themeLabel = (t: Taxonomy | null, id: string) => t?.themes.find((x) => x.id === id)?.label ?? id
 

@@ -6,6 +6,7 @@ import { hubLogDocName, logDocName, parseDocName } from '../../../shared/doc-nam
 import { can } from '../../../shared/access'
 import { DEFAULT_SCOPE, SCOPES, type Scope } from '../../../shared/scopes'
 import type { MeView } from '../../../shared/schemas/auth'
+import type { HubDetailView } from '../../../shared/schemas/hubs'
 import { request } from '../../api/request'
 import type { Taxonomy } from '../../../shared/taxonomy'
 
@@ -82,4 +83,18 @@ export function useTaxonomy(): Taxonomy | null {
     taxonomyCache.then(setT, () => (taxonomyCache = null))
   }, [])
   return t
+}
+
+/** What the feed and the action table are given: the entries of one kind and what they need to edit them. */
+export interface LogViewProps<T> {
+  docs: LogDocs
+  items: Scoped<T>[]
+  hub: HubDetailView
+  me: MeView
+  mission: string
+  canWrite: boolean
+  taxonomy: Taxonomy | null
+  /** Comment count per entry id, and how to open an entry's thread. */
+  counts: Record<string, number>
+  onDiscuss: (entryId: string) => void
 }
