@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { onPendingChange, pendingChanges } from '../sync/provider'
+import { onPendingChange } from '../sync/provider'
+import { pendingChanges, syncUnsent } from '../sync/unsent'
 
 const changes = (n: number) => `${n} change${n === 1 ? '' : 's'}`
 
@@ -88,7 +89,14 @@ export function SignOutButton({ onSignOut }: { onSignOut: () => void }) {
             )}
             <div className="actions">
               {mode === 'ask' ? (
-                <button type="button" className="primary" onClick={() => setMode('waiting')}>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => {
+                    syncUnsent()
+                    setMode('waiting')
+                  }}
+                >
                   Wait for sync
                 </button>
               ) : (

@@ -80,4 +80,44 @@ export async function deleteCopies(userId: string): Promise<void> {
   await Promise.all([...names].map(deleteDatabase))
   delete r[userId]
   writeRegistry(r)
+  forgetUnsent(userId)
+}
+
+const UNSENT = 'hubwork:unsent'
+
+function readUnsent(): Record<string, Record<string, number>> {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(UNSENT) ?? '{}')
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, Record<string, number>>) : {}
+  } catch {
+    return {}
+  }
+}
+
+/**
+ * Remembers how many of `userId`'s changes to a document the server has not confirmed (0: none).
+ * It outlives the page: after a reload the copy still holds them, though no open document counts them.
+ */
+export function markUnsent(userId: string, docName: string, n: number): void {
+  const all = readUnsent()
+  const mine = { ...all[userId] }
+  if ((mine[docName] ?? 0) === n) return
+  if (n > 0) mine[docName] = n
+  else delete mine[docName]
+  all[userId] = mine
+  if (Object.keys(mine).length === 0) delete all[userId]
+  try {
+    localStorage.setItem(UNSENT, JSON.stringify(all))
+  } catch {
+    // Storage full or disabled: only the open documents are counted.
+  }
+}
+
+/** `userId`'s documents with changes not yet confirmed, and how many. */
+export const unsentOf = (userId: string): Record<string, number> => readUnsent()[userId] ?? {}
+
+function forgetUnsent(userId: string): void {
+  const all = readUnsent()
+  delete all[userId]
+  localStorage.setItem(UNSENT, JSON.stringify(all))
 }

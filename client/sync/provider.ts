@@ -3,7 +3,7 @@ import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { CloseCode } from '../../shared/close-codes'
 import { reportSignedOut } from '../api/request'
-import { copyName, copyOwner, onCopyOwnerChange, registerCopy } from './local-copies'
+import { copyName, copyOwner, markUnsent, onCopyOwnerChange, registerCopy } from './local-copies'
 
 /** What the connection indicator shows. */
 export interface SyncStatus {
@@ -16,12 +16,15 @@ export interface SyncStatus {
 
 /** A document opened for editing: local copy in IndexedDB, live link to the server. */
 export interface OpenDoc {
+  docName: string
   doc: Y.Doc
   provider: WebsocketProvider
   status(): SyncStatus
   onStatus(cb: (s: SyncStatus) => void): () => void
   /** Starts the IndexedDB copy (when opened with `deferLocal`). */
   startLocal(): void
+  /** Resolves once the IndexedDB copy is loaded (at once when there is none). */
+  localReady(): Promise<void>
   destroy(): void
 }
 
@@ -41,12 +44,7 @@ export interface OpenOptions {
 const live = new Map<OpenDoc, () => Promise<void>>()
 const pendingListeners = new Set<() => void>()
 
-/** Changes made here that the server has not confirmed, over every open document. */
-export function pendingChanges(): number {
-  let n = 0
-  for (const o of live.keys()) if (o.status().state !== 'connected') n += o.status().waiting
-  return n
-}
+export const liveDocs = (): OpenDoc[] => [...live.keys()]
 
 export function onPendingChange(cb: () => void): () => void {
   pendingListeners.add(cb)
@@ -106,6 +104,8 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
   const listeners = new Set<(s: SyncStatus) => void>()
   const set = (patch: Partial<SyncStatus>) => {
     status = { ...status, ...patch }
+    // Counted across reloads, so sign-out can warn of changes no open page knows of.
+    if (patch.waiting !== undefined && owner !== null) markUnsent(owner, docName, patch.waiting)
     listeners.forEach((l) => l(status))
     pendingListeners.forEach((l) => l())
   }
@@ -139,10 +139,14 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
   window.addEventListener('offline', goOffline)
   window.addEventListener('online', goOnline)
   const open: OpenDoc = {
+    docName,
     doc,
     provider,
     status: () => status,
     startLocal,
+    localReady: async () => {
+      await local?.whenSynced
+    },
     onStatus(cb) {
       listeners.add(cb)
       return () => listeners.delete(cb)
