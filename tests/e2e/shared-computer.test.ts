@@ -31,23 +31,30 @@ describe('a shared computer in Chromium', () => {
    * Offline for real: Chromium's offline emulation leaves open WebSockets open (edits "made
    * offline" would still reach the server), so the sync sockets go through a route that is cut too.
    */
-  const networks = new WeakMap<BrowserContext, (offline: boolean) => Promise<void>>()
-  const setOffline = (page: Page, offline: boolean) => networks.get(page.context())!(offline)
+  const networks = new WeakMap<BrowserContext, { cutSockets(cut: boolean): Promise<void> }>()
+  /** Cuts the sync sockets only (pages still load): the server is unreachable for edits. */
+  const cutSockets = (page: Page, cut: boolean) => networks.get(page.context())!.cutSockets(cut)
+  const setOffline = async (page: Page, offline: boolean) => {
+    await page.context().setOffline(offline)
+    await cutSockets(page, offline)
+  }
   /** A fresh browser (its own cookie jar and IndexedDB) on the sign-in page. */
   const freshBrowser = async () => {
     const context = await e.browser.newContext({ viewport: { width: 1280, height: 900 } })
-    let offline = false
+    let cut = false
     const sockets = new Set<WebSocketRoute>()
     await context.routeWebSocket(/\/collab\//, (ws) => {
-      if (offline) return void ws.close({ code: 1001, reason: 'offline' })
+      if (cut) return void ws.close({ code: 1001, reason: 'offline' })
       ws.connectToServer()
       sockets.add(ws)
     })
-    networks.set(context, async (value) => {
-      offline = value
-      await context.setOffline(value)
-      if (value) await Promise.all([...sockets].map((ws) => ws.close({ code: 1001, reason: 'offline' })))
-      if (value) sockets.clear()
+    networks.set(context, {
+      async cutSockets(value) {
+        cut = value
+        if (!value) return
+        await Promise.all([...sockets].map((ws) => ws.close({ code: 1001, reason: 'offline' })))
+        sockets.clear()
+      },
     })
     const page = await context.newPage()
     await page.goto(`${e.server.url}/`)
@@ -202,6 +209,29 @@ describe('a shared computer in Chromium', () => {
     expect(await page.getByTestId('editor').textContent()).toContain('Sent before signing out.')
     await setOffline(page, false)
     await expect.poll(storedBrief, { timeout: 20_000 }).toContain('Sent before signing out.')
+    await signInForm(page).waitFor({ timeout: 10_000 })
+    await expect.poll(async () => (await databases(page)).filter((n) => n.includes(e.users.anna.id))).toEqual([])
+    await page.context().close()
+  })
+
+  it('warns of unsent changes left by a page since reloaded, and sends them before signing out', async () => {
+    const page = await freshBrowser()
+    await signInTo(page, 'anna')
+    await openBrief(page)
+    await cutSockets(page, true)
+    await expect.poll(() => status(page), { timeout: 10_000 }).not.toBe('connected')
+    await typeInBrief(page, ' Left in the copy.')
+    await expect.poll(() => status(page)).toMatch(/[1-9]\d* changes? waiting/)
+    // A reload forgets what the page counted; the copy still holds the change.
+    await page.goto(`${e.server.url}/`)
+    await page.getByRole('heading', { name: 'My hubs' }).waitFor()
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Changes not yet sent' })
+    await dialog.waitFor()
+    await dialog.getByRole('button', { name: 'Wait for sync' }).click()
+    await page.getByRole('dialog', { name: 'Waiting for the sync' }).waitFor()
+    await cutSockets(page, false)
+    await expect.poll(storedBrief, { timeout: 20_000 }).toContain('Left in the copy.')
     await signInForm(page).waitFor({ timeout: 10_000 })
     await expect.poll(async () => (await databases(page)).filter((n) => n.includes(e.users.anna.id))).toEqual([])
     await page.context().close()
