@@ -8,6 +8,7 @@ import { useModule } from './use-module'
 import { useEffect, useState } from 'react'
 import { closeLive, onLive } from '../api/live'
 import { canAdminister } from '../../shared/access'
+import { SignOutButton } from './sign-out'
 
 const loadRollup = () => import('../features/rollup/rollup-page')
 const loadBoard = () => import('../features/threads/board-page')
@@ -68,7 +69,7 @@ function Shell() {
         <span className="who">
           <Link to="/account">{me.name}</Link> <span className="muted">({me.role})</span>
         </span>
-        <button type="button" onClick={() => void signOut().then(() => (closeLive(), navigate('/login')))}>Sign out</button>
+        <SignOutButton onSignOut={() => void signOut().then(() => (closeLive(), navigate('/login')))} />
       </header>
       {note ? (
         <HubPage hubId={note.hubId} tab="notes" noteId={note.noteId} />

@@ -2,6 +2,9 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import { request, whenSignedOut } from '../api/request'
 import type { LoginView, MeView } from '../../shared/schemas/auth'
 import { membershipOf } from '../../shared/access'
+import { deleteCopies, setCopyOwner } from '../sync/local-copies'
+import { closeAllDocs, whenFlushed } from '../sync/provider'
+import { forgetPendingLogout, logoutPending, retryLogoutWhenOnline, sendLogout } from './pending-logout'
 
 interface SessionState {
   me: MeView | null
@@ -10,6 +13,7 @@ interface SessionState {
   expired: boolean
   refresh(): Promise<void>
   signIn(email: string, password: string): Promise<void>
+  /** Ends the session here at once (even offline) and deletes this person's offline copies. */
   signOut(): Promise<void>
 }
 
@@ -21,9 +25,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [expired, setExpired] = useState(false)
   const refresh = useCallback(async () => {
     try {
-      setMe(await request<MeView>('GET', '/api/me'))
+      // Signed out while offline: the server must hear it before anyone is shown as signed in.
+      if (logoutPending() && !(await sendLogout())) throw new Error('sign-out not yet sent')
+      const user = await request<MeView>('GET', '/api/me')
+      setCopyOwner(user.id)
+      setMe(user)
       setExpired(false)
     } catch {
+      // At start a 401 means "not signed in", not "the session ended while working".
+      setExpired(false)
       setMe(null)
     } finally {
       setLoading(false)
@@ -33,14 +43,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void refresh()
   }, [refresh])
   useEffect(() => whenSignedOut(() => setExpired(true)), [])
+  useEffect(retryLogoutWhenOnline, [])
   const signIn = async (email: string, password: string) => {
     const res = await request<LoginView>('POST', '/api/auth/login', { email, password })
+    // Signing in replaces the browser's previous session on the server: nothing left to send.
+    forgetPendingLogout()
+    // Someone else after an expired session: the first person's copies stay closed (and kept for
+    // them); they are never synced over this person's session.
+    setCopyOwner(res.user.id)
     setMe(res.user)
     setExpired(false)
   }
   const signOut = async () => {
-    await request('POST', '/api/auth/logout').catch(() => {})
+    const leaving = me
+    await whenFlushed()
+    await closeAllDocs()
+    setCopyOwner(null)
     setMe(null)
+    setExpired(false)
+    if (leaving) await deleteCopies(leaving.id)
+    // Offline, this fails and stays pending: retried when online and before the next start.
+    void sendLogout()
   }
   return (
     <SessionContext.Provider value={{ me, loading, expired, refresh, signIn, signOut }}>{children}</SessionContext.Provider>

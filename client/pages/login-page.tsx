@@ -28,7 +28,8 @@ export function LoginPage({ expired }: { expired?: boolean }) {
       <p className="muted">The shared workspace of the EU digital hubs.</p>
       {expired && (
         <p className="notice" role="alert">
-          Your session ended. Sign in again: the edits you made are kept in this browser and will sync.
+          Your session ended. Sign in again: the edits you made are kept in this browser and will sync. If someone
+          else signs in here, your edits stay unsent, kept for you, until you sign in again.
         </p>
       )}
       <form onSubmit={handleSubmit} aria-label="Sign in">

@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { CloseCode } from '../../shared/close-codes'
 import { reportSignedOut } from '../api/request'
+import { copyName, copyOwner, markUnsent, onCopyOwnerChange, registerCopy } from './local-copies'
 
 /** What the connection indicator shows. */
 export interface SyncStatus {
@@ -15,12 +16,15 @@ export interface SyncStatus {
 
 /** A document opened for editing: local copy in IndexedDB, live link to the server. */
 export interface OpenDoc {
+  docName: string
   doc: Y.Doc
   provider: WebsocketProvider
   status(): SyncStatus
   onStatus(cb: (s: SyncStatus) => void): () => void
   /** Starts the IndexedDB copy (when opened with `deferLocal`). */
   startLocal(): void
+  /** Resolves once the IndexedDB copy is loaded (at once when there is none). */
+  localReady(): Promise<void>
   destroy(): void
 }
 
@@ -36,6 +40,37 @@ export interface OpenOptions {
   deferLocal?: boolean
 }
 
+/** Every document open now (on a page, or still syncing in the background). */
+const live = new Map<OpenDoc, () => Promise<void>>()
+const pendingListeners = new Set<() => void>()
+
+export const liveDocs = (): OpenDoc[] => [...live.keys()]
+
+export function onPendingChange(cb: () => void): () => void {
+  pendingListeners.add(cb)
+  return () => pendingListeners.delete(cb)
+}
+
+/**
+ * Resolves once every open socket has handed what it queued to the network (at most ~2 s): the
+ * server keeps the frames a client sent before it closed, so closing after this loses nothing.
+ */
+export async function whenFlushed(): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    const busy = [...live.keys()].some(({ provider: { ws } }) => ws !== null && ws.readyState === WebSocket.OPEN && ws.bufferedAmount > 0)
+    if (!busy) return
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+/** Closes every open document at once (no background sync); their copies stay in IndexedDB. */
+export async function closeAllDocs(): Promise<void> {
+  await Promise.all([...live.values()].map((close) => close()))
+}
+
+// A copy opened for one person must never sync over another person's session.
+onCopyOwnerChange(() => void closeAllDocs())
+
 const serverUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`
 
 /**
@@ -44,8 +79,15 @@ const serverUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${lo
  */
 export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, deferLocal = false }: OpenOptions = {}): OpenDoc {
   let local: IndexeddbPersistence | null = null
+  // Fixed at opening: the copy is this person's, even if someone else signs in before it starts.
+  const owner = copyOwner()
+  let closed = false
   const startLocal = () => {
-    local ??= new IndexeddbPersistence(`hubwork:${docName}`, doc)
+    // Nobody signed in: nothing is kept in the browser.
+    if (local || closed || owner === null || owner !== copyOwner()) return
+    const name = copyName(owner, docName)
+    registerCopy(owner, name)
+    local = new IndexeddbPersistence(name, doc)
   }
   if (!deferLocal) startLocal()
   const provider = new WebsocketProvider(serverUrl(), docName, doc, { connect, disableBc: true })
@@ -62,7 +104,10 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
   const listeners = new Set<(s: SyncStatus) => void>()
   const set = (patch: Partial<SyncStatus>) => {
     status = { ...status, ...patch }
+    // Counted across reloads, so sign-out can warn of changes no open page knows of.
+    if (patch.waiting !== undefined && owner !== null) markUnsent(owner, docName, patch.waiting)
     listeners.forEach((l) => l(status))
+    pendingListeners.forEach((l) => l())
   }
   const onUpdate = (_u: Uint8Array, origin: unknown) => {
     if (origin !== provider && origin !== local) set({ waiting: status.waiting + 1 })
@@ -87,12 +132,21 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
     if (provider.wsconnected && provider.synced && status.waiting > 0 && status.state === 'connected') set({ waiting: 0 })
   }, 1000)
   const goOffline = () => set({ state: 'offline' })
+  // A socket that outlived a short network loss carries on: it is not "offline" any more.
+  const goOnline = () => {
+    if (status.state === 'offline') set({ state: provider.wsconnected ? (provider.synced ? 'connected' : 'syncing') : 'connecting' })
+  }
   window.addEventListener('offline', goOffline)
-  return {
+  window.addEventListener('online', goOnline)
+  const open: OpenDoc = {
+    docName,
     doc,
     provider,
     status: () => status,
     startLocal,
+    localReady: async () => {
+      await local?.whenSynced
+    },
     onStatus(cb) {
       listeners.add(cb)
       return () => listeners.delete(cb)
@@ -101,20 +155,29 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
       listeners.clear()
       // Deferred: the editor's own unmount disconnects the provider after this runs.
       setTimeout(() => {
+        // Closed already (sign-out, or someone else signed in): nothing may reconnect.
+        if (closed) return
         if (status.waiting > 0 && status.state !== 'connected' && status.state !== 'refused') {
           // Changes made offline are in IndexedDB but not on the server yet: keep this copy linked
           // in the background until it has synced, even if the person moved on to another page.
-          provider.on('sync', (synced: boolean) => synced && setTimeout(finalDestroy, 500))
+          provider.on('sync', (synced: boolean) => synced && setTimeout(() => void finalDestroy(), 500))
           provider.connect()
-        } else finalDestroy()
+        } else void finalDestroy()
       }, 0)
     },
   }
-  function finalDestroy() {
+  live.set(open, finalDestroy)
+  return open
+  async function finalDestroy() {
+    if (closed) return
+    closed = true
+    live.delete(open)
     clearInterval(confirm)
     window.removeEventListener('offline', goOffline)
+    window.removeEventListener('online', goOnline)
     doc.off('update', onUpdate)
     provider.destroy()
-    void local?.destroy()
+    pendingListeners.forEach((l) => l())
+    await local?.destroy()
   }
 }
