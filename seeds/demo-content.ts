@@ -18,9 +18,8 @@ function extras(values: Record<string, ExtraValue | undefined>): Record<string, 
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined)) as Record<string, ExtraValue>
 }
 
-/** The hub brief: its latest period's sections, then its priority themes. */
-function briefBlocks(hub: DemoHub, data: DemoHubsFile, taxonomy: Taxonomy): Block[] {
-  const brief = hub.briefs.at(-1)
+/** The hub brief of one period (the latest by default): its sections, then the hub's priority themes. */
+function briefBlocks(hub: DemoHub, data: DemoHubsFile, taxonomy: Taxonomy, brief = hub.briefs.at(-1)): Block[] {
   const period = data.reportingPeriods.find((p) => p.id === brief?.period)
   const blocks: Block[] = [{ type: 'h1', text: hub.name }]
   if (period) blocks.push({ type: 'p', text: `Brief for ${period.label} (${period.id}).` })
@@ -30,6 +29,40 @@ function briefBlocks(hub: DemoHub, data: DemoHubsFile, taxonomy: Taxonomy): Bloc
     for (const t of hub.priorityThemes) blocks.push({ type: 'bullet', text: termLabel(taxonomy.themes, t) })
   }
   return blocks
+}
+
+/** A brief the demo hub submitted for a period, with the state it froze and how HQ answered. */
+export interface DemoSubmission {
+  hubId: string
+  periodId: string
+  status: 'submitted' | 'returned' | 'acknowledged'
+  state: Uint8Array
+  submittedAt: string
+  submittedBy: string | null
+  reviewedBy: string | null
+}
+
+/** The demo's briefs as the brief cycle keeps them: frozen states of the periods they were submitted for. */
+export async function demoSubmissions(data: DemoHubsFile, taxonomy: Taxonomy, shift: number): Promise<DemoSubmission[]> {
+  const out: DemoSubmission[] = []
+  for (const hub of data.hubs) {
+    for (const brief of hub.briefs) {
+      const status = brief.status === 'acknowledged' ? 'acknowledged' : brief.status === 'returned' ? 'returned' : brief.status === 'submitted' || brief.status === 'in_review' ? 'submitted' : null
+      if (!status) continue
+      const period = data.reportingPeriods.find((p) => p.id === brief.period)
+      const day = brief.submittedAt ?? period?.briefDue ?? data.meta.demoAsOf
+      out.push({
+        hubId: hub.id,
+        periodId: brief.period,
+        status,
+        state: await buildLexicalDoc(briefBlocks(hub, data, taxonomy, brief)),
+        submittedAt: shiftToInstant(day, shift),
+        submittedBy: brief.contributors[0] ?? null,
+        reviewedBy: status === 'submitted' ? null : brief.acknowledgedBy,
+      })
+    }
+  }
+  return out
 }
 
 /** The demo data's sharing scopes, in the product's terms. */

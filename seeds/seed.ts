@@ -7,9 +7,11 @@ import { appendUpdates } from '../server/db/update-store.js'
 import { taxonomyFromFile } from '../shared/taxonomy.js'
 import { PROJECT_ROOT } from '../server/project-root.js'
 import { loadDemoFiles, USERS_FILE } from './demo-files.js'
-import { demoDocs } from './demo-content.js'
+import { demoDocs, demoSubmissions } from './demo-content.js'
+import { briefDocName } from '../shared/doc-names.js'
+import { submittedReason } from '../server/periods/brief-cycle.js'
 import { buildItemId } from '../shared/item-id.js'
-import { demoShiftDays, shiftToInstant } from './demo-dates.js'
+import { demoShiftDays, shiftDate, shiftToInstant } from './demo-dates.js'
 
 /** Where the demo accounts (with clear passwords, demo only) are listed. */
 export const DEMO_USERS_FILE = USERS_FILE
@@ -38,6 +40,7 @@ export async function seedDemoIfEmpty(
   const hashes = new Map<string, string>()
   for (const p of new Set(accounts.map((a) => a.password))) hashes.set(p, await hashPassword(p))
   const docs = await demoDocs(data, taxonomy, shift)
+  const submissions = await demoSubmissions(data, taxonomy, shift)
 
   const idOf = new Map(data.users.map((u) => [u.email, u.id]))
   const missionId = new Map(data.hubs.flatMap((h) => h.missions.map((m) => [`${h.id}/${m.code}`, m.id] as const)))
@@ -82,6 +85,28 @@ export async function seedDemoIfEmpty(
     if (notes.length) await trx.insertInto('notes').values(notes).execute()
     if (comments.length) await trx.insertInto('comments').values(comments).execute()
     await appendUpdates(trx, docs)
+    // The demo's reporting periods, on the shifted calendar of its content; a locked one is frozen
+    // once the projection has run (freezePendingPeriods), since items do not exist before.
+    for (const p of data.reportingPeriods) {
+      await trx
+        .insertInto('periods')
+        .values({ id: p.id, start: shiftDate(p.start, shift), end: shiftDate(p.end, shift), brief_due: shiftDate(p.briefDue, shift), locked_at: p.status === 'locked' ? today : null })
+        .execute()
+    }
+    for (const b of submissions) {
+      const version = await trx
+        .insertInto('doc_versions')
+        .values({ doc: briefDocName(b.hubId), upto_seq: 0, state: b.state, editors: b.submittedBy ? [b.submittedBy] : [], reason: submittedReason(b.periodId) })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await trx
+        .insertInto('brief_submissions')
+        .values({
+          hub_id: b.hubId, period_id: b.periodId, status: b.status, version_id: version.id, submitted_at: b.submittedAt, submitted_by: b.submittedBy,
+          reviewed_at: b.reviewedBy ? b.submittedAt : null, reviewed_by: b.reviewedBy, note: null,
+        })
+        .execute()
+    }
     return { users: users.length, hubs: data.hubs.length, docs: docs.length }
   })
 }

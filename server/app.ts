@@ -12,6 +12,7 @@ import { sessionMiddleware } from './auth/session-middleware.js'
 import { auth } from './api/auth.js'
 import { me } from './api/account.js'
 import { hubs } from './api/hubs.js'
+import { hubBriefs, periods } from './api/periods.js'
 import { admin } from './api/admin.js'
 import { taxonomy } from './api/taxonomy.js'
 import { items, searchRoute } from './api/items.js'
@@ -63,6 +64,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/auth', auth)
   app.route('/api/me', me)
   app.route('/api/hubs', hubs)
+  app.route('/api/hubs', hubBriefs)
+  app.route('/api/periods', periods)
   app.route('/api/admin', admin)
   app.route('/api/taxonomy', taxonomy)
   app.route('/api/items', items)

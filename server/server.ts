@@ -18,6 +18,7 @@ import { watchSocketSessions } from './auth/session-watch.js'
 import { followNoteActivity } from './notes/note-activity.js'
 import { HistoryService } from './history/history-service.js'
 import { purgeAudit } from './audit/audit.js'
+import { freezePendingPeriods } from './periods/period-store.js'
 
 /** A running server process: its address and how to stop it. */
 export interface RunningServer {
@@ -90,7 +91,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const onPersisted = ({ doc }: PersistedEvent) => projection.schedule(doc)
   collab.events.on('persisted', onPersisted)
   // Seeded or edited while no projector ran: projected in the background, the server is up already.
-  void projection.catchUp().catch((err) => logger.warn({ err: (err as Error).message }, 'projection catch-up failed'))
+  // A period the seed locked is frozen once its items exist.
+  void projection
+    .catchUp()
+    .then(() => freezePendingPeriods(database.db))
+    .catch((err) => logger.warn({ err: (err as Error).message }, 'projection catch-up failed'))
   const rollupCache = new RollupCache<Rollup>()
   projection.events.on('projected', () => rollupCache.invalidate())
   const comments = new CommentService(database.db, collab)

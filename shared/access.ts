@@ -193,3 +193,14 @@ export function canAdminister(actor: AccessActor): boolean {
 export function canGenerateReport(actor: AccessActor): boolean {
   return can(actor, { kind: 'report' }, 'read')
 }
+
+/** Who submits a hub's brief for a period: the hub's coordinators and admins. */
+export function canSubmitBrief(actor: AccessActor, hubId: string): boolean {
+  if (actor.role === 'admin') return true
+  return actor.role === 'staff' && !!membershipOf(actor, hubId)?.coordinator
+}
+
+/** Who acknowledges or returns submitted briefs and follows every hub's cycle: HQ and admins. */
+export function canReviewBriefs(actor: AccessActor): boolean {
+  return actor.role === 'hq' || actor.role === 'admin'
+}

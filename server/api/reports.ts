@@ -9,11 +9,12 @@ import { reportCsv, reportMarkdown } from '../rollup/report-text.js'
 import { reportPdf } from '../rollup/report-pdf.js'
 import { reportDocx } from '../rollup/report-docx.js'
 import { loadTaxonomy } from '../taxonomy-file.js'
-import { RollupQuery } from '../../shared/schemas/rollup.js'
+import { RollupRequest } from '../../shared/schemas/rollup.js'
+import { resolveRollupRequest } from '../periods/period-query.js'
 import { validate } from './validate.js'
 import { audit } from './audit-context.js'
 
-const ReportQuery = RollupQuery.and(z.object({ format: z.enum(['md', 'csv', 'pdf', 'docx']).default('md') }))
+const ReportQuery = RollupRequest.and(z.object({ format: z.enum(['md', 'csv', 'pdf', 'docx']).default('md') }))
 
 const TYPES = {
   md: 'text/markdown; charset=utf-8',
@@ -26,8 +27,10 @@ const TYPES = {
 export const reports = new Hono<AppEnv>().get('/progress', validate('query', ReportQuery), async (c) => {
   const actor = requireActor(c)
   if (!can(actor, { kind: 'report' }, 'read')) throw new ForbiddenError('only HQ and administrators generate progress reports')
-  const { from, to, format, region, theme } = c.req.valid('query')
-  const report = await buildProgressReport(c.var.db, actor, { from, to, region, theme }, loadTaxonomy())
+  const { format, ...request } = c.req.valid('query')
+  const resolved = await resolveRollupRequest(c.var.db, request)
+  const { from, to } = resolved.query
+  const report = await buildProgressReport(c.var.db, actor, resolved.query, loadTaxonomy(), resolved.asOf, resolved.source)
   const body =
     format === 'md' ? reportMarkdown(report) : format === 'csv' ? reportCsv(report) : format === 'pdf' ? await reportPdf(report) : await reportDocx(report)
   c.var.deps.logger.info({ userId: actor.id, from, to, format }, 'progress report generated')

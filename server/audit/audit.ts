@@ -27,6 +27,11 @@ export const AUDIT_ACTIONS = [
   'report.generated',
   'item.scope_changed',
   'note.scope_changed',
+  'period.created',
+  'period.locked',
+  'brief.submitted',
+  'brief.acknowledged',
+  'brief.returned',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

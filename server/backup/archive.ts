@@ -23,10 +23,11 @@ export const ARCHIVE_VERSION = 1
 export const TABLE_ORDER: (keyof Database)[] = [
   'users', 'hubs', 'missions', 'memberships', 'sessions', 'notes', 'login_failures',
   'doc_updates', 'doc_snapshots', 'doc_versions', 'items', 'doc_text', 'projection_cursors',
-  'comments', 'item_threads', 'inbox_entries', 'audit_events', 'password_tokens',
+  'comments', 'item_threads', 'inbox_entries', 'audit_events', 'password_tokens', 'entry_origins',
+  'periods', 'brief_submissions', 'period_items',
 ]
 const GENERATED: Partial<Record<keyof Database, string[]>> = { items: ['search'], doc_text: ['search'] }
-const JSON_COLUMNS: Partial<Record<keyof Database, string[]>> = { audit_events: ['details'] }
+const JSON_COLUMNS: Partial<Record<keyof Database, string[]>> = { audit_events: ['details'], period_items: ['row'] }
 /** Identity columns: their sequences are moved past the imported values. */
 const IDENTITY: Partial<Record<keyof Database, string>> = {
   doc_updates: 'seq', doc_versions: 'id', login_failures: 'id', inbox_entries: 'id', audit_events: 'id',

@@ -247,6 +247,9 @@ export interface Database {
   audit_events: AuditEventTable
   password_tokens: PasswordTokenTable
   entry_origins: EntryOriginTable
+  periods: PeriodTable
+  brief_submissions: BriefSubmissionTable
+  period_items: PeriodItemTable
 }
 
 export type User = Selectable<UserTable>
@@ -273,6 +276,38 @@ export interface EntryOriginTable {
   created_at: CreatedAt
 }
 
+/** A reporting period; `locked_at` set: its figures are frozen. */
+export interface PeriodTable {
+  id: string
+  start: ColumnType<string, string, string>
+  end: ColumnType<string, string, string>
+  brief_due: ColumnType<string, string, string>
+  locked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  locked_by: string | null
+  frozen_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  created_at: CreatedAt
+}
+
+/** A hub's brief for a period, as submitted (the frozen state is the version `version_id`). */
+export interface BriefSubmissionTable {
+  hub_id: string
+  period_id: string
+  status: 'submitted' | 'returned' | 'acknowledged'
+  version_id: number
+  submitted_at: Timestamp
+  submitted_by: string | null
+  reviewed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  reviewed_by: string | null
+  note: string | null
+}
+
+/** An items row as it stood when its period was locked. */
+export interface PeriodItemTable {
+  period_id: string
+  item_id: string
+  row: ColumnType<Record<string, unknown>, string, never>
+}
+
 export const TABLE_COLUMNS = {
   users: ['id', 'email', 'name', 'role', 'password_hash', 'disabled_at', 'created_at'],
   sessions: ['id_hash', 'user_id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'],
@@ -297,4 +332,7 @@ export const TABLE_COLUMNS = {
   audit_events: ['id', 'at', 'actor_id', 'actor_email', 'action', 'target_type', 'target_id', 'hub_id', 'ip', 'details'],
   password_tokens: ['token_hash', 'user_id', 'purpose', 'created_by', 'created_at', 'expires_at', 'used_at'],
   entry_origins: ['item_id', 'hub_id', 'user_id', 'mission', 'source', 'created_at'],
+  periods: ['id', 'start', 'end', 'brief_due', 'locked_at', 'locked_by', 'frozen_at', 'created_at'],
+  brief_submissions: ['hub_id', 'period_id', 'status', 'version_id', 'submitted_at', 'submitted_by', 'reviewed_at', 'reviewed_by', 'note'],
+  period_items: ['period_id', 'item_id', 'row'],
 } satisfies { [T in keyof Database]: (keyof Database[T])[] }

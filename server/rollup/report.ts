@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, RawBuilder } from 'kysely'
 import type { Database } from '../db/schema.js'
 import type { Actor } from '../../shared/access.js'
 import { readableBy } from '../db/read-scope.js'
@@ -33,8 +33,10 @@ export async function buildProgressReport(
   period: { from: string; to: string; region?: string; theme?: string },
   taxonomy: Taxonomy,
   now = new Date(),
+  /** The items to count (a locked period's frozen copy, or the live projection). */
+  source?: RawBuilder<unknown>,
 ): Promise<ProgressReport> {
-  const rollup = await computeRollup(db, actor, period, now)
+  const rollup = await computeRollup(db, actor, period, now, source)
   const briefs = await db
     .selectFrom('doc_text')
     .select(['hub_id', 'text'])

@@ -37,7 +37,14 @@ export function activeInPeriod(fromDay: string, toDay: string, alias = 'i') {
  * during it (created by its end, not completed before its start, not dropped before its start).
  * Cross-cutting items that are threads over other entries (`linked_items`) are not counted again.
  */
-export async function computeRollup(db: Kysely<Database>, actor: Actor, q: RollupQuery, now = new Date()): Promise<Rollup> {
+export async function computeRollup(
+  db: Kysely<Database>,
+  actor: Actor,
+  q: RollupQuery,
+  now = new Date(),
+  /** The items to count: the live projection, or a locked period's frozen copy (`itemsSource`). */
+  source: RawBuilder<unknown> = sql`items`,
+): Promise<Rollup> {
   const asOf = dayOf(now)
 
   const hubWhere: RawBuilder<boolean>[] = [readableBy(actor, 'hubs', 'h')]
@@ -67,15 +74,15 @@ export async function computeRollup(db: Kysely<Database>, actor: Actor, q: Rollu
       select i.hub_id, t as theme,
              count(*) filter (where i.kind = 'exchange')::int as exchanges,
              count(*) filter (where i.kind = 'action')::int as actions
-      from items i cross join lateral unnest(i.top_themes) t
+      from ${source} i cross join lateral unnest(i.top_themes) t
       where ${itemCond} and ${active}
       group by 1, 2 order by 1, 2`.execute(db),
     sql<{ status: string; n: number }>`
-      select i.status, count(*)::int as n from items i
+      select i.status, count(*)::int as n from ${source} i
       where ${itemCond} and ${active} and i.kind = 'action' and i.status is not null
       group by 1`.execute(db),
     sql<{ id: string; hub_id: string; title: string; lead_mission: string | null; due: string; status: string }>`
-      select i.id, i.hub_id, i.title, i.lead_mission, i.due, i.status from items i
+      select i.id, i.hub_id, i.title, i.lead_mission, i.due, i.status from ${source} i
       where ${listCond} and i.kind = 'action' and i.status in (${sql.join([...OPEN_ACTION_STATUSES])}) and i.due < ${asOf}::date
       order by i.due, i.id`.execute(db),
     sql<{ hub_id: string; code: string; kind: string }>`
@@ -83,22 +90,22 @@ export async function computeRollup(db: Kysely<Database>, actor: Actor, q: Rollu
       where ${hubCond} order by m.hub_id, m.kind, m.code`.execute(db),
     sql<{ hub_id: string; code: string; n: number }>`
       select i.hub_id, c as code, count(*)::int as n
-      from items i cross join lateral unnest(i.participants) c
+      from ${source} i cross join lateral unnest(i.participants) c
       where ${itemCond} and ${active}
       group by 1, 2`.execute(db),
     sql<{ open: number; awaiting: number }>`
       select count(*) filter (where coalesce(i.input_status, 'open') <> 'resolved')::int as open,
              count(*) filter (where i.input_status = 'awaiting_input')::int as awaiting
-      from items i where ${itemCond} and i.cross_cutting`.execute(db),
+      from ${source} i where ${itemCond} and i.cross_cutting`.execute(db),
     sql<{ id: string; hub_id: string; related_hubs: string[]; title: string; requested: Date | string | null }>`
-      select i.id, i.hub_id, i.related_hubs, i.title, coalesce(i.input_requested_at, i.created_at) as requested from items i
+      select i.id, i.hub_id, i.related_hubs, i.title, coalesce(i.input_requested_at, i.created_at) as requested from ${source} i
       where ${listCond} and i.cross_cutting and i.input_status = 'awaiting_input'
       order by requested, i.id`.execute(db),
     sql<{ hub_id: string; exchanges: number; actions: number }>`
       select i.hub_id,
              count(*) filter (where i.kind = 'exchange')::int as exchanges,
              count(*) filter (where i.kind = 'action')::int as actions
-      from items i where ${itemCond} and ${active} and i.scope = 'hub'
+      from ${source} i where ${itemCond} and ${active} and i.scope = 'hub'
       group by 1`.execute(db),
   ])
   const hubOnlyOf = new Map(hubOnly.rows.map((r) => [r.hub_id, { exchanges: r.exchanges, actions: r.actions }]))

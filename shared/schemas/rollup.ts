@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PeriodId } from './periods.js'
 import { Day } from './common.js'
 import { ACTION_STATUSES } from '../item-statuses.js'
 
@@ -7,6 +8,19 @@ export const RollupQuery = z
   .object({ from: Day, to: Day, region: z.string().max(100).optional(), theme: z.string().max(200).optional() })
   .refine((q) => q.from <= q.to, { message: 'must not be after `to`', path: ['from'] })
 export type RollupQuery = z.infer<typeof RollupQuery>
+
+/** A roll-up or report asked for: a reporting period (its dates, frozen once locked) or `from`–`to`. */
+export const RollupRequest = z
+  .object({
+    from: Day.optional(),
+    to: Day.optional(),
+    period: PeriodId.optional(),
+    region: z.string().max(100).optional(),
+    theme: z.string().max(200).optional(),
+  })
+  .refine((q) => q.period !== undefined || (q.from !== undefined && q.to !== undefined), { message: 'give a period, or from and to', path: ['from'] })
+  .refine((q) => q.period !== undefined || q.from! <= q.to!, { message: 'must not be after `to`', path: ['from'] })
+export type RollupRequest = z.infer<typeof RollupRequest>
 
 /** An overdue action as the roll-up lists it. */
 export const OverdueView = z.object({

@@ -17,6 +17,10 @@ import {
   VersionDetail,
   VersionDiff,
   VersionSummary,
+  Period,
+  BriefStatus,
+  BriefDetail,
+  ComplianceRow,
 } from './views.js'
 
 /** One documented answer: JSON with a schema, another media type, or no body. */
@@ -101,7 +105,17 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'GET /api/search': { tag: 'items', summary: 'Search briefs, notes and items the caller may read', access: signedIn, responses: { 200: json('hits, best first', z.array(SearchHitSchema)) } },
 
   // --- roll-ups and reports
-  'GET /api/rollup': { tag: 'rollup', summary: 'Roll-up of a period: theme × hub matrix, actions by status, overdue, participation, cross-cutting', access: 'hq and admin all hubs, staff own hubs, cyber the cross-cutting view', responses: { 200: json('the roll-up', RollupSchema), 403: json('not allowed') } },
+  // --- reporting periods and the brief cycle
+  'GET /api/periods': { tag: 'periods', summary: 'Reporting periods, newest first', access: signedIn, responses: { 200: json('periods', z.array(Period)) } },
+  'POST /api/periods': { tag: 'periods', summary: 'Create a reporting period', access: 'admin', responses: { 201: json('created', Period), 403: json('admins only'), 409: json('the id is taken') } },
+  'POST /api/periods/:id/lock': { tag: 'periods', summary: "Lock a period: its figures are frozen (the roll-up and report of the period answer the figures stored at the lock) and its briefs can no longer change", access: 'admin', responses: { 200: json('locked', Period), 403: json('admins only'), 404: json('no such period'), 409: json('locked already') } },
+  'GET /api/periods/:id/briefs': { tag: 'periods', summary: "Every hub's brief status for the period (`late`: not submitted by the due date)", access: 'hq, admin', responses: { 200: json('one line per hub', z.array(ComplianceRow)), 403: json('not allowed'), 404: json('no such period') } },
+  'GET /api/hubs/:hubId/briefs': { tag: 'periods', summary: "The hub's brief per period: draft, submitted, returned or acknowledged", access: 'readers of the hub brief', responses: { 200: json('per period', z.array(BriefStatus)), 403: json('not allowed'), 404: json('no such hub') } },
+  'GET /api/hubs/:hubId/briefs/:periodId': { tag: 'periods', summary: 'The brief as submitted for the period (later edits of the living brief never change it)', access: 'readers of the hub brief', responses: { 200: json('the frozen brief', BriefDetail), 403: json('not allowed'), 404: json('no such hub or period, or nothing submitted') } },
+  'POST /api/hubs/:hubId/briefs/:periodId/submit': { tag: 'periods', summary: "Submit the living brief for the period: its content now is frozen as the period's brief", access: "the hub's coordinators, admin", responses: { 200: json('submitted', BriefStatus), 403: json('not allowed'), 404: json('no such hub or period'), 409: json('the period is locked or the brief acknowledged') } },
+  'POST /api/hubs/:hubId/briefs/:periodId/acknowledge': { tag: 'periods', summary: 'Acknowledge a submitted brief (optional note)', access: 'hq, admin', responses: { 200: json('acknowledged', BriefStatus), 403: json('not allowed'), 409: json('locked, or nothing submitted to answer') } },
+  'POST /api/hubs/:hubId/briefs/:periodId/return': { tag: 'periods', summary: 'Return a submitted brief with a note; the coordinators may submit again', access: 'hq, admin', responses: { 200: json('returned', BriefStatus), 403: json('not allowed'), 409: json('locked, or nothing submitted to answer') } },
+  'GET /api/rollup': { tag: 'rollup', summary: 'Roll-up of a period (`period`, or `from`–`to`): theme × hub matrix, actions by status, overdue, participation, cross-cutting; a locked period answers the figures stored at its lock (`asOf` = lock day)', access: 'hq and admin all hubs, staff own hubs, cyber the cross-cutting view', responses: { 200: json('the roll-up', RollupSchema), 403: json('not allowed') } },
   'GET /api/reports/progress': { tag: 'rollup', summary: 'The periodic progress report as a file download', access: 'hq, admin', responses: { 200: { description: 'the report (Content-Disposition: attachment)', media: ['text/markdown', 'text/csv', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'] }, 403: json('not allowed') } },
 
   // --- version history

@@ -7,6 +7,7 @@ import { DeletedEntryView, VersionDetailView, VersionDiffView, VersionSummaryVie
 import { Rollup } from '../../../shared/schemas/rollup.js'
 import { HealthView } from '../../../shared/schemas/health.js'
 import { AdminUserView, PasswordLinkView } from '../../../shared/schemas/admin.js'
+import { BriefDetailView, BriefStatusView, ComplianceRowView, PeriodView } from '../../../shared/schemas/periods.js'
 
 /**
  * What the API answers, as named components of the OpenAPI document: the same zod schemas the
@@ -34,3 +35,7 @@ export const RollupSchema = Rollup.meta({ id: 'Rollup' })
 export const Session = SessionView.meta({ id: 'Session' })
 export const AdminUser = AdminUserView.meta({ id: 'AdminUser' })
 export const Link = PasswordLinkView
+export const Period = PeriodView.meta({ id: 'Period' })
+export const BriefStatus = BriefStatusView.meta({ id: 'BriefStatus' })
+export const BriefDetail = BriefDetailView.meta({ id: 'BriefDetail' })
+export const ComplianceRow = ComplianceRowView.meta({ id: 'ComplianceRow' })
