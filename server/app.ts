@@ -35,7 +35,7 @@ export const CLIENT_DIST = path.join(PROJECT_ROOT, 'dist', 'client')
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
 
-  app.use('*', securityHeaders())
+  app.use('*', securityHeaders(deps.config.publicOrigin))
   app.use('*', async function provideDeps(c, next) {
     c.set('deps', deps)
     c.set('db', deps.db)

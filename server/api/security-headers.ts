@@ -5,13 +5,14 @@ import type { MiddlewareHandler } from 'hono'
  * style attributes stay allowed because React and Lexical set them (cursors, presence colours);
  * sockets and fetches to the origin only; no framing by anyone (clickjacking).
  */
-const CLIENT_CSP = [
+const clientCsp = (publicOrigin: string) => [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  // 'self' covers ws: to the same host only in newer browsers: the sync socket's origin is named.
+  `connect-src 'self' ${publicOrigin.replace(/^http/, 'ws')}`,
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
@@ -30,7 +31,8 @@ const REFERENCE_CSP = [
 ].join('; ')
 
 /** Hardening headers on every response: API answers and errors, the client, static files. */
-export function securityHeaders(): MiddlewareHandler {
+export function securityHeaders(publicOrigin: string): MiddlewareHandler {
+  const CLIENT_CSP = clientCsp(publicOrigin)
   return async function setSecurityHeaders(c, next) {
     await next()
     const h = c.res.headers
