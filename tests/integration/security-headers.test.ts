@@ -28,6 +28,8 @@ describe('security headers on every response', () => {
     const csp = expectHardened(await t.fetch('/'))
     expect(csp).toMatch(/script-src 'self'(;|$)/)
     expect(csp).not.toMatch(/script-src[^;]*unsafe/)
+    // The sync socket: the public origin's ws: address, no other host.
+    expect(csp).toContain(`connect-src 'self' ${t.origin.replace(/^http/, 'ws')}`)
   })
 
   it('a static asset of the built client', async () => {
