@@ -64,6 +64,8 @@ async function buildServer() {
       main: 'server/main.ts',
       'backup-main': 'server/backup/backup-main.ts',
       'reproject-main': 'server/projection/reproject-main.ts',
+      // The heavy-task worker thread is a script of its own (server/cpu/cpu-pool.ts starts it).
+      'cpu-worker': 'server/cpu/cpu-worker.ts',
     },
     outdir: 'dist-server',
     bundle: true,

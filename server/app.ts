@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from './app-env.js'
 import { HTTPException } from 'hono/http-exception'
 import { AppError, PayloadTooLargeError, RateLimitedError } from './errors.js'
 import { originGuard } from './api/origin-guard.js'
+import { securityHeaders } from './api/security-headers.js'
 import { health } from './api/health.js'
 import { sessionMiddleware } from './auth/session-middleware.js'
 import { auth } from './api/auth.js'
@@ -35,6 +36,7 @@ export const CLIENT_DIST = path.join(PROJECT_ROOT, 'dist', 'client')
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
 
+  app.use('*', securityHeaders(deps.config.publicOrigin))
   app.use('*', async function provideDeps(c, next) {
     c.set('deps', deps)
     c.set('db', deps.db)

@@ -31,6 +31,12 @@ const EnvSchema = z.object({
   SESSION_MAX_HOURS: positiveInt.default(7 * 24),
   /** Audit events older than this are purged (daily). */
   AUDIT_RETENTION_DAYS: positiveInt.default(730),
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated); none by default. */
+  TRUST_PROXY: z
+    .string()
+    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6()])))
+    .optional(),
 })
 
 /** The validated, frozen configuration of one server process (README: configuration). */
@@ -48,6 +54,8 @@ export interface Config {
   sessionIdleMs: number
   sessionMaxMs: number
   auditRetentionDays: number
+  /** Proxy addresses whose X-Forwarded-For names the client (TRUST_PROXY). */
+  trustProxy: readonly string[]
   /** Cookies get `Secure` when the public origin is https. */
   secureCookies: boolean
 }
@@ -83,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+    trustProxy: Object.freeze(e.TRUST_PROXY ?? []),
     secureCookies: publicOrigin.startsWith('https:'),
   })
 }

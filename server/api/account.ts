@@ -2,9 +2,11 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.js'
 import { requireActor } from '../auth/session-middleware.js'
-import { hashPassword, verifyPassword } from '../auth/passwords.js'
+import { hashPassword } from '../auth/passwords.js'
+import { checkPassword } from '../auth/login.js'
+import { clientAddress } from './client-address.js'
 import { listUserSessions } from '../auth/session-store.js'
-import { ForbiddenError, NotFoundError } from '../errors.js'
+import { BadCredentialsError, ForbiddenError, NotFoundError } from '../errors.js'
 import { Limits } from '../../shared/limits.js'
 import { presentMe, presentSession, publicSessionId } from './present/me.js'
 import { validate } from './validate.js'
@@ -25,8 +27,13 @@ export const me = new Hono<AppEnv>()
   .post('/password', validate('json', PasswordChange), async (c) => {
     const actor = requireActor(c)
     const { current, next } = c.req.valid('json')
-    const user = await c.var.db.selectFrom('users').select('password_hash').where('id', '=', actor.id).executeTakeFirstOrThrow()
-    if (!(await verifyPassword(user.password_hash, current))) throw new ForbiddenError('current: the current password is not right')
+    // The current password is checked under the sign-in limits: a stolen session cannot guess it.
+    try {
+      await checkPassword(c.var.db, actor.email, current, clientAddress(c))
+    } catch (err) {
+      if (err instanceof BadCredentialsError) throw new ForbiddenError('current: the current password is not right')
+      throw err
+    }
     await c.var.db.updateTable('users').set({ password_hash: await hashPassword(next) }).where('id', '=', actor.id).execute()
     // Every other session ends, and its sockets with it: whoever knew the old password is out.
     const others = await c.var.db.selectFrom('sessions').select('id_hash').where('user_id', '=', actor.id).where('id_hash', '!=', c.var.sessionHash ?? '').execute()

@@ -115,6 +115,9 @@ export const admin = new Hono<AppEnv>()
     const { userId } = c.req.valid('param')
     await findUser(c.var.db, userId)
     const token = await issuePasswordToken(c.var.db, userId, 'reset', requireActor(c).id)
+    // A reset means the old password may be known to someone else: it stops working now, with every
+    // session, not when the user follows the link.
+    await c.var.db.updateTable('users').set({ password_hash: await hashPassword(randomBytes(32).toString('base64url')) }).where('id', '=', userId).execute()
     await endEverything(c, userId)
     await audit(c, { action: 'user.password_reset', target: { type: 'user', id: userId } })
     return c.json({ link: setPasswordLink(c.var.deps.config.publicOrigin, token) } satisfies PasswordLinkView)

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.js'
 import { checkLogin } from '../auth/login.js'
-import { createSession, deleteSession, hashSessionId, loadActor } from '../auth/session-store.js'
+import { createSession, deleteSession, deleteUserSessions, hashSessionId, loadActor } from '../auth/session-store.js'
 import { SESSION_COOKIE } from '../auth/cookie-names.js'
 import {
   clearSessionCookie,
@@ -59,6 +59,9 @@ export const auth = new Hono<AppEnv>()
     const userId = await spendPasswordToken(c.var.db, token)
     if (!userId) throw new ForbiddenError('this link is not valid any more: ask an administrator for a new one')
     await c.var.db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', userId).execute()
+    // A new password through a link ends every session: whoever signed in with the old one is out.
+    await deleteUserSessions(c.var.db, userId)
+    c.var.deps.services.collab.closeUserConnections(userId)
     await audit(c, { action: 'auth.password_set', actor: null, target: { type: 'user', id: userId } })
     return c.body(null, 204)
   })

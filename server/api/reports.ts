@@ -6,8 +6,7 @@ import { requireActor } from '../auth/session-middleware.js'
 import { ForbiddenError } from '../errors.js'
 import { buildProgressReport } from '../rollup/report.js'
 import { reportCsv, reportMarkdown } from '../rollup/report-text.js'
-import { reportPdf } from '../rollup/report-pdf.js'
-import { reportDocx } from '../rollup/report-docx.js'
+import { runHeavy } from '../cpu/cpu-pool.js'
 import { loadTaxonomy } from '../taxonomy-file.js'
 import { RollupRequest } from '../../shared/schemas/rollup.js'
 import { resolveRollupRequest } from '../periods/period-query.js'
@@ -30,9 +29,19 @@ export const reports = new Hono<AppEnv>().get('/progress', validate('query', Rep
   const { format, ...request } = c.req.valid('query')
   const resolved = await resolveRollupRequest(c.var.db, request)
   const { from, to } = resolved.query
-  const report = await buildProgressReport(c.var.db, actor, resolved.query, loadTaxonomy(), resolved.asOf, resolved.source)
+  const taxonomy = loadTaxonomy()
+  const report = await buildProgressReport(c.var.db, actor, resolved.query, taxonomy, resolved.asOf, resolved.source)
+  // Rendering a PDF (charts included) or a DOCX takes seconds of CPU: on the worker thread.
+  const portable = () => {
+    const { themeLabel, ...rest } = report
+    return { ...rest, themeLabels: Object.fromEntries(taxonomy.themes.map((t) => [t.id, themeLabel(t.id)])) }
+  }
   const body =
-    format === 'md' ? reportMarkdown(report) : format === 'csv' ? reportCsv(report) : format === 'pdf' ? await reportPdf(report) : await reportDocx(report)
+    format === 'md'
+      ? reportMarkdown(report)
+      : format === 'csv'
+        ? reportCsv(report)
+        : await runHeavy(format === 'pdf' ? 'reportPdf' : 'reportDocx', portable())
   c.var.deps.logger.info({ userId: actor.id, from, to, format }, 'progress report generated')
   await audit(c, { action: 'report.generated', details: { from, to, format, hubs: report.hubs.length } })
   c.header('content-type', TYPES[format])

@@ -34,9 +34,12 @@ export function applyPresence(room: Room, conn: Connection, update: Uint8Array):
         ? null
         : {
             ...e.state,
+            // Viewers paint `color` straight into CSS: anything but #rrggbb (a `url(…)` the
+            // viewer's browser would fetch, an expression) is replaced by the user's own colour.
+            color: safeColor(e.state.color, conn.stamp.id),
             // Lexical draws collaborator cursors with `name`: that label is the server's too.
             name: `${conn.stamp.name} (${conn.stamp.mission})`,
-            user: { ...(isObject(e.state.user) ? e.state.user : {}), ...conn.stamp },
+            user: withSafeColor({ ...(isObject(e.state.user) ? e.state.user : {}), ...conn.stamp }, conn.stamp.id),
           },
   }))
   applyAwarenessUpdate(room.awareness, encodeAwarenessUpdate(stamped), conn)
@@ -49,3 +52,23 @@ function isPresenceOwned(room: Room, clientId: number): boolean {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/
+
+/** Colours the server hands out when a client's own is missing or not a plain #rrggbb. */
+const FALLBACK_COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22']
+
+/** A stable colour per user, so the same person keeps one colour on every screen. */
+function colorFor(userId: string): string {
+  let h = 0
+  for (let i = 0; i < userId.length; i++) h = (h * 31 + userId.charCodeAt(i)) >>> 0
+  return FALLBACK_COLORS[h % FALLBACK_COLORS.length]!
+}
+
+function safeColor(color: unknown, userId: string): string {
+  return typeof color === 'string' && HEX_COLOR.test(color) ? color : colorFor(userId)
+}
+
+function withSafeColor(user: Record<string, unknown>, userId: string): Record<string, unknown> {
+  return 'color' in user ? { ...user, color: safeColor(user.color, userId) } : user
+}

@@ -1,6 +1,5 @@
 import { EventEmitter } from 'node:events'
 import type { Kysely } from 'kysely'
-import { diffWordsWithSpace } from 'diff'
 import type { Database } from '../db/schema.js'
 import type { CollabServer } from '../collab/collab-server.js'
 import type { DocName } from '../../shared/doc-names.js'
@@ -9,7 +8,7 @@ import { LOG_KINDS } from '../../shared/item-statuses.js'
 import { diffLogSnapshots, logEntryIds, readEntryFields } from '../../shared/log-doc-history.js'
 import { docOf, logSnapshotOf, splitKey, withoutEntries } from './log-states.js'
 import type { VersionDiffView } from '../../shared/schemas/history-views.js'
-import { lexicalDocToText } from '../editor/headless.js'
+import { refusalError, runHeavy } from '../cpu/cpu-pool.js'
 import { NotFoundError } from '../errors.js'
 import { restoreLexicalContent } from './lexical-restore.js'
 import { restoreLogContent, restoreLogEntry } from './log-restore.js'
@@ -51,7 +50,6 @@ export interface DeletedEntryRow {
 
 /** How the live document differs from a version: computed, not stored, so already in its API shape. */
 export type VersionDiff = VersionDiffView
-type TextSegment = Extract<VersionDiffView, { kind: 'text' }>['segments'][number]
 
 /** Emitted as `'restored'` after a whole version was restored (for the audit trail). */
 export interface RestoredEvent {
@@ -152,10 +150,9 @@ export class HistoryService {
       const moved = await this.movedAway(doc)
       return { kind: 'log', ...diffLogSnapshots(logSnapshotOf(withoutEntries(new Uint8Array(row.state), moved)), logSnapshotOf(withoutEntries(current, moved))) }
     }
-    const [before, after] = await Promise.all([lexicalDocToText(row.state), lexicalDocToText(current)])
-    const segments = diffWordsWithSpace(before, after).map(
-      (c): TextSegment => ({ op: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value }),
-    )
+    // Word diff is quadratic in the worst case: on the worker, within the diff's caps.
+    const segments = await runHeavy('textDiff', { before: new Uint8Array(row.state), after: current })
+    if (!Array.isArray(segments)) throw refusalError(segments)
     return { kind: 'text', segments }
   }
 
@@ -261,11 +258,9 @@ export class HistoryService {
         .where('doc', '=', doc.name)
         .where('id', 'in', missing.slice(i, i + SCAN_PAGE))
         .execute()
-      for (const row of page) {
-        const version = docOf(row.state)
-        this.remember(row.id, KINDS.flatMap((kind) => logEntryIds(version, kind).map((id) => `${kind}/${id}`)))
-        version.destroy()
-      }
+      // Reading thousands of states is CPU work: on the worker, a page at a time.
+      const keys = await runHeavy('logKeys', page.map((row) => new Uint8Array(row.state)))
+      page.forEach((row, j) => this.remember(row.id, keys[j]!))
     }
     return rows.map((r) => ({ id: r.id, createdAt: r.created_at, keys: this.keyCache.get(r.id) ?? [] }))
   }
@@ -288,7 +283,7 @@ export class HistoryService {
 
   private async textOf(doc: DocName, state: Uint8Array): Promise<string> {
     if (doc.type === 'log') return JSON.stringify(logSnapshotOf(state))
-    return lexicalDocToText(new Uint8Array(state))
+    return runHeavy('lexicalText', new Uint8Array(state))
   }
 
   private async editorNames(ids: string[]): Promise<Map<string, string>> {

@@ -123,6 +123,19 @@ describe('sync guards close only the offender', () => {
     await roomStillWorks()
   })
 
+  it('a presence colour that is not #rrggbb never reaches another client (no url(), no CSS)', async () => {
+    const raw = await rawSocket(t.url, doc, cookie, t.origin)
+    const id = 4242
+    const hostile = 'url(http://evil/x)'
+    raw.ws.send(bytes((e) => encoding.writeVarUint(e, 1), (e) => encoding.writeVarUint8Array(e, encodeAwarenessUpdate([{ clientId: id, clock: 1, state: { color: hostile, user: { name: 'Painter', color: hostile } } }]))))
+    await until(() => peer.provider.awareness.getStates().has(id), 10_000, 'the raw client present')
+    const seen = peer.provider.awareness.getStates().get(id)!
+    expect(JSON.stringify(seen)).not.toContain('url(')
+    for (const c of [seen.color, seen.user?.color]) if (c !== undefined) expect(c).toMatch(/^#[0-9a-fA-F]{6}$/)
+    raw.ws.close()
+    await raw.closed
+  })
+
   it('sync requests faster than the limit → 4429', async () => {
     const raw = await rawSocket(t.url, doc, cookie, t.origin)
     const step1 = bytes((e) => encoding.writeVarUint(e, 0), (e) => encoding.writeVarUint(e, 0), (e) => encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc())))

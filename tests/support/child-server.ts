@@ -15,12 +15,15 @@ export interface ChildServer {
   stop(): Promise<void>
 }
 
-/** Starts `server/main.ts` with `env`, waits until /api/health answers. */
-export async function startChildServer(env: Record<string, string>, port?: number): Promise<ChildServer> {
+/**
+ * Starts `server/main.ts` with `env` (or the script `entry` names, e.g. the build's
+ * `['dist-server/main.js']`), waits until /api/health answers.
+ */
+export async function startChildServer(env: Record<string, string>, port?: number, entry = ['--import', 'tsx', 'server/main.ts']): Promise<ChildServer> {
   const p = port ?? (await freePort())
   const origin = `http://127.0.0.1:${p}`
   let out = ''
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, entry, {
     cwd: ROOT,
     env: { ...process.env, PORT: String(p), HOST: '127.0.0.1', PUBLIC_ORIGIN: origin, LOG_LEVEL: 'warn', SEED_DEMO: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
