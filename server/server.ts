@@ -78,13 +78,6 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   })
   await collab.start()
   phase('collabMs')
-  const stopSessionWatch = watchSocketSessions(
-    collab,
-    database.db,
-    { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
-    logger,
-    opts.sessionSweepMs,
-  )
   const stopNoteActivity = followNoteActivity(collab, database.db, logger)
   const projection = new Projector(database.db, loadTaxonomy(), logger)
   const onPersisted = ({ doc }: PersistedEvent) => projection.schedule(doc)
@@ -94,6 +87,14 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const rollupCache = new RollupCache<Rollup>()
   projection.events.on('projected', () => rollupCache.invalidate())
   const comments = new CommentService(database.db, collab)
+  const stopSessionWatch = watchSocketSessions(
+    collab,
+    database.db,
+    { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
+    logger,
+    opts.sessionSweepMs,
+    () => comments.streams.sessionHashes(),
+  )
   const services: AppServices = { collab, projection, rollupCache, comments, history: new HistoryService(database.db, collab) }
   // Retention of the audit trail: at start, then daily.
   const purge = () =>

@@ -235,6 +235,8 @@ export class CollabServer {
 
   /** Closes a user's sockets (all, or those whose document `filter` picks) with 4403. */
   closeUserConnections(userId: string, filter: (docName: string) => boolean = () => true): number {
+    // Others holding this user's authorization (live streams) end with these sockets.
+    this.events.emit('user-closed', userId)
     let closed = 0
     for (const { doc, conn } of [...this.openConnections()]) {
       if (conn.actor.id !== userId || !filter(doc)) continue
@@ -264,6 +266,7 @@ export class CollabServer {
 
   /** Closes every socket opened with one of these sessions (logout, expiry): 4401, sign in again. */
   closeSessionConnections(sessionHashes: ReadonlySet<string>, reason = 'session ended: sign in again'): number {
+    this.events.emit('sessions-closed', sessionHashes)
     let closed = 0
     for (const { doc, conn } of [...this.openConnections()]) {
       if (!sessionHashes.has(conn.sessionHash)) continue
