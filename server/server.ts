@@ -18,6 +18,7 @@ import { watchSocketSessions } from './auth/session-watch.js'
 import { followNoteActivity } from './notes/note-activity.js'
 import { HistoryService } from './history/history-service.js'
 import { purgeAudit } from './audit/audit.js'
+import { pruneVersions } from './db/version-retention.js'
 
 /** A running server process: its address and how to stop it. */
 export interface RunningServer {
@@ -96,12 +97,18 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     () => comments.streams.sessionHashes(),
   )
   const services: AppServices = { collab, projection, rollupCache, comments, history: new HistoryService(database.db, collab) }
-  // Retention of the audit trail: at start, then daily.
+  // Retention of the audit trail and of document versions (db/version-retention.ts): at start, then daily.
   const purge = () =>
-    purgeAudit(database.db, config.auditRetentionDays).then(
-      (n) => n > 0 && logger.info({ purged: n }, 'old audit events purged'),
-      (err) => logger.warn({ err: (err as Error).message }, 'audit purge failed'),
-    )
+    Promise.all([
+      purgeAudit(database.db, config.auditRetentionDays).then(
+        (n) => n > 0 && logger.info({ purged: n }, 'old audit events purged'),
+        (err) => logger.warn({ err: (err as Error).message }, 'audit purge failed'),
+      ),
+      pruneVersions(database.db).then(
+        (n) => n > 0 && logger.info({ pruned: n }, 'old versions pruned'),
+        (err) => logger.warn({ err: (err as Error).message }, 'version pruning failed'),
+      ),
+    ])
   void purge()
   const purgeTimer = setInterval(() => void purge(), 86_400_000)
   purgeTimer.unref()
