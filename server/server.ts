@@ -75,6 +75,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const collab = new CollabServer(database, logger, {
     maxFrameBytes: config.syncMaxFrameBytes,
     maxDocBytes: config.syncMaxDocBytes,
+    maxHubBytes: config.hubMaxBytes,
     ...opts.collab,
   })
   await collab.start()

@@ -8,6 +8,7 @@ import { createCast, defineCast, type CastOf } from '../support/cast.js'
 import { connectClient, rawSocket, until } from '../support/ws-client.js'
 import { createNoteRow } from '../support/factories.js'
 import { pruneVersions } from '../../server/db/version-retention.js'
+import { storedBytesOfHub } from '../../server/collab/hub-quota.js'
 
 // What one person can make the server store by visiting documents: nothing for what does not
 // exist, nothing new for a visit without edits, and old versions thin out by policy.
@@ -81,6 +82,56 @@ for (const engine of ENGINES) {
       await visit('more ')
       expect((await storedRows(t.db, doc)).versions).toBe(after + 1)
       local.destroy()
+    })
+  })
+
+  describe(`${engine}: a bound on what one hub stores`, () => {
+    let t: TestServer
+    let cast: CastOf<typeof CAST>
+    beforeAll(async () => {
+      t = await startTestServer(engine, { HUB_MAX_BYTES: '40000' })
+      cast = await createCast(t.db.db, CAST)
+    })
+    afterAll(async () => {
+      await t?.close()
+    })
+
+    it('refuses (4414, with a reason) the update that would take the hub past its bound, and stores nothing of it', async () => {
+      const hubId = cast.hubs.hub.id
+      const doc = await createNoteRow(t.db.db, hubId, 'big')
+      const local = new Y.Doc()
+      const updates: Uint8Array[] = []
+      local.on('update', (u: Uint8Array) => updates.push(u))
+      const frame = (u: Uint8Array) => {
+        const e = encoding.createEncoder()
+        encoding.writeVarUint(e, 0)
+        writeUpdate(e, u)
+        return Buffer.from(encoding.toUint8Array(e))
+      }
+      const s = await rawSocket(t.url, doc, cast.cookies.alice, t.origin)
+      local.getText('t').insert(0, 'a'.repeat(15_000))
+      s.ws.send(frame(updates[0]))
+      await until(async () => (await storedBytesOfHub(t.db.db, hubId)) >= 15_000, 5_000, 'first update stored')
+      const before = await storedBytesOfHub(t.db.db, hubId)
+      local.getText('t').insert(0, 'b'.repeat(30_000))
+      s.ws.send(frame(updates[1]))
+      const closed = await Promise.race([s.closed, new Promise<null>((r) => setTimeout(() => r(null), 5_000).unref())])
+      expect(closed?.code).toBe(4414)
+      expect(closed?.reason).toContain('hub storage full')
+      expect(await storedBytesOfHub(t.db.db, hubId)).toBe(before)
+      const rows = await t.db.db.selectFrom('doc_updates').select('update').where('doc', '=', doc).execute()
+      expect(rows.some((r) => Buffer.from(r.update).includes('bbbbbbbbbb'))).toBe(false)
+      // Another hub is not held to this one's usage.
+      const other = await createCast(t.db.db, { hubs: { h: {} }, users: { m: { hub: 'h' } } })
+      const otherDoc = await createNoteRow(t.db.db, other.hubs.h.id, 'small')
+      const o = await rawSocket(t.url, otherDoc, other.cookies.m, t.origin)
+      const small = new Y.Doc()
+      small.getText('t').insert(0, 'c'.repeat(15_000))
+      o.ws.send(frame(Y.encodeStateAsUpdate(small)))
+      await until(async () => (await storedBytesOfHub(t.db.db, other.hubs.h.id)) >= 15_000, 5_000, 'other hub stores')
+      o.ws.close()
+      local.destroy()
+      small.destroy()
     })
   })
 
