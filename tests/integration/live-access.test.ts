@@ -162,10 +162,18 @@ for (const engine of ENGINES) {
       expect((await by(foreign)).updated_by).toBeNull()
     })
 
-    it("200 open streams and 20 mentions: another user's /api/me stays fast", async () => {
+    it("200 open streams and 20 mentions: one unread count per mentioned person, and another user's /api/me stays fast", async () => {
       const cookies = await Promise.all(Array.from({ length: 40 }, () => sessionCookie(t.db.db, cast.ids.alice)))
       const many = await Promise.all(Array.from({ length: 200 }, (_, i) => open(cookies[i % 40])))
       await until(() => many.every((s) => s.count('inbox') >= 1), 20_000, '200 streams open')
+      // Counts the unread-count queries the fan-out asks of the database (one per stream per event before).
+      const executor = t.db.db.getExecutor()
+      const execute = executor.executeQuery.bind(executor)
+      let unreadQueries = 0
+      executor.executeQuery = ((q: { sql: string }, o?: unknown) => {
+        if (/count/i.test(q.sql) && q.sql.includes('inbox_entries')) unreadQueries++
+        return execute(q as never, o as never)
+      }) as typeof executor.executeQuery
       const posts = await Promise.all(
         Array.from({ length: 20 }, (_, i) => api('mia').request('POST', path(ids.load, '/comments'), { body: `@Alice Example look ${i}` })),
       )
@@ -176,7 +184,10 @@ for (const engine of ENGINES) {
       const meMs = performance.now() - started
       expect(me.status).toBe(200)
       await until(() => many.every((s) => s.count('inbox') >= 2), 20_000, 'counts pushed')
-      console.log(`[${engine}] /api/me with 200 streams + 20 mentions: ${meMs.toFixed(0)} ms`)
+      executor.executeQuery = execute
+      console.log(`[${engine}] /api/me with 200 streams + 20 mentions: ${meMs.toFixed(0)} ms; unread counts asked: ${unreadQueries}`)
+      // One count per affected user per event (20 mentions of one person), not one per open stream.
+      expect(unreadQueries).toBeLessThanOrEqual(25)
       expect(meMs).toBeLessThan(2_000)
       for (const s of many) s.close()
     })
