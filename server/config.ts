@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   SYNC_MAX_FRAME_BYTES: positiveInt.default(8 * 1024 * 1024),
   /** Largest encoded document state the sync endpoint lets a document grow to, in bytes. */
   SYNC_MAX_DOC_BYTES: positiveInt.default(64 * 1024 * 1024),
+  /** What one hub's documents may occupy in storage (updates, snapshots, versions), in bytes. */
+  HUB_MAX_BYTES: positiveInt.default(200 * 1024 * 1024),
   /** Largest REST request body, in bytes. */
   BODY_MAX_BYTES: positiveInt.default(1024 * 1024),
   /** A session unused for this long ends. */
@@ -50,6 +52,7 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error'
   syncMaxFrameBytes: number
   syncMaxDocBytes: number
+  hubMaxBytes: number
   bodyMaxBytes: number
   sessionIdleMs: number
   sessionMaxMs: number
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     syncMaxFrameBytes: e.SYNC_MAX_FRAME_BYTES,
     syncMaxDocBytes: e.SYNC_MAX_DOC_BYTES,
+    hubMaxBytes: e.HUB_MAX_BYTES,
     bodyMaxBytes: e.BODY_MAX_BYTES,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,

@@ -19,6 +19,7 @@ import { followNoteActivity } from './notes/note-activity.js'
 import { HistoryService } from './history/history-service.js'
 import { purgeAudit } from './audit/audit.js'
 import { freezePendingPeriods } from './periods/period-store.js'
+import { pruneVersions } from './db/version-retention.js'
 
 /** A running server process: its address and how to stop it. */
 export interface RunningServer {
@@ -75,17 +76,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const collab = new CollabServer(database, logger, {
     maxFrameBytes: config.syncMaxFrameBytes,
     maxDocBytes: config.syncMaxDocBytes,
+    maxHubBytes: config.hubMaxBytes,
     ...opts.collab,
   })
   await collab.start()
   phase('collabMs')
-  const stopSessionWatch = watchSocketSessions(
-    collab,
-    database.db,
-    { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
-    logger,
-    opts.sessionSweepMs,
-  )
   const stopNoteActivity = followNoteActivity(collab, database.db, logger)
   const projection = new Projector(database.db, loadTaxonomy(), logger)
   const onPersisted = ({ doc }: PersistedEvent) => projection.schedule(doc)
@@ -99,13 +94,27 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const rollupCache = new RollupCache<Rollup>()
   projection.events.on('projected', () => rollupCache.invalidate())
   const comments = new CommentService(database.db, collab)
+  const stopSessionWatch = watchSocketSessions(
+    collab,
+    database.db,
+    { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
+    logger,
+    opts.sessionSweepMs,
+    () => comments.streams.sessionHashes(),
+  )
   const services: AppServices = { collab, projection, rollupCache, comments, history: new HistoryService(database.db, collab) }
-  // Retention of the audit trail: at start, then daily.
+  // Retention of the audit trail and of document versions (db/version-retention.ts): at start, then daily.
   const purge = () =>
-    purgeAudit(database.db, config.auditRetentionDays).then(
-      (n) => n > 0 && logger.info({ purged: n }, 'old audit events purged'),
-      (err) => logger.warn({ err: (err as Error).message }, 'audit purge failed'),
-    )
+    Promise.all([
+      purgeAudit(database.db, config.auditRetentionDays).then(
+        (n) => n > 0 && logger.info({ purged: n }, 'old audit events purged'),
+        (err) => logger.warn({ err: (err as Error).message }, 'audit purge failed'),
+      ),
+      pruneVersions(database.db).then(
+        (n) => n > 0 && logger.info({ pruned: n }, 'old versions pruned'),
+        (err) => logger.warn({ err: (err as Error).message }, 'version pruning failed'),
+      ),
+    ])
   void purge()
   const purgeTimer = setInterval(() => void purge(), 86_400_000)
   purgeTimer.unref()

@@ -159,10 +159,13 @@ export function canRequestInput(actor: AccessActor, hubId: string): boolean {
   return actor.role === 'admin' || (actor.role === 'staff' && !!membershipOf(actor, hubId))
 }
 
-/** Who may resolve an item's thread: the hub's coordinators, whoever asked for input, admins. */
+/**
+ * Who may resolve an item's thread: the hub's coordinators, admins, and whoever asked for input
+ * while they still may ask (a member removed since then may not: having asked once grants nothing).
+ */
 export function canResolveThread(actor: AccessActor, hubId: string, requestedBy: string | null): boolean {
   if (actor.role === 'admin') return true
-  if (requestedBy !== null && requestedBy === actor.id) return true
+  if (requestedBy !== null && requestedBy === actor.id && canRequestInput(actor, hubId)) return true
   return actor.role === 'staff' && !!membershipOf(actor, hubId)?.coordinator
 }
 

@@ -2,11 +2,11 @@ import { Hono, type Context } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.js'
-import { can, canRequestInput, canResolveThread, type Actor } from '../../shared/access.js'
+import { canRequestInput, canResolveThread, type Actor } from '../../shared/access.js'
 import { requireActor } from '../auth/session-middleware.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
 import { findItem } from '../rollup/item-queries.js'
-import type { CommentEvent, CommentService } from '../comments/comment-service.js'
+import type { CommentService } from '../comments/comment-service.js'
 import { CommentInput, InboxReadInput } from '../../shared/schemas/comments.js'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
@@ -85,45 +85,52 @@ export const inbox = new Hono<AppEnv>()
 /**
  * `GET /api/events`: the signed-in user's live channel (Server-Sent Events): `thread` when a
  * thread they may read changed (the client refetches it), `inbox` with their unread count.
- * Access is decided per event, for this actor.
+ * The stream registry (comments/live-streams.ts) decides access per event and ends the stream
+ * with its session or when the actor's access changes; at most 5 per session, the oldest ends.
  */
 export const events = new Hono<AppEnv>().get('/', (c) => {
   const actor: Actor = requireActor(c)
+  const sessionHash = c.var.sessionHash ?? `actor:${actor.id}`
   const s = service(c)
   return streamSSE(c, async (stream) => {
-    const queue: CommentEvent[] = []
+    const queue: { event: 'thread' | 'inbox'; data: string }[] = []
     let wake: (() => void) | null = null
-    const onEvent = (e: CommentEvent) => {
-      if (e.type === 'inbox' ? e.userId === actor.id : can(actor, { kind: 'item', hubId: e.hubId, crossCutting: e.crossCutting, scope: e.scope }, 'read')) {
-        queue.push(e)
+    let ended = false
+    const remove = s.streams.add({
+      actor,
+      sessionHash,
+      push(event, data) {
+        // A slow reader keeps only the latest count; thread events beyond a bound are dropped (the client refetches).
+        if (event === 'inbox') {
+          const i = queue.findIndex((q) => q.event === 'inbox')
+          if (i >= 0) queue.splice(i, 1)
+        } else if (queue.length >= 100) return
+        queue.push({ event, data })
         wake?.()
-      }
-    }
-    let closing = false
-    const onClose = () => {
-      closing = true
-      wake?.()
-    }
-    s.events.on('event', onEvent)
-    s.events.once('close', onClose)
+      },
+      end() {
+        ended = true
+        wake?.()
+      },
+    })
     stream.onAbort(() => {
-      s.events.off('event', onEvent)
+      remove()
       wake?.()
     })
-    await stream.writeSSE({ event: 'inbox', data: JSON.stringify({ unread: await s.unread(actor.id) }) })
-    while (!stream.aborted && !closing) {
-      if (queue.length === 0) {
-        // A comment every 25 s keeps proxies from closing an idle stream.
-        await Promise.race([new Promise<void>((r) => (wake = r)), stream.sleep(25_000)])
-        wake = null
-        if (queue.length === 0 && !stream.aborted) await stream.write(': keep-alive\n\n')
-        continue
+    try {
+      await stream.writeSSE({ event: 'inbox', data: JSON.stringify({ unread: await s.unread(actor) }) })
+      while (!stream.aborted && !ended) {
+        if (queue.length === 0) {
+          // A comment every 25 s keeps proxies from closing an idle stream.
+          await Promise.race([new Promise<void>((r) => (wake = r)), stream.sleep(25_000)])
+          wake = null
+          if (queue.length === 0 && !stream.aborted && !ended) await stream.write(': keep-alive\n\n')
+          continue
+        }
+        await stream.writeSSE(queue.shift()!)
       }
-      const e = queue.shift()!
-      if (e.type === 'inbox') await stream.writeSSE({ event: 'inbox', data: JSON.stringify({ unread: await s.unread(actor.id) }) })
-      else await stream.writeSSE({ event: 'thread', data: JSON.stringify({ itemId: e.itemId }) })
+    } finally {
+      remove()
     }
-    s.events.off('event', onEvent)
-    s.events.off('close', onClose)
   })
 })

@@ -17,6 +17,8 @@ export function watchSocketSessions(
   policy: SessionPolicy,
   logger: Logger,
   intervalMs = 30_000,
+  /** Sessions held open by something other than sockets (live streams), checked the same way. */
+  otherSessions: () => Iterable<string> = () => [],
 ): () => void {
   let lastSweep = Date.now()
   let running = false
@@ -26,7 +28,7 @@ export function watchSocketSessions(
     const since = lastSweep
     lastSweep = Date.now()
     try {
-      const all = new Set<string>()
+      const all = new Set<string>(otherSessions())
       const editing = new Set<string>()
       for (const { conn } of collab.openConnections()) {
         all.add(conn.sessionHash)
@@ -35,6 +37,7 @@ export function watchSocketSessions(
       const live = await liveSessionHashes(db, [...all], policy)
       await touchSessions(db, [...editing].filter((h) => live.has(h)))
       const ended = new Set([...all].filter((h) => !live.has(h)))
+      // Closing emits 'sessions-closed', which also ends those sessions' live streams.
       if (ended.size > 0) logger.info({ closed: collab.closeSessionConnections(ended) }, 'sockets of ended sessions closed')
     } catch (err) {
       // The database may be down: keep the sockets, try again at the next sweep.

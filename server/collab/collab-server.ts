@@ -21,6 +21,8 @@ import { encodeSyncStep1 } from './protocol.js'
 import { relay } from './relay.js'
 import { Rooms } from './rooms.js'
 import { Versions } from './versions.js'
+import { DEFAULT_HUB_MAX_BYTES, HubQuota } from './hub-quota.js'
+import { parseDocName } from '../../shared/doc-names.js'
 import { WritePath } from './write-path.js'
 
 export type { PersistedEvent } from './write-path.js'
@@ -29,6 +31,8 @@ export type { PersistedEvent } from './write-path.js'
 export interface CollabOptions {
   maxFrameBytes: number
   maxDocBytes: number
+  /** What one hub's documents may occupy in storage, in bytes (updates, snapshots, versions). */
+  maxHubBytes?: number
   /** A room with no connection unloads after this long. */
   idleUnloadMs?: number
   /** While edited, a version is kept at least this often (once a minute by default). */
@@ -71,6 +75,7 @@ export class CollabServer {
   private readonly writes: WritePath
   private readonly messages: MessageHandler
   private readonly fanout: Fanout | null
+  private readonly quota: HubQuota
   private readonly opts: Required<CollabOptions>
   private nextConnId = 1
   private closed = false
@@ -80,7 +85,8 @@ export class CollabServer {
     private readonly logger: Logger,
     options: CollabOptions,
   ) {
-    this.opts = { idleUnloadMs: 30_000, versionIntervalMs: 60_000, compactAfter: COMPACT_AFTER, limits: DEFAULT_LIMITS, ...options }
+    this.opts = { idleUnloadMs: 30_000, versionIntervalMs: 60_000, compactAfter: COMPACT_AFTER, limits: DEFAULT_LIMITS, maxHubBytes: DEFAULT_HUB_MAX_BYTES, ...options }
+    this.quota = new HubQuota(this.db, this.opts.maxHubBytes)
     this.events.setMaxListeners(50)
     this.versions = new Versions(this.db, logger, this.opts.versionIntervalMs)
     this.rooms = new Rooms(this.db, logger, this.metrics, this.versions, this.opts.idleUnloadMs, (room) => this.repairOnLoad(room))
@@ -91,6 +97,7 @@ export class CollabServer {
       metrics: this.metrics,
       limits: this.opts.limits,
       maxDocBytes: this.opts.maxDocBytes,
+      quota: this.quota,
       writes: this.writes,
       onStatusChanges: (docName, changes, by) => {
         const at = new Date().toISOString()
@@ -140,7 +147,8 @@ export class CollabServer {
     // to keep); only after the server closed the connection are later frames ignored.
     let refused = false
     let room: Room | null = null
-    const ready = this.rooms.acquire(admitted.doc).then(
+    const hubId = parseDocName(admitted.doc)?.hubId ?? ''
+    const ready = this.quota.prime(hubId).then(() => this.rooms.acquire(admitted.doc)).then(
       (r) => {
         room = r
         if (conn.isOpen()) this.join(r, conn)
@@ -235,6 +243,8 @@ export class CollabServer {
 
   /** Closes a user's sockets (all, or those whose document `filter` picks) with 4403. */
   closeUserConnections(userId: string, filter: (docName: string) => boolean = () => true): number {
+    // Others holding this user's authorization (live streams) end with these sockets.
+    this.events.emit('user-closed', userId)
     let closed = 0
     for (const { doc, conn } of [...this.openConnections()]) {
       if (conn.actor.id !== userId || !filter(doc)) continue
@@ -264,6 +274,7 @@ export class CollabServer {
 
   /** Closes every socket opened with one of these sessions (logout, expiry): 4401, sign in again. */
   closeSessionConnections(sessionHashes: ReadonlySet<string>, reason = 'session ended: sign in again'): number {
+    this.events.emit('sessions-closed', sessionHashes)
     let closed = 0
     for (const { doc, conn } of [...this.openConnections()]) {
       if (!sessionHashes.has(conn.sessionHash)) continue

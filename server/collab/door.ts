@@ -4,7 +4,7 @@ import { authoringMission, decide, membershipOf, type Actor } from '../../shared
 import { isAllowedOrigin, lookupSession } from '../auth/request-identity.js'
 import type { SessionPolicy } from '../auth/session-store.js'
 import { parseDocName } from '../../shared/doc-names.js'
-import { docResource } from '../db/doc-exists.js'
+import { docExists, docResource } from '../db/doc-exists.js'
 import { CloseCode } from '../../shared/close-codes.js'
 
 /** What the door needs to know of an upgrade request, read from it by the HTTP adapter. */
@@ -37,7 +37,7 @@ export type Verdict =
 
 /**
  * Decides whether a socket may open a document, before anything is loaded: a known document name,
- * an allowed Origin, a live session, and a permission from the access authority.
+ * an allowed Origin, a live session, a permission from the access authority, and a document that exists.
  */
 export async function authorize(req: DoorRequest, deps: DoorDeps): Promise<Verdict> {
   let name: string
@@ -53,6 +53,10 @@ export async function authorize(req: DoorRequest, deps: DoorDeps): Promise<Verdi
   if (!session) return { refuse: CloseCode.unauthenticated, reason: 'sign in first' }
   const permission = decide(session.actor, await docResource(deps.db, doc))
   if (permission === 'none') return { refuse: CloseCode.forbidden, reason: 'you may not open this document' }
+  // A well-formed name of nothing (a note without its row, a hub that does not exist) is refused
+  // like an unknown name: otherwise each visit would create and keep a document nobody lists.
+  // Asked after the permission, so that whoever may not open it learns nothing of its existence.
+  if (!(await docExists(deps.db, doc))) return { refuse: CloseCode.unknownDocument, reason: 'no such document' }
   const { actor } = session
   return {
     actor,

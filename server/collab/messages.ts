@@ -12,6 +12,7 @@ import { applyPresence } from './presence.js'
 import { decodeClientMessage, encodeSyncStep2, ProtocolError, type ClientMessage } from './protocol.js'
 import type { Connection, Room } from './room.js'
 import type { WritePath } from './write-path.js'
+import type { HubQuota } from './hub-quota.js'
 
 /** What the message handler needs of the sync server. */
 export interface MessageContext {
@@ -19,6 +20,7 @@ export interface MessageContext {
   metrics: CollabMetrics
   limits: ConnectionLimits
   maxDocBytes: number
+  quota: HubQuota
   writes: WritePath
   /** Records accepted status changes of actions (the server's own edit, after the change is stored). */
   onStatusChanges(docName: string, changes: StatusChange[], byUserId: string): void
@@ -104,6 +106,10 @@ export class MessageHandler {
     if (room.storedBytes + room.tailBytes + update.byteLength > this.ctx.maxDocBytes) {
       return this.refuse(conn, CloseCode.docTooLarge, `document would exceed ${this.ctx.maxDocBytes} bytes`, room.name)
     }
+    const hubId = parseDocName(room.name)?.hubId ?? ''
+    if (!this.ctx.quota.fits(hubId, update.byteLength)) {
+      return this.refuse(conn, CloseCode.docTooLarge, `hub storage full: its documents may hold ${this.ctx.quota.maxBytes} bytes`, room.name)
+    }
     const index = indexStructs(decoded.structs)
     const started = performance.now()
     const meaning = checkMeaning(room, decoded, index, { userId: conn.actor.id, mission: conn.mission, now: Date.now() })
@@ -115,7 +121,7 @@ export class MessageHandler {
         room.clientOwners.set(client, conn)
       }
     }
-    const hubId = parseDocName(room.name)?.hubId ?? ''
+    this.ctx.quota.add(hubId, update.byteLength)
     const origins: EntryOrigin[] = meaning.effects.created.map((e) => ({
       itemId: buildItemId(hubId, e.kind, e.entryId),
       hubId,

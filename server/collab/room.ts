@@ -49,6 +49,8 @@ export class Room {
   storedBytes = 0
   compacting = false
   dirtySinceVersion = false
+  /** What the newest stored version holds, as clocks and deletions (undefined: not read yet; null: none). */
+  lastVersion: Y.Snapshot | null | undefined = undefined
   readonly editorsSinceVersion = new Set<string>()
   idleTimer: NodeJS.Timeout | null = null
   versionTimer: NodeJS.Timeout | null = null

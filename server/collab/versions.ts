@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely'
 import * as Y from 'yjs'
 import type { Database } from '../db/schema.js'
-import { insertVersion } from '../db/update-store.js'
+import { insertVersion, latestVersionState } from '../db/update-store.js'
 import type { Logger } from '../logger.js'
 import type { Room } from './room.js'
 
 /**
  * Restorable versions of open documents: at least once per interval while a room is edited, and
- * when its last client leaves, it unloads or the server stops.
+ * when its last client leaves, it unloads or the server stops; each only when the content differs
+ * from the newest stored version (a visit without edits, or edits undone, store nothing).
  */
 export class Versions {
   constructor(
@@ -32,6 +33,14 @@ export class Versions {
   async save(room: Room, reason: string): Promise<number | null> {
     if (!room.dirtySinceVersion) return null
     try {
+      // The dirty flag says an update arrived, not that the content differs: compare the state.
+      // Compared as clocks and deletions (a snapshot), not bytes: the same content may encode differently.
+      if (room.lastVersion === undefined) room.lastVersion = snapshotOf(await latestVersionState(this.db, room.name))
+      if (room.lastVersion && Y.equalSnapshots(room.lastVersion, Y.snapshot(room.doc))) {
+        room.dirtySinceVersion = false
+        room.editorsSinceVersion.clear()
+        return null
+      }
       return await this.write(room, reason)
     } catch (err) {
       this.logger.warn({ err: (err as Error).message, doc: room.name }, 'version not saved; will retry')
@@ -45,11 +54,23 @@ export class Versions {
     room.dirtySinceVersion = false
     room.editorsSinceVersion.clear()
     try {
-      return await insertVersion(this.db, { doc: room.name, uptoSeq: room.lastSeq, state: Y.encodeStateAsUpdate(room.doc), editors, reason })
+      const state = Y.encodeStateAsUpdate(room.doc)
+      const id = await insertVersion(this.db, { doc: room.name, uptoSeq: room.lastSeq, state, editors, reason })
+      room.lastVersion = Y.snapshot(room.doc)
+      return id
     } catch (err) {
       room.dirtySinceVersion = true
       for (const e of editors) room.editorsSinceVersion.add(e)
       throw err
     }
   }
+}
+
+function snapshotOf(state: Uint8Array | null): Y.Snapshot | null {
+  if (!state) return null
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state)
+  const snap = Y.snapshot(doc)
+  doc.destroy()
+  return snap
 }

@@ -1,21 +1,20 @@
-import { EventEmitter } from 'node:events'
-import type { Scope } from '../../shared/scopes.js'
 import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
 import { can, canRequestInput, canResolveThread, type Actor } from '../../shared/access.js'
-import { ForbiddenError, NotFoundError } from '../errors.js'
+import { ForbiddenError, NotFoundError, RateLimitedError } from '../errors.js'
 import type { ItemView } from '../../shared/schemas/items.js'
 import type { InboxKind } from '../../shared/schemas/comments.js'
 import type { Role } from '../../shared/roles.js'
 import { logDocName } from '../../shared/doc-names.js'
 import { updateItem, type LogItemPatch } from '../../shared/log-doc.js'
 import type { CollabServer } from '../collab/collab-server.js'
+import { TokenBucket } from '../collab/guards.js'
+import { LiveStreams } from './live-streams.js'
+import { inboxRows, markEntriesRead, unreadCount, unreadCounts } from './inbox.js'
 
-/** What the live channel carries: a thread changed (comment, state), or a user's inbox changed. */
-export type CommentEvent =
-  | { type: 'thread'; itemId: string; hubId: string; crossCutting: boolean; scope: Scope }
-  | { type: 'inbox'; userId: string }
+/** Comments one person may post or edit: 10 a minute, bursts of 20 (a flood costs storage and everyone's inbox). */
+export const COMMENT_RATE = { perMinute: 10, burst: 20 } as const
 
 /** A comment with its author's name and role, as the API presents it. */
 export interface CommentRow {
@@ -55,18 +54,23 @@ export interface InboxRow {
  * projection has it.
  */
 export class CommentService {
-  readonly events = new EventEmitter()
+  /** The open live streams (`/api/events`) of this process. */
+  readonly streams = new LiveStreams()
+  private readonly buckets = new Map<string, TokenBucket>()
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly collab: CollabServer | undefined,
   ) {
-    this.events.setMaxListeners(1000)
+    // Whenever sockets lose the authorization they were opened with (logout, expiry, disable, role
+    // or membership change), so do live streams: they were authorized the same way.
+    collab?.events.on('sessions-closed', (hashes: ReadonlySet<string>) => this.streams.endSessions(hashes))
+    collab?.events.on('user-closed', (userId: string) => this.streams.endUser(userId))
   }
 
   /** Ends every open live stream (server shutdown: an open stream would hold the HTTP server open). */
   close(): void {
-    this.events.emit('close')
+    this.streams.endAll()
   }
 
   async thread(actor: Actor, item: ItemView): Promise<ThreadRows> {
@@ -85,12 +89,15 @@ export class CommentService {
 
   async post(actor: Actor, item: ItemView, body: string): Promise<CommentRow> {
     this.ensure(actor, item, 'comment')
+    this.rateLimit(actor)
     const id = randomBytes(9).toString('base64url')
     const now = new Date()
     const earlier = await this.db.selectFrom('comments').select('author_id').distinct().where('item_id', '=', item.id).execute()
     await this.db.insertInto('comments').values({ id, item_id: item.id, hub_id: item.hubId, author_id: actor.id, body, created_at: now }).execute()
     const mentioned = await this.mentionedReaders(item, body, actor.id)
-    const repliedTo = earlier.map((e) => e.author_id).filter((u) => u !== actor.id && !mentioned.has(u))
+    // Only those who may still read the item hear of a reply (a removed member does not).
+    const readers = await this.readers(item, earlier.map((e) => e.author_id))
+    const repliedTo = [...readers.keys()].filter((u) => u !== actor.id && !mentioned.has(u))
     await this.notify([...mentioned].map((u) => ({ user: u, kind: 'mention' as const })), item, actor, id)
     await this.notify(repliedTo.map((u) => ({ user: u, kind: 'reply' as const })), item, actor, id)
     // The first cyber-ambassador answer to a request is the input it asked for.
@@ -102,7 +109,7 @@ export class CommentService {
         .values({ item_id: item.id, hub_id: item.hubId, provided_by: actor.id, provided_at: now })
         .onConflict((oc) => oc.column('item_id').doUpdateSet({ provided_by: actor.id, provided_at: now }))
         .execute()
-      if (t?.requested_by && t.requested_by !== actor.id) await this.notify([{ user: t.requested_by, kind: 'input_provided' }], item, actor, id)
+      if (t?.requested_by && t.requested_by !== actor.id && (await this.readers(item, [t.requested_by])).size > 0) await this.notify([{ user: t.requested_by, kind: 'input_provided' }], item, actor, id)
     }
     this.emitThread(item)
     return { id, item_id: item.id, author_id: actor.id, author_name: actor.name, author_role: actor.role, body, created_at: now, edited_at: null, deleted_at: null }
@@ -110,6 +117,7 @@ export class CommentService {
 
   async edit(actor: Actor, item: ItemView, commentId: string, body: string): Promise<void> {
     this.ensure(actor, item, 'comment')
+    this.rateLimit(actor)
     const before = await this.own(actor, item, commentId)
     await this.db.updateTable('comments').set({ body, edited_at: new Date() }).where('id', '=', commentId).execute()
     // Someone newly mentioned by the edit hears of it; those already mentioned are not told twice.
@@ -138,7 +146,8 @@ export class CommentService {
       .onConflict((oc) => oc.column('item_id').doUpdateSet({ requested_by: actor.id, requested_at: now, resolved_by: null, resolved_at: null }))
       .execute()
     const cyber = await this.db.selectFrom('users').select('id').where('role', '=', 'cyber').where('disabled_at', 'is', null).execute()
-    await this.notify(cyber.map((u) => ({ user: u.id, kind: 'input_request' as const })), item, actor, null)
+    const readers = await this.readers(item, cyber.map((u) => u.id))
+    await this.notify([...readers.keys()].map((user) => ({ user, kind: 'input_request' as const })), item, actor, null)
     this.emitThread(item)
   }
 
@@ -161,29 +170,17 @@ export class CommentService {
   }
 
   async inbox(actor: Actor, limit = 100): Promise<{ unread: number; rows: InboxRow[] }> {
-    const rows = await this.db
-      .selectFrom('inbox_entries')
-      .leftJoin('users', 'users.id', 'inbox_entries.actor_id')
-      .leftJoin('items', 'items.id', 'inbox_entries.item_id')
-      .select(['inbox_entries.id', 'inbox_entries.kind', 'inbox_entries.item_id', 'inbox_entries.comment_id', 'users.name as actor_name', 'inbox_entries.created_at', 'inbox_entries.read_at', 'items.title', 'items.hub_id'])
-      .where('inbox_entries.user_id', '=', actor.id)
-      .orderBy('inbox_entries.created_at', 'desc')
-      .orderBy('inbox_entries.id', 'desc')
-      .limit(limit)
-      .execute()
-    return { unread: await this.unread(actor.id), rows }
+    return { rows: await inboxRows(this.db, actor, limit), unread: await unreadCount(this.db, actor) }
   }
 
-  async unread(userId: string): Promise<number> {
-    const r = await this.db.selectFrom('inbox_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow()
-    return Number(r.n)
+  /** The actor's unread count, as their inbox shows it. */
+  async unread(actor: Actor): Promise<number> {
+    return unreadCount(this.db, actor)
   }
 
+  /** Marks entries read; the live channel hears of it only when something changed. */
   async markRead(actor: Actor, ids: number[] | 'all'): Promise<void> {
-    let q = this.db.updateTable('inbox_entries').set({ read_at: new Date() }).where('user_id', '=', actor.id).where('read_at', 'is', null)
-    if (ids !== 'all') q = q.where('id', 'in', ids.length ? ids : [-1])
-    await q.execute()
-    this.events.emit('event', { type: 'inbox', userId: actor.id } satisfies CommentEvent)
+    if ((await markEntriesRead(this.db, actor.id, ids)) > 0) await this.pushUnread([actor.id])
   }
 
   /** Comment counts per item, for lists. */
@@ -217,19 +214,46 @@ export class CommentService {
   private async mentionedReaders(item: ItemView, body: string, authorId: string): Promise<Set<string>> {
     if (!body.includes('@')) return new Set()
     const text = body.toLowerCase()
-    const users = await this.db.selectFrom('users').select(['id', 'name', 'email', 'role']).where('disabled_at', 'is', null).execute()
+    const out = new Set<string>()
+    for (const [id, u] of await this.readers(item)) {
+      if (id === authorId) continue
+      if (text.includes(`@${u.name.toLowerCase()}`) || text.includes(`@${u.email.toLowerCase()}`)) out.add(id)
+    }
+    return out
+  }
+
+  /**
+   * The enabled users (all, or among `among`) who may read the item now, by the access authority
+   * with their current role and membership of the item's hub, and the item's current scope.
+   */
+  private async readers(item: ItemView, among?: string[]): Promise<Map<string, { name: string; email: string }>> {
+    if (among && among.length === 0) return new Map()
+    let q = this.db.selectFrom('users').select(['id', 'name', 'email', 'role']).where('disabled_at', 'is', null)
+    if (among) q = q.where('id', 'in', among)
+    const users = await q.execute()
     const rows = await this.db.selectFrom('memberships').select(['user_id', 'coordinator']).where('hub_id', '=', item.hubId).execute()
     const members = new Map(rows.map((m) => [m.user_id, m.coordinator]))
     const resource = { kind: 'item', hubId: item.hubId, crossCutting: item.crossCutting, scope: item.scope } as const
-    const out = new Set<string>()
+    const out = new Map<string, { name: string; email: string }>()
     for (const u of users) {
-      if (u.id === authorId) continue
       // Only this hub's membership matters to an item of this hub.
       const coordinator = members.get(u.id)
       const reader = { id: u.id, role: u.role, memberships: coordinator === undefined ? [] : [{ hubId: item.hubId, coordinator }] }
-      if (can(reader, resource, 'read') && (text.includes(`@${u.name.toLowerCase()}`) || text.includes(`@${u.email.toLowerCase()}`))) out.add(u.id)
+      if (can(reader, resource, 'read')) out.set(u.id, { name: u.name, email: u.email })
     }
     return out
+  }
+
+  /** One bucket per person, across their sessions. @throws RateLimitedError (429) */
+  private rateLimit(actor: Actor) {
+    let b = this.buckets.get(actor.id)
+    if (!b) this.buckets.set(actor.id, (b = new TokenBucket(COMMENT_RATE.perMinute / 60, COMMENT_RATE.burst)))
+    if (!b.take()) throw new RateLimitedError(Math.ceil(60 / COMMENT_RATE.perMinute))
+  }
+
+  /** Pushes each user's new unread count to their streams: one count per user, not one per stream. */
+  private async pushUnread(userIds: string[]) {
+    for (const [userId, unread] of await unreadCounts(this.db, userIds)) this.streams.publish({ type: 'inbox', userId, unread })
   }
 
   private async notify(targets: { user: string; kind: 'mention' | 'reply' | 'input_request' | 'input_provided' }[], item: ItemView, actor: Actor, commentId: string | null) {
@@ -239,7 +263,7 @@ export class CommentService {
       .insertInto('inbox_entries')
       .values(rows.map((t) => ({ user_id: t.user, kind: t.kind, item_id: item.id, comment_id: commentId, actor_id: actor.id })))
       .execute()
-    for (const t of rows) this.events.emit('event', { type: 'inbox', userId: t.user } satisfies CommentEvent)
+    await this.pushUnread(rows.map((t) => t.user))
   }
 
   /**
@@ -262,6 +286,6 @@ export class CommentService {
   }
 
   private emitThread(item: ItemView) {
-    this.events.emit('event', { type: 'thread', itemId: item.id, hubId: item.hubId, crossCutting: item.crossCutting, scope: item.scope } satisfies CommentEvent)
+    this.streams.publish({ type: 'thread', itemId: item.id, hubId: item.hubId, crossCutting: item.crossCutting, scope: item.scope })
   }
 }

@@ -84,11 +84,15 @@ export async function setNoteScope(db: Kysely<Database>, hubId: string, noteId: 
   await db.updateTable('doc_text').set({ scope }).where('doc', '=', `hub/${hubId}/notes/${noteId}`).execute()
 }
 
-/** Marks a note as edited now by a user (called when its document receives an update). */
-export async function touchNote(db: Kysely<Database>, noteId: string, userId: string | null) {
+/**
+ * Marks a note as edited now by a user (called when its document receives an update). Notes are
+ * keyed by id alone, so the hub the document named must match: another hub's note is not touched.
+ */
+export async function touchNote(db: Kysely<Database>, hubId: string, noteId: string, userId: string | null) {
   await db
     .updateTable('notes')
     .set({ updated_at: new Date(), updated_by: userId })
     .where('id', '=', noteId)
+    .where('hub_id', '=', hubId)
     .execute()
 }

@@ -167,3 +167,9 @@ export async function insertVersion(
     .executeTakeFirstOrThrow()
   return row.id
 }
+
+/** The state the newest version of a document holds, or null when it has none. */
+export async function latestVersionState(db: Kysely<Database>, doc: string): Promise<Uint8Array | null> {
+  const row = await db.selectFrom('doc_versions').select('state').where('doc', '=', doc).orderBy('id', 'desc').limit(1).executeTakeFirst()
+  return row ? new Uint8Array(row.state) : null
+}

@@ -13,19 +13,19 @@ const TOUCH_EVERY_MS = 10_000
  * document. The last writer within a throttle window is the one recorded.
  */
 export function followNoteActivity(collab: CollabServer, db: Kysely<Database>, logger: Logger): () => void {
-  const pending = new Map<string, { noteId: string; userId: string | null }>()
+  const pending = new Map<string, { hubId: string; noteId: string; userId: string | null }>()
   const timers = new Map<string, NodeJS.Timeout>()
   const flush = (doc: string) => {
     timers.delete(doc)
     const p = pending.get(doc)
     pending.delete(doc)
-    if (p) touchNote(db, p.noteId, p.userId).catch((err) => logger.warn({ err: (err as Error).message, doc }, 'note activity not recorded'))
+    if (p) touchNote(db, p.hubId, p.noteId, p.userId).catch((err) => logger.warn({ err: (err as Error).message, doc }, 'note activity not recorded'))
   }
   const onPersisted = ({ doc, userId }: PersistedEvent) => {
     const name = parseDocName(doc)
     if (name?.type !== 'note' || !userId) return
     const first = !timers.has(doc) && !pending.has(doc)
-    pending.set(doc, { noteId: name.noteId, userId })
+    pending.set(doc, { hubId: name.hubId, noteId: name.noteId, userId })
     if (first) flush(doc)
     if (!timers.has(doc)) {
       const t = setTimeout(() => flush(doc), TOUCH_EVERY_MS)

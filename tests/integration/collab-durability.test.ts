@@ -12,14 +12,22 @@ const N = 40
 
 /** A cookie of a hub member: PGlite belongs to the child, so sign in through the API (demo data). */
 async function memberCookie(server: ChildServer, db: TestDb | null): Promise<{ cookie: string; doc: string }> {
+  let cookie: string
+  let hubId = 'hub-ng'
   if (db) {
-    const { hub, cookie } = await createHubMember(db.db)
-    return { cookie, doc: `hub/${hub.id}/notes/k9` }
+    const member = await createHubMember(db.db)
+    cookie = member.cookie
+    hubId = member.hub.id
+  } else {
+    const c = client(server.url, server.origin)
+    const res = await c.login('ewa.beispiel@demo.example', 'hubwork-demo-2026')
+    if (res.status !== 200) throw new Error(`demo login failed: ${res.text}`)
+    cookie = c.cookie!
   }
-  const c = client(server.url, server.origin)
-  const res = await c.login('ewa.beispiel@demo.example', 'hubwork-demo-2026')
-  if (res.status !== 200) throw new Error(`demo login failed: ${res.text}`)
-  return { cookie: c.cookie!, doc: 'hub/hub-ng/notes/k9' }
+  // The note exists (the sync server opens no note document without its row).
+  const note = await client(server.url, server.origin, cookie).request('POST', `/api/hubs/${hubId}/notes`, { title: 'k9' })
+  if (note.status !== 201) throw new Error(`note not created: ${note.text}`)
+  return { cookie, doc: note.body.docName }
 }
 
 for (const engine of ENGINES) {

@@ -8,6 +8,7 @@ import { startPostgres, type PostgresServer } from '../support/postgres-server.j
 import { ENGINES, openTestDb } from '../support/engines.js'
 import { connectClient, until } from '../support/ws-client.js'
 import { createHubMember } from '../support/cast.js'
+import { createNoteRow } from '../support/factories.js'
 import { loadConfig } from '../../server/config.js'
 import { createLogger } from '../../server/logger.js'
 import { startServer, type RunningServer } from '../../server/server.js'
@@ -37,7 +38,7 @@ describe('postgres: the database stops and comes back while two clients edit', (
   it.skipIf(!ENGINES.includes('postgres'))('keeps the sockets, relays nothing unstored, and stores every edit once it is back', async () => {
     const db = app.database.db
     const { hub, cookie } = await createHubMember(db)
-    const doc = `hub/${hub.id}/notes/down`
+    const doc = await createNoteRow(db, hub.id, 'down')
     const a = connectClient(app.url, doc, cookie, { origin: 'http://hubwork.test' })
     const b = connectClient(app.url, doc, cookie, { origin: 'http://hubwork.test' })
     await until(() => a.provider.synced && b.provider.synced)

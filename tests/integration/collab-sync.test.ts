@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { ENGINES } from '../support/engines.js'
 import { startTestServer, type TestServer } from '../support/test-server.js'
 import { createCast, TEAM, type CastHub, type CastOf } from '../support/cast.js'
-import { sessionCookie } from '../support/factories.js'
+import { createNoteRow, sessionCookie } from '../support/factories.js'
 import { connectClient, until } from '../support/ws-client.js'
 import { client } from '../support/http.js'
 import { readDocState } from '../../server/db/update-store.js'
@@ -33,7 +33,7 @@ for (const engine of ENGINES) {
     })
 
     it('syncs real WebsocketProvider clients, storing before relaying', async () => {
-      const doc = `hub/${hub.id}/notes/n1`
+      const doc = await createNoteRow(t.db.db, hub.id, 'n1')
       const a = connect(doc, 'alice')
       const b = connect(doc, 'bob')
       await until(() => a.provider.synced && b.provider.synced, 10_000, 'sync')
@@ -65,7 +65,7 @@ for (const engine of ENGINES) {
     })
 
     it('closes a socket with 4401 as soon as its session ends (logout, or expiry found by the sweep)', async () => {
-      const doc = `hub/${hub.id}/notes/session-end`
+      const doc = await createNoteRow(t.db.db, hub.id, 'session-end')
       const logoutCookie = await sessionCookie(t.db.db, cast.ids.bob)
       const viaLogout = connectClient(t.url, doc, logoutCookie, { origin: t.origin })
       const expiring = connect(doc, 'alice')
@@ -118,7 +118,7 @@ for (const engine of ENGINES) {
     })
 
     it('stamps presence with the signed-in name and mission', async () => {
-      const doc = `hub/${hub.id}/notes/presence`
+      const doc = await createNoteRow(t.db.db, hub.id, 'presence')
       const a = connect(doc, 'alice')
       const b = connect(doc, 'bob')
       await until(() => a.provider.synced && b.provider.synced)
@@ -129,7 +129,7 @@ for (const engine of ENGINES) {
     })
 
     it('keeps content across room unload and reload, and keeps versions', async () => {
-      const doc = `hub/${hub.id}/notes/unload`
+      const doc = await createNoteRow(t.db.db, hub.id, 'unload')
       const a = connect(doc, 'alice')
       await until(() => a.provider.synced)
       a.doc.getText('t').insert(0, 'persisted text')

@@ -12,7 +12,7 @@ import * as Y from 'yjs'
 import { connectPostgres } from '../../server/db/connect.js'
 import { migrateToLatest } from '../../server/db/migrator.js'
 import { appendUpdates, compactDoc } from '../../server/db/update-store.js'
-import { createHub, createUser, sessionCookie } from '../support/factories.js'
+import { createHub, createNoteRow, createUser, sessionCookie } from '../support/factories.js'
 import { freePort } from '../support/global-setup.js'
 import { connectClient } from '../support/ws-client.js'
 import { runPoint, type LoadPoint, type PointResult } from './load.js'
@@ -50,6 +50,9 @@ try {
   const cookies: string[] = []
   for (let i = 0; i < 20; i++) cookies.push(await sessionCookie(database.db, (await createUser(database.db, { hubId: hub.id, mission: 'EU' })).id))
 
+  // The sync server opens only notes that exist: each benchmark document gets its row.
+  const benchNotes = new Set(points.flatMap((point) => Array.from({ length: point.docs }, (_, d) => `bench-${point.clients}-${d}`)))
+  for (const id of benchNotes) await createNoteRow(database.db, hub.id, id)
   const ours = await startHubwork(databaseUrl)
   const origin = ours.url.replace('ws://', 'http://').replace('/collab', '')
   let reference: ServerProcess | null = null

@@ -94,3 +94,12 @@ export async function sessionCookie(db: Kysely<Database>, userId: string): Promi
   const { rawId } = await createSession(db, userId, { idleMs: 3_600_000, maxMs: 86_400_000 })
   return `${SESSION_COOKIE}=${rawId}`
 }
+
+/**
+ * A note's row, so that its document `hub/<hubId>/notes/<id>` exists (the sync server refuses a
+ * note document without one). @returns the document's name
+ */
+export async function createNoteRow(db: Kysely<Database>, hubId: string, id: string, userId: string | null = null): Promise<string> {
+  await db.insertInto('notes').values({ id, hub_id: hubId, title: id, created_by: userId, updated_at: new Date(), updated_by: userId, scope: 'hq' }).execute()
+  return `hub/${hubId}/notes/${id}`
+}

@@ -164,10 +164,12 @@ describe('access: the helpers the client and the services ask', () => {
     expect(each((a) => canRequestInput(a, OTHER))).toEqual([false, false, false, false, false, true])
   })
 
-  it('canResolveThread: the hub’s coordinators, whoever asked for input, admins', () => {
+  it('canResolveThread: the hub’s coordinators, whoever asked for input while still a member, admins', () => {
     expect(each((a) => canResolveThread(a, OWN, null))).toEqual([false, true, false, false, false, true])
     expect(each((a) => canResolveThread(a, OWN, 'someone else'))).toEqual([false, true, false, false, false, true])
-    expect(each((a) => canResolveThread(a, OTHER, a.id))).toEqual([true, true, true, true, true, true])
+    expect(each((a) => canResolveThread(a, OWN, a.id))).toEqual([true, true, false, false, false, true])
+    // Having asked once grants nothing to someone no longer in the hub (a removed member).
+    expect(each((a) => canResolveThread(a, OTHER, a.id))).toEqual([false, false, false, false, false, true])
   })
 
   it('takes what /api/me answers as the actor', () => {
