@@ -5,7 +5,11 @@ import type { ActionStatus, InputStatus, LogKind } from '../../shared/item-statu
 import type { MissionKind } from '../../shared/schemas/hubs.js'
 import type { InboxKind } from '../../shared/schemas/comments.js'
 
-/** Hand-written database types: a small schema, two engines, no codegen step. */
+/**
+ * Hand-written database types: a small schema, two engines, no codegen step. One file past 300
+ * lines on purpose: one interface per table, in one place, which the schema test compares with the
+ * migrated database.
+ */
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
 type Timestamp = ColumnType<Date, Date | string, Date | string>
