@@ -57,7 +57,7 @@ export default function CompliancePage() {
                 <BriefStatusChip status={r.status} />
               </td>
               <td>{r.submittedAt ? dayLabel(r.submittedAt) : '—'}</td>
-              <td>{r.late ? <span className="chip warn">late</span> : 'yes'}</td>
+              <td>{r.late ? <span className="chip warn">late</span> : r.submittedAt ? 'on time' : '—'}</td>
             </tr>
           ))}
         </Table>
