@@ -4,9 +4,10 @@ import { defineCast } from '../support/cast.js'
 import { expectAccessible, startBrowserTest, type BrowserTestOf } from '../support/browser.js'
 
 const CAST = defineCast({
-  hubs: { hub: { name: 'Hub Cycleland' } },
+  hubs: { hub: { name: 'Hub Cycleland' }, other: { name: 'Hub Returnland' } },
   users: {
     coord: { hub: 'hub', mission: 'EU', coordinator: true, name: 'Cora Coordinator' },
+    coord2: { hub: 'other', mission: 'EU', coordinator: true, name: 'Rita Returner' },
     hq: { role: 'hq', name: 'Hanna HQ' },
     admin: { role: 'admin', name: 'Ada Admin' },
   },
@@ -76,6 +77,25 @@ describe('council cycle in Chromium', () => {
     await expectAccessible(hq, 'compliance')
     await row.getByRole('link', { name: 'Hub Cycleland' }).click()
     await chip(hq, 'Acknowledged').waitFor()
+  })
+
+  it('HQ returns a brief only with a note, which its coordinator then reads', async () => {
+    const rita = await e.signInAs('coord2')
+    const url = `${e.server.url}/hubs/${e.hubs.other.id}/brief`
+    await rita.goto(url)
+    await rita.getByRole('button', { name: `Submit for ${OPEN.id}` }).click()
+    await rita.getByRole('button', { name: 'Submit now' }).click()
+    await chip(rita, 'Submitted').waitFor()
+    await hq.goto(url)
+    await hq.getByRole('button', { name: 'Return with a note' }).click()
+    await hq.getByText('Say what the hub should change before returning the brief.').waitFor()
+    await hq.getByLabel(/^Note to the hub/).fill('Please add the Global Gateway obstacles.')
+    await hq.getByRole('button', { name: 'Return with a note' }).click()
+    await chip(hq, 'Returned').waitFor()
+    await rita.reload()
+    await chip(rita, 'Returned').waitFor()
+    await rita.getByTestId('brief-note').getByText('Please add the Global Gateway obstacles.').waitFor()
+    expect(await rita.getByRole('button', { name: `Submit for ${OPEN.id}` }).isDisabled()).toBe(false)
   })
 
   it('an admin creates a period and locks it after a confirmation; the dashboard lists both', async () => {
