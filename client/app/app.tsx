@@ -7,13 +7,15 @@ import { SetPasswordPage } from '../pages/set-password-page'
 import { useModule } from './use-module'
 import { useEffect, useState } from 'react'
 import { closeLive, onLive } from '../api/live'
-import { canAdminister } from '../../shared/access'
+import { canAdminister, canReviewBriefs } from '../../shared/access'
 import { SignOutButton } from './sign-out'
 
 const loadRollup = () => import('../features/rollup/rollup-page')
 const loadBoard = () => import('../features/threads/board-page')
 const loadInbox = () => import('../features/threads/inbox-page')
 const loadAdmin = () => import('../features/admin/admin-page')
+const loadPeriods = () => import('../features/admin/periods-page')
+const loadCompliance = () => import('../features/rollup/compliance-page')
 const loadAccount = () => import('../features/account/account-page')
 
 /** The unread count of the inbox, live. */
@@ -36,6 +38,8 @@ function Shell() {
   const BoardPage = useModule(loadBoard, signedIn && path === '/cross-cutting')?.default
   const InboxPage = useModule(loadInbox, signedIn && path === '/inbox')?.default
   const AdminPage = useModule(loadAdmin, signedIn && path === '/admin')?.default
+  const PeriodsPage = useModule(loadPeriods, signedIn && path === '/admin/periods')?.default
+  const CompliancePage = useModule(loadCompliance, signedIn && path === '/rollup/briefs')?.default
   const AccountPage = useModule(loadAccount, signedIn && path === '/account')?.default
   const unread = useUnread(signedIn)
   // The one-time link of an invitation works signed out (and signed in as someone else).
@@ -83,6 +87,10 @@ function Shell() {
         InboxPage ? <InboxPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
       ) : path === '/admin' && canAdminister(me) ? (
         AdminPage ? <AdminPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
+      ) : path === '/admin/periods' && canAdminister(me) ? (
+        PeriodsPage ? <PeriodsPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
+      ) : path === '/rollup/briefs' && canReviewBriefs(me) ? (
+        CompliancePage ? <CompliancePage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
       ) : path === '/account' ? (
         AccountPage ? <AccountPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
       ) : path === '/rollup' ? (

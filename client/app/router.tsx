@@ -14,8 +14,9 @@ export function Router({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('popstate', onPop)
   }, [])
   const navigate = (to: string) => {
-    if (to !== window.location.pathname) window.history.pushState(null, '', to)
-    setPath(to)
+    if (to !== window.location.pathname + window.location.search) window.history.pushState(null, '', to)
+    // The path alone is routed; a query (`?period=`) is read by the page that needs it.
+    setPath(new URL(to, window.location.origin).pathname)
     window.scrollTo(0, 0)
   }
   return <RouterContext.Provider value={{ path, navigate }}>{children}</RouterContext.Provider>

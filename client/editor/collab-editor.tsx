@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react'
 import type { Doc } from 'yjs'
 import type { Provider } from '@lexical/yjs'
 import { LexicalComposer } from '@lexical/react/LexicalComposer'
@@ -15,6 +15,7 @@ import { SyncIndicator } from '../sync/sync-indicator'
 import { Toolbar } from './toolbar'
 import { PresenceBar } from './presence-bar'
 import { validateUrl } from './link-url'
+import { TextReader } from './text-reader'
 
 const COLORS = ['#0b5cad', '#a3367c', '#1b7f4c', '#b35c00', '#5b45b0', '#8a6d00']
 
@@ -27,11 +28,14 @@ export function CollabEditor({
   userName,
   readOnly,
   label,
+  textRef,
 }: {
   docName: string
   userName: string
   readOnly: boolean
   label: string
+  /** Set to a reader of the document's plain text while the editor is mounted. */
+  textRef?: MutableRefObject<(() => string) | null>
 }) {
   const [open, setOpen] = useState<OpenDoc | null>(null)
   const [unreadable, setUnreadable] = useState(false)
@@ -100,6 +104,7 @@ export function CollabEditor({
             />
           </div>
           <ListPlugin />
+          {textRef && <TextReader textRef={textRef} />}
           <LinkPlugin validateUrl={validateUrl} />
           <CollaborationPlugin
             id={docName}

@@ -13,6 +13,7 @@ import { ROLES } from '../../shared/roles.js'
 import type { Context } from 'hono'
 import { Day, HubParams } from '../../shared/schemas/common.js'
 import { NewHubInput, NewMissionInput, NewUserInput } from '../../shared/schemas/hubs.js'
+import { storeNewHubBrief } from '../hubs/new-hub-brief.js'
 import { validate } from './validate.js'
 import { audit } from './audit-context.js'
 import { listAudit } from '../audit/audit.js'
@@ -79,6 +80,7 @@ export const admin = new Hono<AppEnv>()
       city: input.city ?? null,
       focal_point_user_id: null,
     })
+    await storeNewHubBrief(c.var.db, id)
     await audit(c, { action: 'hub.created', target: { type: 'hub', id }, hubId: id, details: { name: input.name } })
     return c.json({ id } satisfies HubCreatedView, 201)
   })

@@ -5,7 +5,15 @@ import { Day } from './common.js'
 export const PeriodId = z.string().regex(/^[A-Za-z0-9-]{1,20}$/, 'letters, digits and dashes, at most 20')
 
 /** `GET /api/periods`: newest first. */
-export const PeriodView = z.object({ id: z.string(), start: z.string(), end: z.string(), briefDue: z.string(), locked: z.boolean() })
+export const PeriodView = z.object({
+  id: z.string(),
+  start: z.string(),
+  end: z.string(),
+  briefDue: z.string(),
+  locked: z.boolean(),
+  /** When it was locked (its figures are as of that day); null while open. */
+  lockedAt: z.string().nullable(),
+})
 export type PeriodView = z.infer<typeof PeriodView>
 
 /** `POST /api/periods`. */

@@ -52,7 +52,7 @@ for (const engine of ENGINES) {
       expect((await http.admin.request('POST', '/api/periods', { ...closed, start: closed.end, end: closed.start })).status).toBe(400)
       expect((await http.admin.request('POST', '/api/periods', closed)).status).toBe(201)
       expect((await http.admin.request('POST', '/api/periods', closed)).status).toBe(409)
-      expect((await http.admin.request('POST', '/api/periods', open)).body).toEqual({ ...open, locked: false })
+      expect((await http.admin.request('POST', '/api/periods', open)).body).toEqual({ ...open, locked: false, lockedAt: null })
       const list = await http.cyber.request('GET', '/api/periods')
       expect(list.status).toBe(200)
       expect(list.body.map((p: { id: string }) => p.id)).toEqual([open.id, closed.id])
@@ -125,6 +125,7 @@ for (const engine of ENGINES) {
         expect((await http.coord.request('POST', `/api/periods/${closed.id}/lock`)).status).toBe(403)
         const locked = await http.admin.request('POST', `/api/periods/${closed.id}/lock`)
         expect(locked.body).toMatchObject({ id: closed.id, locked: true })
+        expect(locked.body.lockedAt).toEqual(expect.any(String))
         expect((await http.admin.request('POST', `/api/periods/${closed.id}/lock`)).status).toBe(409)
         const lockedRollup = (await http.hq.request('GET', `/api/rollup?period=${closed.id}`)).body
         expect(lockedRollup).toMatchObject({ from: closed.start, to: closed.end, asOf: new Date().toISOString().slice(0, 10) })

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { Link } from '../../app/router'
 import { ErrorBanner, NoticeBanner } from '../../ui/error-banner'
 import { AuditPanel } from './audit-panel'
 import { HubPanel } from './hub-panel'
@@ -18,6 +19,9 @@ export default function AdminPage() {
   return (
     <main id="main" className="page">
       <h1>Administration</h1>
+      <p>
+        <Link to="/admin/periods">Reporting periods</Link> <span className="muted small">(create, lock)</span>
+      </p>
       <ErrorBanner message={error} />
       <NoticeBanner message={notice} />
       {link && <OneTimeLink who={link.who} url={link.url} />}

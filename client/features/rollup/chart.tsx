@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import * as vega from 'vega'
 import { compile, type TopLevelSpec } from 'vega-lite'
 
@@ -9,14 +9,25 @@ import { compile, type TopLevelSpec } from 'vega-lite'
  */
 export function Chart({ spec, label, onDrill }: { spec: TopLevelSpec; label: string; onDrill?: (datum: Record<string, unknown>) => void }) {
   const el = useRef<HTMLDivElement>(null)
+  const [failed, setFailed] = useState(false)
   useEffect(() => {
     if (!el.current) return
-    const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'svg', container: el.current, hover: true })
+    // An error thrown in an effect would unmount the whole app (there is no error boundary): a chart
+    // that cannot be drawn (e.g. Vega's code generation refused by a strict CSP) leaves its table.
+    let view: vega.View
+    try {
+      view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'svg', container: el.current, hover: true })
+    } catch (err) {
+      console.error(err)
+      setFailed(true)
+      return
+    }
     if (onDrill) view.addEventListener('click', (_e, item) => item?.datum && onDrill(item.datum as Record<string, unknown>))
-    void view.runAsync()
+    view.runAsync().catch((err: unknown) => (console.error(err), setFailed(true)))
     return () => {
       view.finalize()
     }
   }, [spec, onDrill])
+  if (failed) return <p className="muted small">The chart could not be drawn; the table has the same figures.</p>
   return <div ref={el} className="chart" role="img" aria-label={label} />
 }

@@ -1,5 +1,6 @@
 import type { Taxonomy } from '../../../shared/taxonomy'
 import { plainOptions, Select } from '../../ui/select'
+import { periodOptionLabel } from '../../ui/periods'
 import type { RollupFilters } from './use-rollup-filters'
 import { ReportLink } from './report-link'
 
@@ -17,7 +18,7 @@ export function FiltersForm({ filters, regions, taxonomy, reportAllowed }: Props
   const topThemes = taxonomy?.themes.filter((t) => t.parent === t.id) ?? []
   return (
     <form className="filters" role="search" aria-label="Period and filters" onSubmit={(e) => e.preventDefault()}>
-      <Select label="Period" value={periodId} onChange={setPeriodId} options={periods.map((p) => ({ value: p.id, label: `${p.id} (${p.label})` }))}>
+      <Select label="Period" value={periodId} onChange={setPeriodId} options={periods.map((p) => ({ value: p.id, label: periodOptionLabel(p, p.lockedAt) }))}>
         <option value="custom">Custom dates…</option>
       </Select>
       {periodId === 'custom' && (
@@ -34,7 +35,7 @@ export function FiltersForm({ filters, regions, taxonomy, reportAllowed }: Props
       )}
       <Select label="Region" value={region} onChange={setRegion} empty="All regions" options={plainOptions(regions)} />
       <Select label="Theme" value={theme} onChange={setTheme} empty="All themes" options={topThemes.map((t) => ({ value: t.id, label: t.label }))} />
-      {reportAllowed && <ReportLink query={filters.query} />}
+      {reportAllowed && filters.query && <ReportLink query={filters.query} />}
     </form>
   )
 }

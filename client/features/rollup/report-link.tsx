@@ -9,10 +9,10 @@ const FORMATS = [
 ]
 
 /** The progress report of the dashboard's period and filters, in the chosen format. */
-export function ReportLink({ query }: { query: { from: string; to: string } & Record<string, string> }) {
+export function ReportLink({ query }: { query: Record<string, string> }) {
   const [format, setFormat] = useState('pdf')
-  const { from, to, ...filters } = query
-  const href = `/api/reports/progress?${new URLSearchParams({ from, to, format, ...filters })}`
+  // `period` (a reporting period, frozen once locked) or `from`–`to`, as the roll-up was asked.
+  const href = `/api/reports/progress?${new URLSearchParams({ ...query, format })}`
   return (
     <span className="report">
       <Select label="Report format" value={format} onChange={setFormat} options={FORMATS} />

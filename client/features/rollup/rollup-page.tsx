@@ -1,6 +1,8 @@
 import { useCallback, useState } from 'react'
 import { useSession } from '../../app/session'
-import { canGenerateReport } from '../../../shared/access'
+import { canGenerateReport, canReviewBriefs } from '../../../shared/access'
+import { Link } from '../../app/router'
+import { dayLabel } from '../../ui/periods'
 import { hubNameIn } from '../../../shared/rollup-tables'
 import { ErrorBanner } from '../../ui/error-banner'
 import type { Drill } from './drill'
@@ -27,7 +29,17 @@ export default function RollupPage() {
     <main id="main" className="page rollup">
       <h1>Digital hubs dashboard</h1>
       <FiltersForm filters={filters} regions={regions} taxonomy={taxonomy} reportAllowed={canGenerateReport(me)} />
+      {canReviewBriefs(me) && (
+        <p>
+          <Link to="/rollup/briefs">Briefs of every hub per period</Link>
+        </p>
+      )}
       <ErrorBanner message={error} />
+      {rollup && filters.reporting?.locked && (
+        <p className="notice" data-testid="frozen">
+          Figures frozen at the lock on {dayLabel(rollup.asOf)}.
+        </p>
+      )}
       {!rollup && !error && <p className="muted">Loading…</p>}
       {rollup && <RollupPanels rollup={rollup} period={filters.period} themeLabel={themeLabel} hubName={hubName} drillTo={drillTo} />}
       {drill && <DrillDown drill={drill} hubName={hubName} onClose={() => setDrill(null)} />}

@@ -5,7 +5,7 @@ import type { Taxonomy } from '../../../shared/taxonomy'
 import type { RollupFilters } from './use-rollup-filters'
 
 /** The roll-up for the filters, the taxonomy that labels its themes, and the regions to filter by. */
-export function useRollupData({ period, region, theme }: Pick<RollupFilters, 'period' | 'region' | 'theme'>) {
+export function useRollupData({ query, region }: Pick<RollupFilters, 'query' | 'region'>) {
   const [rollup, setRollup] = useState<Rollup | null>(null)
   const [regions, setRegions] = useState<string[]>([])
   const [taxonomy, setTaxonomy] = useState<Taxonomy | null>(null)
@@ -13,10 +13,11 @@ export function useRollupData({ period, region, theme }: Pick<RollupFilters, 'pe
   useEffect(() => {
     request<Taxonomy>('GET', '/api/taxonomy').then(setTaxonomy, () => {})
   }, [])
+  const key = query ? new URLSearchParams(query).toString() : ''
   useEffect(() => {
-    const params = new URLSearchParams({ from: period.from, to: period.to, ...(region && { region }), ...(theme && { theme }) })
+    if (!query) return
     setError(null)
-    request<Rollup>('GET', `/api/rollup?${params}`).then(
+    request<Rollup>('GET', `/api/rollup?${new URLSearchParams(query)}`).then(
       (r) => {
         setRollup(r)
         // The region list comes from an unfiltered answer, so picking a region keeps the others.
@@ -24,7 +25,7 @@ export function useRollupData({ period, region, theme }: Pick<RollupFilters, 'pe
       },
       (e: ApiError) => setError(e.message),
     )
-  }, [period.from, period.to, region, theme])
+  }, [key])
   const themeLabel = useCallback((id: string) => taxonomy?.themes.find((t) => t.id === id)?.label ?? id, [taxonomy])
   return { rollup, regions, taxonomy, error, themeLabel }
 }

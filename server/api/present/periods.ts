@@ -5,7 +5,7 @@ import { isoOrNull } from './iso.js'
 
 /** A period row → the API's view. */
 export function presentPeriod(p: PeriodRow): PeriodView {
-  return { id: p.id, start: p.start, end: p.end, briefDue: p.brief_due, locked: p.locked_at !== null }
+  return { id: p.id, start: p.start, end: p.end, briefDue: p.brief_due, locked: p.locked_at !== null, lockedAt: isoOrNull(p.locked_at) }
 }
 
 /** A hub's brief for a period; the reviewer is named for an acknowledgement. */

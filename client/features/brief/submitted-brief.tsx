@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react'
+import { diffWords, type Change } from 'diff'
+import { request, ApiError } from '../../api/request'
+import type { BriefDetailView } from '../../../shared/schemas/periods'
+import { ErrorBanner } from '../../ui/error-banner'
+
+/** Past this length a word diff in the browser gets slow (it is quadratic at worst): both texts are shown instead. */
+const COMPARE_MAX = 20_000
+
+/** The brief as it was submitted for a period, and what changed in the living brief since. */
+export function SubmittedBrief({ hubId, periodId, livingText }: { hubId: string; periodId: string; livingText: () => string | null }) {
+  const [frozen, setFrozen] = useState<BriefDetailView | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [changes, setChanges] = useState<Change[] | 'too-long' | null>(null)
+  useEffect(() => {
+    setFrozen(null)
+    setChanges(null)
+    request<BriefDetailView>('GET', `/api/hubs/${encodeURIComponent(hubId)}/briefs/${encodeURIComponent(periodId)}`).then(setFrozen, (e: ApiError) => setError(e.message))
+  }, [hubId, periodId])
+  const compare = () => {
+    const now = livingText() ?? ''
+    if (!frozen) return
+    setChanges(frozen.text.length > COMPARE_MAX || now.length > COMPARE_MAX ? 'too-long' : diffWords(frozen.text, now))
+  }
+  return (
+    <section className="panel" aria-labelledby="submitted-title" data-testid="submitted-brief">
+      <h3 id="submitted-title">Brief as submitted for {periodId}</h3>
+      <ErrorBanner message={error} />
+      {!frozen && !error && <p className="muted">Loading…</p>}
+      {frozen && (
+        <>
+          {/* The text is shown as text (React escapes it); line breaks are kept by CSS. */}
+          <div className="frozen-text user-text">{frozen.text || <span className="muted">(empty)</span>}</div>
+          <p>
+            <button type="button" onClick={compare}>
+              Compare with the brief now
+            </button>
+          </p>
+          {changes === 'too-long' && <p className="muted">The brief is too long to compare here (over {COMPARE_MAX.toLocaleString('en-GB')} characters).</p>}
+          {Array.isArray(changes) && (
+            <div className="history-diff frozen-text" role="region" aria-label="Changes since the submission" tabIndex={0} data-testid="brief-diff">
+              {changes.every((c) => !c.added && !c.removed) ? (
+                <span className="muted">No change since the submission.</span>
+              ) : (
+                changes.map((c, i) => (c.added ? <ins key={i}>{c.value}</ins> : c.removed ? <del key={i}>{c.value}</del> : <span key={i}>{c.value}</span>))
+              )}
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react'
+import { request, ApiError } from '../../api/request'
+import { Link } from '../../app/router'
+import type { ComplianceRowView } from '../../../shared/schemas/periods'
+import type { HubSummaryView } from '../../../shared/schemas/hubs'
+import { BriefStatusChip } from '../../ui/brief-status'
+import { ErrorBanner } from '../../ui/error-banner'
+import { dayLabel, defaultPeriod, periodOptionLabel, usePeriods } from '../../ui/periods'
+import { Select } from '../../ui/select'
+import { Table } from '../../ui/table'
+
+/**
+ * HQ's view of the brief cycle (`/rollup/briefs`, hq and admins): every hub's brief for a period —
+ * draft, submitted, returned, acknowledged, and whether it came after the due date.
+ */
+export default function CompliancePage() {
+  const { periods, error: periodsError } = usePeriods()
+  const [picked, setPicked] = useState<string | null>(null)
+  const [rows, setRows] = useState<ComplianceRowView[] | null>(null)
+  const [hubs, setHubs] = useState<HubSummaryView[]>([])
+  const [error, setError] = useState<string | null>(null)
+  const periodId = picked ?? (periods ? (defaultPeriod(periods)?.id ?? '') : '')
+  const period = periods?.find((p) => p.id === periodId)
+  useEffect(() => {
+    request<HubSummaryView[]>('GET', '/api/hubs').then(setHubs, () => {})
+  }, [])
+  useEffect(() => {
+    if (!periodId) return
+    setRows(null)
+    setError(null)
+    request<ComplianceRowView[]>('GET', `/api/periods/${encodeURIComponent(periodId)}/briefs`).then(setRows, (e: ApiError) => setError(e.message))
+  }, [periodId])
+  const hubName = (id: string) => hubs.find((h) => h.id === id)?.name ?? id
+  return (
+    <main id="main" className="page">
+      <p className="small">
+        <Link to="/rollup">← Dashboard</Link>
+      </p>
+      <h1>Briefs per period</h1>
+      <ErrorBanner message={periodsError ?? error} />
+      {periods && periods.length === 0 && <p className="muted">No reporting period yet.</p>}
+      {periods && periods.length > 0 && (
+        <form className="filters" aria-label="Period" onSubmit={(e) => e.preventDefault()}>
+          <Select label="Period" value={periodId} onChange={setPicked} options={periods.map((p) => ({ value: p.id, label: periodOptionLabel(p, p.lockedAt) }))} />
+        </form>
+      )}
+      {period && <p className="muted">Briefs due {dayLabel(period.briefDue)}.</p>}
+      {periodId && !rows && !error && <p className="muted">Loading…</p>}
+      {rows && (
+        <Table caption={`Every hub's brief for ${periodId}`} columns={['Hub', 'Status', 'Submitted', 'On time']} testId="compliance">
+          {rows.map((r) => (
+            <tr key={r.hubId}>
+              <th scope="row">
+                <Link to={`/hubs/${encodeURIComponent(r.hubId)}/brief?period=${encodeURIComponent(periodId)}`}>{hubName(r.hubId)}</Link>
+              </th>
+              <td>
+                <BriefStatusChip status={r.status} />
+              </td>
+              <td>{r.submittedAt ? dayLabel(r.submittedAt) : '—'}</td>
+              <td>{r.late ? <span className="chip warn">late</span> : r.submittedAt ? 'on time' : '—'}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </main>
+  )
+}

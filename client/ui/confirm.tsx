@@ -1,0 +1,55 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+
+interface Props {
+  /** The button that asks first. */
+  label: string
+  /** What the action does, shown before it is confirmed. */
+  message: ReactNode
+  /** The confirming button's text. */
+  confirmLabel: string
+  onConfirm: () => void | Promise<void>
+  disabled?: boolean
+  className?: string
+}
+
+/**
+ * A button that asks before it acts: the question appears in place (no browser dialog, so it is
+ * styled, read out as a group and reachable by keyboard); focus moves to the confirming button and
+ * back to the first one on cancel.
+ */
+export function ConfirmButton({ label, message, confirmLabel, onConfirm, disabled, className }: Props) {
+  const [asking, setAsking] = useState(false)
+  const confirmRef = useRef<HTMLButtonElement>(null)
+  const openRef = useRef<HTMLButtonElement>(null)
+  const wasAsking = useRef(false)
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus()
+    else if (wasAsking.current) openRef.current?.focus()
+    wasAsking.current = asking
+  }, [asking])
+  if (!asking)
+    return (
+      <button type="button" ref={openRef} className={className} disabled={disabled} onClick={() => setAsking(true)}>
+        {label}
+      </button>
+    )
+  return (
+    <span role="group" aria-label={label} className="confirm">
+      <span className="confirm-message">{message}</span>{' '}
+      <button
+        type="button"
+        ref={confirmRef}
+        className="primary"
+        onClick={() => {
+          setAsking(false)
+          void onConfirm()
+        }}
+      >
+        {confirmLabel}
+      </button>{' '}
+      <button type="button" onClick={() => setAsking(false)}>
+        Cancel
+      </button>
+    </span>
+  )
+}

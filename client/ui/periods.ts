@@ -1,0 +1,47 @@
+import { useCallback, useEffect, useState } from 'react'
+import { request, ApiError } from '../api/request'
+import type { PeriodView } from '../../shared/schemas/periods'
+import type { BriefStatus } from '../../shared/schemas/periods'
+
+export type { PeriodView }
+
+/** The server's reporting periods, newest first (the order the API answers in). */
+export function usePeriods() {
+  const [periods, setPeriods] = useState<PeriodView[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const reload = useCallback(
+    () =>
+      request<PeriodView[]>('GET', '/api/periods').then(
+        (p) => (setPeriods(p), setError(null)),
+        (e: ApiError) => setError(e.message),
+      ),
+    [],
+  )
+  useEffect(() => {
+    void reload()
+  }, [reload])
+  return { periods, error, reload }
+}
+
+/** A day (`2026-06-30` or an instant) as people read it, in UTC so everyone sees the same day. */
+export function dayLabel(day: string): string {
+  return new Date(day.length === 10 ? `${day}T00:00:00Z` : day).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+}
+
+/** How a period reads in a picker: its id and dates, and for a locked one the day its figures froze. */
+export function periodOptionLabel(p: PeriodView, lockedOn?: string | null): string {
+  const dates = `${dayLabel(p.start)} – ${dayLabel(p.end)}`
+  return p.locked ? `${p.id} (${dates}) · locked${lockedOn ? ` · figures as of ${dayLabel(lockedOn)}` : ''}` : `${p.id} (${dates})`
+}
+
+/** The newest period still open, else the newest one (the brief tab's default). */
+export function defaultPeriod(periods: readonly PeriodView[]): PeriodView | undefined {
+  return periods.find((p) => !p.locked) ?? periods[0]
+}
+
+export const BRIEF_STATUS_LABEL: Record<BriefStatus, string> = {
+  draft: 'Draft',
+  submitted: 'Submitted',
+  returned: 'Returned',
+  acknowledged: 'Acknowledged',
+}
