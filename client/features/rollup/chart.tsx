@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import * as vega from 'vega'
 import { compile, type TopLevelSpec } from 'vega-lite'
+import { expressionInterpreter } from 'vega-interpreter'
 
 /**
  * A Vega-Lite chart rendered as SVG. It is a picture for sighted readers (role img + label); the
@@ -12,11 +13,18 @@ export function Chart({ spec, label, onDrill }: { spec: TopLevelSpec; label: str
   const [failed, setFailed] = useState(false)
   useEffect(() => {
     if (!el.current) return
-    // An error thrown in an effect would unmount the whole app (there is no error boundary): a chart
-    // that cannot be drawn (e.g. Vega's code generation refused by a strict CSP) leaves its table.
+    // Vega compiles its expressions with Function() unless they are interpreted: the page's CSP
+    // allows no eval, so the spec is parsed to an AST and run by vega-interpreter. An error thrown
+    // in an effect would unmount the whole app (there is no error boundary): a chart that cannot be
+    // drawn leaves its table.
     let view: vega.View
     try {
-      view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'svg', container: el.current, hover: true })
+      view = new vega.View(vega.parse(compile(spec).spec, undefined, { ast: true }), {
+        renderer: 'svg',
+        container: el.current,
+        hover: true,
+        expr: expressionInterpreter,
+      })
     } catch (err) {
       console.error(err)
       setFailed(true)
