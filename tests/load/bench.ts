@@ -72,6 +72,7 @@ try {
     }
     // Cold load after compaction: 100,000 stored updates of one document.
     const doc = `hub/${hub.id}/notes/cold-load`
+    await createNoteRow(database.db, hub.id, 'cold-load')
     const src = new Y.Doc()
     const updates: Uint8Array[] = []
     src.on('update', (u: Uint8Array) => updates.push(u))
@@ -83,7 +84,12 @@ try {
     const compactMs = performance.now() - c0
     const s0 = performance.now()
     const client = connectClient(origin, doc, cookies[0], { origin })
-    while (!client.provider.synced) await new Promise((r) => setTimeout(r, 2))
+    // Bounded: a refused socket (e.g. a document that does not exist) must fail the step, not hang the run.
+    const deadline = Date.now() + 60_000
+    while (!client.provider.synced) {
+      if (client.closes.length || Date.now() > deadline) throw new Error(`cold load did not sync: ${JSON.stringify(client.closes)}`)
+      await new Promise((r) => setTimeout(r, 2))
+    }
     const syncMs = performance.now() - s0
     if (client.doc.getText('t').length !== 100_000) throw new Error('cold load lost content')
     client.destroy()
