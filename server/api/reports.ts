@@ -30,7 +30,8 @@ export const reports = new Hono<AppEnv>().get('/progress', validate('query', Rep
   const resolved = await resolveRollupRequest(c.var.db, request)
   const { from, to } = resolved.query
   const taxonomy = loadTaxonomy()
-  const report = await buildProgressReport(c.var.db, actor, resolved.query, taxonomy, resolved.asOf, resolved.source)
+  const periodBriefs = resolved.period ? { periodId: resolved.period.id, textOf: (state: Uint8Array) => runHeavy('lexicalText', state) } : undefined
+  const report = await buildProgressReport(c.var.db, actor, resolved.query, taxonomy, resolved.asOf, resolved.source, periodBriefs)
   // Rendering a PDF (charts included) or a DOCX takes seconds of CPU: on the worker thread.
   const portable = () => {
     const { themeLabel, ...rest } = report

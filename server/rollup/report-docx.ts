@@ -1,6 +1,6 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
 import type { FigureTable } from '../../shared/rollup-tables.js'
-import { reportTables, type ProgressReport } from './report.js'
+import { BRIEF_STATUS_LABELS, reportTables, type ProgressReport } from './report.js'
 
 /** The report as DOCX (what diplomats edit further): headings, real Word tables, hub summaries. */
 export async function reportDocx(r: ProgressReport): Promise<Buffer> {
@@ -31,6 +31,7 @@ export async function reportDocx(r: ProgressReport): Promise<Buffer> {
             new Paragraph(
               `${h.exchanges} exchanges and ${h.actions} actions; main themes: ${h.topThemes.join(', ') || 'none'}. Member States engaged: ${h.engaged.join(', ') || 'none'} of ${h.registered.join(', ') || 'none'}. Digital focal point: ${h.focalPoint ?? 'none'}.`,
             ),
+            ...(h.briefStatus ? [new Paragraph(`Brief for the period: ${BRIEF_STATUS_LABELS[h.briefStatus]}.`)] : []),
             ...(h.briefExcerpt ? [new Paragraph({ children: [new TextRun({ text: h.briefExcerpt, italics: true })] })] : []),
           ]),
         ],

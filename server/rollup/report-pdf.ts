@@ -1,5 +1,5 @@
 import type { FigureTable } from '../../shared/rollup-tables.js'
-import { reportTables, type ProgressReport } from './report.js'
+import { BRIEF_STATUS_LABELS, reportTables, type ProgressReport } from './report.js'
 
 const MARGIN = 50
 
@@ -41,6 +41,7 @@ export async function reportPdf(r: ProgressReport): Promise<Buffer> {
     doc.font('Helvetica-Bold').fontSize(11).text(`${h.countryName} — ${h.name}`)
     doc.font('Helvetica').fontSize(9)
     doc.text(`${h.exchanges} exchanges, ${h.actions} actions; main themes: ${h.topThemes.join(', ') || 'none'}. Member States engaged: ${h.engaged.join(', ') || 'none'} of ${h.registered.length}. Digital focal point: ${h.focalPoint ?? 'none'}.`)
+    if (h.briefStatus) doc.text(`Brief for the period: ${BRIEF_STATUS_LABELS[h.briefStatus]}.`)
     if (h.briefExcerpt) doc.fillColor('#444').text(h.briefExcerpt, { indent: 10 }).fillColor('black')
     doc.moveDown(0.6)
   }

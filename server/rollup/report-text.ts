@@ -1,6 +1,6 @@
 import { csvCell } from '../../shared/csv.js'
 import { hubNameIn, type FigureTable } from '../../shared/rollup-tables.js'
-import { reportTables, type ProgressReport } from './report.js'
+import { BRIEF_STATUS_LABELS, reportTables, type ProgressReport } from './report.js'
 
 /** Markdown table cell: pipes and line breaks would break the table. */
 const mdCell = (v: string | number) => String(v).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
@@ -41,6 +41,7 @@ export function reportMarkdown(r: ProgressReport): string {
   for (const h of r.hubs) {
     out.push('', `### ${h.countryName} — ${h.name}`, '')
     out.push(`${h.exchanges} exchanges and ${h.actions} actions; main themes: ${h.topThemes.join(', ') || 'none'}. Member States engaged: ${h.engaged.join(', ') || 'none'} of ${h.registered.join(', ') || 'none'}. Digital focal point: ${h.focalPoint ?? 'none'}.`)
+    if (h.briefStatus) out.push('', `Brief for the period: ${BRIEF_STATUS_LABELS[h.briefStatus]}.`)
     if (h.briefExcerpt) out.push('', `> ${h.briefExcerpt.replace(/\n/g, ' ')}`)
   }
   return out.join('\n') + '\n'

@@ -1,4 +1,5 @@
 import type { Kysely, RawBuilder } from 'kysely'
+import type { BriefStatus } from '../../shared/schemas/periods.js'
 import type { Database } from '../db/schema.js'
 import type { Actor } from '../../shared/access.js'
 import { readableBy } from '../db/read-scope.js'
@@ -9,8 +10,17 @@ import { computeRollup } from './rollup.js'
 
 /** What the Council progress report says about one hub: the roll-up's figures and the brief. */
 export interface HubSummary extends HubFigures {
-  /** The start of the hub brief, as plain text. */
+  /** The start of the hub brief, as plain text: the brief submitted for the period when there is one. */
   briefExcerpt: string
+  /** For a report of a reporting period: the hub's brief status in it (null for a report of free dates). */
+  briefStatus: BriefStatus | null
+}
+
+/** A report of a reporting period quotes what each hub submitted for it, not the living brief. */
+export interface PeriodBriefs {
+  periodId: string
+  /** Plain text of a stored brief state (the API runs it off the main thread). */
+  textOf: (state: Uint8Array) => Promise<string>
 }
 
 export interface ProgressReport {
@@ -35,8 +45,10 @@ export async function buildProgressReport(
   now = new Date(),
   /** The items to count (a locked period's frozen copy, or the live projection). */
   source?: RawBuilder<unknown>,
+  periodBriefs?: PeriodBriefs,
 ): Promise<ProgressReport> {
   const rollup = await computeRollup(db, actor, period, now, source)
+  const submitted = periodBriefs ? await submittedBriefs(db, periodBriefs) : null
   const briefs = await db
     .selectFrom('doc_text')
     .select(['hub_id', 'text'])
@@ -47,8 +59,14 @@ export async function buildProgressReport(
   const themeLabel = (id: string) => termLabel(taxonomy.themes, id)
   const hubs = hubFigures(rollup, themeLabel).map((h): HubSummary => {
     // The brief's first line is its title (the hub's name): the excerpt starts after it.
-    const text = (briefOf.get(h.hubId) ?? '').split('\n').slice(1).join(' ').replace(/\s+/g, ' ').trim()
-    return { ...h, briefExcerpt: text.length > EXCERPT ? text.slice(0, EXCERPT).replace(/\s\S*$/, '') + ' …' : text }
+    const mine = submitted?.get(h.hubId)
+    const source = submitted ? (mine?.text ?? '') : (briefOf.get(h.hubId) ?? '')
+    const text = source.split('\n').slice(1).join(' ').replace(/\s+/g, ' ').trim()
+    return {
+      ...h,
+      briefExcerpt: text.length > EXCERPT ? text.slice(0, EXCERPT).replace(/\s\S*$/, '') + ' …' : text,
+      briefStatus: submitted ? (mine?.status ?? 'draft') : null,
+    }
   })
   return {
     title: `Digital hubs progress report, ${period.from} to ${period.to}`,
@@ -57,6 +75,27 @@ export async function buildProgressReport(
     hubs,
     themeLabel,
   }
+}
+
+/** Each hub's brief for a period, with the text of what it submitted. */
+async function submittedBriefs(db: Kysely<Database>, p: PeriodBriefs): Promise<Map<string, { status: BriefStatus; text: string }>> {
+  const rows = await db
+    .selectFrom('brief_submissions as b')
+    .innerJoin('doc_versions as v', 'v.id', 'b.version_id')
+    .select(['b.hub_id', 'b.status', 'v.state'])
+    .where('b.period_id', '=', p.periodId)
+    .execute()
+  const out = new Map<string, { status: BriefStatus; text: string }>()
+  for (const r of rows) out.set(r.hub_id, { status: r.status, text: await p.textOf(new Uint8Array(r.state)) })
+  return out
+}
+
+/** The words a report uses for a brief status. */
+export const BRIEF_STATUS_LABELS: Record<BriefStatus, string> = {
+  draft: 'not submitted',
+  submitted: 'submitted, awaiting HQ',
+  returned: 'returned by HQ',
+  acknowledged: 'acknowledged by HQ',
 }
 
 /** The figures every format carries, as rows: the report's numbers equal the dashboard's. */

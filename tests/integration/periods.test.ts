@@ -40,7 +40,7 @@ for (const engine of ENGINES) {
       cast = await createCast(t.db.db, CAST)
       hubId = cast.hubs.a.id
       for (const name of Object.keys(cast.cookies) as (keyof typeof cast.cookies)[]) http[name] = client(t.url, t.origin, cast.cookies[name])
-      await appendUpdates(t.db.db, [{ doc: `hub/${hubId}/brief`, update: await buildLexicalDoc([{ type: 'p', text: 'First brief text.' }]), userId: cast.ids.coord }])
+      await appendUpdates(t.db.db, [{ doc: `hub/${hubId}/brief`, update: await buildLexicalDoc([{ type: 'h1', text: 'Hub brief' }, { type: 'p', text: 'First brief text.' }]), userId: cast.ids.coord }])
     })
     afterAll(async () => {
       await t?.close()
@@ -86,19 +86,33 @@ for (const engine of ENGINES) {
       try {
         await until(() => live.provider.synced, 10_000, 'brief synced')
         // A later edit of the living brief, stored like any other.
-        await appendUpdates(t.db.db, [{ doc: `hub/${hubId}/brief`, update: await buildLexicalDoc([{ type: 'p', text: 'Rewritten after the submission.' }]), userId: cast.ids.coord }])
+        await appendUpdates(t.db.db, [{ doc: `hub/${hubId}/brief`, update: await buildLexicalDoc([{ type: 'h1', text: 'Hub brief' }, { type: 'p', text: 'Rewritten after the submission.' }]), userId: cast.ids.coord }])
       } finally {
         live.destroy()
       }
       const frozen = await http.hq.request('GET', `/api/hubs/${hubId}/briefs/${open.id}`)
       expect(frozen.status).toBe(200)
-      expect(frozen.body.text).toBe('First brief text.')
+      expect(frozen.body.text).toBe('Hub brief\nFirst brief text.')
       expect(frozen.body.state.length).toBeGreaterThan(0)
       expect((await http.hq.request('GET', `/api/hubs/${cast.hubs.b.id}/briefs/${open.id}`)).status).toBe(404)
       expect((await http.other.request('GET', `/api/hubs/${hubId}/briefs/${open.id}`)).status).toBe(403)
       // Submitted briefs are kept as versions marked so that pruning never removes them.
       const reasons = (await t.db.db.selectFrom('doc_versions').select('reason').where('doc', '=', `hub/${hubId}/brief`).execute()).map((r) => r.reason)
       expect(reasons.filter((r) => r.startsWith('submitted'))).toHaveLength(2)
+    })
+
+    it("names each hub's brief status in the period's report and quotes the brief as submitted", async () => {
+      const md = (await http.hq.request('GET', `/api/reports/progress?period=${open.id}&format=md`)).text
+      const section = md.slice(md.indexOf(`— Hub ${hubId}`))
+      expect(section).toContain('Brief for the period: acknowledged by HQ.')
+      expect(section).toContain('> First brief text.')
+      expect(md).not.toContain('Rewritten after the submission.')
+      const other = md.slice(md.indexOf(`— Hub ${cast.hubs.b.id}`))
+      expect(other).toContain('Brief for the period: not submitted.')
+      // A report of free dates quotes the living brief and names no status.
+      const free = (await http.hq.request('GET', `/api/reports/progress?from=${open.start}&to=${open.end}&format=md`)).text
+      expect(free).not.toContain('Brief for the period')
+      expect((await http.hq.request('GET', `/api/reports/progress?period=${open.id}&format=pdf`)).status).toBe(200)
     })
 
     it('shows HQ every hub per period, late when not submitted by the due date', async () => {
