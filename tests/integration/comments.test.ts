@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openEvents } from '../support/sse.js'
 import { ENGINES } from '../support/engines.js'
 import { startTestServer, type TestServer } from '../support/test-server.js'
 import { createCast, defineCast, TEAM, type CastHub, type CastOf } from '../support/cast.js'
@@ -113,24 +114,7 @@ for (const engine of ENGINES) {
     })
 
     it('pushes thread changes and inbox counts over Server-Sent Events, only to those who may read', async () => {
-      const open = async (who: keyof typeof CAST.users) => {
-        const ctrl = new AbortController()
-        const res = await fetch(`${t.url}/api/events`, { headers: { cookie: cast.cookies[who] }, signal: ctrl.signal })
-        const reader = res.body!.getReader()
-        let text = ''
-        void (async () => {
-          try {
-            for (;;) {
-              const { value, done } = await reader.read()
-              if (done) break
-              text += new TextDecoder().decode(value)
-            }
-          } catch {
-            /* aborted */
-          }
-        })()
-        return { text: () => text, close: () => ctrl.abort() }
-      }
+      const open = (who: keyof typeof CAST.users) => openEvents(t.url, cast.cookies[who])
       const bob = await open('bob')
       const carol = await open('carol')
       await until(() => bob.text().includes('event: inbox'), 5_000, 'initial inbox count')
