@@ -1,11 +1,9 @@
-import { useState } from 'react'
-import { ApiError } from '../../api/request'
 import { Link } from '../../app/router'
 import { ErrorBanner, NoticeBanner } from '../../ui/error-banner'
 import { usePeriods } from '../../ui/periods'
 import { PeriodForm } from './period-form'
 import { PeriodsPanel } from './periods-panel'
-import type { Act } from './use-admin'
+import { useAct } from './use-admin'
 
 /**
  * Reporting periods (`/admin/periods`, admins only): the list, a new period, and the lock that
@@ -13,19 +11,7 @@ import type { Act } from './use-admin'
  */
 export default function PeriodsPage() {
   const { periods, error: loadError, reload } = usePeriods()
-  const [error, setError] = useState<string | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
-  const act: Act = async (fn, done) => {
-    setError(null)
-    setNotice(null)
-    try {
-      await fn()
-      if (done) setNotice(done)
-    } catch (e) {
-      setError((e as ApiError).message)
-    }
-    await reload()
-  }
+  const { error, notice, act } = useAct(reload, true)
   return (
     <main id="main" className="page">
       <p className="small">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { request, ApiError } from '../../api/request'
 import type { AdminUserView, AuditEventView } from '../../../shared/schemas/admin'
 
@@ -41,23 +41,37 @@ function useAuditTrail(onError: (message: string) => void) {
 /** A change the admin asks for; it reports its outcome and reloads the users and the audit trail. */
 export type Act = (fn: () => Promise<unknown>, done?: string) => Promise<void>
 
-/** The administration's data, and what every change does: clear the banners, run, reload. */
-export function useAdmin() {
+/**
+ * What every administrative change does: clear the banners, run, report the outcome, reload.
+ * @param reload what to read again afterwards
+ * @param reloadAfterFailure also reload when the change failed (lists another admin may have changed)
+ */
+export function useAct(reload: () => Promise<unknown>, reloadAfterFailure = false) {
   const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
-  const [link, setLink] = useState<{ who: string; url: string } | null>(null)
-  const users = useUsers(setError)
-  const audit = useAuditTrail(setError)
   const act: Act = async (fn, done) => {
     setError(null)
     setNotice(null)
     try {
       await fn()
       if (done) setNotice(done)
-      await Promise.all([users.load(), audit.load()])
+      if (!reloadAfterFailure) await reload()
     } catch (e) {
       setError((e as ApiError).message)
     }
+    if (reloadAfterFailure) await reload()
   }
+  return { error, setError, notice, act }
+}
+
+/** The administration's data, and what every change does. */
+export function useAdmin() {
+  const [link, setLink] = useState<{ who: string; url: string } | null>(null)
+  // The lists are made below with the error setter the action hook provides: reached through a ref.
+  const reload = useRef<() => Promise<unknown>>(async () => undefined)
+  const { error, setError, notice, act } = useAct(() => reload.current())
+  const users = useUsers(setError)
+  const audit = useAuditTrail(setError)
+  reload.current = () => Promise.all([users.load(), audit.load()])
   return { error, notice, link, setLink, users, audit, act }
 }
