@@ -220,8 +220,13 @@ describe('a shared computer in Chromium', () => {
     await openBrief(page)
     await cutSockets(page, true)
     await expect.poll(() => status(page), { timeout: 10_000 }).not.toBe('connected')
-    await typeInBrief(page, ' Left in the copy.')
+    await page.getByTestId('editor').click()
+    await page.keyboard.press('Control+End')
+    // One insertion, one update: the copy can be seen to hold it before the reload (a write still
+    // in flight when the page unloads is the browser's to drop, not the app's).
+    await page.keyboard.insertText(' Left in the copy.')
     await expect.poll(() => status(page)).toMatch(/[1-9]\d* changes? waiting/)
+    await expect.poll(() => indexedDbHolds(page, 'Left in the copy.'), { timeout: 10_000 }).toBe(true)
     // A reload forgets what the page counted; the copy still holds the change.
     await page.goto(`${e.server.url}/`)
     await page.getByRole('heading', { name: 'My hubs' }).waitFor()
