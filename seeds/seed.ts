@@ -75,6 +75,9 @@ export async function seedDemoIfEmpty(
       .values(data.hubs.map((h) => ({
         id: h.id, name: h.name, country: h.country, country_name: h.countryName, region: h.region,
         city: h.city, focal_point_user_id: h.focalPoint.userId,
+        // The demo data states who is trained and since when they are focal point, not a training day.
+        focal_point_trained: h.focalPoint.userId !== null && h.focalPoint.trained,
+        focal_point_since: h.focalPoint.userId !== null && h.focalPoint.since ? h.focalPoint.since : null,
       })))
       .execute()
     await trx

@@ -124,14 +124,32 @@ export async function deleteMembership(db: Kysely<Database>, hubId: string, user
   if (Number(res.numDeletedRows) === 0) throw new NotFoundError('membership')
   await db
     .updateTable('hubs')
-    .set({ focal_point_user_id: null })
+    .set({ focal_point_user_id: null, focal_point_trained: false, focal_point_trained_on: null, focal_point_since: null })
     .where('id', '=', hubId)
     .where('focal_point_user_id', '=', userId)
     .execute()
 }
 
-/** Sets or clears a hub's digital focal point. @throws ValidationError if not a member */
-export async function setFocalPoint(db: Kysely<Database>, hubId: string, userId: string | null) {
+/** The focal point's training as stated, and since when they hold the post. */
+export interface FocalPointState {
+  userId: string | null
+  trained: boolean
+  trainedOn: string | null
+  since: Date | string | null
+}
+
+/**
+ * Sets or clears a hub's digital focal point and their training (2023 ¶15). Training not stated is
+ * kept for the same person and starts untrained for a new one; `since` is the server's time of the
+ * change of person. @throws ValidationError if not a member, or a training date in the future
+ */
+export async function setFocalPoint(
+  db: Kysely<Database>,
+  hubId: string,
+  input: { userId: string | null; trained?: boolean; trainedOn?: string | null },
+  today: string,
+): Promise<FocalPointState> {
+  const { userId } = input
   if (userId) {
     const member = await db
       .selectFrom('memberships')
@@ -141,7 +159,25 @@ export async function setFocalPoint(db: Kysely<Database>, hubId: string, userId:
       .executeTakeFirst()
     if (!member) throw new ValidationError('userId: the focal point must be a member of the hub')
   }
-  await db.updateTable('hubs').set({ focal_point_user_id: userId }).where('id', '=', hubId).execute()
+  if (input.trainedOn && input.trainedOn > today) throw new ValidationError('trainedOn: a training date cannot be in the future')
+  return db.transaction().execute(async (tx) => {
+    const now = await tx
+      .selectFrom('hubs')
+      .select(['focal_point_user_id', 'focal_point_trained', 'focal_point_trained_on', 'focal_point_since'])
+      .where('id', '=', hubId)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
+    const samePerson = userId !== null && userId === now.focal_point_user_id
+    const trained = userId === null ? false : (input.trained ?? (input.trainedOn ? true : samePerson && now.focal_point_trained))
+    const trainedOn = !trained ? null : input.trainedOn !== undefined ? input.trainedOn : samePerson ? now.focal_point_trained_on : null
+    const since = userId === null ? null : samePerson ? now.focal_point_since : new Date()
+    await tx
+      .updateTable('hubs')
+      .set({ focal_point_user_id: userId, focal_point_trained: trained, focal_point_trained_on: trainedOn, focal_point_since: since })
+      .where('id', '=', hubId)
+      .execute()
+    return { userId, trained, trainedOn, since }
+  })
 }
 
 /** A hub's recent log activity: entries created in the last 30 days and the newest one. */

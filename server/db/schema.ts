@@ -44,6 +44,11 @@ export interface HubTable {
   region: string
   city: string | null
   focal_point_user_id: string | null
+  /** Whether the focal point is trained in digital diplomacy (2023 ¶15), and when (a stated date). */
+  focal_point_trained: Generated<boolean>
+  focal_point_trained_on: string | null
+  /** When the present focal point was named (server time). */
+  focal_point_since: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   created_at: CreatedAt
 }
 
@@ -254,6 +259,7 @@ export interface Database {
   periods: PeriodTable
   brief_submissions: BriefSubmissionTable
   period_items: PeriodItemTable
+  period_focal_points: PeriodFocalPointTable
 }
 
 export type User = Selectable<UserTable>
@@ -292,6 +298,15 @@ export interface PeriodTable {
   created_at: CreatedAt
 }
 
+/** A hub's focal point as it stood when a period was locked (no row: none). */
+export interface PeriodFocalPointTable {
+  period_id: string
+  hub_id: string
+  name: string
+  trained: boolean
+  trained_on: string | null
+}
+
 /** A hub's brief for a period, as submitted (the frozen state is the version `version_id`). */
 export interface BriefSubmissionTable {
   hub_id: string
@@ -315,7 +330,7 @@ export interface PeriodItemTable {
 export const TABLE_COLUMNS = {
   users: ['id', 'email', 'name', 'role', 'password_hash', 'disabled_at', 'created_at'],
   sessions: ['id_hash', 'user_id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'],
-  hubs: ['id', 'name', 'country', 'country_name', 'region', 'city', 'focal_point_user_id', 'created_at'],
+  hubs: ['id', 'name', 'country', 'country_name', 'region', 'city', 'focal_point_user_id', 'created_at', 'focal_point_trained', 'focal_point_trained_on', 'focal_point_since'],
   missions: ['id', 'hub_id', 'code', 'kind', 'name', 'city', 'created_at'],
   memberships: ['user_id', 'hub_id', 'mission_id', 'coordinator', 'created_at'],
   notes: ['id', 'hub_id', 'title', 'created_by', 'created_at', 'updated_at', 'updated_by', 'scope'],
@@ -339,4 +354,5 @@ export const TABLE_COLUMNS = {
   periods: ['id', 'start', 'end', 'brief_due', 'locked_at', 'locked_by', 'frozen_at', 'created_at'],
   brief_submissions: ['hub_id', 'period_id', 'status', 'version_id', 'submitted_at', 'submitted_by', 'reviewed_at', 'reviewed_by', 'note'],
   period_items: ['period_id', 'item_id', 'row'],
+  period_focal_points: ['period_id', 'hub_id', 'name', 'trained', 'trained_on'],
 } satisfies { [T in keyof Database]: (keyof Database[T])[] }

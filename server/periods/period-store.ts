@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../db/schema.js'
 import { ConflictError, NotFoundError } from '../errors.js'
+import { LIVE_FOCAL_POINTS } from '../rollup/focal-points.js'
 
 /** A period row as the domain reads it. */
 export interface PeriodRow {
@@ -52,10 +53,15 @@ export async function lockPeriod(db: Kysely<Database>, id: string, userId: strin
   })
 }
 
-/** Copies the projected items into the period's frozen set. */
+/** Copies the projected items, and the hubs' focal points, into the period's frozen set. */
 async function freezeItems(trx: Kysely<Database>, id: string, now: Date): Promise<void> {
   await trx.deleteFrom('period_items').where('period_id', '=', id).execute()
   await sql`insert into period_items (period_id, item_id, "row") select ${id}, i.id, to_jsonb(i) from items i`.execute(trx)
+  await trx.deleteFrom('period_focal_points').where('period_id', '=', id).execute()
+  await sql`
+    insert into period_focal_points (period_id, hub_id, name, trained, trained_on)
+    select ${id}, h.id, u.name, h.focal_point_trained, h.focal_point_trained_on
+    from hubs h join users u on u.id = h.focal_point_user_id`.execute(trx)
   await trx.updateTable('periods').set({ frozen_at: now }).where('id', '=', id).execute()
 }
 
@@ -67,6 +73,15 @@ export async function freezePendingPeriods(db: Kysely<Database>, now = new Date(
   const pending = await db.selectFrom('periods').select('id').where('locked_at', 'is not', null).where('frozen_at', 'is', null).execute()
   for (const p of pending) await db.transaction().execute((trx) => freezeItems(trx, p.id, now))
   return pending.length
+}
+
+/**
+ * The hubs' focal points a period's roll-up names (`hub_id, name, trained, trained_on`): as they
+ * stood at the lock once frozen, as they stand now before.
+ */
+export function focalSource(period: PeriodRow | null): RawBuilder<unknown> {
+  if (!period?.frozen_at) return LIVE_FOCAL_POINTS
+  return sql`(select f.hub_id, f.name, f.trained, f.trained_on from period_focal_points f where f.period_id = ${period.id})`
 }
 
 /** The rows a period's roll-up is computed from: its frozen copy once locked, the live projection before. */

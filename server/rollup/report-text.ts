@@ -1,6 +1,7 @@
 import { csvCell } from '../../shared/csv.js'
 import { hubNameIn, type FigureTable } from '../../shared/rollup-tables.js'
 import { BRIEF_STATUS_LABELS, reportTables, type ProgressReport } from './report.js'
+import { focalPointGapText, focalPointTraining, focalPointTrainingLine } from '../../shared/focal-points.js'
 
 /** Markdown table cell: pipes and line breaks would break the table. */
 const mdCell = (v: string | number) => String(v).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
@@ -18,6 +19,7 @@ export function reportMarkdown(r: ProgressReport): string {
   const t = reportTables(r)
   const cc = r.rollup.crossCutting
   const hubName = hubNameIn(r.rollup)
+  const training = focalPointTraining(r.rollup)
   const out = [
     `# ${r.title}`,
     '',
@@ -29,6 +31,7 @@ export function reportMarkdown(r: ProgressReport): string {
     `- Exchanges in the period: ${r.hubs.reduce((n, h) => n + h.exchanges, 0)}; actions active in the period: ${Object.values(r.rollup.actionsByStatus).reduce((a, b) => a + b, 0)}.`,
     `- Overdue actions: ${r.rollup.overdue.length}. Cross-cutting items open: ${cc.open}, awaiting cyber input: ${cc.awaitingComment}.`,
     `- Hubs without a digital focal point: ${r.rollup.focalPoints.filter((f) => !f.hasFocalPoint).map((f) => hubName(f.hubId)).join(', ') || 'none'}.`,
+    `- ${focalPointTrainingLine(training)} (target, 2023 ¶15: every delegation). Gaps: ${training.gaps.map((g) => focalPointGapText(g, hubName(g.hubId))).join('; ') || 'none'}.`,
     `- Hubs where only the EU delegation was active: ${r.rollup.participation.filter((p) => p.euOnly).map((p) => hubName(p.hubId)).join(', ') || 'none'}.`,
     '',
     `## ${t.hubs.title}`, '', mdTable(t.hubs), '',

@@ -1,4 +1,4 @@
-import type { Kysely, RawBuilder } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { BriefStatus } from '../../shared/schemas/periods.js'
 import type { Database } from '../db/schema.js'
 import type { Actor } from '../../shared/access.js'
@@ -6,7 +6,7 @@ import { readableBy } from '../db/read-scope.js'
 import type { Rollup } from '../../shared/schemas/rollup.js'
 import { termLabel, type Taxonomy } from '../../shared/taxonomy.js'
 import { hubFigures, rollupTables, type HubFigures } from '../../shared/rollup-tables.js'
-import { computeRollup } from './rollup.js'
+import { computeRollup, type RollupSources } from './rollup.js'
 
 /** What the Council progress report says about one hub: the roll-up's figures and the brief. */
 export interface HubSummary extends HubFigures {
@@ -43,11 +43,11 @@ export async function buildProgressReport(
   period: { from: string; to: string; region?: string; theme?: string },
   taxonomy: Taxonomy,
   now = new Date(),
-  /** The items to count (a locked period's frozen copy, or the live projection). */
-  source?: RawBuilder<unknown>,
+  /** The items to count and focal points to name (a locked period's frozen copies, or live). */
+  sources?: RollupSources,
   periodBriefs?: PeriodBriefs,
 ): Promise<ProgressReport> {
-  const rollup = await computeRollup(db, actor, period, now, source)
+  const rollup = await computeRollup(db, actor, period, now, sources)
   const submitted = periodBriefs ? await submittedBriefs(db, periodBriefs) : null
   const briefs = await db
     .selectFrom('doc_text')

@@ -4,6 +4,7 @@ import type { Actor } from '../../shared/access.js'
 import { readableBy } from '../db/read-scope.js'
 import type { Rollup, RollupQuery } from '../../shared/schemas/rollup.js'
 import { ACTION_STATUSES, OPEN_ACTION_STATUSES } from '../../shared/item-statuses.js'
+import { LIVE_FOCAL_POINTS } from './focal-points.js'
 
 const DAY_MS = 86_400_000
 
@@ -16,6 +17,13 @@ export function themeMatch(themeId: string, alias = 'i') {
     ? sql<boolean>`${sql.ref(`${alias}.themes`)} @> array[${themeId}]::text[]`
     : sql<boolean>`${sql.ref(`${alias}.top_themes`)} @> array[${themeId}]::text[]`
 }
+/** Where a roll-up reads its rows from (see computeRollup). */
+export interface RollupSources {
+  items: RawBuilder<unknown>
+  focal: RawBuilder<unknown>
+}
+export const LIVE_SOURCES: RollupSources = { items: sql`items`, focal: LIVE_FOCAL_POINTS }
+
 const dayOf = (d: Date) => d.toISOString().slice(0, 10)
 
 /**
@@ -42,8 +50,11 @@ export async function computeRollup(
   actor: Actor,
   q: RollupQuery,
   now = new Date(),
-  /** The items to count: the live projection, or a locked period's frozen copy (`itemsSource`). */
-  source: RawBuilder<unknown> = sql`items`,
+  /**
+   * The items to count and the focal points to name: the live projection and hubs, or a locked
+   * period's frozen copies (`itemsSource`, `focalSource`).
+   */
+  { items: source, focal }: RollupSources = LIVE_SOURCES,
 ): Promise<Rollup> {
   const asOf = dayOf(now)
 
@@ -66,9 +77,9 @@ export async function computeRollup(
   const active = activeInPeriod(q.from, q.to)
 
   const [hubs, matrix, statuses, overdue, missionRows, contributionRows, cross, awaiting, hubOnly] = await Promise.all([
-    sql<{ id: string; name: string; country: string; country_name: string; region: string; focal: string | null }>`
-      select h.id, h.name, h.country, h.country_name, h.region, u.name as focal
-      from hubs h left join users u on u.id = h.focal_point_user_id
+    sql<{ id: string; name: string; country: string; country_name: string; region: string; focal: string | null; trained: boolean | null; trained_on: string | null }>`
+      select h.id, h.name, h.country, h.country_name, h.region, f.name as focal, f.trained, f.trained_on
+      from hubs h left join ${focal} f on f.hub_id = h.id
       where ${hubCond} order by h.country_name`.execute(db),
     sql<{ hub_id: string; theme: string; exchanges: number; actions: number }>`
       select i.hub_id, t as theme,
@@ -154,6 +165,12 @@ export async function computeRollup(
         return { itemId: r.id, hubId: r.hub_id, relatedHubs: r.related_hubs, title: r.title, requestedAt, daysWaiting: daysBetween(requestedAt.slice(0, 10), asOf) }
       }),
     },
-    focalPoints: hubs.rows.map((h) => ({ hubId: h.id, hasFocalPoint: h.focal !== null, name: h.focal })),
+    focalPoints: hubs.rows.map((h) => ({
+      hubId: h.id,
+      hasFocalPoint: h.focal !== null,
+      name: h.focal,
+      trained: h.focal !== null && h.trained === true,
+      trainedOn: h.trained_on,
+    })),
   }
 }

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { SCOPES } from '../scopes.js'
 import { Limits } from '../limits.js'
 import { ROLES } from '../roles.js'
-import { Email, Id, MissionCode, text } from './common.js'
+import { Day, Email, Id, MissionCode, text } from './common.js'
 import { LOG_KINDS } from '../item-statuses.js'
 
 /** What a mission is: the EU delegation or a Member State's embassy. */
@@ -54,7 +54,9 @@ export type MemberView = z.infer<typeof MemberView>
 /** `GET /api/hubs/:hubId`. */
 export const HubDetailView = HubSummaryView.extend({
   members: z.array(MemberView),
-  focalPoint: z.object({ userId: z.string(), name: z.string() }).nullable(),
+  focalPoint: z
+    .object({ userId: z.string(), name: z.string(), trained: z.boolean(), trainedOn: z.string().nullable(), since: z.string().nullable() })
+    .nullable(),
 })
 export type HubDetailView = z.infer<typeof HubDetailView>
 
@@ -80,7 +82,13 @@ export const MembershipSetView = z.object({ userId: z.string(), hubId: z.string(
 export type MembershipSetView = z.infer<typeof MembershipSetView>
 
 /** `PUT /api/hubs/:hubId/focal-point`. */
-export const FocalPointView = z.object({ hubId: z.string(), userId: z.string().nullable() })
+export const FocalPointView = z.object({
+  hubId: z.string(),
+  userId: z.string().nullable(),
+  trained: z.boolean(),
+  trainedOn: z.string().nullable(),
+  since: z.string().nullable(),
+})
 export type FocalPointView = z.infer<typeof FocalPointView>
 
 export const NoteInput = z.object({ title: text(Limits.noteTitle), scope: z.enum(SCOPES).optional() })
@@ -133,4 +141,11 @@ export const NewMemberInput = z
   })
 
 export const MemberParams = z.object({ hubId: Id, userId: Id })
-export const FocalPointInput = z.object({ userId: Id.nullable() })
+/**
+ * Naming a focal point, and stating whether they are trained (2023 ¶15) and on what day. Training
+ * omitted: kept for the same person, not trained for a new one.
+ */
+export const FocalPointInput = z
+  .object({ userId: Id.nullable(), trained: z.boolean().optional(), trainedOn: Day.nullable().optional() })
+  .refine((v) => !(v.trainedOn && v.trained === false), { message: 'trainedOn: a training date needs trained: true', path: ['trainedOn'] })
+  .refine((v) => v.userId !== null || (v.trained === undefined && v.trainedOn === undefined), { message: 'trained: no focal point to train', path: ['trained'] })

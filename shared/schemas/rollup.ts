@@ -72,6 +72,9 @@ export const Rollup = z.object({
     }),
   ),
   crossCutting: z.object({ open: z.number().int(), awaitingComment: z.number().int(), awaiting: z.array(AwaitingView) }),
-  focalPoints: z.array(z.object({ hubId: z.string(), hasFocalPoint: z.boolean(), name: z.string().nullable() })),
+  /** Each hub's digital focal point and whether trained (2023 ¶15: one trained official per EU delegation). */
+  focalPoints: z.array(
+    z.object({ hubId: z.string(), hasFocalPoint: z.boolean(), name: z.string().nullable(), trained: z.boolean(), trainedOn: z.string().nullable() }),
+  ),
 })
 export type Rollup = z.infer<typeof Rollup>

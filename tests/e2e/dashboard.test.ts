@@ -44,6 +44,11 @@ describe('dashboard in Chromium', () => {
     await screenshot(page, 'dashboard-drill-down')
     await drawer.getByRole('button', { name: 'Close' }).click()
     expect(await page.getByTestId('overdue').locator('li').count()).toBe(6)
+    // 2023 ¶15: the delegations with a trained digital focal point, and the gaps named.
+    expect(await page.getByTestId('focal-training').textContent()).toContain('EU delegations with a trained digital focal point: 9 / 12')
+    const gaps = await page.getByTestId('focal-gaps').locator('li').allInnerTexts()
+    expect(gaps).toHaveLength(3)
+    expect(gaps.join('\n')).toMatch(/Serbia \(focal point .+ not yet trained\)/)
     await expectAccessible(page, 'dashboard')
   })
 

@@ -166,6 +166,26 @@ describe('hub workspace in Chromium', () => {
     await bernd.getByTestId('exchange').filter({ hasText: 'Typed without a mouse' }).waitFor({ timeout: 10_000 })
   })
 
+  it('lets the coordinator name the focal point and record the training; staff only read it', async () => {
+    const page = await e.signInAs('anna')
+    await page.goto(`${e.server.url}/hubs/${e.hubs.hub.id}/members`)
+    await page.getByRole('listitem').filter({ hasText: 'Bernd Beta' }).getByRole('button', { name: 'Make focal point' }).click()
+    await expect.poll(() => page.getByTestId('focal-point').textContent()).toBe('Bernd Beta')
+    const status = page.getByTestId('focal-training-status')
+    await status.getByText('Not yet trained').waitFor()
+    const training = page.getByRole('form', { name: 'Focal point training' })
+    await training.getByLabel('Day of the training').fill('2026-03-02')
+    await training.getByRole('button', { name: 'Record as trained' }).click()
+    await status.getByText('Trained on 2 Mar 2026').waitFor()
+    await expectAccessible(page, 'members-focal-training')
+    await page.close()
+    const staff = await e.signInAs('bernd')
+    await staff.goto(`${e.server.url}/hubs/${e.hubs.hub.id}/members`)
+    await staff.getByTestId('focal-training-status').getByText('Trained on 2 Mar 2026').waitFor()
+    expect(await staff.getByRole('form', { name: 'Focal point training' }).count()).toBe(0)
+    await staff.close()
+  })
+
   it('shows HQ the content, live and read-only', async () => {
     const hq = await e.signInAs('hq')
     await hq.goto(`${e.server.url}/hubs/${e.hubs.hub.id}/brief`)

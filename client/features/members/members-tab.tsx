@@ -6,6 +6,7 @@ import { flag } from '../../ui/flag'
 import { canManageMembers } from '../../../shared/access'
 import { ErrorBanner } from '../../ui/error-banner'
 import { Select } from '../../ui/select'
+import { FocalPointTraining } from './focal-point-training'
 
 /** The hub's missions, their people and the digital focal point; coordinators manage them. */
 export default function MembersTab({ hub, me, onChanged }: { hub: HubDetailView; me: MeView; onChanged: () => void }) {
@@ -33,6 +34,7 @@ export default function MembersTab({ hub, me, onChanged }: { hub: HubDetailView;
       <p>
         Digital focal point: <strong data-testid="focal-point">{hub.focalPoint?.name ?? 'none'}</strong>
       </p>
+      <FocalPointTraining hub={hub} canManage={canManage} act={act} />
       <ErrorBanner message={error} />
       {hub.missions.map((m) => {
         const people = hub.members.filter((p) => p.missionId === m.id)

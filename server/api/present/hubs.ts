@@ -1,5 +1,5 @@
 import type { Hub, Mission } from '../../db/schema.js'
-import type { HubActivityRow } from '../../db/hub-repo.js'
+import type { FocalPointState, HubActivityRow } from '../../db/hub-repo.js'
 import type {
   FocalPointView,
   HubActivityView,
@@ -66,7 +66,15 @@ export function presentHubDetail(
   return {
     ...presentHubSummary(h),
     members: memberViews,
-    focalPoint: focal ? { userId: focal.userId, name: focal.name } : null,
+    focalPoint: focal
+      ? {
+          userId: focal.userId,
+          name: focal.name,
+          trained: h.focal_point_trained,
+          trainedOn: h.focal_point_trained_on,
+          since: h.focal_point_since === null ? null : new Date(h.focal_point_since).toISOString(),
+        }
+      : null,
   }
 }
 
@@ -76,6 +84,6 @@ export function presentMembershipSet(m: { user_id: string; hub_id: string; missi
 }
 
 /** What setting or clearing the focal point answers. */
-export function presentFocalPoint(hubId: string, userId: string | null): FocalPointView {
-  return { hubId, userId }
+export function presentFocalPoint(hubId: string, f: FocalPointState): FocalPointView {
+  return { hubId, userId: f.userId, trained: f.trained, trainedOn: f.trainedOn, since: f.since === null ? null : new Date(f.since).toISOString() }
 }

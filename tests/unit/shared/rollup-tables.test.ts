@@ -27,8 +27,8 @@ const rollup: Rollup = {
     awaiting: [{ itemId: 'x1', hubId: 'br', relatedHubs: ['ke', 'zz'], title: 'Shared cable', requestedAt: '2026-04-20T10:00:00.000Z', daysWaiting: 11 }],
   },
   focalPoints: [
-    { hubId: 'ke', hasFocalPoint: true, name: 'Fay Focal' },
-    { hubId: 'br', hasFocalPoint: false, name: null },
+    { hubId: 'ke', hasFocalPoint: true, name: 'Fay Focal', trained: true, trainedOn: '2026-03-02' },
+    { hubId: 'br', hasFocalPoint: false, name: null, trained: false, trainedOn: null },
   ],
 }
 

@@ -36,5 +36,6 @@ describe('finding the browser for the e2e tests', () => {
     const lines = r.stderr.trim().split('\n')
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(/^hubwork tests: CHROMIUM_PATH=\/nonexistent\/chrome does not run .*apt-get install -y chromium/)
-  })
+    // A child node with tsx starts in ~2 s here, more on a busy machine.
+  }, 30_000)
 })

@@ -1,0 +1,51 @@
+import { useState, type FormEvent } from 'react'
+import { request } from '../../api/request'
+import type { HubDetailView } from '../../../shared/schemas/hubs'
+import { dayLabel } from '../../ui/periods'
+
+/**
+ * The focal point's training (2023 ¶15: a trained digital-diplomacy official in every EU
+ * delegation). Everyone sees it; the hub's coordinators record it, with the day of the training.
+ */
+export function FocalPointTraining({
+  hub,
+  canManage,
+  act,
+}: {
+  hub: HubDetailView
+  canManage: boolean
+  act: (fn: () => Promise<unknown>) => Promise<void>
+}) {
+  const focal = hub.focalPoint
+  const [day, setDay] = useState(focal?.trainedOn ?? '')
+  if (!focal) return null
+  const base = `/api/hubs/${encodeURIComponent(hub.id)}/focal-point`
+  const record = (e: FormEvent) => {
+    e.preventDefault()
+    void act(() => request('PUT', base, { userId: focal.userId, trained: true, trainedOn: day || null }))
+  }
+  return (
+    <div className="focal-training" data-testid="focal-training-status">
+      {focal.trained ? (
+        <span className="chip accent">Trained{focal.trainedOn ? ` on ${dayLabel(focal.trainedOn)}` : ''}</span>
+      ) : (
+        <span className="chip warn">Not yet trained</span>
+      )}
+      {focal.since && <span className="muted"> Focal point since {dayLabel(focal.since)}.</span>}
+      {canManage && (
+        <form onSubmit={record} className="inline-form" aria-label="Focal point training">
+          <label>
+            Day of the training
+            <input type="date" value={day} max={new Date().toISOString().slice(0, 10)} onChange={(e) => setDay(e.target.value)} />
+          </label>
+          <button type="submit">{focal.trained ? 'Update training' : 'Record as trained'}</button>
+          {focal.trained && (
+            <button type="button" onClick={() => void act(() => request('PUT', base, { userId: focal.userId, trained: false }))}>
+              Not trained
+            </button>
+          )}
+        </form>
+      )}
+    </div>
+  )
+}
