@@ -5,6 +5,7 @@ import {
   DeletedEntry,
   Health,
   HubDetail,
+  FocalPoint,
   HubSummary,
   Item,
   Link,
@@ -85,7 +86,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'PATCH /api/hubs/:hubId/notes/:noteId': { tag: 'hubs', summary: "Rename a note, or change who reads it (`scope`: sockets of those who lose access close with 4403; audited)", access: "the hub's staff, admin", responses: { 200: json('renamed', z.object({ id: z.string(), docName: z.string() })), 403: json('not allowed'), 404: json('no such hub or note') } },
   'POST /api/hubs/:hubId/members': { tag: 'hubs', summary: 'Add a staff member to the hub, or change their mission or coordinator flag', access: "the hub's coordinators, admin", responses: { 201: created({ userId: z.string(), hubId: z.string(), missionId: z.string(), mission: z.string() }), 403: json('not allowed, or not a staff account'), 404: json('no such hub, user or mission') } },
   'DELETE /api/hubs/:hubId/members/:userId': { tag: 'hubs', summary: "Remove a member (their sockets to the hub's documents close)", access: "the hub's coordinators, admin", responses: { 204: none('removed'), 403: json('not allowed'), 404: json('no such hub') } },
-  'PUT /api/hubs/:hubId/focal-point': { tag: 'hubs', summary: "Set or clear the hub's digital focal point", access: "the hub's coordinators, admin", responses: { 200: json('set', z.object({ hubId: z.string(), userId: z.string().nullable() })), 403: json('not allowed'), 404: json('no such hub') } },
+  'PUT /api/hubs/:hubId/focal-point': { tag: 'hubs', summary: "Set or clear the hub's digital focal point", access: "the hub's coordinators, admin", responses: { 200: json('set, with the training as it now stands', FocalPoint), 400: json('not a member, or a training day in the future'), 403: json('not allowed'), 404: json('no such hub') } },
   'GET /api/taxonomy': { tag: 'hubs', summary: 'Themes and forums (the controlled vocabulary)', access: signedIn, responses: { 200: anyJson('the taxonomy') } },
 
   // --- items, comments, inbox

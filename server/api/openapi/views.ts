@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { MeView, SessionView } from '../../../shared/schemas/auth.js'
-import { HubDetailView, HubSummaryView, NoteView } from '../../../shared/schemas/hubs.js'
+import { FocalPointView, HubDetailView, HubSummaryView, NoteView } from '../../../shared/schemas/hubs.js'
 import { ItemView, SearchHit } from '../../../shared/schemas/items.js'
 import { CommentView, ThreadView } from '../../../shared/schemas/comments.js'
 import { DeletedEntryView, VersionDetailView, VersionDiffView, VersionSummaryView } from '../../../shared/schemas/history-views.js'
@@ -22,6 +22,7 @@ export const Health = HealthView.meta({ id: 'Health' })
 export const Me = MeView.meta({ id: 'Me' })
 export const HubSummary = HubSummaryView.meta({ id: 'HubSummary' })
 export const HubDetail = HubDetailView.meta({ id: 'HubDetail' })
+export const FocalPoint = FocalPointView.meta({ id: 'FocalPoint' })
 export const Note = NoteView.meta({ id: 'Note' })
 export const Item = ItemView.meta({ id: 'Item' })
 export const SearchHitSchema = SearchHit.meta({ id: 'SearchHit' })
