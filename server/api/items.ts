@@ -5,6 +5,7 @@ import { can, canSeeHub } from '../../shared/access.js'
 import { requireActor } from '../auth/session-middleware.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
 import { findItem, listItems } from '../rollup/item-queries.js'
+import { findPeriod, itemsSource } from '../periods/period-store.js'
 import { search } from '../rollup/search.js'
 import { presentItem, presentSearchHit } from './present/items.js'
 import { ItemsQuery, SearchQuery } from '../../shared/schemas/items.js'
@@ -24,7 +25,12 @@ export const items = new Hono<AppEnv>()
     const query = c.req.valid('query')
     // Asking for a hub one may not read is refused, not answered with a silent empty list.
     if (query.hubId && !canSeeHub(actor, query.hubId)) throw new ForbiddenError("you may not read this hub's items")
-    const rows = await listItems(c.var.db, actor, query)
+    // A locked period's drill-down lists what its frozen figures counted, overdue as of the lock.
+    const period = query.period ? await findPeriod(c.var.db, query.period) : null
+    const frozen = period?.frozen_at && period.locked_at ? period : null
+    const rows = frozen
+      ? await listItems(c.var.db, actor, query, new Date(frozen.locked_at!), itemsSource(frozen))
+      : await listItems(c.var.db, actor, query)
     const counts = await c.var.deps.services.comments.counts(rows.map((i) => i.id))
     return c.json(rows.map((i) => presentItem(i, counts[i.id] ?? 0)))
   })

@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely'
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
 import type { Database, Item } from '../db/schema.js'
 import type { Actor } from '../../shared/access.js'
 import type { ItemsQuery } from '../../shared/schemas/items.js'
@@ -20,18 +20,30 @@ export function prefixQuery(q: string): string | null {
   return words.slice(0, 12).map((w) => `${w}:*`).join(' & ')
 }
 
-/** `GET /api/items`: the items `actor` may read matching the filters, newest first. */
-export async function listItems(db: Kysely<Database>, actor: Actor, f: ItemsQuery, today = new Date()): Promise<ItemRow[]> {
+/**
+ * `GET /api/items`: the items `actor` may read matching the filters, newest first. With a locked
+ * period's frozen copy as `source` (its drill-down), the rows are as they were at the lock, and only
+ * those the actor may still read now are listed: an entry moved among the hub's missions or deleted
+ * since is still counted in the frozen figures, but its text is no longer shown.
+ */
+export async function listItems(
+  db: Kysely<Database>,
+  actor: Actor,
+  f: ItemsQuery,
+  today = new Date(),
+  source: RawBuilder<unknown> | null = null,
+): Promise<ItemRow[]> {
   const tsq = f.q ? prefixQuery(f.q) : null
   const day = today.toISOString().slice(0, 10)
   return db
-    .selectFrom('items')
+    .selectFrom(source ? sql<Item>`${source}`.as('items') : sql<Item>`items`.as('items'))
     .innerJoin('hubs', 'hubs.id', 'items.hub_id')
     .leftJoin('users', 'users.id', 'items.author_id')
     .selectAll('items')
     .select('users.name as author_name')
     .where((eb) => {
       const c: Expression<SqlBool>[] = [readableBy(actor, 'items')]
+      if (source) c.push(sql<boolean>`items.id in (select now.id from items now where ${readableBy(actor, 'items', 'now')})`)
       if (f.hubId) c.push(eb('items.hub_id', '=', f.hubId))
       if (f.kind) c.push(eb('items.kind', '=', f.kind))
       if (f.theme) c.push(themeMatch(f.theme, 'items'))

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { SCOPES } from '../scopes.js'
 import { Day, Id } from './common.js'
+import { PeriodId } from './periods.js'
 import { ACTION_STATUSES, INPUT_STATUSES, LOG_KINDS } from '../item-statuses.js'
 
 /** `GET /api/items` query. */
@@ -20,6 +21,8 @@ export const ItemsQuery = z.object({
   /** Records active in this period, as the roll-up counts them (drill-down). */
   activeFrom: Day.optional(),
   activeTo: Day.optional(),
+  /** A reporting period whose figures are frozen: list its items as they were at the lock. */
+  period: PeriodId.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 })

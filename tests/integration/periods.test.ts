@@ -150,6 +150,13 @@ for (const engine of ENGINES) {
         // The live projection holds both exchanges of the locked period; its figures stay those of the lock.
         expect((await http.hq.request('GET', `/api/rollup?from=${closed.start}&to=${closed.end}`)).body.matrix.filter((m: { hubId: string }) => m.hubId === hubId).reduce((n: number, m: { exchanges: number }) => n + m.exchanges, 0)).toBe(2)
         expect(await count(closed.id)).toBe(1)
+        // Its drill-down lists what the frozen figures counted, not what the log holds now.
+        const drill = async (q: string) => ((await http.hq.request('GET', `/api/items?hubId=${hubId}&activeFrom=${closed.start}&activeTo=${closed.end}${q}`)).body as { title: string }[]).map((i) => i.title).sort()
+        expect(await drill('')).toEqual(['After the lock', 'Before the lock'])
+        expect(await drill(`&period=${closed.id}`)).toEqual(['Before the lock'])
+        // Not readable now, not listed: the frozen copy never shows more than the live log would.
+        expect((await http.other.request('GET', `/api/items?activeFrom=${closed.start}&activeTo=${closed.end}&period=${closed.id}`)).body.map((i: { hubId: string }) => i.hubId)).not.toContain(hubId)
+        expect((await http.hq.request('GET', `/api/items?period=nope`)).status).toBe(404)
         const md = await http.hq.request('GET', `/api/reports/progress?period=${closed.id}&format=md`)
         expect(md.status).toBe(200)
         expect((await http.coord.request('POST', `/api/hubs/${hubId}/briefs/${closed.id}/submit`)).status).toBe(409)

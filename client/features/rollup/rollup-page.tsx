@@ -22,7 +22,12 @@ export default function RollupPage() {
   const filters = useRollupFilters()
   const { rollup, regions, taxonomy, error, themeLabel } = useRollupData(filters)
   const [drill, setDrill] = useState<Drill | null>(null)
-  const drillTo = useCallback((title: string, query: Record<string, string>) => setDrill({ title, query }), [])
+  // A locked period's figures are frozen: its drill-downs list the items as they were at the lock.
+  const frozenPeriod = filters.reporting?.locked ? filters.reporting.id : null
+  const drillTo = useCallback(
+    (title: string, query: Record<string, string>) => setDrill({ title, query: frozenPeriod ? { ...query, period: frozenPeriod } : query }),
+    [frozenPeriod],
+  )
   if (!me) return null
   const hubName = rollup ? hubNameIn(rollup) : (id: string) => id
   return (
