@@ -120,7 +120,8 @@ for (const engine of ENGINES) {
       const doc = encodeURIComponent(`hub/${hubId}/brief`)
       const anchor = anchorOf(briefState, 'connectivity and skills')
       const body = { anchor, quote: 'connectivity and skills', body: 'Which partners? @Stef Staff please add names; @Otto Other too.' }
-      const hqStream = await openEvents(t.url, cast.cookies.other)
+      const otherStream = await openEvents(t.url, cast.cookies.other)
+      const coordStream = await openEvents(t.url, cast.cookies.coord)
       try {
         const created = await http.hq.request('POST', `/api/docs/${doc}/threads`, body)
         expect(created.status).toBe(201)
@@ -142,7 +143,9 @@ for (const engine of ENGINES) {
         expect((await inbox('coord')).find((e) => e.kind === 'doc_comment')).toMatchObject({ target: 'doc-thread', threadId, hubName: 'Alphaland', link: `/hubs/${hubId}/brief?thread=${threadId}` })
         expect((await inbox('staff')).find((e) => e.kind === 'mention')).toMatchObject({ target: 'doc-thread', threadId })
         expect(await inbox('other')).toEqual([])
-        expect(hqStream.count('doc-thread')).toBe(0)
+        // Live: the brief's readers hear the thread changed; the other hub does not.
+        await until(() => coordStream.count('doc-thread') > 0, 5000, 'the coordinator hears of the new thread')
+        expect(otherStream.count('doc-thread')).toBe(0)
 
         // A reply reaches the thread's earlier writers; resolve and reopen by any reader.
         expect((await http.coord.request('POST', `/api/docs/${doc}/threads/${threadId}/comments`, { body: 'Added: Nigeria Digital Alliance.' })).status).toBe(201)
@@ -156,7 +159,8 @@ for (const engine of ENGINES) {
         const versions = await t.db.db.selectFrom('doc_updates').select('seq').where('doc', '=', `hub/${hubId}/brief`).execute()
         expect(versions).toHaveLength(1)
       } finally {
-        hqStream.close()
+        otherStream.close()
+        coordStream.close()
       }
     })
 
