@@ -153,8 +153,10 @@ for (const engine of ENGINES) {
         expect((await http.coord.request('POST', `/api/docs/${doc}/threads/${threadId}/resolve`)).body).toMatchObject({ resolved: true, resolvedBy: cast.ids.coord })
         expect((await inbox('hq')).some((e) => e.kind === 'doc_resolved')).toBe(true)
         expect((await http.hq.request('POST', `/api/docs/${doc}/threads/${threadId}/reopen`)).body).toMatchObject({ resolved: false, resolvedAt: null })
+        expect((await http.staff.request('POST', `/api/docs/${doc}/threads/${threadId}/comments`, { body: 'And the Smart Africa secretariat.' })).status).toBe(201)
+        expect((await http.admin.request('POST', `/api/docs/${doc}/threads/${threadId}/comments`, { body: 'Noted.' })).status).toBe(201)
         const again = await http.staff.request('GET', `/api/docs/${doc}/threads`)
-        expect(again.body[0].comments.map((c: { body: string }) => c.body)).toEqual([body.body, 'Added: Nigeria Digital Alliance.'])
+        expect(again.body[0].comments.map((c: { body: string }) => c.body)).toEqual([body.body, 'Added: Nigeria Digital Alliance.', 'And the Smart Africa secretariat.', 'Noted.'])
         // The brief itself is unchanged by commenting.
         const versions = await t.db.db.selectFrom('doc_updates').select('seq').where('doc', '=', `hub/${hubId}/brief`).execute()
         expect(versions).toHaveLength(1)
