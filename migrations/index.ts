@@ -12,6 +12,7 @@ import * as addSharingScopes from './20261201T1100-add-sharing-scopes.js'
 import * as searchNotNull from './20261201T2055-search-not-null.js'
 import * as createPeriods from './20261201T2100-create-periods.js'
 import * as focalPointTraining from './20261202T0010-focal-point-training.js'
+import * as docComments from './20261202T0100-doc-comments.js'
 
 /**
  * Every migration, by name. A static list rather than a folder scan: it works the same under tsx,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '20261201T2055-search-not-null': searchNotNull,
   '20261201T2100-create-periods': createPeriods,
   '20261202T0010-focal-point-training': focalPointTraining,
+  '20261202T0100-doc-comments': docComments,
 }

@@ -20,6 +20,7 @@ import { items, searchRoute } from './api/items.js'
 import { rollupRoute } from './api/rollup.js'
 import { reports } from './api/reports.js'
 import { events, inbox, itemThreads } from './api/comments.js'
+import { docThreads } from './api/doc-threads.js'
 import { docs } from './api/docs.js'
 import { collabRoute } from './collab/upgrade.js'
 import { metricsRoute } from './api/metrics.js'
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/rollup', rollupRoute)
   app.route('/api/reports', reports)
   app.route('/api/docs', docs)
+  app.route('/api/docs', docThreads)
   app.route('/api', openApiRoutes(app))
 
   app.get('/collab/*', collabRoute(deps.services.collab))

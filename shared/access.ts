@@ -44,6 +44,11 @@ export type Resource =
   | { kind: 'hub-members'; hubId: string }
   /** A collaborative document; a note's scope is the caller's to give (the hub-only log's is in its name). */
   | { kind: 'doc'; doc: DocName; scope?: Scope }
+  /**
+   * Comments anchored to passages of a brief or a note: whoever reads the document reads and
+   * writes them (HQ too, though it cannot edit the document); a log has none.
+   */
+  | { kind: 'doc-comments'; doc: DocName; scope?: Scope }
   /** A projected log item (exchange or action) and its comment thread. */
   | { kind: 'item'; hubId: string; crossCutting: boolean; scope: Scope }
   /** Roll-ups across hubs (the caller's scope comes from `rollupScope`). */
@@ -95,6 +100,10 @@ export function decide(actor: AccessActor, resource: Resource): Permission {
       // Documents stay with the hub (and HQ reading): network entries reach others as items only.
       if (role === 'hq') return docScope(resource) === 'hub' ? 'none' : 'read'
       return 'none'
+    }
+    case 'doc-comments': {
+      if (resource.doc.type === 'log') return 'none'
+      return covers(decide(actor, { kind: 'doc', doc: resource.doc, scope: resource.scope }), 'read') ? 'comment' : 'none'
     }
     case 'item': {
       if (role === 'admin') return 'comment'
@@ -206,4 +215,23 @@ export function canSubmitBrief(actor: AccessActor, hubId: string): boolean {
 /** Who acknowledges or returns submitted briefs and follows every hub's cycle: HQ and admins. */
 export function canReviewBriefs(actor: AccessActor): boolean {
   return actor.role === 'hq' || actor.role === 'admin'
+}
+
+/**
+ * Who reads and writes the comments anchored to passages of a brief or a note: the document's
+ * readers (brief: the hub's staff, HQ, admins; a note: per its scope). Resolving and reopening a
+ * thread is open to the same people: a thread is a conversation, not a sign-off.
+ */
+export function canCommentOnDoc(actor: AccessActor, doc: DocName, scope?: Scope): boolean {
+  return can(actor, { kind: 'doc-comments', doc, scope }, 'comment')
+}
+
+/** Who hears of a submitted brief: those who review hubs' briefs (HQ, admins) and may read it. */
+export function hearsOfSubmittedBriefs(actor: AccessActor, hubId: string): boolean {
+  return canReviewBriefs(actor) && can(actor, { kind: 'doc', doc: { type: 'brief', hubId, name: briefDocName(hubId) } }, 'read')
+}
+
+/** Who hears of HQ's answer to a brief: the hub's coordinators (who submit it). */
+export function hearsOfBriefAnswers(actor: AccessActor, hubId: string): boolean {
+  return actor.role === 'staff' && !!membershipOf(actor, hubId)?.coordinator
 }

@@ -16,6 +16,7 @@ import { Toolbar } from './toolbar'
 import { PresenceBar } from './presence-bar'
 import { validateUrl } from './link-url'
 import { TextReader } from './text-reader'
+import { AnchoredComments, type AnchoredCommentsProps } from './anchored-comments'
 
 const COLORS = ['#0b5cad', '#a3367c', '#1b7f4c', '#b35c00', '#5b45b0', '#8a6d00']
 
@@ -29,6 +30,7 @@ export function CollabEditor({
   readOnly,
   label,
   textRef,
+  comments,
 }: {
   docName: string
   userName: string
@@ -36,6 +38,8 @@ export function CollabEditor({
   label: string
   /** Set to a reader of the document's plain text while the editor is mounted. */
   textRef?: MutableRefObject<(() => string) | null>
+  /** Comments anchored to passages (select → Comment; passages highlighted), for those who may comment. */
+  comments?: AnchoredCommentsProps
 }) {
   const [open, setOpen] = useState<OpenDoc | null>(null)
   const [unreadable, setUnreadable] = useState(false)
@@ -86,6 +90,7 @@ export function CollabEditor({
             <PresenceBar open={open} />
             <SyncIndicator open={open} />
           </div>
+          {comments && <AnchoredComments doc={open?.doc ?? null} {...comments} />}
           {unreadable && (
             <p className="notice warn" role="alert" data-testid="editor-unreadable">
               Part of this document could not be displayed. Nothing is lost: earlier versions are kept in History.

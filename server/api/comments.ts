@@ -7,6 +7,7 @@ import { requireActor } from '../auth/session-middleware.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
 import { findItem } from '../rollup/item-queries.js'
 import type { CommentService } from '../comments/comment-service.js'
+import type { LiveEventName } from '../comments/live-streams.js'
 import { CommentInput, InboxReadInput } from '../../shared/schemas/comments.js'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
@@ -84,7 +85,9 @@ export const inbox = new Hono<AppEnv>()
 
 /**
  * `GET /api/events`: the signed-in user's live channel (Server-Sent Events): `thread` when a
- * thread they may read changed (the client refetches it), `inbox` with their unread count.
+ * thread they may read changed (the client refetches it), `inbox` with their unread count,
+ * `brief` when a hub brief they may read changed status in a period (with HQ's note), `doc-thread`
+ * when a comment thread anchored in a brief or note they may read changed.
  * The stream registry (comments/live-streams.ts) decides access per event and ends the stream
  * with its session or when the actor's access changes; at most 5 per session, the oldest ends.
  */
@@ -93,7 +96,7 @@ export const events = new Hono<AppEnv>().get('/', (c) => {
   const sessionHash = c.var.sessionHash ?? `actor:${actor.id}`
   const s = service(c)
   return streamSSE(c, async (stream) => {
-    const queue: { event: 'thread' | 'inbox'; data: string }[] = []
+    const queue: { event: LiveEventName; data: string }[] = []
     let wake: (() => void) | null = null
     let ended = false
     const remove = s.streams.add({

@@ -6,7 +6,8 @@ import { requireActor } from '../auth/session-middleware.js'
 import { ForbiddenError } from '../errors.js'
 import { findHub } from '../db/hub-repo.js'
 import { createPeriod, findPeriod, listPeriods, lockPeriod } from '../periods/period-store.js'
-import { briefCompliance, frozenBrief, listBriefs, reviewBrief, submitBrief } from '../periods/brief-cycle.js'
+import { briefCompliance, findBrief, frozenBrief, listBriefs, reviewBrief, submitBrief, type BriefRow } from '../periods/brief-cycle.js'
+import { announceBriefStep } from '../periods/brief-notices.js'
 import { AcknowledgeInput, BriefParams, PeriodInput, PeriodParams, ReturnInput } from '../../shared/schemas/periods.js'
 import { HubParams } from '../../shared/schemas/common.js'
 import { presentBrief, presentCompliance, presentFrozenBrief, presentPeriod } from './present/periods.js'
@@ -50,6 +51,12 @@ async function mayReadBriefs(c: { var: AppEnv['Variables'] }, hubId: string): Pr
   if (!can(actor, { kind: 'doc', doc: parseDocName(briefDocName(hubId))! }, 'read')) throw new ForbiddenError("you may not read this hub's brief")
 }
 
+/** Tells the people concerned of the step just taken (inbox and live): see brief-notices.ts. */
+async function announce(c: { var: AppEnv['Variables'] }, hubId: string, brief: BriefRow, previous: BriefRow['status']): Promise<void> {
+  if (brief.status === 'draft') return
+  await announceBriefStep(c.var.db, c.var.deps.services.comments.streams, { hubId, periodId: brief.period_id, status: brief.status, previous, actorId: c.var.actor!.id, note: brief.note })
+}
+
 /** `/api/hubs/:hubId/briefs…`: a hub's brief per period — submitted by its coordinators, answered by HQ. */
 export const hubBriefs = new Hono<AppEnv>()
   .get('/:hubId/briefs', validate('param', HubParams), async (c) => {
@@ -70,8 +77,10 @@ export const hubBriefs = new Hono<AppEnv>()
     const { hubId, periodId } = c.req.valid('param')
     await findHub(c.var.db, hubId)
     if (!canSubmitBrief(actor, hubId)) throw new ForbiddenError("only the hub's coordinators submit its brief")
+    const previous = (await findBrief(c.var.db, hubId, periodId)).status
     const brief = await submitBrief(c.var.db, c.var.deps.services.collab, hubId, periodId, actor.id)
     await audit(c, { action: 'brief.submitted', target: { type: 'brief', id: `${hubId}/${periodId}` }, hubId, details: { versionId: brief.version_id } })
+    await announce(c, hubId, brief, previous)
     return c.json(presentBrief(brief))
   })
   .post('/:hubId/briefs/:periodId/acknowledge', validate('param', BriefParams), validate('json', AcknowledgeInput), async (c) => {
@@ -81,6 +90,7 @@ export const hubBriefs = new Hono<AppEnv>()
     if (!canReviewBriefs(actor)) throw new ForbiddenError('only HQ acknowledges briefs')
     const brief = await reviewBrief(c.var.db, hubId, periodId, 'acknowledged', actor.id, c.req.valid('json').note ?? null)
     await audit(c, { action: 'brief.acknowledged', target: { type: 'brief', id: `${hubId}/${periodId}` }, hubId })
+    await announce(c, hubId, brief, 'submitted')
     return c.json(presentBrief(brief))
   })
   .post('/:hubId/briefs/:periodId/return', validate('param', BriefParams), validate('json', ReturnInput), async (c) => {
@@ -90,5 +100,6 @@ export const hubBriefs = new Hono<AppEnv>()
     if (!canReviewBriefs(actor)) throw new ForbiddenError('only HQ returns briefs')
     const brief = await reviewBrief(c.var.db, hubId, periodId, 'returned', actor.id, c.req.valid('json').note)
     await audit(c, { action: 'brief.returned', target: { type: 'brief', id: `${hubId}/${periodId}` }, hubId })
+    await announce(c, hubId, brief, 'submitted')
     return c.json(presentBrief(brief))
   })

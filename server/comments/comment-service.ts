@@ -11,6 +11,7 @@ import { updateItem, type LogItemPatch } from '../../shared/log-doc.js'
 import type { CollabServer } from '../collab/collab-server.js'
 import { TokenBucket } from '../collab/guards.js'
 import { LiveStreams } from './live-streams.js'
+import { DocThreadService } from './doc-thread-service.js'
 import { inboxRows, markEntriesRead, unreadCount, unreadCounts } from './inbox.js'
 
 /** Comments one person may post or edit: 10 a minute, bursts of 20 (a flood costs storage and everyone's inbox). */
@@ -46,6 +47,15 @@ export interface InboxRow {
   read_at: Date | null
   title: string | null
   hub_id: string | null
+  /** Lines about hub documents (brief steps, anchored comments); null on item lines. */
+  hub_name?: string | null
+  doc?: string | null
+  period_id?: string | null
+  thread_id?: string | null
+  note_id?: string | null
+  note_title?: string | null
+  quote?: string | null
+  brief_note?: string | null
 }
 
 /**
@@ -56,12 +66,15 @@ export interface InboxRow {
 export class CommentService {
   /** The open live streams (`/api/events`) of this process. */
   readonly streams = new LiveStreams()
+  /** Comments anchored to passages of briefs and notes: same inbox, same live streams. */
+  readonly docThreads: DocThreadService
   private readonly buckets = new Map<string, TokenBucket>()
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly collab: CollabServer | undefined,
   ) {
+    this.docThreads = new DocThreadService(db, this.streams)
     // Whenever sockets lose the authorization they were opened with (logout, expiry, disable, role
     // or membership change), so do live streams: they were authorized the same way.
     collab?.events.on('sessions-closed', (hashes: ReadonlySet<string>) => this.streams.endSessions(hashes))

@@ -1,5 +1,7 @@
-import { can, type Actor } from '../../shared/access.js'
+import { can, type Actor, type Resource } from '../../shared/access.js'
 import type { Scope } from '../../shared/scopes.js'
+import { briefDocName, type DocName } from '../../shared/doc-names.js'
+import type { BriefStatus } from '../../shared/schemas/periods.js'
 
 /** At most this many live streams per session; opening one more ends the oldest (see `add`). */
 export const STREAMS_PER_SESSION = 5
@@ -8,14 +10,50 @@ export const STREAMS_PER_SESSION = 5
 export interface LiveStream {
   actor: Actor
   sessionHash: string
-  push(event: 'thread' | 'inbox', data: string): void
+  push(event: LiveEventName, data: string): void
   end(): void
 }
 
-/** What the registry fans out: a thread changed, or one user's unread count is now `unread`. */
+/**
+ * What the registry fans out: an item's thread changed; one user's unread count is now `unread`;
+ * a hub brief's status in a period changed (with HQ's note: the brief tab shows it at once); a
+ * thread anchored to a passage of a brief or note changed.
+ */
 export type LiveEvent =
   | { type: 'thread'; itemId: string; hubId: string; crossCutting: boolean; scope: Scope }
   | { type: 'inbox'; userId: string; unread: number }
+  | { type: 'brief'; hubId: string; periodId: string; status: BriefStatus; note: string | null }
+  | { type: 'doc-thread'; doc: DocName; scope?: Scope; threadId: string }
+
+export type LiveEventName = LiveEvent['type']
+
+/** The event's payload as the stream sends it. */
+function payload(e: LiveEvent): string {
+  switch (e.type) {
+    case 'inbox':
+      return JSON.stringify({ unread: e.unread })
+    case 'thread':
+      return JSON.stringify({ itemId: e.itemId })
+    case 'brief':
+      return JSON.stringify({ hubId: e.hubId, periodId: e.periodId, status: e.status, note: e.note })
+    case 'doc-thread':
+      return JSON.stringify({ doc: e.doc.name, threadId: e.threadId })
+  }
+}
+
+/** What a reader must be allowed to read to hear of the event (null: it is one user's own). */
+function resourceOf(e: LiveEvent): Resource | null {
+  switch (e.type) {
+    case 'inbox':
+      return null
+    case 'thread':
+      return { kind: 'item', hubId: e.hubId, crossCutting: e.crossCutting, scope: e.scope }
+    case 'brief':
+      return { kind: 'doc', doc: { type: 'brief', hubId: e.hubId, name: briefDocName(e.hubId) } }
+    case 'doc-thread':
+      return { kind: 'doc-comments', doc: e.doc, scope: e.scope }
+  }
+}
 
 /**
  * Every open `/api/events` stream of this process. Each event is decided once per stream by the
@@ -39,8 +77,8 @@ export class LiveStreams {
   }
 
   publish(e: LiveEvent): void {
-    const data = e.type === 'inbox' ? JSON.stringify({ unread: e.unread }) : JSON.stringify({ itemId: e.itemId })
-    const resource = e.type === 'thread' ? ({ kind: 'item', hubId: e.hubId, crossCutting: e.crossCutting, scope: e.scope } as const) : null
+    const data = payload(e)
+    const resource = resourceOf(e)
     for (const s of this.all()) {
       if (resource ? can(s.actor, resource, 'read') : s.actor.id === (e as { userId: string }).userId) s.push(e.type, data)
     }

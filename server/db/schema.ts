@@ -210,6 +210,37 @@ export interface InboxEntryTable {
   actor_id: string | null
   created_at: CreatedAt
   read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  /** Set on lines about a brief or an anchored comment (null on item lines): whose document it is. */
+  hub_id: ColumnType<string | null, string | null | undefined, never>
+  doc: ColumnType<string | null, string | null | undefined, never>
+  note_id: ColumnType<string | null, string | null | undefined, never>
+  period_id: ColumnType<string | null, string | null | undefined, never>
+  thread_id: ColumnType<string | null, string | null | undefined, never>
+}
+
+/** A comment thread anchored to a passage of the brief or a note (Yjs relative positions, base64). */
+export interface DocThreadTable {
+  id: string
+  doc: string
+  hub_id: string
+  anchor_start: string
+  anchor_end: string
+  quote: string
+  author_id: string
+  created_at: CreatedAt
+  resolved_at: Date | null
+  resolved_by: string | null
+}
+
+/** A comment of an anchored thread (the first one opens it). */
+export interface DocCommentTable {
+  id: string
+  thread_id: string
+  author_id: string
+  body: string
+  created_at: CreatedAt
+  edited_at: Date | null
+  deleted_at: Date | null
 }
 
 /** One audited action (append-only). */
@@ -260,6 +291,8 @@ export interface Database {
   brief_submissions: BriefSubmissionTable
   period_items: PeriodItemTable
   period_focal_points: PeriodFocalPointTable
+  doc_threads: DocThreadTable
+  doc_comments: DocCommentTable
 }
 
 export type User = Selectable<UserTable>
@@ -347,7 +380,7 @@ export const TABLE_COLUMNS = {
   projection_cursors: ['doc', 'upto_seq', 'updated_at'],
   comments: ['id', 'item_id', 'hub_id', 'author_id', 'body', 'created_at', 'edited_at', 'deleted_at'],
   item_threads: ['item_id', 'hub_id', 'requested_by', 'requested_at', 'provided_by', 'provided_at', 'resolved_by', 'resolved_at'],
-  inbox_entries: ['id', 'user_id', 'kind', 'item_id', 'comment_id', 'actor_id', 'created_at', 'read_at'],
+  inbox_entries: ['id', 'user_id', 'kind', 'item_id', 'comment_id', 'actor_id', 'created_at', 'read_at', 'hub_id', 'doc', 'note_id', 'period_id', 'thread_id'],
   audit_events: ['id', 'at', 'actor_id', 'actor_email', 'action', 'target_type', 'target_id', 'hub_id', 'ip', 'details'],
   password_tokens: ['token_hash', 'user_id', 'purpose', 'created_by', 'created_at', 'expires_at', 'used_at'],
   entry_origins: ['item_id', 'hub_id', 'user_id', 'mission', 'source', 'created_at'],
@@ -355,4 +388,6 @@ export const TABLE_COLUMNS = {
   brief_submissions: ['hub_id', 'period_id', 'status', 'version_id', 'submitted_at', 'submitted_by', 'reviewed_at', 'reviewed_by', 'note'],
   period_items: ['period_id', 'item_id', 'row'],
   period_focal_points: ['period_id', 'hub_id', 'name', 'trained', 'trained_on'],
+  doc_threads: ['id', 'doc', 'hub_id', 'anchor_start', 'anchor_end', 'quote', 'author_id', 'created_at', 'resolved_at', 'resolved_by'],
+  doc_comments: ['id', 'thread_id', 'author_id', 'body', 'created_at', 'edited_at', 'deleted_at'],
 } satisfies { [T in keyof Database]: (keyof Database[T])[] }

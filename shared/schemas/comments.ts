@@ -37,18 +37,40 @@ export const ThreadView = z.object({
 })
 export type ThreadView = z.infer<typeof ThreadView>
 
-/** Why a line is in someone's inbox. */
-export const INBOX_KINDS = ['mention', 'reply', 'input_request', 'input_provided', 'resolved'] as const
+/**
+ * Why a line is in someone's inbox: about an item's thread, a step of a hub brief's reporting
+ * cycle (`brief_…`), or a comment anchored to a passage of the brief or a note (`doc_…`; a mention
+ * or reply there uses `mention` and `reply`).
+ */
+export const INBOX_KINDS = [
+  'mention', 'reply', 'input_request', 'input_provided', 'resolved',
+  'brief_submitted', 'brief_resubmitted', 'brief_acknowledged', 'brief_returned', 'doc_comment', 'doc_resolved',
+] as const
 export type InboxKind = (typeof INBOX_KINDS)[number]
+
+/** What an inbox line is about: an item's thread, a hub brief in a period, or an anchored comment. */
+export const INBOX_TARGETS = ['item', 'brief', 'doc-thread'] as const
 
 /** One line of `GET /api/inbox`. */
 export const InboxEntryView = z.object({
   id: z.number().int(),
   kind: z.enum(INBOX_KINDS),
+  target: z.enum(INBOX_TARGETS),
   itemId: z.string(),
   /** The item's title, or a placeholder once the entry left the log. */
   itemTitle: z.string(),
   hubId: z.string().nullable(),
+  /** The hub's name (brief and anchored-comment lines). */
+  hubName: z.string().nullable(),
+  /** The reporting period (brief lines). */
+  periodId: z.string().nullable(),
+  /** The document (anchored-comment lines) and the thread. */
+  doc: z.string().nullable(),
+  threadId: z.string().nullable(),
+  /** HQ's note with an acknowledgement or a return. */
+  note: z.string().nullable(),
+  /** Where the line leads in the app: the item's board, the brief tab of the period, the note. */
+  link: z.string().nullable(),
   commentId: z.string().nullable(),
   actorName: z.string().nullable(),
   createdAt: z.string(),

@@ -1,25 +1,51 @@
-import { useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { CollabEditor } from '../../editor/collab-editor'
 import type { HubDetailView } from '../../../shared/schemas/hubs'
 import type { MeView } from '../../../shared/schemas/auth'
-import { briefDocName } from '../../../shared/doc-names'
+import { briefDocName, parseDocName } from '../../../shared/doc-names'
+import { canCommentOnDoc } from '../../../shared/access'
+import type { Placement } from '../../editor/anchored-comments'
+import { DocThreadPanel } from '../../comments/doc-thread-panel'
+import { openHqLabel, useDocThreads } from '../../comments/use-doc-threads'
 import { BriefCycleBar } from './brief-cycle'
 import { SubmittedBrief } from './submitted-brief'
 import { useBriefCycle } from './use-brief-cycle'
 
-/** The hub brief, co-edited live, with its status in the reporting cycle. */
+/** The thread asked for in the address (`?thread=`, from an inbox line), if any. */
+const threadInAddress = () => new URLSearchParams(window.location.search).get('thread')
+
+/** The hub brief, co-edited live, with its status in the reporting cycle and the comments on its passages. */
 export default function BriefTab({ hub, me, canWrite }: { hub: HubDetailView; me: MeView; canWrite: boolean }) {
   const cycle = useBriefCycle(hub.id)
   const [viewing, setViewing] = useState(false)
   const livingText = useRef<(() => string) | null>(null)
+  const docName = briefDocName(hub.id)
+  const mayComment = canCommentOnDoc(me, parseDocName(docName)!)
+  const threads = useDocThreads(docName, mayComment)
+  const [placement, setPlacement] = useState<Placement>({})
+  const [active, setActive] = useState<string | null>(threadInAddress)
+  const onPlacement = useCallback((p: Placement) => setPlacement(p), [])
   return (
     <section aria-labelledby="brief-title">
       <h2 id="brief-title" className="sr-only">Hub brief</h2>
       <BriefCycleBar hubId={hub.id} me={me} cycle={cycle} viewing={viewing} onViewSubmitted={() => setViewing((v) => !v)} />
+      {mayComment && threads.threads && (
+        <p className="small" data-testid="open-hq-comments">
+          <a href="#doc-threads-title">{openHqLabel(threads.threads)}</a>
+        </p>
+      )}
       {viewing && cycle.period && cycle.brief && cycle.brief.status !== 'draft' && (
         <SubmittedBrief hubId={hub.id} periodId={cycle.period.id} livingText={() => livingText.current?.() ?? null} />
       )}
-      <CollabEditor docName={briefDocName(hub.id)} userName={me.name} readOnly={!canWrite} label="Hub brief" textRef={livingText} />
+      <CollabEditor
+        docName={docName}
+        userName={me.name}
+        readOnly={!canWrite}
+        label="Hub brief"
+        textRef={livingText}
+        comments={mayComment ? { threads: threads.threads ?? [], activeId: active, onPlacement, onCreate: threads.create } : undefined}
+      />
+      {mayComment && <DocThreadPanel data={threads} placement={placement} activeId={active} onActivate={setActive} label="the brief" />}
     </section>
   )
 }

@@ -1,18 +1,17 @@
 import { useCallback, useEffect, useState } from 'react'
 import { request, ApiError } from '../../api/request'
+import { onLive } from '../../api/live'
 import type { BriefStatusView } from '../../../shared/schemas/periods'
 import { defaultPeriod, usePeriods } from '../../ui/periods'
-
-/** How often the status is asked again while the tab is visible: HQ's answer shows up without a reload. */
-const POLL_MS = 30_000
 
 /** The period asked for in the address (`?period=`, from HQ's compliance view), if any. */
 const periodInAddress = () => new URLSearchParams(window.location.search).get('period')
 
 /**
  * A hub's brief per reporting period and what can be done with it. The status is re-read after
- * every action and, for what others do, polled every 30 s while the page is visible (no push
- * channel carries brief statuses; a 30 s delay is acceptable for a review cycle of weeks).
+ * every action and whenever the live channel says this hub's brief changed status (HQ's answer,
+ * a coordinator's submission: the chip and HQ's note change without a reload), and once more when
+ * the channel reconnects (what happened while it was down).
  */
 export function useBriefCycle(hubId: string) {
   const { periods, error: periodsError } = usePeriods()
@@ -26,11 +25,15 @@ export function useBriefCycle(hubId: string) {
   )
   useEffect(() => {
     void load()
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void load()
-    }, POLL_MS)
-    return () => clearInterval(timer)
-  }, [load])
+    const stopBrief = onLive('brief', (d) => {
+      if (d.hubId === hubId) void load()
+    })
+    const stopOpen = onLive('open', () => void load())
+    return () => {
+      stopBrief()
+      stopOpen()
+    }
+  }, [hubId, load])
   const known = periods?.find((p) => p.id === picked)
   const period = known ?? (periods ? defaultPeriod(periods) : undefined)
   const brief = period ? (briefs?.find((b) => b.periodId === period.id) ?? null) : null

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { request } from '../../api/request'
 import { Link, useRouter } from '../../app/router'
-import { CollabEditor } from '../../editor/collab-editor'
+import { NoteEditor } from './note-editor'
 import type { HubDetailView, NoteRefView, NoteView } from '../../../shared/schemas/hubs'
 import type { MeView } from '../../../shared/schemas/auth'
 import { ErrorBanner } from '../../ui/error-banner'
@@ -114,7 +114,7 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
                 <button type="button" onClick={() => setRenaming(null)}>Cancel</button>
               </form>
             )}
-            <CollabEditor key={open.docName} docName={open.docName} userName={me.name} readOnly={!canWrite} label={`Note: ${open.title}`} />
+            <NoteEditor key={open.docName} docName={open.docName} title={open.title} scope={scopeOr(open.scope)} me={me} canWrite={canWrite} />
           </>
         ) : (
           <p className="muted">Choose a note to open it.</p>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { request, ApiError } from '../../api/request'
 import { onLive } from '../../api/live'
 import { ThreadPanel } from '../../comments/thread-panel'
+import { useRouter } from '../../app/router'
 import { ErrorBanner } from '../../ui/error-banner'
 import type { InboxKind, InboxView } from '../../../shared/schemas/comments'
 
@@ -11,6 +12,12 @@ const WHAT: Record<InboxKind, string> = {
   input_request: 'asks the cyber ambassadors for input on',
   input_provided: 'provided the input you asked for on',
   resolved: 'resolved',
+  brief_submitted: 'submitted',
+  brief_resubmitted: 'submitted again',
+  brief_acknowledged: 'acknowledged',
+  brief_returned: 'returned with a note',
+  doc_comment: 'commented on',
+  doc_resolved: 'resolved your comment on',
 }
 
 /** The inbox (`/inbox`): mentions, replies and input requests, newest first, unread marked. */
@@ -18,6 +25,7 @@ export default function InboxPage() {
   const [data, setData] = useState<InboxView | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [open, setOpen] = useState<string | null>(null)
+  const { navigate } = useRouter()
   const load = () => request<InboxView>('GET', '/api/inbox').then(setData, (e: ApiError) => setError(e.message))
   useEffect(() => {
     void load()
@@ -41,17 +49,36 @@ export default function InboxPage() {
           <li key={e.id} className={`entry ${e.read ? '' : 'unread'}`} data-testid="inbox-entry">
             <p>
               {!e.read && <span className="chip accent">new</span>} <strong>{e.actorName ?? 'Someone'}</strong> {WHAT[e.kind]}{' '}
-              <button
-                type="button"
-                className="link"
-                onClick={() => {
-                  setOpen(e.itemId)
-                  if (!e.read) void markRead([e.id])
-                }}
-              >
-                {e.itemTitle}
-              </button>
+              {e.link ? (
+                // A brief's step or an anchored comment leads to the brief tab (of the period) or the note.
+                <a
+                  href={e.link}
+                  onClick={(ev) => {
+                    ev.preventDefault()
+                    if (!e.read) void markRead([e.id])
+                    navigate(e.link!)
+                  }}
+                >
+                  {e.itemTitle}
+                </a>
+              ) : (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    setOpen(e.itemId)
+                    if (!e.read) void markRead([e.id])
+                  }}
+                >
+                  {e.itemTitle}
+                </button>
+              )}
             </p>
+            {e.note && (
+              <p className="small">
+                HQ's note: <span className="user-text">{e.note}</span>
+              </p>
+            )}
             <p className="muted small">{new Date(e.createdAt).toLocaleString()}</p>
           </li>
         ))}

@@ -1,4 +1,5 @@
-import type { CommentView, InboxView, ThreadView } from '../../../shared/schemas/comments.js'
+import type { CommentView, InboxEntryView, InboxView, ThreadView } from '../../../shared/schemas/comments.js'
+import { parseDocName } from '../../../shared/doc-names.js'
 import type { ItemView } from '../../../shared/schemas/items.js'
 import type { CommentRow, InboxRow, ThreadRows } from '../../comments/comment-service.js'
 import { iso, isoOrNull } from './iso.js'
@@ -29,6 +30,21 @@ export function presentThread(item: ItemView, t: ThreadRows): ThreadView {
   }
 }
 
+/** What a line is about, its title, and where it leads in the app. */
+function targetOf(r: InboxRow): Pick<InboxEntryView, 'target' | 'itemTitle' | 'link'> {
+  const hub = r.hub_name ?? r.hub_id ?? 'a hub'
+  if (r.doc && r.period_id) {
+    return { target: 'brief', itemTitle: `the ${hub} hub brief for ${r.period_id}`, link: `/hubs/${encodeURIComponent(r.hub_id ?? '')}/brief?period=${encodeURIComponent(r.period_id)}` }
+  }
+  if (r.doc) {
+    const parsed = parseDocName(r.doc)
+    const where = parsed?.type === 'note' ? `the note “${r.note_title ?? 'untitled'}” (${hub} hub)` : `the ${hub} hub brief`
+    const link = parsed?.type === 'note' ? `/hubs/${encodeURIComponent(parsed.hubId)}/notes/${encodeURIComponent(parsed.noteId)}` : `/hubs/${encodeURIComponent(r.hub_id ?? '')}/brief`
+    return { target: 'doc-thread', itemTitle: r.quote ? `${where}: “${r.quote.length > 80 ? `${r.quote.slice(0, 80)}…` : r.quote}”` : where, link: r.thread_id ? `${link}${link.includes('?') ? '&' : '?'}thread=${encodeURIComponent(r.thread_id)}` : link }
+  }
+  return { target: 'item', itemTitle: r.title ?? '(item no longer in the log)', link: null }
+}
+
 /** The inbox; an entry whose item left the log keeps a placeholder title. */
 export function presentInbox(inbox: { unread: number; rows: InboxRow[] }): InboxView {
   return {
@@ -37,8 +53,13 @@ export function presentInbox(inbox: { unread: number; rows: InboxRow[] }): Inbox
       id: Number(r.id),
       kind: r.kind,
       itemId: r.item_id,
-      itemTitle: r.title ?? '(item no longer in the log)',
+      ...targetOf(r),
       hubId: r.hub_id,
+      hubName: r.hub_name ?? null,
+      periodId: r.period_id ?? null,
+      doc: r.doc ?? null,
+      threadId: r.thread_id ?? null,
+      note: r.period_id && (r.kind === 'brief_acknowledged' || r.kind === 'brief_returned') ? (r.brief_note ?? null) : null,
       commentId: r.comment_id,
       actorName: r.actor_name,
       createdAt: iso(r.created_at),

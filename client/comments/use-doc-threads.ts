@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useState } from 'react'
+import { request, ApiError } from '../api/request'
+import { onLive } from '../api/live'
+import type { DocThreadView } from '../../shared/schemas/doc-threads'
+import type { EncodedAnchor } from '../editor/anchors'
+
+/**
+ * The comment threads anchored in one document, kept live: the server pushes `doc-thread` when
+ * one changes (only to the document's readers), and the list is read again.
+ */
+export function useDocThreads(docName: string, enabled: boolean) {
+  const [threads, setThreads] = useState<DocThreadView[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const base = `/api/docs/${encodeURIComponent(docName)}/threads`
+  const load = useCallback(
+    () =>
+      request<DocThreadView[]>('GET', base).then(
+        (t) => {
+          setThreads(t)
+          setError(null)
+        },
+        (e: ApiError) => setError(e.message),
+      ),
+    [base],
+  )
+  useEffect(() => {
+    setThreads(null)
+    if (!enabled) return
+    void load()
+    return onLive('doc-thread', (d) => {
+      if (d.doc === docName) void load()
+    })
+  }, [docName, enabled, load])
+  const run = async (fn: () => Promise<unknown>) => {
+    setError(null)
+    try {
+      await fn()
+    } catch (e) {
+      setError((e as ApiError).message)
+      throw e
+    } finally {
+      await load()
+    }
+  }
+  return {
+    threads,
+    error,
+    create: (anchor: EncodedAnchor, quote: string, body: string) => run(() => request('POST', base, { anchor, quote, body })),
+    reply: (threadId: string, body: string) => run(() => request('POST', `${base}/${encodeURIComponent(threadId)}/comments`, { body })),
+    setResolved: (threadId: string, resolved: boolean) => run(() => request('POST', `${base}/${encodeURIComponent(threadId)}/${resolved ? 'resolve' : 'reopen'}`)),
+  }
+}
+
+export type DocThreads = ReturnType<typeof useDocThreads>
+
+/** "3 open HQ comments", "1 open HQ comment", "No open HQ comments". */
+export function openHqLabel(threads: DocThreadView[]): string {
+  const n = threads.filter((t) => !t.resolved && t.authorRole === 'hq').length
+  return n === 0 ? 'No open HQ comments' : `${n} open HQ comment${n === 1 ? '' : 's'}`
+}
