@@ -33,7 +33,7 @@ export const periods = new Hono<AppEnv>()
     const { id } = c.req.valid('param')
     await lockPeriod(c.var.db, id, actor.id)
     // Every cached roll-up of this period was computed from the live projection.
-    c.var.deps.services.rollupCache.invalidate()
+    c.var.deps.services.live.rollupsStale()
     await audit(c, { action: 'period.locked', target: { type: 'period', id } })
     return c.json(presentPeriod(await findPeriod(c.var.db, id)))
   })

@@ -10,7 +10,7 @@ import { logDocName } from '../../shared/doc-names.js'
 import { updateItem, type LogItemPatch } from '../../shared/log-doc.js'
 import type { CollabServer } from '../collab/collab-server.js'
 import { TokenBucket } from '../collab/guards.js'
-import { LiveStreams } from './live-streams.js'
+import { LiveStreams, type LiveEvent } from './live-streams.js'
 import { inboxRows, markEntriesRead, unreadCount, unreadCounts } from './inbox.js'
 
 /** Comments one person may post or edit: 10 a minute, bursts of 20 (a flood costs storage and everyone's inbox). */
@@ -56,6 +56,8 @@ export interface InboxRow {
 export class CommentService {
   /** The open live streams (`/api/events`) of this process. */
   readonly streams = new LiveStreams()
+  /** Where live events go: this process's streams, or every process's once a bridge is set (cluster/live-bridge.ts). */
+  publishLive: (e: LiveEvent) => void = (e) => this.streams.publish(e)
   private readonly buckets = new Map<string, TokenBucket>()
 
   constructor(
@@ -253,7 +255,7 @@ export class CommentService {
 
   /** Pushes each user's new unread count to their streams: one count per user, not one per stream. */
   private async pushUnread(userIds: string[]) {
-    for (const [userId, unread] of await unreadCounts(this.db, userIds)) this.streams.publish({ type: 'inbox', userId, unread })
+    for (const [userId, unread] of await unreadCounts(this.db, userIds)) this.publishLive({ type: 'inbox', userId, unread })
   }
 
   private async notify(targets: { user: string; kind: 'mention' | 'reply' | 'input_request' | 'input_provided' }[], item: ItemView, actor: Actor, commentId: string | null) {
@@ -286,6 +288,6 @@ export class CommentService {
   }
 
   private emitThread(item: ItemView) {
-    this.streams.publish({ type: 'thread', itemId: item.id, hubId: item.hubId, crossCutting: item.crossCutting, scope: item.scope })
+    this.publishLive({ type: 'thread', itemId: item.id, hubId: item.hubId, crossCutting: item.crossCutting, scope: item.scope })
   }
 }
