@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENGINES, openTestDb, type TestDb } from '../support/engines.js'
-import { startChildServer, type ChildServer } from '../support/child-server.js'
+import { BUILT_SERVER, startChildServer, type ChildServer } from '../support/child-server.js'
 import { createCast, defineCast, TEAM, type CastOf } from '../support/cast.js'
 import { connectClient, until } from '../support/ws-client.js'
 import { openEvents, type OpenStream } from '../support/sse.js'
@@ -29,7 +29,7 @@ describe.skipIf(!ENGINES.includes('postgres'))('postgres: three processes, one l
   beforeAll(async () => {
     db = await openTestDb('postgres')
     cast = await createCast(db.db, CAST)
-    procs = await Promise.all([0, 1, 2].map(() => startChildServer({ DATABASE_URL: db.url!, PUBLIC_ORIGIN: 'http://hubwork.test' })))
+    procs = await Promise.all([0, 1, 2].map(() => startChildServer({ DATABASE_URL: db.url!, PUBLIC_ORIGIN: 'http://hubwork.test' }, undefined, BUILT_SERVER)))
     // One PUBLIC_ORIGIN for all, as behind a load balancer.
     for (const p of procs) p.origin = 'http://hubwork.test'
     const [a] = procs
