@@ -20,7 +20,7 @@ describe.skipIf(!ENGINES.includes('postgres'))('postgres: faults under load behi
       pgRestartAtMs: 12_500,
       pgDownMs: 1_500,
       editEveryMs: 500,
-      settleMs: 25_000,
+      settleMs: 60_000,
       log: process.env.FAULT_LOG ? (l) => console.log(l) : undefined,
     })
     console.log(`faults: ${JSON.stringify({ ...report, options: undefined })}`)
@@ -32,5 +32,5 @@ describe.skipIf(!ENGINES.includes('postgres'))('postgres: faults under load behi
     expect(report.converged).toBe(true)
     // Every edit made while PostgreSQL was down reached the database once it was back.
     expect(report.pgRestart!.storedAfter).toBe(report.pgRestart!.editsWhileDown)
-  }, 150_000)
+  }, 200_000)
 })
