@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
 import type { Config } from './config.js'
 import { connectPGlite, connectPostgres, type Db } from './db/connect.js'
-import { migrateToLatest } from './db/migrator.js'
+import { migrateToLatest, newerMigrations } from './db/migrator.js'
 import type { Logger } from './logger.js'
 import { createApp } from './app.js'
 import type { AppServices } from './app-env.js'
@@ -69,6 +69,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const ownsDatabase = !opts.database
   phase('openDatabaseMs')
   await migrateToLatest(database.db)
+  const newer = await newerMigrations(database.db)
+  if (newer.length) logger.warn({ newer }, 'the database was migrated by a newer version (rolling upgrade): running on the expanded schema')
   phase('migrateMs')
   if (config.seedDemo) {
     const seeded = await seedDemoIfEmpty(database.db)
