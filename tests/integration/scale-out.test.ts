@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { ENGINES, openTestDb, type TestDb } from '../support/engines.js'
 import { BUILT_SERVER, startChildServer, type ChildServer } from '../support/child-server.js'
 import { createCast, defineCast, TEAM, type CastOf } from '../support/cast.js'
@@ -117,6 +119,10 @@ describe.skipIf(!ENGINES.includes('postgres'))('postgres: three processes, one l
     for (const name of ['hubwork_rooms_open', 'hubwork_connections_open', 'hubwork_commit_seconds_bucket', 'hubwork_write_batch_size_bucket', 'hubwork_sse_streams_open', 'hubwork_notify_lag_seconds_bucket', 'hubwork_projection_lag_seconds_bucket', 'hubwork_bus_peers', 'hubwork_bus_listening 1']) {
       expect(text).toContain(name)
     }
+    // Every metric the documented dashboard plots exists.
+    const dashboard = await readFile(path.resolve(import.meta.dirname, '../../docs/grafana-dashboard.json'), 'utf8')
+    const plotted = new Set([...dashboard.matchAll(/hubwork_[a-z_]+/g)].map((m) => m[0].replace(/_bucket$/, '')))
+    for (const name of plotted) expect(text, name).toContain(name)
     // Heartbeats every 5 s: B hears the two others.
     await until(async () => /hubwork_bus_peers 2/.test(await (await fetch(`${procs[1].url}/metrics`)).text()), 15_000, 'two peers')
   })
