@@ -120,7 +120,13 @@ export class MessageHandler {
     } catch {
       return this.refuse(conn, CloseCode.malformed, 'malformed update', room.name)
     }
-    const checked = checkClocks(decoded.structs, (c) => room.knownClock(c), (c) => room.clientOwners.get(c), conn)
+    // A client id's owner whose socket is closed already (its close not yet handled) is no owner: the
+    // same client reconnecting at once must not be refused for its own id.
+    const ownerOf = (c: number) => {
+      const owner = room.clientOwners.get(c)
+      return owner && owner.isOpen() ? owner : undefined
+    }
+    const checked = checkClocks(decoded.structs, (c) => room.knownClock(c), ownerOf, conn)
     if ('reason' in checked) {
       if (!this.handshaken.has(conn) && startsAhead(decoded.structs, (c) => room.knownClock(c))) return this.awaitStep2(room, conn, checked.reason)
       return this.refuse(conn, CloseCode.malformed, checked.reason, room.name)

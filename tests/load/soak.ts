@@ -26,6 +26,8 @@ const root = path.resolve(import.meta.dirname, '..', '..')
 const built = spawnSync(process.execPath, ['scripts/build.mjs', 'server', '--if-stale'], { cwd: root, stdio: 'inherit' })
 if (built.status !== 0) process.exit(1)
 
+// Each y-websocket provider listens for the process's exit.
+process.setMaxListeners(0)
 const durationMs = flag('minutes', 10) * 60_000
 const started = Date.now()
 const report = await runFaults({
@@ -38,6 +40,7 @@ const report = await runFaults({
   pgDownMs: flag('pg-down', 3) * 1000,
   editEveryMs: flag('edit-every', 2) * 1000,
   settleMs: flag('settle', 120) * 1000,
+  timeBound: true,
   log: (line) => console.log(`[${Math.round((Date.now() - started) / 1000)} s] ${line}`),
 })
 console.log(JSON.stringify(report, null, 2))

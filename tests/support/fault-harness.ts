@@ -28,6 +28,8 @@ export interface FaultOptions {
   editEveryMs: number
   /** How long clients may take to converge once edits stop. */
   settleMs: number
+  /** Stop at `durationMs` even if faults are left (the soak); otherwise edits go on until every fault happened. */
+  timeBound?: boolean
   log?: (line: string) => void
 }
 
@@ -42,6 +44,8 @@ export interface Percentiles {
 export interface FaultReport {
   options: Omit<FaultOptions, 'log'>
   kills: number
+  /** Mean time between kills kept, in ms (a kill waits for the last restart). */
+  meanKillIntervalMs: number
   pgRestarts: number
   /** Processes that exited without being killed (a crash). */
   crashes: number
@@ -206,6 +210,7 @@ export async function runFaults(opts: FaultOptions): Promise<FaultReport> {
 
     // Faults, one at a time: kills at each interval, the PostgreSQL restart between two of them.
     let kills = 0
+    const killTimes: number[] = []
     let pgRestarts = 0
     let failedCommits = 0
     const schedule: { at: number; what: 'kill' | 'pg' }[] = []
@@ -213,18 +218,22 @@ export async function runFaults(opts: FaultOptions): Promise<FaultReport> {
     if (opts.pgRestartAtMs !== null) schedule.push({ at: opts.pgRestartAtMs, what: 'pg' })
     schedule.sort((a, b) => a.at - b.at)
     for (const step of schedule) {
+      // Time-bounded (the soak): no fault starts in the last second. Otherwise every fault happens.
+      if (opts.timeBound && Date.now() - t0 > opts.durationMs - 1_000) break
       const wait = t0 + step.at - Date.now()
       if (wait > 0) await sleep(wait)
       if (step.what === 'kill') {
-        // The next process that is up; it restarts in the background (the schedule keeps its beat).
-        const i = [0, 1, 2].map((k) => (kills + k) % procs.length).find((k) => procs[k] !== null)
-        if (i === undefined) continue
+        // Never below two processes: a kill waits for the last restart (on a loaded machine a
+        // restart may take longer than the interval; the report gives the intervals kept).
+        await Promise.all(restarts)
+        const i = kills % procs.length
         const p = procs[i]!
         lastFault = 'kill'
         killedByUs.add(p)
         await p.kill9()
         procs[i] = null
         kills++
+        killTimes.push(Date.now() - t0)
         log(`kill -9 #${kills} of process ${i} at ${Math.round((Date.now() - t0) / 1000)} s`)
         restarts.push(restart(i))
       } else {
@@ -244,8 +253,10 @@ export async function runFaults(opts: FaultOptions): Promise<FaultReport> {
     }
     const left = t0 + opts.durationMs - Date.now()
     if (left > 0) await sleep(left)
-    editing = false
     await Promise.all(restarts)
+    // A moment of editing with every process up, after the last fault.
+    await sleep(1_000)
+    editing = false
     for (const t of timers) {
       clearTimeout(t)
       clearInterval(t)
@@ -280,7 +291,7 @@ export async function runFaults(opts: FaultOptions): Promise<FaultReport> {
     const settleMs = Date.now() - settleStart
     if (!converged) {
       const codes: Record<string, number> = {}
-      for (const c of clients) for (const x of c.closes) codes[x.code] = (codes[x.code] ?? 0) + 1
+      for (const c of clients) for (const x of c.closes) codes[x.code >= 4400 ? `${x.code} ${x.reason}` : x.code] = (codes[x.code >= 4400 ? `${x.code} ${x.reason}` : x.code] ?? 0) + 1
       const stuck = clients.filter((c) => !(c.provider.wsconnected && c.provider.synced))
       log(`not converged: ${stuck.length} clients not synced (${stuck.filter((c) => !c.provider.shouldConnect).length} gave up); close codes ${JSON.stringify(codes)}`)
     }
@@ -300,8 +311,9 @@ export async function runFaults(opts: FaultOptions): Promise<FaultReport> {
     const storedAfter = [...duringOutage].filter((t) => allDb.has(t)).length
     await db.close()
     const report: FaultReport = {
-      options: { clients: opts.clients, docs: opts.docs, durationMs: opts.durationMs, killEveryMs: opts.killEveryMs, maxKills: opts.maxKills, pgRestartAtMs: opts.pgRestartAtMs, pgDownMs: opts.pgDownMs, editEveryMs: opts.editEveryMs, settleMs: opts.settleMs },
+      options: { timeBound: opts.timeBound, clients: opts.clients, docs: opts.docs, durationMs: opts.durationMs, killEveryMs: opts.killEveryMs, maxKills: opts.maxKills, pgRestartAtMs: opts.pgRestartAtMs, pgDownMs: opts.pgDownMs, editEveryMs: opts.editEveryMs, settleMs: opts.settleMs },
       kills,
+      meanKillIntervalMs: killTimes.length > 1 ? Math.round((killTimes.at(-1)! - killTimes[0]) / (killTimes.length - 1)) : 0,
       pgRestarts,
       crashes,
       written: written.reduce((n, s) => n + s.size, 0),
