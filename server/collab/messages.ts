@@ -170,9 +170,10 @@ export class MessageHandler {
  * were queued in the dead process): an edit typed before the handshake ends then starts past the
  * document. Its sync step 2, answering the step 1 sent at join, carries everything the room lacks,
  * that edit included, so the edit is dropped here rather than refused; a connection whose step 2
- * does not come within GAP_GRACE_MS is closed as before (4400), having stored nothing.
+ * does not come within GAP_GRACE_MS (long: a busy server answers late) is closed as before (4400),
+ * having stored nothing.
  */
-const GAP_GRACE_MS = 2_000
+const GAP_GRACE_MS = 10_000
 
 
 /** A sync step 2 with nothing in it (the usual answer of an up-to-date client): nothing to store. */

@@ -213,44 +213,43 @@ export async function runFaults(opts: FaultOptions): Promise<FaultReport> {
     const killTimes: number[] = []
     let pgRestarts = 0
     let failedCommits = 0
-    const schedule: { at: number; what: 'kill' | 'pg' }[] = []
-    for (let at = opts.killEveryMs, k = 0; at < opts.durationMs && k < opts.maxKills; at += opts.killEveryMs, k++) schedule.push({ at, what: 'kill' })
-    if (opts.pgRestartAtMs !== null) schedule.push({ at: opts.pgRestartAtMs, what: 'pg' })
-    schedule.sort((a, b) => a.at - b.at)
-    for (const step of schedule) {
-      // Time-bounded (the soak): no fault starts in the last second. Otherwise every fault happens.
-      if (opts.timeBound && Date.now() - t0 > opts.durationMs - 1_000) break
-      const wait = t0 + step.at - Date.now()
+    // The PostgreSQL restart keeps its time, whatever the kills (it may overlap a process's restart).
+    const pgTask = (async () => {
+      if (opts.pgRestartAtMs === null) return
+      await sleep(Math.max(0, t0 + opts.pgRestartAtMs - Date.now()))
+      const before = await sumMetric(procs, 'hubwork_commit_failures_total')
+      lastFault = 'pg'
+      outage = { from: Date.now(), to: 0 }
+      await pg!.stop()
+      await sleep(opts.pgDownMs)
+      await pg!.start()
+      outage.to = Date.now()
+      pgRestarts++
+      // The failed commits are retried with backoff (≤ 5 s): read the counters once they are through.
+      await sleep(1_000)
+      failedCommits = (await sumMetric(procs, 'hubwork_commit_failures_total')) - before
+      log(`PostgreSQL restarted at ${Math.round((outage.from - t0) / 1000)} s, down ${outage.to - outage.from} ms; ${failedCommits} group commits failed meanwhile (retried)`)
+    })()
+    for (let at = opts.killEveryMs; kills < opts.maxKills; at += opts.killEveryMs) {
+      // Time-bounded (the soak): no fault starts in the last second. Otherwise every kill happens.
+      if (opts.timeBound && (Date.now() - t0 > opts.durationMs - 1_000 || at > opts.durationMs)) break
+      const wait = t0 + at - Date.now()
       if (wait > 0) await sleep(wait)
-      if (step.what === 'kill') {
-        // Never below two processes: a kill waits for the last restart (on a loaded machine a
-        // restart may take longer than the interval; the report gives the intervals kept).
-        await Promise.all(restarts)
-        const i = kills % procs.length
-        const p = procs[i]!
-        lastFault = 'kill'
-        killedByUs.add(p)
-        await p.kill9()
-        procs[i] = null
-        kills++
-        killTimes.push(Date.now() - t0)
-        log(`kill -9 #${kills} of process ${i} at ${Math.round((Date.now() - t0) / 1000)} s`)
-        restarts.push(restart(i))
-      } else {
-        const before = await sumMetric(procs, 'hubwork_commit_failures_total')
-        lastFault = 'pg'
-        outage = { from: Date.now(), to: 0 }
-        await pg.stop()
-        await sleep(opts.pgDownMs)
-        await pg.start()
-        outage.to = Date.now()
-        pgRestarts++
-        // The failed commits are retried with backoff (≤ 5 s): read the counters once they are through.
-        await sleep(1_000)
-        failedCommits = (await sumMetric(procs, 'hubwork_commit_failures_total')) - before
-        log(`PostgreSQL restarted at ${Math.round((outage.from - t0) / 1000)} s, down ${outage.to - outage.from} ms; ${failedCommits} group commits failed meanwhile (retried)`)
-      }
+      // Never below two processes: a kill waits for the last restart (on a loaded machine a
+      // restart may take longer than the interval; the report gives the intervals kept).
+      await Promise.all(restarts)
+      const i = kills % procs.length
+      const p = procs[i]!
+      lastFault = 'kill'
+      killedByUs.add(p)
+      await p.kill9()
+      procs[i] = null
+      kills++
+      killTimes.push(Date.now() - t0)
+      log(`kill -9 #${kills} of process ${i} at ${Math.round((Date.now() - t0) / 1000)} s`)
+      restarts.push(restart(i))
     }
+    await pgTask
     const left = t0 + opts.durationMs - Date.now()
     if (left > 0) await sleep(left)
     await Promise.all(restarts)
