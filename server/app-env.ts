@@ -10,6 +10,8 @@ import type { RollupCache } from './rollup/rollup-cache.js'
 import type { CommentService } from './comments/comment-service.js'
 import type { Rollup } from '../shared/schemas/rollup.js'
 import type { HistoryService } from './history/history-service.js'
+import type { LiveBridge } from './cluster/live-bridge.js'
+import type { EventBus } from './db/event-bus.js'
 
 /** What the process hands to the HTTP app: plain values, no globals. */
 export interface AppDeps {
@@ -29,6 +31,10 @@ export interface AppServices {
   comments: CommentService
   /** Version history and restores; its `events` carry 'restored' and 'entry-restored' (audit). */
   history: HistoryService
+  /** The cross-process event bus (PostgreSQL NOTIFY, or in-process on PGlite). */
+  bus: EventBus
+  /** What must reach every process: session ends, lost access, live events, stale roll-ups. */
+  live: LiveBridge
 }
 
 /** Hono environment: the variables a request carries after the middleware. */

@@ -60,7 +60,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/api/*', async function invalidateRollups(c, next) {
     await next()
     // Hubs, missions, memberships and focal points feed roll-ups too, outside the projection.
-    if (c.req.method !== 'GET' && c.res.status < 400) deps.services.rollupCache.invalidate()
+    if (c.req.method !== 'GET' && c.res.status < 400) deps.services.live.rollupsStale()
   })
 
   app.route('/api/health', health)

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
 import type { Config } from './config.js'
 import { connectPGlite, connectPostgres, type Db } from './db/connect.js'
-import { migrateToLatest } from './db/migrator.js'
+import { migrateToLatest, newerMigrations } from './db/migrator.js'
 import type { Logger } from './logger.js'
 import { createApp } from './app.js'
 import type { AppServices } from './app-env.js'
@@ -20,6 +20,9 @@ import { HistoryService } from './history/history-service.js'
 import { purgeAudit } from './audit/audit.js'
 import { freezePendingPeriods } from './periods/period-store.js'
 import { pruneVersions } from './db/version-retention.js'
+import { EventBus } from './db/event-bus.js'
+import { LiveBridge } from './cluster/live-bridge.js'
+import { createProcessMetrics } from './ops/process-metrics.js'
 
 /** A running server process: its address and how to stop it. */
 export interface RunningServer {
@@ -66,6 +69,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const ownsDatabase = !opts.database
   phase('openDatabaseMs')
   await migrateToLatest(database.db)
+  const newer = await newerMigrations(database.db)
+  if (newer.length) logger.warn({ newer }, 'the database was migrated by a newer version (rolling upgrade): running on the expanded schema')
   phase('migrateMs')
   if (config.seedDemo) {
     const seeded = await seedDemoIfEmpty(database.db)
@@ -92,8 +97,21 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     .then(() => freezePendingPeriods(database.db))
     .catch((err) => logger.warn({ err: (err as Error).message }, 'projection catch-up failed'))
   const rollupCache = new RollupCache<Rollup>()
-  projection.events.on('projected', () => rollupCache.invalidate())
   const comments = new CommentService(database.db, collab)
+  // What other processes on the same PostgreSQL must hear: session ends, lost access, live events,
+  // stale roll-ups (cluster/live-bridge.ts). In-process only on PGlite.
+  const ops = createProcessMetrics(collab.metrics.registry, {
+    streams: () => comments.streams.size,
+    peers: () => bus.peerCount(),
+    pool: database.pool,
+    pendingWrites: () => collab.pendingWrites,
+  })
+  const bus = new EventBus(database.pool, collab.processId, logger, ops.bus)
+  const live = new LiveBridge(bus, { collab, streams: comments.streams, invalidateRollups: () => rollupCache.invalidate() })
+  comments.publishLive = (e) => live.live(e)
+  await bus.start()
+  const stopProjectionLag = ops.followProjection(collab.events, projection.events)
+  projection.events.on('projected', () => live.rollupsStale())
   const stopSessionWatch = watchSocketSessions(
     collab,
     database.db,
@@ -102,7 +120,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     opts.sessionSweepMs,
     () => comments.streams.sessionHashes(),
   )
-  const services: AppServices = { collab, projection, rollupCache, comments, history: new HistoryService(database.db, collab) }
+  const services: AppServices = { collab, projection, rollupCache, comments, history: new HistoryService(database.db, collab), bus, live }
   // Retention of the audit trail and of document versions (db/version-retention.ts): at start, then daily.
   const purge = () =>
     Promise.all([
@@ -143,10 +161,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         stopSessionWatch()
         clearInterval(purgeTimer)
         comments.close()
+        live.close()
+        stopProjectionLag()
         stopNoteActivity()
         collab.events.off('persisted', onPersisted)
         await collab.close()
         await projection.stop()
+        await bus.stop()
         for (const client of wss.clients) client.terminate()
         await new Promise<void>((resolve) => server.close(() => resolve()))
         if (ownsDatabase) await database.close()

@@ -45,7 +45,7 @@ const setPasswordLink = (origin: string, token: string) => `${origin}/set-passwo
 /** Ends every session of a user and closes their sockets at once (disable, reset). */
 async function endEverything(c: Context<AppEnv>, userId: string) {
   await deleteUserSessions(c.var.db, userId)
-  c.var.deps.services.collab.closeUserConnections(userId)
+  c.var.deps.services.live.accessLost(userId)
 }
 
 /** `/api/admin`: the platform's administration (role admin, decided by access.ts). */
@@ -147,7 +147,7 @@ export const admin = new Hono<AppEnv>()
     if (userId === requireActor(c).id && role !== 'admin') throw new ForbiddenError('you cannot lower your own role')
     await c.var.db.updateTable('users').set({ role }).where('id', '=', userId).execute()
     // Open sockets were authorized for the old role: they close now and reconnect under the new one.
-    c.var.deps.services.collab.closeUserConnections(userId)
+    c.var.deps.services.live.accessLost(userId)
     await audit(c, { action: 'user.role_changed', target: { type: 'user', id: userId }, details: { from: user.role, to: role } })
     return c.json({ id: userId, role } satisfies RoleChangedView)
   })

@@ -61,7 +61,7 @@ export const auth = new Hono<AppEnv>()
     await c.var.db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', userId).execute()
     // A new password through a link ends every session: whoever signed in with the old one is out.
     await deleteUserSessions(c.var.db, userId)
-    c.var.deps.services.collab.closeUserConnections(userId)
+    c.var.deps.services.live.accessLost(userId)
     await audit(c, { action: 'auth.password_set', actor: null, target: { type: 'user', id: userId } })
     return c.body(null, 204)
   })
@@ -69,8 +69,8 @@ export const auth = new Hono<AppEnv>()
     requireActor(c)
     if (c.var.sessionHash) {
       await deleteSession(c.var.db, c.var.sessionHash)
-      // Sockets opened with this session end with it (other processes: at their next sweep).
-      c.var.deps.services.collab.closeSessionConnections(new Set([c.var.sessionHash]))
+      // Sockets and streams opened with this session end with it, on every process (cluster/live-bridge.ts).
+      c.var.deps.services.live.endSessions([c.var.sessionHash])
     }
     clearSessionCookie(c, c.var.deps.config)
     await audit(c, { action: 'auth.logout' })

@@ -91,7 +91,7 @@ export const hubs = new Hono<AppEnv>()
     if (scope !== undefined && scope !== before) {
       await setNoteScope(c.var.db, hubId, noteId, scope)
       // Whoever loses access loses it now: their open sockets on the note close with 4403.
-      c.var.deps.services.collab.closeConnectionsWhere(doc.name, (reader) => !can(reader, { kind: 'doc', doc, scope }, 'read'))
+      c.var.deps.services.live.docScopeChanged(doc.name, scope)
       await audit(c, { action: 'note.scope_changed', target: { type: 'note', id: noteId }, hubId, details: { from: before, to: scope } })
     }
     c.var.deps.services.projection.schedule(doc.name)
@@ -129,7 +129,7 @@ export const hubs = new Hono<AppEnv>()
     ensure(actor, can(actor, { kind: 'hub-members', hubId }, 'write'), "manage this hub's members")
     await deleteMembership(c.var.db, hubId, userId)
     // No longer a member: their open sockets to this hub's documents close at once.
-    c.var.deps.services.collab.closeUserConnections(userId, (doc) => parseDocName(doc)?.hubId === hubId)
+    c.var.deps.services.live.accessLost(userId, hubId)
     c.var.deps.logger.info({ actorId: actor.id, hubId, userId }, 'membership removed')
     await audit(c, { action: 'membership.removed', target: { type: 'user', id: userId }, hubId })
     return c.body(null, 204)

@@ -56,11 +56,11 @@ export const items = new Hono<AppEnv>()
       throw new ForbiddenError("only the hub's staff may change who reads its entries")
     }
     const { scope } = c.req.valid('json')
-    const { collab, rollupCache } = c.var.deps.services
+    const { collab, live } = c.var.deps.services
     const from = item.scope
     await moveEntryScope(c.var.db, collab, { id: item.id, hubId: item.hub_id, kind: item.kind, entryId: item.entry_id, scope: from }, scope, { id: actor.id })
     if (from !== scope) {
-      rollupCache.invalidate()
+      live.rollupsStale()
       await audit(c, { action: 'item.scope_changed', target: { type: 'item', id: item.id }, hubId: item.hub_id, details: { from, to: scope } })
     }
     const moved = await findItem(c.var.db, item.id)

@@ -34,7 +34,7 @@ export const periods = new Hono<AppEnv>()
     const { id } = c.req.valid('param')
     await lockPeriod(c.var.db, id, actor.id)
     // Every cached roll-up of this period was computed from the live projection.
-    c.var.deps.services.rollupCache.invalidate()
+    c.var.deps.services.live.rollupsStale()
     await audit(c, { action: 'period.locked', target: { type: 'period', id } })
     return c.json(presentPeriod(await findPeriod(c.var.db, id)))
   })
@@ -54,7 +54,7 @@ async function mayReadBriefs(c: { var: AppEnv['Variables'] }, hubId: string): Pr
 /** Tells the people concerned of the step just taken (inbox and live): see brief-notices.ts. */
 async function announce(c: { var: AppEnv['Variables'] }, hubId: string, brief: BriefRow, previous: BriefRow['status']): Promise<void> {
   if (brief.status === 'draft') return
-  await announceBriefStep(c.var.db, c.var.deps.services.comments.streams, { hubId, periodId: brief.period_id, status: brief.status, previous, actorId: c.var.actor!.id, note: brief.note })
+  await announceBriefStep(c.var.db, c.var.deps.services.comments.live, { hubId, periodId: brief.period_id, status: brief.status, previous, actorId: c.var.actor!.id, note: brief.note })
 }
 
 /** `/api/hubs/:hubId/briefs…`: a hub's brief per period — submitted by its coordinators, answered by HQ. */

@@ -319,6 +319,11 @@ export class CollabServer {
     await this.fanout?.stop()
   }
 
+  /** Updates queued for the group commit, not yet durable (metrics). */
+  get pendingWrites(): number {
+    return this.writes.size
+  }
+
   /** Documents open in this process (tests and metrics). */
   openRooms(): string[] {
     return this.rooms.names()

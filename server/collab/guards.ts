@@ -77,6 +77,17 @@ export function checkUpdate(
   return checkClocks(structs, knownClock, ownerOf, self)
 }
 
+/** Whether an update starts past what the document holds for one of its clients (a clock gap). */
+export function startsAhead(structs: readonly { id: Y.ID }[], knownClock: (client: number) => number): boolean {
+  const seen = new Set<number>()
+  for (const s of structs) {
+    if (seen.has(s.id.client)) continue
+    seen.add(s.id.client)
+    if (s.id.clock > knownClock(s.id.client)) return true
+  }
+  return false
+}
+
 /** `checkUpdate` on an update decoded already (the sync server decodes each update once). */
 export function checkClocks(
   structs: readonly { id: Y.ID; length: number }[],

@@ -5,7 +5,7 @@ import { parseDocName } from '../../shared/doc-names.js'
 import type { EntryOrigin } from '../db/update-store.js'
 import { buildItemId } from '../../shared/item-id.js'
 import type { CollabMetrics } from './collab-metrics.js'
-import { checkClocks, type ConnectionLimits } from './guards.js'
+import { checkClocks, startsAhead, type ConnectionLimits } from './guards.js'
 import { checkMeaning, type StatusChange } from './meaning/check-meaning.js'
 import { indexStructs } from './meaning/struct-places.js'
 import { applyPresence } from './presence.js'
@@ -32,6 +32,11 @@ export interface MessageContext {
  * connection with a code ≥ 4000 and a reason; the room and its other connections carry on.
  */
 export class MessageHandler {
+  /** Connections whose first sync step 2 has arrived: their state and the room's are reconciled. */
+  private readonly handshaken = new WeakSet<Connection>()
+  /** Connections that sent an update ahead of the document before their step 2: closed unless it comes. */
+  private readonly gapTimers = new WeakMap<Connection, NodeJS.Timeout>()
+
   constructor(private readonly ctx: MessageContext) {}
 
   /** Closes one connection with a reason, counting it. */
@@ -39,6 +44,16 @@ export class MessageHandler {
     this.ctx.metrics.closed.inc({ code: String(code) })
     this.ctx.logger.warn({ doc, userId: conn.actor.id, code, reason }, 'closing sync connection')
     conn.close(code, reason)
+  }
+
+  /** Drops an edit that starts past the document until the connection's step 2 has come (see GAP_GRACE_MS). */
+  private awaitStep2(room: Room, conn: Connection, reason: string): void {
+    if (this.gapTimers.has(conn)) return
+    const timer = setTimeout(() => {
+      if (!this.handshaken.has(conn) && conn.isOpen()) this.refuse(conn, CloseCode.malformed, reason, room.name)
+    }, GAP_GRACE_MS)
+    timer.unref()
+    this.gapTimers.set(conn, timer)
   }
 
   /** Handles one binary frame of a connection. */
@@ -73,7 +88,7 @@ export class MessageHandler {
         return conn.send(answer)
       }
       case 'update':
-        return this.handleUpdate(room, conn, message.update)
+        return this.handleUpdate(room, conn, message.update, message.step2)
       case 'awareness': {
         const refusal = applyPresence(room, conn, message.update)
         if (refusal) this.refuse(conn, CloseCode.forbidden, refusal.reason, room.name)
@@ -86,7 +101,11 @@ export class MessageHandler {
     }
   }
 
-  private handleUpdate(room: Room, conn: Connection, update: Uint8Array): void {
+  private handleUpdate(room: Room, conn: Connection, update: Uint8Array, step2: boolean): void {
+    if (step2 && !this.handshaken.has(conn)) {
+      this.handshaken.add(conn)
+      clearTimeout(this.gapTimers.get(conn))
+    }
     if (conn.readOnly) {
       // Read-only callers get nothing stored, relayed or acknowledged.
       this.ctx.metrics.dropped.inc()
@@ -101,8 +120,17 @@ export class MessageHandler {
     } catch {
       return this.refuse(conn, CloseCode.malformed, 'malformed update', room.name)
     }
-    const checked = checkClocks(decoded.structs, (c) => room.knownClock(c), (c) => room.clientOwners.get(c), conn)
-    if ('reason' in checked) return this.refuse(conn, CloseCode.malformed, checked.reason, room.name)
+    // A client id's owner whose socket is closed already (its close not yet handled) is no owner: the
+    // same client reconnecting at once must not be refused for its own id.
+    const ownerOf = (c: number) => {
+      const owner = room.clientOwners.get(c)
+      return owner && owner.isOpen() ? owner : undefined
+    }
+    const checked = checkClocks(decoded.structs, (c) => room.knownClock(c), ownerOf, conn)
+    if ('reason' in checked) {
+      if (!this.handshaken.has(conn) && startsAhead(decoded.structs, (c) => room.knownClock(c))) return this.awaitStep2(room, conn, checked.reason)
+      return this.refuse(conn, CloseCode.malformed, checked.reason, room.name)
+    }
     if (room.storedBytes + room.tailBytes + update.byteLength > this.ctx.maxDocBytes) {
       return this.refuse(conn, CloseCode.docTooLarge, `document would exceed ${this.ctx.maxDocBytes} bytes`, room.name)
     }
@@ -136,6 +164,17 @@ export class MessageHandler {
     })
   }
 }
+
+/**
+ * An honest client reconnecting after its process died may hold edits the room never stored (they
+ * were queued in the dead process): an edit typed before the handshake ends then starts past the
+ * document. Its sync step 2, answering the step 1 sent at join, carries everything the room lacks,
+ * that edit included, so the edit is dropped here rather than refused; a connection whose step 2
+ * does not come within GAP_GRACE_MS (long: a busy server answers late) is closed as before (4400),
+ * having stored nothing.
+ */
+const GAP_GRACE_MS = 10_000
+
 
 /** A sync step 2 with nothing in it (the usual answer of an up-to-date client): nothing to store. */
 function isEmptyUpdate(update: Uint8Array): boolean {

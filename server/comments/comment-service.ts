@@ -10,8 +10,8 @@ import { logDocName } from '../../shared/doc-names.js'
 import { updateItem, type LogItemPatch } from '../../shared/log-doc.js'
 import type { CollabServer } from '../collab/collab-server.js'
 import { TokenBucket } from '../collab/guards.js'
-import { LiveStreams } from './live-streams.js'
 import { DocThreadService } from './doc-thread-service.js'
+import { LiveStreams, type LiveEvent, type LivePublisher } from './live-streams.js'
 import { inboxRows, markEntriesRead, unreadCount, unreadCounts } from './inbox.js'
 
 /** Comments one person may post or edit: 10 a minute, bursts of 20 (a flood costs storage and everyone's inbox). */
@@ -68,13 +68,17 @@ export class CommentService {
   readonly streams = new LiveStreams()
   /** Comments anchored to passages of briefs and notes: same inbox, same live streams. */
   readonly docThreads: DocThreadService
+  /** Where live events go: this process's streams, or every process's once a bridge is set (cluster/live-bridge.ts). */
+  publishLive: (e: LiveEvent) => void = (e) => this.streams.publish(e)
+  /** Publishing through `publishLive`, whatever it is set to later: for services and notices. */
+  readonly live: LivePublisher = { publish: (e) => this.publishLive(e) }
   private readonly buckets = new Map<string, TokenBucket>()
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly collab: CollabServer | undefined,
   ) {
-    this.docThreads = new DocThreadService(db, this.streams)
+    this.docThreads = new DocThreadService(db, this.live)
     // Whenever sockets lose the authorization they were opened with (logout, expiry, disable, role
     // or membership change), so do live streams: they were authorized the same way.
     collab?.events.on('sessions-closed', (hashes: ReadonlySet<string>) => this.streams.endSessions(hashes))
@@ -266,7 +270,7 @@ export class CommentService {
 
   /** Pushes each user's new unread count to their streams: one count per user, not one per stream. */
   private async pushUnread(userIds: string[]) {
-    for (const [userId, unread] of await unreadCounts(this.db, userIds)) this.streams.publish({ type: 'inbox', userId, unread })
+    for (const [userId, unread] of await unreadCounts(this.db, userIds)) this.publishLive({ type: 'inbox', userId, unread })
   }
 
   private async notify(targets: { user: string; kind: 'mention' | 'reply' | 'input_request' | 'input_provided' }[], item: ItemView, actor: Actor, commentId: string | null) {
@@ -299,6 +303,6 @@ export class CommentService {
   }
 
   private emitThread(item: ItemView) {
-    this.streams.publish({ type: 'thread', itemId: item.id, hubId: item.hubId, crossCutting: item.crossCutting, scope: item.scope })
+    this.publishLive({ type: 'thread', itemId: item.id, hubId: item.hubId, crossCutting: item.crossCutting, scope: item.scope })
   }
 }

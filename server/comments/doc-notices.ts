@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
 import type { AccessActor } from '../../shared/access.js'
 import type { InboxKind } from '../../shared/schemas/comments.js'
-import type { LiveStreams } from './live-streams.js'
+import type { LivePublisher } from './live-streams.js'
 import { unreadCounts } from './inbox.js'
 
 /**
@@ -48,7 +48,7 @@ export interface DocNoticeTarget {
 /** Adds one line per user (never to the actor) and pushes each one's new unread count live. */
 export async function addDocNotices(
   db: Kysely<Database>,
-  streams: LiveStreams,
+  streams: LivePublisher,
   actorId: string,
   targets: { user: string; kind: InboxKind }[],
   about: DocNoticeTarget,

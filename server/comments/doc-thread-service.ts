@@ -9,7 +9,7 @@ import type { Role } from '../../shared/roles.js'
 import { THREADS_PER_DOC_MAX, type DocThreadInput } from '../../shared/schemas/doc-threads.js'
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../errors.js'
 import { TokenBucket } from '../collab/guards.js'
-import type { LiveStreams } from './live-streams.js'
+import type { LivePublisher } from './live-streams.js'
 import { addDocNotices, hubReaders, mentionedIn, type HubReader } from './doc-notices.js'
 
 /** A document as anchored comments know it: its parsed name and, for a note, its scope now. */
@@ -63,7 +63,7 @@ export class DocThreadService {
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly streams: LiveStreams,
+    private readonly streams: LivePublisher,
   ) {}
 
   /** The document's threads, oldest first, each with its comments. */

@@ -22,7 +22,8 @@ export interface LiveStream {
 export type LiveEvent =
   | { type: 'thread'; itemId: string; hubId: string; crossCutting: boolean; scope: Scope }
   | { type: 'inbox'; userId: string; unread: number }
-  | { type: 'brief'; hubId: string; periodId: string; status: BriefStatus; note: string | null }
+  // No note: it may be 4,000 characters, past what a NOTIFY carries; the brief tab re-reads it.
+  | { type: 'brief'; hubId: string; periodId: string; status: BriefStatus }
   | { type: 'doc-thread'; doc: DocName; scope?: Scope; threadId: string }
 
 export type LiveEventName = LiveEvent['type']
@@ -35,7 +36,7 @@ function payload(e: LiveEvent): string {
     case 'thread':
       return JSON.stringify({ itemId: e.itemId })
     case 'brief':
-      return JSON.stringify({ hubId: e.hubId, periodId: e.periodId, status: e.status, note: e.note })
+      return JSON.stringify({ hubId: e.hubId, periodId: e.periodId, status: e.status })
     case 'doc-thread':
       return JSON.stringify({ doc: e.doc.name, threadId: e.threadId })
   }
@@ -53,6 +54,11 @@ function resourceOf(e: LiveEvent): Resource | null {
     case 'doc-thread':
       return { kind: 'doc-comments', doc: e.doc, scope: e.scope }
   }
+}
+
+/** Where a live event is sent: this process's streams, or every process's through the live bridge. */
+export interface LivePublisher {
+  publish(e: LiveEvent): void
 }
 
 /**

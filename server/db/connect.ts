@@ -40,6 +40,11 @@ export function connectPostgres(url: string, opts: { max?: number } = {}): Db {
   })
   // An idle client losing its server (PostgreSQL restarted) must not crash the process.
   pool.on('error', () => {})
+  // Nor a checked-out one: pg-pool listens for errors on idle clients only, and a client whose
+  // server goes away mid-transaction emits 'error' with nobody listening, which kills the process
+  // (found by the fault test, tests/integration/faults.test.ts). The query in flight is rejected
+  // anyway, so its caller retries (group commit) or answers 5xx; the pool drops the dead client.
+  pool.on('connect', (client) => client.on('error', () => {}))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return { db, kind: 'postgres', pool, pglite: null, close: () => db.destroy() }
 }

@@ -17,12 +17,29 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }
 
-/** True when exactly the known migrations have run (anything else goes through the locked migrator). */
+/**
+ * True when every known migration has run. Migrations the database holds beyond those were run by
+ * a newer version of Hubwork during a rolling upgrade: by the expand/contract rule
+ * (docs/production.md) they only added what this version ignores, so this version runs as it is
+ * rather than refusing to start (Kysely's migrator would call the database corrupted).
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
 async function upToDate(db: Kysely<any>): Promise<boolean> {
+  const done = await executedMigrations(db)
+  if (!done) return false
+  return Object.keys(migrations).every((name) => done.has(name))
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+async function executedMigrations(db: Kysely<any>): Promise<Set<string> | null> {
   const table = await sql<{ t: string | null }>`select to_regclass('kysely_migration')::text as t`.execute(db)
-  if (!table.rows[0]?.t) return false
-  const done = new Set((await sql<{ name: string }>`select name from kysely_migration`.execute(db)).rows.map((r) => r.name))
-  const known = Object.keys(migrations)
-  return done.size === known.length && known.every((name) => done.has(name))
+  if (!table.rows[0]?.t) return null
+  return new Set((await sql<{ name: string }>`select name from kysely_migration`.execute(db)).rows.map((r) => r.name))
+}
+
+/** Migrations the database holds that this version does not know (a newer version ran them). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+export async function newerMigrations(db: Kysely<any>): Promise<string[]> {
+  const done = await executedMigrations(db)
+  return [...(done ?? [])].filter((name) => !(name in migrations)).sort()
 }

@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.js'
 import { hearsOfBriefAnswers, hearsOfSubmittedBriefs } from '../../shared/access.js'
 import { briefDocName } from '../../shared/doc-names.js'
 import type { BriefStatus } from '../../shared/schemas/periods.js'
-import type { LiveStreams } from '../comments/live-streams.js'
+import type { LivePublisher } from '../comments/live-streams.js'
 import { addDocNotices, hubReaders } from '../comments/doc-notices.js'
 
 /** The key of a brief's inbox lines (`item_id`): hub and period. */
@@ -16,7 +16,7 @@ export const briefNoticeKey = (hubId: string, periodId: string) => `brief:${hubI
  */
 export async function announceBriefStep(
   db: Kysely<Database>,
-  streams: LiveStreams,
+  streams: LivePublisher,
   step: { hubId: string; periodId: string; status: Exclude<BriefStatus, 'draft'>; previous: BriefStatus; actorId: string; note: string | null },
 ): Promise<void> {
   const { hubId, periodId, status } = step
@@ -26,5 +26,5 @@ export async function announceBriefStep(
   const hears = status === 'submitted' ? hearsOfSubmittedBriefs : hearsOfBriefAnswers
   const targets = readers.filter((r) => hears(r, hubId)).map((r) => ({ user: r.id, kind }) as const)
   await addDocNotices(db, streams, step.actorId, targets, { key: briefNoticeKey(hubId, periodId), hubId, doc: briefDocName(hubId), periodId })
-  streams.publish({ type: 'brief', hubId, periodId, status, note: step.note })
+  streams.publish({ type: 'brief', hubId, periodId, status })
 }

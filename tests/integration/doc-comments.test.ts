@@ -95,9 +95,10 @@ for (const engine of ENGINES) {
         expect(coordLine).toMatchObject({ target: 'brief', periodId: period.id, hubName: 'Alphaland', note: 'Add the obstacles EU companies meet.', actorName: 'Hana Headquarters' })
         // Staff who do not submit, other hubs, cyber ambassadors: nothing.
         for (const who of ['staff', 'other', 'cyber'] as const) expect(await inbox(who)).toEqual([])
-        // Live: the hub's readers hear the new status with HQ's note; others hear nothing of this hub.
+        // Live: the hub's readers hear the new status (the note, up to 4,000 characters, would not fit a
+        // NOTIFY to other processes: the brief tab re-reads it); others hear nothing of this hub.
         await until(() => streams.coord.text().includes('"status":"returned"'), 5000, 'the coordinator hears of the return')
-        expect(streams.coord.text()).toContain('Add the obstacles EU companies meet.')
+        expect((await http.coord.request('GET', `/api/hubs/${hubId}/briefs`)).body.find((b: { periodId: string }) => b.periodId === period.id)).toMatchObject({ status: 'returned', note: 'Add the obstacles EU companies meet.' })
         await until(() => streams.staff.text().includes('"status":"returned"'), 5000, 'staff see the status change')
         expect(streams.other.count('brief')).toBe(0)
         expect(streams.cyber.count('brief')).toBe(0)

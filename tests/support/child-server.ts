@@ -4,6 +4,9 @@ import { freePort } from './global-setup.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..')
 
+/** The built server (dist-server/, built by the global setup): starts in about a second. */
+export const BUILT_SERVER = ['dist-server/main.js']
+
 /** The real server as a child process (for kill -9 and multi-process tests). */
 export interface ChildServer {
   url: string

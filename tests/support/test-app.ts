@@ -9,6 +9,8 @@ import { CollabServer } from '../../server/collab/collab-server.js'
 import { Projector } from '../../server/projection/projector.js'
 import { CommentService } from '../../server/comments/comment-service.js'
 import { HistoryService } from '../../server/history/history-service.js'
+import { EventBus } from '../../server/db/event-bus.js'
+import { LiveBridge } from '../../server/cluster/live-bridge.js'
 import { loadTaxonomy } from '../../server/taxonomy-file.js'
 import type { Rollup } from '../../shared/schemas/rollup.js'
 import { openTestDb, type TestDb } from './engines.js'
@@ -50,7 +52,12 @@ export async function openTestApp(engine: EngineKind, env: Record<string, string
   const collab = new CollabServer(db, logger, { maxFrameBytes: config.syncMaxFrameBytes, maxDocBytes: config.syncMaxDocBytes })
   const projection = new Projector(db.db, loadTaxonomy(), logger)
   const comments = new CommentService(db.db, collab)
-  const services: AppServices = { rollupCache: new RollupCache<Rollup>(), collab, projection, comments, history: new HistoryService(db.db, collab) }
+  const rollupCache = new RollupCache<Rollup>()
+  // In-process bus: one app, no LISTEN.
+  const bus = new EventBus(null, collab.processId, logger)
+  const live = new LiveBridge(bus, { collab, streams: comments.streams, invalidateRollups: () => rollupCache.invalidate() })
+  comments.publishLive = (e) => live.live(e)
+  const services: AppServices = { rollupCache, collab, projection, comments, history: new HistoryService(db.db, collab), bus, live }
   const app = createApp({ db: db.db, engine: db.kind, config, logger, services })
   return {
     fetch: async (path, init) => app.request(path, init, LOOPBACK),
