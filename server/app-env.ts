@@ -10,6 +10,7 @@ import type { RollupCache } from './rollup/rollup-cache.js'
 import type { CommentService } from './comments/comment-service.js'
 import type { Rollup } from '../shared/schemas/rollup.js'
 import type { HistoryService } from './history/history-service.js'
+import type { OidcProviders } from './auth/oidc.js'
 
 /** What the process hands to the HTTP app: plain values, no globals. */
 export interface AppDeps {
@@ -29,6 +30,8 @@ export interface AppServices {
   comments: CommentService
   /** Version history and restores; its `events` carry 'restored' and 'entry-restored' (audit). */
   history: HistoryService
+  /** The OpenID Connect identity providers of the configuration (none: an empty list). */
+  oidc: OidcProviders
 }
 
 /** Hono environment: the variables a request carries after the middleware. */

@@ -20,6 +20,7 @@ import { HistoryService } from './history/history-service.js'
 import { purgeAudit } from './audit/audit.js'
 import { freezePendingPeriods } from './periods/period-store.js'
 import { pruneVersions } from './db/version-retention.js'
+import { OidcProviders } from './auth/oidc.js'
 
 /** A running server process: its address and how to stop it. */
 export interface RunningServer {
@@ -102,7 +103,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     opts.sessionSweepMs,
     () => comments.streams.sessionHashes(),
   )
-  const services: AppServices = { collab, projection, rollupCache, comments, history: new HistoryService(database.db, collab) }
+  const services: AppServices = { collab, projection, rollupCache, comments, history: new HistoryService(database.db, collab), oidc: new OidcProviders(config.oidcProviders, config.publicOrigin) }
   // Retention of the audit trail and of document versions (db/version-retention.ts): at start, then daily.
   const purge = () =>
     Promise.all([

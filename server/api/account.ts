@@ -27,6 +27,7 @@ export const me = new Hono<AppEnv>()
   .post('/password', validate('json', PasswordChange), async (c) => {
     const actor = requireActor(c)
     const { current, next } = c.req.valid('json')
+    if (!c.var.deps.config.passwordLogin) throw new ForbiddenError('password sign-in is disabled here: your organisation signs you in')
     // The current password is checked under the sign-in limits: a stolen session cannot guess it.
     try {
       await checkPassword(c.var.db, actor.email, current, clientAddress(c))

@@ -9,6 +9,7 @@ import { CollabServer } from '../../server/collab/collab-server.js'
 import { Projector } from '../../server/projection/projector.js'
 import { CommentService } from '../../server/comments/comment-service.js'
 import { HistoryService } from '../../server/history/history-service.js'
+import { OidcProviders } from '../../server/auth/oidc.js'
 import { loadTaxonomy } from '../../server/taxonomy-file.js'
 import type { Rollup } from '../../shared/schemas/rollup.js'
 import { openTestDb, type TestDb } from './engines.js'
@@ -50,7 +51,7 @@ export async function openTestApp(engine: EngineKind, env: Record<string, string
   const collab = new CollabServer(db, logger, { maxFrameBytes: config.syncMaxFrameBytes, maxDocBytes: config.syncMaxDocBytes })
   const projection = new Projector(db.db, loadTaxonomy(), logger)
   const comments = new CommentService(db.db, collab)
-  const services: AppServices = { rollupCache: new RollupCache<Rollup>(), collab, projection, comments, history: new HistoryService(db.db, collab) }
+  const services: AppServices = { rollupCache: new RollupCache<Rollup>(), collab, projection, comments, history: new HistoryService(db.db, collab), oidc: new OidcProviders(config.oidcProviders, config.publicOrigin) }
   const app = createApp({ db: db.db, engine: db.kind, config, logger, services })
   return {
     fetch: async (path, init) => app.request(path, init, LOOPBACK),
