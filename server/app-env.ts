@@ -11,6 +11,7 @@ import type { CommentService } from './comments/comment-service.js'
 import type { Rollup } from '../shared/schemas/rollup.js'
 import type { HistoryService } from './history/history-service.js'
 import type { OidcProviders } from './auth/oidc.js'
+import type { MailWorker } from './mail/mail-worker.js'
 
 /** What the process hands to the HTTP app: plain values, no globals. */
 export interface AppDeps {
@@ -32,6 +33,8 @@ export interface AppServices {
   history: HistoryService
   /** The OpenID Connect identity providers of the configuration (none: an empty list). */
   oidc: OidcProviders
+  /** The outbox's sender, when SMTP_URL is set; null: nothing is mailed. */
+  mail: MailWorker | null
 }
 
 /** Hono environment: the variables a request carries after the middleware. */

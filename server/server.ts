@@ -21,6 +21,7 @@ import { purgeAudit } from './audit/audit.js'
 import { freezePendingPeriods } from './periods/period-store.js'
 import { pruneVersions } from './db/version-retention.js'
 import { OidcProviders } from './auth/oidc.js'
+import { MailWorker, type MailWorkerOptions } from './mail/mail-worker.js'
 
 /** A running server process: its address and how to stop it. */
 export interface RunningServer {
@@ -42,6 +43,8 @@ export interface StartOptions {
   collab?: Partial<CollabOptions>
   /** How often open sockets' sessions are re-checked (tests shorten it). */
   sessionSweepMs?: number
+  /** Overrides of the mail worker's timers (tests). */
+  mail?: Partial<MailWorkerOptions>
 }
 
 /** Opens the database from the configuration. */
@@ -103,7 +106,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     opts.sessionSweepMs,
     () => comments.streams.sessionHashes(),
   )
-  const services: AppServices = { collab, projection, rollupCache, comments, history: new HistoryService(database.db, collab), oidc: new OidcProviders(config.oidcProviders, config.publicOrigin) }
+  const services: AppServices = { collab, projection, rollupCache, comments, history: new HistoryService(database.db, collab), oidc: new OidcProviders(config.oidcProviders, config.publicOrigin), mail: null }
+  // E-mail: the outbox is sent in the background; without SMTP_URL nothing is queued at all.
+  if (config.mail) {
+    services.mail = new MailWorker(database.db, config.mail, config.publicOrigin, logger, opts.mail)
+    services.mail.start()
+  }
   // Retention of the audit trail and of document versions (db/version-retention.ts): at start, then daily.
   const purge = () =>
     Promise.all([
@@ -144,6 +152,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         stopSessionWatch()
         clearInterval(purgeTimer)
         comments.close()
+        await services.mail?.stop()
         stopNoteActivity()
         collab.events.off('persisted', onPersisted)
         await collab.close()

@@ -51,7 +51,7 @@ export async function openTestApp(engine: EngineKind, env: Record<string, string
   const collab = new CollabServer(db, logger, { maxFrameBytes: config.syncMaxFrameBytes, maxDocBytes: config.syncMaxDocBytes })
   const projection = new Projector(db.db, loadTaxonomy(), logger)
   const comments = new CommentService(db.db, collab)
-  const services: AppServices = { rollupCache: new RollupCache<Rollup>(), collab, projection, comments, history: new HistoryService(db.db, collab), oidc: new OidcProviders(config.oidcProviders, config.publicOrigin) }
+  const services: AppServices = { rollupCache: new RollupCache<Rollup>(), collab, projection, comments, history: new HistoryService(db.db, collab), oidc: new OidcProviders(config.oidcProviders, config.publicOrigin), mail: null }
   const app = createApp({ db: db.db, engine: db.kind, config, logger, services })
   return {
     fetch: async (path, init) => app.request(path, init, LOOPBACK),
