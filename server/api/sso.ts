@@ -6,7 +6,7 @@ import { SESSION_COOKIE } from '../auth/cookie-names.js'
 import { createSession, deleteSession, hashSessionId, loadActor } from '../auth/session-store.js'
 import { setSessionCookie } from '../auth/session-middleware.js'
 import { OIDC_BROWSER_COOKIE, OIDC_LOGIN_TTL_MS, recordOidcSession, type OidcOutcome } from '../auth/oidc.js'
-import { NotFoundError } from '../errors.js'
+import { NotFoundError, RateLimitedError } from '../errors.js'
 import { clientAddress } from './client-address.js'
 import { validate } from './validate.js'
 import { audit } from './audit-context.js'
@@ -74,6 +74,7 @@ export const sso = new Hono<AppEnv>()
     try {
       started = await services.oidc.start(c.var.db, provider)
     } catch (err) {
+      if (err instanceof RateLimitedError) throw err
       c.var.deps.logger.warn({ provider: provider.id, err: (err as Error).message }, 'identity provider unreachable')
       return refusalPage(c, `${provider.name} does not answer`, `Hubwork could not reach the sign-in service of ${provider.name}. Try again in a moment.`, 503)
     }

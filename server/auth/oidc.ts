@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import * as client from 'openid-client'
 import type { Database } from '../db/schema.js'
 import type { OidcProviderConfig } from '../config.js'
+import { RateLimitedError } from '../errors.js'
 
 /**
  * OpenID Connect sign-in (authorization code + PKCE, through `openid-client`). Hubwork is the
@@ -17,6 +18,8 @@ import type { OidcProviderConfig } from '../config.js'
 
 /** How long a started sign-in may take at the provider. */
 export const OIDC_LOGIN_TTL_MS = 10 * 60_000
+/** Sign-ins started and not finished, at most (each start writes a row before anyone is known). */
+export const OIDC_PENDING_MAX = 10_000
 /** Cookie binding a started sign-in to its browser (SameSite=Lax: it must come back with the provider's redirect). */
 export const OIDC_BROWSER_COOKIE = 'hubwork_oidc'
 
@@ -72,8 +75,10 @@ export class OidcProviders {
     const nonce = client.randomNonce()
     const verifier = client.randomPKCECodeVerifier()
     const browserToken = randomBytes(32).toString('base64url')
-    // Old, abandoned sign-ins go as new ones come.
+    // Old, abandoned sign-ins go as new ones come; a flood of starts (no sign-in needed) stops at a cap.
     await db.deleteFrom('oidc_logins').where('expires_at', '<', now).execute()
+    const pending = await db.selectFrom('oidc_logins').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    if (Number(pending.n) >= OIDC_PENDING_MAX) throw new RateLimitedError(60)
     await db
       .insertInto('oidc_logins')
       .values({ state_hash: sha256(state), provider_id: p.id, nonce, code_verifier: verifier, browser_hash: sha256(browserToken), created_at: now, expires_at: new Date(now.getTime() + OIDC_LOGIN_TTL_MS) })
