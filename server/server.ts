@@ -110,7 +110,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   // E-mail: the outbox is sent in the background; without SMTP_URL nothing is queued at all.
   if (config.mail) {
     services.mail = new MailWorker(database.db, config.mail, config.publicOrigin, logger, opts.mail)
-    services.mail.start()
+    await services.mail.start()
   }
   // Retention of the audit trail and of document versions (db/version-retention.ts): at start, then daily.
   const purge = () =>

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import * as client from 'openid-client'
+import type * as Client from 'openid-client'
 import type { Database } from '../db/schema.js'
 import type { OidcProviderConfig } from '../config.js'
 import { RateLimitedError } from '../errors.js'
@@ -23,6 +23,9 @@ export const OIDC_PENDING_MAX = 10_000
 /** Cookie binding a started sign-in to its browser (SameSite=Lax: it must come back with the provider's redirect). */
 export const OIDC_BROWSER_COOKIE = 'hubwork_oidc'
 
+/** Loaded at the first sign-in: a deployment without single sign-on never loads it. */
+const loadClient = () => import('openid-client')
+
 const sha256 = (v: string) => createHash('sha256').update(v).digest('hex')
 
 /** Why a callback did not sign anyone in; `refused` names a person the admin did not create (audited). */
@@ -38,7 +41,7 @@ function insecureAllowed(issuer: string): boolean {
 
 /** The identity providers of one process, discovered on first use (a provider down at start stops nothing). */
 export class OidcProviders {
-  private readonly discovered = new Map<string, Promise<client.Configuration>>()
+  private readonly discovered = new Map<string, Promise<Client.Configuration>>()
 
   constructor(
     readonly providers: readonly OidcProviderConfig[],
@@ -54,11 +57,13 @@ export class OidcProviders {
   }
 
   /** The provider's discovered configuration; a failed discovery is retried at the next sign-in. */
-  configuration(p: OidcProviderConfig): Promise<client.Configuration> {
+  configuration(p: OidcProviderConfig): Promise<Client.Configuration> {
     let found = this.discovered.get(p.id)
     if (!found) {
-      const options = insecureAllowed(p.issuer) ? { execute: [client.allowInsecureRequests], timeout: 10 } : { timeout: 10 }
-      found = client.discovery(new URL(p.issuer), p.clientId, p.clientSecret, undefined, options)
+      found = loadClient().then((client) => {
+        const options = insecureAllowed(p.issuer) ? { execute: [client.allowInsecureRequests], timeout: 10 } : { timeout: 10 }
+        return client.discovery(new URL(p.issuer), p.clientId, p.clientSecret, undefined, options)
+      })
       found.catch(() => this.discovered.delete(p.id))
       this.discovered.set(p.id, found)
     }
@@ -71,6 +76,7 @@ export class OidcProviders {
    */
   async start(db: Kysely<Database>, p: OidcProviderConfig, now = new Date()): Promise<{ url: string; browserToken: string }> {
     const config = await this.configuration(p)
+    const client = await loadClient()
     const state = client.randomState()
     const nonce = client.randomNonce()
     const verifier = client.randomPKCECodeVerifier()
@@ -110,6 +116,7 @@ export class OidcProviders {
     let idToken: string | null
     try {
       const config = await this.configuration(p)
+      const client = await loadClient()
       // Checks the state, the issuer (`iss` of the response and of the id token), the nonce, the
       // audience and signature of the id token, and sends the PKCE verifier.
       const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
@@ -146,6 +153,7 @@ export class OidcProviders {
     if (!p) return null
     try {
       const config = await this.configuration(p)
+      const client = await loadClient()
       if (!config.serverMetadata().end_session_endpoint) return null
       const params: Record<string, string> = { post_logout_redirect_uri: `${this.publicOrigin}/login`, client_id: p.clientId }
       if (idToken) params.id_token_hint = idToken

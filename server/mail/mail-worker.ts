@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import nodemailer, { type Transporter } from 'nodemailer'
+import type { Transporter } from 'nodemailer'
 import type { Database } from '../db/schema.js'
 import type { MailConfig } from '../config.js'
 import type { Logger } from '../logger.js'
@@ -40,7 +40,7 @@ export const backoffDelay = (attempts: number, o: Pick<MailWorkerOptions, 'backo
  */
 export class MailWorker {
   private readonly o: MailWorkerOptions
-  private readonly transport: Transporter
+  private transport: Transporter | null = null
   private timers: NodeJS.Timeout[] = []
   private running: Promise<void> | null = null
   private again = false
@@ -55,11 +55,13 @@ export class MailWorker {
     options: Partial<MailWorkerOptions> = {},
   ) {
     this.o = { ...DEFAULTS, ...options }
-    this.transport = nodemailer.createTransport(config.smtpUrl, { from: config.from })
   }
 
   /** From now on mail requested on this database is queued, and sent. */
-  start(): void {
+  async start(): Promise<void> {
+    // Loaded only where mail is configured: it is a third of a second of start-up otherwise.
+    const nodemailer = (await import('nodemailer')).default
+    this.transport = nodemailer.createTransport(this.config.smtpUrl, { from: this.config.from })
     this.unregister = registerMailSender(this.db, () => this.wake())
     const poll = setInterval(() => this.wake(), this.o.pollMs)
     const schedule = setInterval(() => void this.runScheduled(), this.o.scheduleMs)
@@ -76,7 +78,7 @@ export class MailWorker {
     this.unregister?.()
     for (const t of this.timers) clearInterval(t)
     await this.running
-    this.transport.close()
+    this.transport?.close()
   }
 
   /** Runs a delivery round now, or right after the one in flight. */
@@ -152,7 +154,7 @@ export class MailWorker {
       const unsubscribeKind: UnsubscribeKind | null = row.kind === 'digest' ? 'digest' : (MAIL_KINDS as readonly string[]).includes(row.kind) ? (row.kind as MailKind) : null
       const unsubscribeUrl = unsubscribeKind ? `${this.publicOrigin}/api/mail/unsubscribe?t=${await unsubscribeToken(this.db, row.user_id, unsubscribeKind)}` : null
       const { text, html } = mailParts(mail, unsubscribeUrl, `${this.publicOrigin}/account`)
-      await this.transport.sendMail({
+      await this.transport!.sendMail({
         from: this.config.from,
         to: to.email,
         subject: `Hubwork: ${mail.subject}`,
