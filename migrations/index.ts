@@ -13,6 +13,7 @@ import * as searchNotNull from './20261201T2055-search-not-null.js'
 import * as createPeriods from './20261201T2100-create-periods.js'
 import * as focalPointTraining from './20261202T0010-focal-point-training.js'
 import * as docComments from './20261202T0100-doc-comments.js'
+import * as createSsoAndMail from './20261202T0500-create-sso-and-mail.js'
 
 /**
  * Every migration, by name. A static list rather than a folder scan: it works the same under tsx,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '20261201T2100-create-periods': createPeriods,
   '20261202T0010-focal-point-training': focalPointTraining,
   '20261202T0100-doc-comments': docComments,
+  '20261202T0500-create-sso-and-mail': createSsoAndMail,
 }

@@ -12,6 +12,8 @@ import type { Rollup } from '../shared/schemas/rollup.js'
 import type { HistoryService } from './history/history-service.js'
 import type { LiveBridge } from './cluster/live-bridge.js'
 import type { EventBus } from './db/event-bus.js'
+import type { OidcProviders } from './auth/oidc.js'
+import type { MailWorker } from './mail/mail-worker.js'
 
 /** What the process hands to the HTTP app: plain values, no globals. */
 export interface AppDeps {
@@ -35,6 +37,10 @@ export interface AppServices {
   bus: EventBus
   /** What must reach every process: session ends, lost access, live events, stale roll-ups. */
   live: LiveBridge
+  /** The OpenID Connect identity providers of the configuration (none: an empty list). */
+  oidc: OidcProviders
+  /** The outbox's sender, when SMTP_URL is set; null: nothing is mailed. */
+  mail: MailWorker | null
 }
 
 /** Hono environment: the variables a request carries after the middleware. */

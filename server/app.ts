@@ -11,6 +11,8 @@ import { securityHeaders } from './api/security-headers.js'
 import { health } from './api/health.js'
 import { sessionMiddleware } from './auth/session-middleware.js'
 import { auth } from './api/auth.js'
+import { sso } from './api/sso.js'
+import { mailRoutes } from './api/mail.js'
 import { me } from './api/account.js'
 import { hubs } from './api/hubs.js'
 import { hubBriefs, periods } from './api/periods.js'
@@ -65,7 +67,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/api/health', health)
   app.route('/api/auth', auth)
+  app.route('/api/auth', sso)
   app.route('/api/me', me)
+  app.route('/api/mail', mailRoutes)
   app.route('/api/hubs', hubs)
   app.route('/api/hubs', hubBriefs)
   app.route('/api/periods', periods)

@@ -23,6 +23,8 @@ import { pruneVersions } from './db/version-retention.js'
 import { EventBus } from './db/event-bus.js'
 import { LiveBridge } from './cluster/live-bridge.js'
 import { createProcessMetrics } from './ops/process-metrics.js'
+import { OidcProviders } from './auth/oidc.js'
+import { MailWorker, type MailWorkerOptions } from './mail/mail-worker.js'
 
 /** A running server process: its address and how to stop it. */
 export interface RunningServer {
@@ -44,6 +46,8 @@ export interface StartOptions {
   collab?: Partial<CollabOptions>
   /** How often open sockets' sessions are re-checked (tests shorten it). */
   sessionSweepMs?: number
+  /** Overrides of the mail worker's timers (tests). */
+  mail?: Partial<MailWorkerOptions>
 }
 
 /** Opens the database from the configuration. */
@@ -120,7 +124,15 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     opts.sessionSweepMs,
     () => comments.streams.sessionHashes(),
   )
-  const services: AppServices = { collab, projection, rollupCache, comments, history: new HistoryService(database.db, collab), bus, live }
+  const services: AppServices = {
+    collab, projection, rollupCache, comments, history: new HistoryService(database.db, collab), bus, live,
+    oidc: new OidcProviders(config.oidcProviders, config.publicOrigin), mail: null,
+  }
+  // E-mail: the outbox is sent in the background; without SMTP_URL nothing is queued at all.
+  if (config.mail) {
+    services.mail = new MailWorker(database.db, config.mail, config.publicOrigin, logger, opts.mail)
+    await services.mail.start()
+  }
   // Retention of the audit trail and of document versions (db/version-retention.ts): at start, then daily.
   const purge = () =>
     Promise.all([
@@ -163,6 +175,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         comments.close()
         live.close()
         stopProjectionLag()
+        await services.mail?.stop()
         stopNoteActivity()
         collab.events.off('persisted', onPersisted)
         await collab.close()

@@ -19,10 +19,13 @@ export async function sendLogout(): Promise<boolean> {
     const res = await fetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin' })
     // 401: the session had ended already. Any other failure is kept for the next try.
     if (!res.ok && res.status !== 401) return false
+    // Signed in through an identity provider that ends its own session too: the browser goes there.
+    const endSessionUrl = res.status === 200 ? ((await res.json().catch(() => null)) as { endSessionUrl?: unknown } | null)?.endSessionUrl : null
+    forgetPendingLogout()
+    if (typeof endSessionUrl === 'string' && /^https?:\/\//.test(endSessionUrl)) window.location.assign(endSessionUrl)
   } catch {
     return false
   }
-  forgetPendingLogout()
   return true
 }
 

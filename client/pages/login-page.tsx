@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useSession } from '../app/session'
-import { ApiError } from '../api/request'
+import { ApiError, request } from '../api/request'
 import { ErrorBanner } from '../ui/error-banner'
 
 /** Sign in. Errors are shown as text the person can act on. */
@@ -10,6 +10,7 @@ export function LoginPage({ expired }: { expired?: boolean }) {
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const methods = useSignInMethods()
   const handleSubmit = async (e: FormEvent) => {
     e.preventDefault()
     setBusy(true)
@@ -32,6 +33,19 @@ export function LoginPage({ expired }: { expired?: boolean }) {
           else signs in here, your edits stay unsent, kept for you, until you sign in again.
         </p>
       )}
+      {methods && methods.providers.length > 0 && (
+        <ul className="sso-providers" aria-label="Sign in with your organisation">
+          {methods.providers.map((p) => (
+            <li key={p.id}>
+              {/* A navigation, not a fetch: the identity provider's pages open in this window. */}
+              <a className="button primary" href={p.startUrl}>
+                Sign in with {p.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {methods?.password !== false && (
       <form onSubmit={handleSubmit} aria-label="Sign in">
         <label>
           Email
@@ -46,6 +60,28 @@ export function LoginPage({ expired }: { expired?: boolean }) {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      )}
     </main>
   )
+}
+
+interface SignInMethods {
+  password: boolean
+  providers: { id: string; name: string; startUrl: string }[]
+}
+
+/** What this deployment offers (GET /api/auth/methods); null while loading or unreachable (the form shows). */
+function useSignInMethods(): SignInMethods | null {
+  const [methods, setMethods] = useState<SignInMethods | null>(null)
+  useEffect(() => {
+    let live = true
+    request<SignInMethods>('GET', '/api/auth/methods').then(
+      (m) => live && setMethods(m),
+      () => {},
+    )
+    return () => {
+      live = false
+    }
+  }, [])
+  return methods
 }

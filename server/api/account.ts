@@ -11,6 +11,8 @@ import { Limits } from '../../shared/limits.js'
 import { presentMe, presentSession, publicSessionId } from './present/me.js'
 import { validate } from './validate.js'
 import { audit } from './audit-context.js'
+import { MailPreferencesInput, type MailPreferencesView } from '../../shared/schemas/mail.js'
+import { mailEnabled, mailModes, setMailModes } from '../mail/mail-queue.js'
 
 const PasswordChange = z.object({
   current: z.string().min(1, 'must not be empty').max(Limits.password.max, 'is too long'),
@@ -27,6 +29,7 @@ export const me = new Hono<AppEnv>()
   .post('/password', validate('json', PasswordChange), async (c) => {
     const actor = requireActor(c)
     const { current, next } = c.req.valid('json')
+    if (!c.var.deps.config.passwordLogin) throw new ForbiddenError('password sign-in is disabled here: your organisation signs you in')
     // The current password is checked under the sign-in limits: a stolen session cannot guess it.
     try {
       await checkPassword(c.var.db, actor.email, current, clientAddress(c))
@@ -43,6 +46,15 @@ export const me = new Hono<AppEnv>()
     }
     await audit(c, { action: 'auth.password_changed', target: { type: 'user', id: actor.id }, details: { sessionsEnded: others.length } })
     return c.body(null, 204)
+  })
+  .get('/mail', async (c) => {
+    const actor = requireActor(c)
+    return c.json({ enabled: mailEnabled(c.var.db), preferences: await mailModes(c.var.db, actor.id) } satisfies MailPreferencesView)
+  })
+  .put('/mail', validate('json', MailPreferencesInput), async (c) => {
+    const actor = requireActor(c)
+    await setMailModes(c.var.db, actor.id, c.req.valid('json').preferences)
+    return c.json({ enabled: mailEnabled(c.var.db), preferences: await mailModes(c.var.db, actor.id) } satisfies MailPreferencesView)
   })
   .get('/sessions', async (c) => {
     const actor = requireActor(c)

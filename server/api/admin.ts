@@ -8,6 +8,7 @@ import { ForbiddenError } from '../errors.js'
 import { createHub, createMission, findHub } from '../db/hub-repo.js'
 import { createUser, findUser, listUsers } from '../db/user-repo.js'
 import { issuePasswordToken } from '../auth/password-tokens.js'
+import { enqueueMail } from '../mail/mail-queue.js'
 import { deleteUserSessions } from '../auth/session-store.js'
 import { ROLES } from '../../shared/roles.js'
 import type { Context } from 'hono'
@@ -110,8 +111,11 @@ export const admin = new Hono<AppEnv>()
     // No usable password until the invitee sets one through the link.
     await createUser(c.var.db, { id, email: input.email, name: input.name, role: input.role, password_hash: await hashPassword(randomBytes(32).toString('base64url')) })
     const token = await issuePasswordToken(c.var.db, id, 'invite', requireActor(c).id)
+    const link = setPasswordLink(c.var.deps.config.publicOrigin, token)
+    // With SMTP configured the invitee gets the link by mail; the admin still sees it (to pass on by hand otherwise).
+    const mailed = (await enqueueMail(c.var.db, { kind: 'invite', userId: id, actorId: requireActor(c).id, link })) !== 'none'
     await audit(c, { action: 'user.invited', target: { type: 'user', id }, details: { email: input.email.toLowerCase(), role: input.role } })
-    return c.json({ id, link: setPasswordLink(c.var.deps.config.publicOrigin, token) } satisfies PasswordLinkView, 201)
+    return c.json({ id, link, mailed } satisfies PasswordLinkView, 201)
   })
   .post('/users/:userId/reset', validate('param', UserParams), async (c) => {
     const { userId } = c.req.valid('param')
@@ -122,7 +126,9 @@ export const admin = new Hono<AppEnv>()
     await c.var.db.updateTable('users').set({ password_hash: await hashPassword(randomBytes(32).toString('base64url')) }).where('id', '=', userId).execute()
     await endEverything(c, userId)
     await audit(c, { action: 'user.password_reset', target: { type: 'user', id: userId } })
-    return c.json({ link: setPasswordLink(c.var.deps.config.publicOrigin, token) } satisfies PasswordLinkView)
+    const link = setPasswordLink(c.var.deps.config.publicOrigin, token)
+    const mailed = (await enqueueMail(c.var.db, { kind: 'password_reset', userId, actorId: requireActor(c).id, link })) !== 'none'
+    return c.json({ link, mailed } satisfies PasswordLinkView)
   })
   .post('/users/:userId/disable', validate('param', UserParams), async (c) => {
     const { userId } = c.req.valid('param')

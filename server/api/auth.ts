@@ -14,6 +14,7 @@ import { spendPasswordToken } from '../auth/password-tokens.js'
 import { hashPassword } from '../auth/passwords.js'
 import { z } from 'zod'
 import { Limits } from '../../shared/limits.js'
+import { findOidcSession } from '../auth/oidc.js'
 
 const SetPasswordInput = z.object({
   token: z.string().min(1, 'must not be empty').max(100, 'is too long'),
@@ -30,6 +31,7 @@ export const auth = new Hono<AppEnv>()
   .post('/login', validate('json', LoginInput), async (c) => {
     const { db, deps } = c.var
     const { email, password } = c.req.valid('json')
+    if (!deps.config.passwordLogin) throw new ForbiddenError('password sign-in is disabled here: sign in with your organisation')
     const ip = clientAddress(c)
     let userId: string
     try {
@@ -67,13 +69,17 @@ export const auth = new Hono<AppEnv>()
   })
   .post('/logout', async (c) => {
     requireActor(c)
+    // A session from an identity provider that offers RP-initiated logout: the browser goes there next.
+    const sso = c.var.sessionHash ? await findOidcSession(c.var.db, c.var.sessionHash) : undefined
+    const endSessionUrl = sso ? await c.var.deps.services.oidc.endSessionUrl(sso.provider_id, sso.id_token) : null
     if (c.var.sessionHash) {
       await deleteSession(c.var.db, c.var.sessionHash)
       // Sockets and streams opened with this session end with it, on every process (cluster/live-bridge.ts).
       c.var.deps.services.live.endSessions([c.var.sessionHash])
     }
     clearSessionCookie(c, c.var.deps.config)
-    await audit(c, { action: 'auth.logout' })
+    await audit(c, { action: 'auth.logout', ...(sso ? { details: { provider: sso.provider_id } } : {}) })
+    if (endSessionUrl) return c.json({ endSessionUrl })
     return c.body(null, 204)
   })
 

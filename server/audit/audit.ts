@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js'
 export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.login_failed',
+  'auth.sso_refused',
   'auth.logout',
   'auth.password_changed',
   'session.ended',

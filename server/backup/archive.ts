@@ -25,12 +25,13 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'doc_updates', 'doc_snapshots', 'doc_versions', 'items', 'doc_text', 'projection_cursors',
   'comments', 'item_threads', 'inbox_entries', 'audit_events', 'password_tokens', 'entry_origins',
   'periods', 'brief_submissions', 'period_items', 'period_focal_points', 'doc_threads', 'doc_comments',
+  'oidc_logins', 'oidc_sessions', 'mail_outbox', 'mail_digest_entries', 'mail_preferences', 'server_secrets',
 ]
 const GENERATED: Partial<Record<keyof Database, string[]>> = { items: ['search'], doc_text: ['search'] }
-const JSON_COLUMNS: Partial<Record<keyof Database, string[]>> = { audit_events: ['details'], period_items: ['row'] }
+const JSON_COLUMNS: Partial<Record<keyof Database, string[]>> = { audit_events: ['details'], period_items: ['row'], mail_outbox: ['payload'], mail_digest_entries: ['payload'] }
 /** Identity columns: their sequences are moved past the imported values. */
 const IDENTITY: Partial<Record<keyof Database, string>> = {
-  doc_updates: 'seq', doc_versions: 'id', login_failures: 'id', inbox_entries: 'id', audit_events: 'id',
+  doc_updates: 'seq', doc_versions: 'id', login_failures: 'id', inbox_entries: 'id', audit_events: 'id', mail_outbox: 'id', mail_digest_entries: 'id',
 }
 
 const columnsOf = (table: keyof Database) => (TABLE_COLUMNS[table] as string[]).filter((c) => !GENERATED[table]?.includes(c))

@@ -13,6 +13,7 @@ import { TokenBucket } from '../collab/guards.js'
 import { DocThreadService } from './doc-thread-service.js'
 import { LiveStreams, type LiveEvent, type LivePublisher } from './live-streams.js'
 import { inboxRows, markEntriesRead, unreadCount, unreadCounts } from './inbox.js'
+import { enqueueMails } from '../mail/mail-queue.js'
 
 /** Comments one person may post or edit: 10 a minute, bursts of 20 (a flood costs storage and everyone's inbox). */
 export const COMMENT_RATE = { perMinute: 10, burst: 20 } as const
@@ -280,6 +281,8 @@ export class CommentService {
       .insertInto('inbox_entries')
       .values(rows.map((t) => ({ user_id: t.user, kind: t.kind, item_id: item.id, comment_id: commentId, actor_id: actor.id })))
       .execute()
+    // The same people by e-mail, as each chose (the mail names the item; it is rendered for its reader when sent).
+    await enqueueMails(this.db, rows.map((t) => ({ kind: t.kind, userId: t.user, itemId: item.id, actorId: actor.id })))
     await this.pushUnread(rows.map((t) => t.user))
   }
 

@@ -293,6 +293,71 @@ export interface Database {
   period_focal_points: PeriodFocalPointTable
   doc_threads: DocThreadTable
   doc_comments: DocCommentTable
+  oidc_logins: OidcLoginTable
+  oidc_sessions: OidcSessionTable
+  mail_outbox: MailOutboxTable
+  mail_digest_entries: MailDigestEntryTable
+  mail_preferences: MailPreferenceTable
+  server_secrets: ServerSecretTable
+}
+
+/** A sign-in started at an identity provider; deleted when its callback arrives (single use). */
+export interface OidcLoginTable {
+  state_hash: string
+  provider_id: string
+  nonce: string
+  code_verifier: string
+  /** SHA-256 of the random cookie of the browser that started it: a callback from another browser is refused. */
+  browser_hash: string
+  created_at: CreatedAt
+  expires_at: Timestamp
+}
+
+/** The provider a session was signed in through, and its id token (RP-initiated logout). */
+export interface OidcSessionTable {
+  session_hash: string
+  provider_id: string
+  id_token: string | null
+}
+
+type JsonColumn = ColumnType<Record<string, unknown>, string, string>
+type NullableTime = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+
+/** A mail to send; `payload` holds references (item, hub, period), rendered with access checks when sent. */
+export interface MailOutboxTable {
+  id: Generated<number>
+  user_id: string
+  kind: string
+  payload: JsonColumn
+  dedupe_key: string | null
+  created_at: CreatedAt
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>
+  attempts: ColumnType<number, number | undefined, number>
+  sent_at: NullableTime
+  failed_at: NullableTime
+  last_error: string | null
+}
+
+/** A notification waiting for its reader's daily digest (`outbox_id`: the digest mail that carried it). */
+export interface MailDigestEntryTable {
+  id: Generated<number>
+  user_id: string
+  kind: string
+  payload: JsonColumn
+  dedupe_key: string | null
+  created_at: CreatedAt
+  outbox_id: number | null
+}
+
+export interface MailPreferenceTable {
+  user_id: string
+  kind: string
+  mode: 'immediate' | 'digest' | 'never'
+}
+
+export interface ServerSecretTable {
+  name: string
+  value: string
 }
 
 export type User = Selectable<UserTable>
@@ -390,4 +455,10 @@ export const TABLE_COLUMNS = {
   period_focal_points: ['period_id', 'hub_id', 'name', 'trained', 'trained_on'],
   doc_threads: ['id', 'doc', 'hub_id', 'anchor_start', 'anchor_end', 'quote', 'author_id', 'created_at', 'resolved_at', 'resolved_by'],
   doc_comments: ['id', 'thread_id', 'author_id', 'body', 'created_at', 'edited_at', 'deleted_at'],
+  oidc_logins: ['state_hash', 'provider_id', 'nonce', 'code_verifier', 'browser_hash', 'created_at', 'expires_at'],
+  oidc_sessions: ['session_hash', 'provider_id', 'id_token'],
+  mail_outbox: ['id', 'user_id', 'kind', 'payload', 'dedupe_key', 'created_at', 'next_attempt_at', 'attempts', 'sent_at', 'failed_at', 'last_error'],
+  mail_digest_entries: ['id', 'user_id', 'kind', 'payload', 'dedupe_key', 'created_at', 'outbox_id'],
+  mail_preferences: ['user_id', 'kind', 'mode'],
+  server_secrets: ['name', 'value'],
 } satisfies { [T in keyof Database]: (keyof Database[T])[] }

@@ -6,6 +6,7 @@ import type { BriefStatus } from '../../shared/schemas/periods.js'
 import { lexicalDocToText } from '../editor/headless.js'
 import { ConflictError, NotFoundError } from '../errors.js'
 import { findPeriod } from './period-store.js'
+import { enqueueBriefReviewed } from '../mail/mail-queue.js'
 
 /**
  * The brief cycle of a period: the hub brief stays one living, co-edited document; for a period the
@@ -91,6 +92,7 @@ export async function reviewBrief(
     .where('hub_id', '=', hubId)
     .where('period_id', '=', periodId)
     .execute()
+  await enqueueBriefReviewed(db, hubId, periodId, decision, userId)
   return findBrief(db, hubId, periodId)
 }
 

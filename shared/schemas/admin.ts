@@ -21,7 +21,8 @@ export const UserCreatedView = z.object({ id: z.string(), email: z.string(), nam
 export type UserCreatedView = z.infer<typeof UserCreatedView>
 
 /** `POST /api/admin/users/invite` (201) and, without `id`, `POST …/users/:userId/reset`. */
-export const PasswordLinkView = z.object({ id: z.string().optional(), link: z.string() })
+/** `mailed`: the link was also queued as an e-mail to the person (when the deployment sends mail). */
+export const PasswordLinkView = z.object({ id: z.string().optional(), link: z.string(), mailed: z.boolean() })
 export type PasswordLinkView = z.infer<typeof PasswordLinkView>
 
 /** `PATCH /api/admin/users/:userId`. */

@@ -11,6 +11,7 @@ import { CommentService } from '../../server/comments/comment-service.js'
 import { HistoryService } from '../../server/history/history-service.js'
 import { EventBus } from '../../server/db/event-bus.js'
 import { LiveBridge } from '../../server/cluster/live-bridge.js'
+import { OidcProviders } from '../../server/auth/oidc.js'
 import { loadTaxonomy } from '../../server/taxonomy-file.js'
 import type { Rollup } from '../../shared/schemas/rollup.js'
 import { openTestDb, type TestDb } from './engines.js'
@@ -57,7 +58,10 @@ export async function openTestApp(engine: EngineKind, env: Record<string, string
   const bus = new EventBus(null, collab.processId, logger)
   const live = new LiveBridge(bus, { collab, streams: comments.streams, invalidateRollups: () => rollupCache.invalidate() })
   comments.publishLive = (e) => live.live(e)
-  const services: AppServices = { rollupCache, collab, projection, comments, history: new HistoryService(db.db, collab), bus, live }
+  const services: AppServices = {
+    rollupCache, collab, projection, comments, history: new HistoryService(db.db, collab), bus, live,
+    oidc: new OidcProviders(config.oidcProviders, config.publicOrigin), mail: null,
+  }
   const app = createApp({ db: db.db, engine: db.kind, config, logger, services })
   return {
     fetch: async (path, init) => app.request(path, init, LOOPBACK),

@@ -3,6 +3,7 @@ import type { EngineKind } from '../../server/db/connect.js'
 import { createLogger } from '../../server/logger.js'
 import { startServer, type RunningServer } from '../../server/server.js'
 import type { CollabOptions } from '../../server/collab/collab-server.js'
+import type { MailWorkerOptions } from '../../server/mail/mail-worker.js'
 import { openTestDb, type TestDb } from './engines.js'
 import { freePort } from './global-setup.js'
 
@@ -29,10 +30,11 @@ export async function startTestServer(
   engine: EngineKind,
   env: Record<string, string> = {},
   collab: Partial<CollabOptions> = {},
+  mail: Partial<MailWorkerOptions> = {},
 ): Promise<TestServer> {
   const db = await openTestDb(engine)
   const config = testConfig(env)
-  const server = await startServer({ config, logger: createLogger(config.logLevel), database: db, collab, sessionSweepMs: 250 })
+  const server = await startServer({ config, logger: createLogger(config.logLevel), database: db, collab, sessionSweepMs: 250, mail })
   return {
     url: server.url,
     origin: config.publicOrigin,

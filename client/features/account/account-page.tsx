@@ -2,10 +2,11 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { request, ApiError } from '../../api/request'
 import { ErrorBanner, NoticeBanner } from '../../ui/error-banner'
 import type { SessionView } from '../../../shared/schemas/auth'
+import { MailPreferences } from './mail-preferences'
 
 type SessionRow = SessionView
 
-/** The person's own account (`/account`): change the password, see and end their sessions. */
+/** The person's own account (`/account`): change the password, choose their e-mail, see and end their sessions. */
 export default function AccountPage() {
   const [sessions, setSessions] = useState<SessionRow[] | null>(null)
   const [pw, setPw] = useState({ current: '', next: '' })
@@ -49,6 +50,7 @@ export default function AccountPage() {
           </button>
         </form>
       </section>
+      <MailPreferences onError={setError} />
       <section className="panel" aria-labelledby="sessions-title">
         <h2 id="sessions-title">Where I am signed in</h2>
         <ul className="plain" data-testid="sessions">

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { SignInMethods } from '../sso.js'
+import { MailPreferencesView } from '../../../shared/schemas/mail.js'
 import {
   AdminUser,
   Comment,
@@ -74,9 +76,16 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   // --- sign-in and account
   'POST /api/auth/login': { tag: 'account', summary: 'Sign in: sets the httpOnly session cookie', access: 'anyone', public: true, responses: { 200: json('signed in', z.object({ user: Me })), 401: json('wrong e-mail and password pair'), 429: json('too many failures (Retry-After header)') } },
   'POST /api/auth/set-password': { tag: 'account', summary: 'Set a password with a one-time invite or reset token', access: 'anyone with a valid token', public: true, responses: { 204: none('password set'), 403: json('token unknown, spent or expired') } },
-  'POST /api/auth/logout': { tag: 'account', summary: 'Sign out: the session ends on the server, its sockets close', access: signedIn, responses: { 204: none('signed out') } },
+  'POST /api/auth/logout': { tag: 'account', summary: 'Sign out: the session ends on the server, its sockets close', access: signedIn, description: 'A session signed in through an identity provider that offers RP-initiated logout answers 200 with the URL to send the browser to, so that the provider ends its session too.', responses: { 200: json('signed out here; end the session at the identity provider too', z.object({ endSessionUrl: z.string() })), 204: none('signed out') } },
+  'GET /api/auth/methods': { tag: 'account', summary: 'How one may sign in here: password (unless PASSWORD_LOGIN=0) and each identity provider', access: 'anyone', public: true, responses: { 200: json('sign-in methods', SignInMethods) } },
+  'GET /api/auth/oidc/:provider/start': { tag: 'account', summary: 'Single sign-on: redirects the browser to the identity provider (authorization code + PKCE)', access: 'anyone (a browser navigation)', public: true, responses: { 302: none('to the identity provider'), 404: json('no such identity provider'), 429: json('too many sign-ins started and not finished (10,000)'), 503: { description: 'the identity provider does not answer (an HTML page)', media: ['text/html'] } } },
+  'GET /api/auth/oidc/:provider/callback': { tag: 'account', summary: 'Single sign-on: where the identity provider sends the browser back', access: 'the browser that started the sign-in, once', public: true, description: 'Checks state (single use, 10 minutes, bound to the browser), nonce, issuer and PKCE; the verified e-mail address must be an account the administrators created. Signs in (session cookie, 302 to /) or answers an HTML page saying why not (audited as auth.sso_refused).', responses: { 302: none('signed in: to the app'), 400: { description: 'replayed, expired, from another browser, or a protocol error (an HTML page)', media: ['text/html'] }, 403: { description: 'no account for this verified address, or no verified address (an HTML page)', media: ['text/html'] }, 404: json('no such identity provider') } },
   'GET /api/me': { tag: 'account', summary: 'Who is signed in', access: signedIn, responses: { 200: json('the signed-in user', Me) } },
   'POST /api/me/password': { tag: 'account', summary: 'Change own password (ends every other session)', access: signedIn, responses: { 204: none('changed'), 403: json('the current password is not right'), 429: json('too many wrong current passwords: the sign-in limits apply (Retry-After header)') } },
+  'GET /api/me/mail': { tag: 'account', summary: 'Own e-mail choices: per kind immediately, daily digest or never', access: signedIn, responses: { 200: json('choices (`enabled`: this deployment sends mail)', MailPreferencesView) } },
+  'PUT /api/me/mail': { tag: 'account', summary: 'Change own e-mail choices (the kinds given; others stay)', access: signedIn, responses: { 200: json('choices now', MailPreferencesView) } },
+  'GET /api/mail/unsubscribe': { tag: 'account', summary: 'Unsubscribe page of a mail link: one button', access: 'anyone with the signed link', public: true, responses: { 200: { description: 'HTML page', media: ['text/html'] }, 400: { description: 'link not valid (HTML page)', media: ['text/html'] } } },
+  'POST /api/mail/unsubscribe': { tag: 'account', summary: 'Unsubscribe one kind of mail (RFC 8058 one-click, or the page\'s button)', access: 'anyone with the signed link', public: true, responses: { 200: { description: 'done (HTML page)', media: ['text/html'] }, 400: { description: 'link not valid (HTML page)', media: ['text/html'] } } },
   'GET /api/me/sessions': { tag: 'account', summary: 'Own sessions, most recently used first', access: signedIn, responses: { 200: json('sessions', z.array(Session)) } },
   'DELETE /api/me/sessions/:id': { tag: 'account', summary: 'End one of own sessions (its sockets close)', access: signedIn, responses: { 204: none('ended'), 404: json('no such session of yours') } },
 
