@@ -35,6 +35,8 @@ export function AnchoredComments({ doc, threads, activeId, onPlacement, onCreate
   const [body, setBody] = useState('')
   const [error, setError] = useState<string | null>(null)
   const placement = useRef('')
+  // The thread whose passage was last scrolled into view: once per pick (from the panel or `?thread=`).
+  const scrolledFor = useRef<string | null>(null)
 
   // The selection, while it lies in this editor: what "Comment" would anchor to.
   useEffect(() => {
@@ -63,7 +65,14 @@ export function AnchoredComments({ doc, threads, activeId, onPlacement, onCreate
         next[t.id] = range ? 'placed' : 'removed'
         if (!range || t.resolved) continue
         all.push(range)
-        if (t.id === activeId) active.push(range)
+        if (t.id === activeId) {
+          active.push(range)
+          if (scrolledFor.current !== activeId) {
+            scrolledFor.current = activeId
+            const el = range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement
+            el?.scrollIntoView({ block: 'center' })
+          }
+        }
       }
       CSS.highlights.set(HIGHLIGHT, new Highlight(...all))
       CSS.highlights.set(HIGHLIGHT_ACTIVE, new Highlight(...active))
