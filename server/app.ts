@@ -112,6 +112,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 function mountClient(app: Hono<AppEnv>): void {
   const indexFile = path.join(CLIENT_DIST, 'index.html')
   app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), CLIENT_DIST) }))
+  // The service worker (keeps the app for offline use): always asked again, so a new version is found.
+  const workerFile = path.join(CLIENT_DIST, 'sw.js')
+  app.get('/sw.js', (c) => {
+    if (!existsSync(workerFile)) return c.json({ error: { code: 'not_found', message: 'not found' } }, 404)
+    c.header('cache-control', 'no-cache')
+    c.header('content-type', 'text/javascript; charset=utf-8')
+    return c.body(readFileSync(workerFile, 'utf8'))
+  })
   app.get('*', (c) => {
     if (c.req.path.startsWith('/collab') || c.req.path === '/metrics') {
       return c.json({ error: { code: 'not_found', message: 'not found' } }, 404)

@@ -3,7 +3,7 @@ import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { CloseCode } from '../../shared/close-codes'
 import { reportSignedOut } from '../api/request'
-import { copyName, copyOwner, markUnsent, onCopyOwnerChange, registerCopy } from './local-copies'
+import { copyName, copyOwner, markUnsent, onCopyOwnerChange, registerCopy, unsentOf } from './local-copies'
 
 /** What the connection indicator shows. */
 export interface SyncStatus {
@@ -100,7 +100,8 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
       connectNow()
     }
   }
-  let status: SyncStatus = { state: 'connecting', waiting: 0, refusal: null }
+  // Changes made before a reload (or in a tab since closed) are still waiting: counted from the start.
+  let status: SyncStatus = { state: 'connecting', waiting: owner ? (unsentOf(owner)[docName] ?? 0) : 0, refusal: null }
   const listeners = new Set<(s: SyncStatus) => void>()
   const set = (patch: Partial<SyncStatus>) => {
     status = { ...status, ...patch }
@@ -135,6 +136,12 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
   // A socket that outlived a short network loss carries on: it is not "offline" any more.
   const goOnline = () => {
     if (status.state === 'offline') set({ state: provider.wsconnected ? (provider.synced ? 'connected' : 'syncing') : 'connecting' })
+    // The link is back: reconnect now rather than after y-websocket's back-off (up to 2.5 s), and
+    // drop an attempt still hanging on the dead link.
+    if (!provider.wsconnected && provider.shouldConnect && status.state !== 'refused') {
+      provider.disconnect()
+      provider.connect()
+    }
   }
   window.addEventListener('offline', goOffline)
   window.addEventListener('online', goOnline)
