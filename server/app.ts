@@ -22,6 +22,7 @@ import { reports } from './api/reports.js'
 import { events, inbox, itemThreads } from './api/comments.js'
 import { docs } from './api/docs.js'
 import { collabRoute } from './collab/upgrade.js'
+import { collabHttpRoutes } from './api/collab-http.js'
 import { metricsRoute } from './api/metrics.js'
 import { PROJECT_ROOT } from './project-root.js'
 import { openApiRoutes } from './api/openapi/routes.js'
@@ -81,6 +82,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', openApiRoutes(app))
 
   app.get('/collab/*', collabRoute(deps.services.collab))
+  // The same sync where WebSockets are blocked: Server-Sent Events down, POSTs up.
+  app.route('/collab-http', collabHttpRoutes(deps.services.collab))
   app.route('/metrics', metricsRoute(deps.services.collab.metrics.registry))
 
   app.all('/api/*', (c) =>

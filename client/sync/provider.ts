@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { CloseCode } from '../../shared/close-codes'
 import { reportSignedOut } from '../api/request'
+import { SyncSocket, transportName, type TransportName } from './transport'
 import { copyName, copyOwner, markUnsent, onCopyOwnerChange, registerCopy, unsentOf } from './local-copies'
 
 /** What the connection indicator shows. */
@@ -12,6 +13,8 @@ export interface SyncStatus {
   waiting: number
   /** Why the server refused (4401: sign in again, 4403: no access). */
   refusal: { code: number; reason: string } | null
+  /** How the sync reaches the server (HTTP where WebSockets are blocked). */
+  transport?: TransportName
 }
 
 /** A document opened for editing: local copy in IndexedDB, live link to the server. */
@@ -90,7 +93,8 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
     local = new IndexeddbPersistence(name, doc)
   }
   if (!deferLocal) startLocal()
-  const provider = new WebsocketProvider(serverUrl(), docName, doc, { connect, disableBc: true })
+  // SyncSocket falls back to plain HTTP by itself where WebSockets are blocked (transport.ts).
+  const provider = new WebsocketProvider(serverUrl(), docName, doc, { connect, disableBc: true, WebSocketPolyfill: SyncSocket })
   if (deferLocal) {
     // CollaborationPlugin connects right after its binding starts observing the Y.Doc: that is
     // the moment the local copy may load too.
@@ -116,7 +120,7 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
   doc.on('update', onUpdate)
   provider.on('status', ({ status: s }: { status: string }) => {
     if (status.state === 'refused') return
-    set({ state: s === 'connected' ? 'syncing' : navigator.onLine ? 'connecting' : 'offline' })
+    set({ state: s === 'connected' ? 'syncing' : navigator.onLine ? 'connecting' : 'offline', transport: transportName() })
   })
   provider.on('sync', (synced: boolean) => {
     if (synced) set({ state: 'connected', waiting: 0 })
