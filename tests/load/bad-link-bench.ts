@@ -8,7 +8,6 @@
  * per edit and per document open, and the time from the link's return to the resync after a cut,
  * for several reconnect back-offs. Figures only: nothing is asserted (the machine is shared).
  */
-import * as Y from 'yjs'
 import { testConfig } from '../support/test-server.js'
 import { connectPGlite } from '../../server/db/connect.js'
 import { migrateToLatest } from '../../server/db/migrator.js'
