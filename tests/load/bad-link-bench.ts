@@ -6,7 +6,7 @@
  * RTO of 200–1000 ms, and cuts. Reports, with permessage-deflate off and on (the server's
  * SYNC_DEFLATE_MIN_BYTES): edit-to-peer latency (both peers on the bad link), bytes on the wire
  * per edit and per document open, and the time from the link's return to the resync after a cut,
- * for several reconnect back-offs. Figures only: nothing is asserted (the machine is shared).
+ * for several reconnect back-offs (CUT_MS=15000 for long cuts; EDITS=n). Figures only: nothing is asserted (the machine is shared).
  */
 import { testConfig } from '../support/test-server.js'
 import { connectPGlite } from '../../server/db/connect.js'
@@ -19,9 +19,9 @@ import { connectClient, until } from '../support/ws-client.js'
 import { BAD_LINK, startBadLink, type BadLink } from './bad-link-proxy.js'
 
 const quick = process.argv.includes('--quick')
-const EDITS = quick ? 30 : 120
+const EDITS = Number(process.env.EDITS) || (quick ? 30 : 120)
 const CUTS = quick ? 2 : 3
-const CUT_MS = 3000
+const CUT_MS = Number(process.env.CUT_MS) || 3000
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -115,7 +115,10 @@ async function runOnce(deflate: boolean): Promise<Run> {
       a.doc.getText('t').insert(a.doc.getText('t').length, marker + ' ')
       await sleep(250)
     }
-    await until(() => seen.size === EDITS, 60_000, 'all edits at the peer')
+    await until(() => seen.size === EDITS, 60_000, 'all edits at the peer').catch((err: Error) => {
+      const missing = [...sentAt.keys()].filter((m) => !seen.has(m))
+      throw new Error(`${err.message}: ${seen.size}/${EDITS} seen, missing ${missing.slice(0, 5).join(' ')}; closes a ${JSON.stringify(a.closes)} b ${JSON.stringify(b.closes)}; b has ${b.doc.getText('t').length} chars, a ${a.doc.getText('t').length}`)
+    })
     const bytesPerEdit = Math.round((link.bytesUp + link.bytesDown) / EDITS)
 
     // 3. Cuts: the peer on the bad link misses an edit made while the link is down.

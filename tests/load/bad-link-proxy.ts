@@ -71,27 +71,38 @@ export async function startBadLink(target: { host: string; port: number }, opts:
       }),
   }
 
-  /** One direction of a connection: segments leave in order, each at its time. */
+  /** One direction of a connection: segments leave in order (one queue, one timer), each at its time. */
   const pipe = (from: net.Socket, to: net.Socket, count: (n: number) => void) => {
     let lastDelivery = 0
     let lastSent = 0
+    const queue: { at: number; seg: Buffer }[] = []
+    let timer: NodeJS.Timeout | null = null
+    const pump = () => {
+      timer = null
+      const now = performance.now()
+      while (queue.length && queue[0].at <= now + 1) {
+        const { seg } = queue.shift()!
+        if (to.destroyed) continue
+        count(seg.length)
+        to.write(seg)
+      }
+      if (queue.length) timer = setTimeout(pump, queue[0].at - now)
+    }
     from.on('data', (chunk: Buffer) => {
       for (let off = 0; off < chunk.length; off += SEGMENT) {
-        const seg = chunk.subarray(off, off + SEGMENT)
+        const seg = Buffer.from(chunk.subarray(off, off + SEGMENT))
         const now = performance.now()
-        // Serialisation at the bandwidth, then propagation; a stalled segment waits for its retransmission.
+        // Serialisation at the bandwidth, then propagation; a stalled segment waits for its
+        // retransmission, and TCP delivers nothing after it before it.
         lastSent = Math.max(now, lastSent) + (seg.length * 8 * 1000) / opts.bandwidthBps
         let at = lastSent + opts.rttMs / 2
         if (random() < opts.stallRate) at += opts.stallMinMs + random() * (opts.stallMaxMs - opts.stallMinMs)
         lastDelivery = Math.max(lastDelivery, at)
-        const copy = Buffer.from(seg)
-        setTimeout(() => {
-          if (to.destroyed) return
-          count(copy.length)
-          to.write(copy)
-        }, lastDelivery - now)
+        queue.push({ at: lastDelivery, seg })
       }
+      if (!timer) timer = setTimeout(pump, queue[0].at - performance.now())
     })
+    from.on('close', () => timer && clearTimeout(timer))
   }
 
   const server = net.createServer((client) => {
