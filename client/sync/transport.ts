@@ -3,14 +3,14 @@ import { HttpSyncSocket } from './http-socket'
 /**
  * Which transport the sync uses: WebSockets, or plain HTTP (http-socket.ts) where something on
  * the way (an embassy proxy) refuses them. The switch is by itself: two sockets in a row that never
- * opened, while the server answers plain HTTP, mean WebSockets are blocked here. Kept for the
+ * opened, each while the server answered plain HTTP, mean WebSockets are blocked here. Kept for the
  * page's life (a reload tries WebSockets again).
  */
 export type TransportName = 'websocket' | 'http'
 
 let current: TransportName = 'websocket'
-let failedInARow = 0
-let probing = false
+/** Sockets that failed to open in a row, each while plain HTTP to the server worked. */
+let failedWhileHttpWorks = 0
 const listeners = new Set<() => void>()
 
 export const transportName = (): TransportName => current
@@ -26,21 +26,23 @@ function use(name: TransportName): void {
   listeners.forEach((l) => l())
 }
 
-/** Socket attempts that fail before opening this many times in a row trigger the HTTP check. */
+/**
+ * Socket opens that fail this many times in a row, each time while the server answers plain HTTP,
+ * switch to HTTP. A link coming back (one socket refused in the moment HTTP works) counts once and
+ * is reset by the next socket that opens.
+ */
 const FAILURES_BEFORE_FALLBACK = 2
 
 function onSocketFailed(): void {
-  failedInARow++
-  if (failedInARow < FAILURES_BEFORE_FALLBACK || probing || current === 'http') return
-  probing = true
-  // The server answers plain HTTP: the link is up and only the WebSocket is blocked.
+  if (current === 'http') return
+  // The server answers plain HTTP now: the link is up and only the WebSocket failed.
   fetch('/api/health', { cache: 'no-store' }).then(
     (res) => {
-      probing = false
-      if (res.ok) use('http')
+      if (!res.ok) return void (failedWhileHttpWorks = 0)
+      if (++failedWhileHttpWorks >= FAILURES_BEFORE_FALLBACK) use('http')
     },
     () => {
-      probing = false
+      failedWhileHttpWorks = 0
     },
   )
 }
@@ -55,7 +57,7 @@ export const SyncSocket = function SyncSocket(url: string, protocols?: string | 
   let opened = false
   ws.addEventListener('open', () => {
     opened = true
-    failedInARow = 0
+    failedWhileHttpWorks = 0
   })
   ws.addEventListener('close', () => {
     if (!opened) onSocketFailed()
