@@ -25,6 +25,7 @@ import { events, inbox, itemThreads } from './api/comments.js'
 import { docThreads } from './api/doc-threads.js'
 import { docs } from './api/docs.js'
 import { collabRoute } from './collab/upgrade.js'
+import { collabHttpRoutes } from './api/collab-http.js'
 import { metricsRoute } from './api/metrics.js'
 import { PROJECT_ROOT } from './project-root.js'
 import { openApiRoutes } from './api/openapi/routes.js'
@@ -87,6 +88,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', openApiRoutes(app))
 
   app.get('/collab/*', collabRoute(deps.services.collab))
+  // The same sync where WebSockets are blocked: Server-Sent Events down, POSTs up.
+  app.route('/collab-http', collabHttpRoutes(deps.services.collab))
   app.route('/metrics', metricsRoute(deps.services.collab.metrics.registry))
 
   app.all('/api/*', (c) =>
@@ -118,6 +121,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 function mountClient(app: Hono<AppEnv>): void {
   const indexFile = path.join(CLIENT_DIST, 'index.html')
   app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), CLIENT_DIST) }))
+  // The service worker (keeps the app for offline use): always asked again, so a new version is found.
+  const workerFile = path.join(CLIENT_DIST, 'sw.js')
+  app.get('/sw.js', (c) => {
+    if (!existsSync(workerFile)) return c.json({ error: { code: 'not_found', message: 'not found' } }, 404)
+    c.header('cache-control', 'no-cache')
+    c.header('content-type', 'text/javascript; charset=utf-8')
+    return c.body(readFileSync(workerFile, 'utf8'))
+  })
   app.get('*', (c) => {
     if (c.req.path.startsWith('/collab') || c.req.path === '/metrics') {
       return c.json({ error: { code: 'not_found', message: 'not found' } }, 404)

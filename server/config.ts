@@ -44,6 +44,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Largest WebSocket frame accepted by the sync endpoint, in bytes. */
   SYNC_MAX_FRAME_BYTES: positiveInt.default(8 * 1024 * 1024),
+  /** Sync messages at least this large are compressed (permessage-deflate); 0 turns compression off. */
+  SYNC_DEFLATE_MIN_BYTES: z.coerce.number().int().min(0).default(1024),
   /** Largest encoded document state the sync endpoint lets a document grow to, in bytes. */
   SYNC_MAX_DOC_BYTES: positiveInt.default(64 * 1024 * 1024),
   /** What one hub's documents may occupy in storage (updates, snapshots, versions), in bytes. */
@@ -88,6 +90,8 @@ export interface Config {
   publicOrigin: string
   logLevel: 'debug' | 'info' | 'warn' | 'error'
   syncMaxFrameBytes: number
+  /** permessage-deflate threshold in bytes (0: off). */
+  syncDeflateMinBytes: number
   syncMaxDocBytes: number
   hubMaxBytes: number
   bodyMaxBytes: number
@@ -149,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigin,
     logLevel: e.LOG_LEVEL,
     syncMaxFrameBytes: e.SYNC_MAX_FRAME_BYTES,
+    syncDeflateMinBytes: e.SYNC_DEFLATE_MIN_BYTES,
     syncMaxDocBytes: e.SYNC_MAX_DOC_BYTES,
     hubMaxBytes: e.HUB_MAX_BYTES,
     bodyMaxBytes: e.BODY_MAX_BYTES,

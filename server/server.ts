@@ -149,7 +149,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const purgeTimer = setInterval(() => void purge(), 86_400_000)
   purgeTimer.unref()
   const app = createApp({ db: database.db, engine: database.kind, config, logger, services })
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.syncMaxFrameBytes })
+  // permessage-deflate pays on document opens and pastes (text compresses ~3×, tests/load/bad-link-bench.ts),
+  // not on keystrokes (a few dozen bytes): only messages past the threshold are compressed, and no
+  // context is kept between messages (no 300 kB zlib window held per open socket).
+  const deflate = config.syncDeflateMinBytes > 0
+    ? { threshold: config.syncDeflateMinBytes, serverNoContextTakeover: true, clientNoContextTakeover: true, concurrencyLimit: 4 }
+    : false
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.syncMaxFrameBytes, perMessageDeflate: deflate })
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve(

@@ -9,6 +9,8 @@ import { useEffect, useState } from 'react'
 import { closeLive, onLive } from '../api/live'
 import { canAdminister, canReviewBriefs } from '../../shared/access'
 import { SignOutButton } from './sign-out'
+import { PageLoading, useOnline } from '../offline/loading'
+import { UpdateBanner } from '../offline/update-banner'
 
 const loadRollup = () => import('../features/rollup/rollup-page')
 const loadBoard = () => import('../features/threads/board-page')
@@ -30,7 +32,8 @@ function useUnread(signedIn: boolean): number {
 
 /** Header with landmarks: skip link, the app name, who is signed in, sign-out. */
 function Shell() {
-  const { me, loading, expired, signOut } = useSession()
+  const { me, loading, expired, localSince, signOut } = useSession()
+  const online = useOnline()
   const { path, navigate } = useRouter()
   // Hooks first, every render (React counts them); the early returns come after.
   const signedIn = !loading && !!me && !expired
@@ -45,7 +48,7 @@ function Shell() {
   // The one-time link of an invitation works signed out (and signed in as someone else).
   if (path === '/set-password') return <SetPasswordPage />
   if (loading) return <p className="muted page">Loading…</p>
-  if (!me || expired) return <LoginPage expired={expired} />
+  if (!me || expired) return (<><UpdateBanner /><LoginPage expired={expired} /></>)
   if (path === '/login') {
     navigate('/')
     return null
@@ -75,6 +78,12 @@ function Shell() {
         </span>
         <SignOutButton onSignOut={() => void signOut().then(() => (closeLive(), navigate('/login')))} />
       </header>
+      <UpdateBanner />
+      {(!online || localSince) && (
+        <p className="notice offline-bar" role="status" data-testid="offline-bar">
+          Offline — you are working on this browser&apos;s copies. The brief, notes and log can be read and edited; changes are sent when the link returns.
+        </p>
+      )}
       {note ? (
         <HubPage hubId={note.hubId} tab="notes" noteId={note.noteId} />
       ) : hub ? (
@@ -82,19 +91,19 @@ function Shell() {
       ) : path === '/' ? (
         <HomePage />
       ) : path === '/cross-cutting' ? (
-        BoardPage ? <BoardPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
+        BoardPage ? <BoardPage /> : <PageLoading />
       ) : path === '/inbox' ? (
-        InboxPage ? <InboxPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
+        InboxPage ? <InboxPage /> : <PageLoading />
       ) : path === '/admin' && canAdminister(me) ? (
-        AdminPage ? <AdminPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
+        AdminPage ? <AdminPage /> : <PageLoading />
       ) : path === '/admin/periods' && canAdminister(me) ? (
-        PeriodsPage ? <PeriodsPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
+        PeriodsPage ? <PeriodsPage /> : <PageLoading />
       ) : path === '/rollup/briefs' && canReviewBriefs(me) ? (
-        CompliancePage ? <CompliancePage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
+        CompliancePage ? <CompliancePage /> : <PageLoading />
       ) : path === '/account' ? (
-        AccountPage ? <AccountPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
+        AccountPage ? <AccountPage /> : <PageLoading />
       ) : path === '/rollup' ? (
-        RollupPage ? <RollupPage /> : <main id="main" className="page"><p className="muted">Loading…</p></main>
+        RollupPage ? <RollupPage /> : <PageLoading />
       ) : (
         <main id="main" className="page">
           <h1>Page not found</h1>

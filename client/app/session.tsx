@@ -4,6 +4,7 @@ import type { LoginView, MeView } from '../../shared/schemas/auth'
 import { membershipOf } from '../../shared/access'
 import { deleteCopies, setCopyOwner } from '../sync/local-copies'
 import { closeAllDocs, whenFlushed } from '../sync/provider'
+import { forgetKept, isNetworkFailure, keepMe, keptMe } from '../offline/kept-answers'
 import { forgetPendingLogout, logoutPending, retryLogoutWhenOnline, sendLogout } from './pending-logout'
 
 interface SessionState {
@@ -11,6 +12,8 @@ interface SessionState {
   loading: boolean
   /** Set when the session ended while the person was working: local edits are kept. */
   expired: boolean
+  /** Set when the server could not be reached at start: `me` is the person kept from last time. */
+  localSince: string | null
   refresh(): Promise<void>
   signIn(email: string, password: string): Promise<void>
   /** Ends the session here at once (even offline) and deletes this person's offline copies. */
@@ -23,18 +26,32 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<MeView | null>(null)
   const [loading, setLoading] = useState(true)
   const [expired, setExpired] = useState(false)
+  const [localSince, setLocalSince] = useState<string | null>(null)
   const refresh = useCallback(async () => {
+    let pending = false
     try {
       // Signed out while offline: the server must hear it before anyone is shown as signed in.
-      if (logoutPending() && !(await sendLogout())) throw new Error('sign-out not yet sent')
+      pending = logoutPending()
+      if (pending && !(await sendLogout())) throw new Error('sign-out not yet sent')
       const user = await request<MeView>('GET', '/api/me')
+      keepMe(user)
       setCopyOwner(user.id)
       setMe(user)
       setExpired(false)
-    } catch {
-      // At start a 401 means "not signed in", not "the session ended while working".
+      setLocalSince(null)
+    } catch (err) {
+      // No network: the person kept from last time works on this browser's copies (never after a sign-out).
+      const kept = !pending && isNetworkFailure(err) ? keptMe<MeView>() : null
+      if (kept) {
+        setCopyOwner(kept.data.id)
+        setMe(kept.data)
+        setLocalSince(kept.savedAt)
+      } else {
+        // At start a 401 means "not signed in", not "the session ended while working".
+        setMe(null)
+        setLocalSince(null)
+      }
       setExpired(false)
-      setMe(null)
     } finally {
       setLoading(false)
     }
@@ -44,15 +61,29 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh])
   useEffect(() => whenSignedOut(() => setExpired(true)), [])
   useEffect(retryLogoutWhenOnline, [])
+  // Opened offline: the server says who is signed in once the link returns.
+  useEffect(() => {
+    if (!localSince) return
+    // `online` may never fire (the browser may think it never went offline): asked every 5 s too.
+    const again = () => void refresh()
+    window.addEventListener('online', again)
+    const timer = setInterval(again, 5000)
+    return () => {
+      clearInterval(timer)
+      window.removeEventListener('online', again)
+    }
+  }, [localSince, refresh])
   const signIn = async (email: string, password: string) => {
     const res = await request<LoginView>('POST', '/api/auth/login', { email, password })
     // Signing in replaces the browser's previous session on the server: nothing left to send.
     forgetPendingLogout()
+    keepMe(res.user)
     // Someone else after an expired session: the first person's copies stay closed (and kept for
     // them); they are never synced over this person's session.
     setCopyOwner(res.user.id)
     setMe(res.user)
     setExpired(false)
+    setLocalSince(null)
   }
   const signOut = async () => {
     const leaving = me
@@ -61,12 +92,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setCopyOwner(null)
     setMe(null)
     setExpired(false)
+    setLocalSince(null)
+    if (leaving) forgetKept(leaving.id)
     if (leaving) await deleteCopies(leaving.id)
     // Offline, this fails and stays pending: retried when online and before the next start.
     void sendLogout()
   }
   return (
-    <SessionContext.Provider value={{ me, loading, expired, refresh, signIn, signOut }}>{children}</SessionContext.Provider>
+    <SessionContext.Provider value={{ me, loading, expired, localSince, refresh, signIn, signOut }}>{children}</SessionContext.Provider>
   )
 }
 

@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react'
-import { request } from '../api/request'
+import { useSession } from '../app/session'
+import { isNetworkFailure, keptGet } from '../offline/kept-answers'
+import { Loading, LocalOnlyNotice } from '../offline/loading'
+import { retryWhenOnline } from '../offline/when-online'
 import { Link } from '../app/router'
 import type { HubSummaryView } from '../../shared/schemas/hubs'
 import { ErrorBanner } from '../ui/error-banner'
@@ -7,16 +10,31 @@ import { flag } from '../ui/flag'
 
 /** "My hubs": one card per hub the person may see. */
 export function HomePage() {
+  const { me } = useSession()
   const [hubs, setHubs] = useState<HubSummaryView[] | null>(null)
+  const [savedAt, setSavedAt] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    request<HubSummaryView[]>('GET', '/api/hubs').then(setHubs, (e: Error) => setError(e.message))
-  }, [])
+  useEffect(
+    () =>
+      retryWhenOnline(
+        () =>
+          keptGet<HubSummaryView[]>(me?.id ?? '', '/api/hubs').then(
+            (r) => (setHubs(r.data), setSavedAt(r.savedAt), setError(null)),
+            (e: Error) => {
+              if (!isNetworkFailure(e)) setError(e.message)
+              throw e
+            },
+          ),
+        isNetworkFailure,
+      ),
+    [me?.id],
+  )
   return (
     <main id="main" className="page">
       <h1>My hubs</h1>
       <ErrorBanner message={error} />
-      {hubs === null && !error && <p className="muted">Loading…</p>}
+      <LocalOnlyNotice savedAt={savedAt} />
+      {hubs === null && !error && <Loading />}
       {hubs?.length === 0 && <p>You are not a member of any hub yet. Ask your hub coordinator to add you.</p>}
       <ul className="cards" aria-label="Hubs">
         {hubs?.map((h) => (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { request, ApiError } from '../api/request'
+import { ApiError } from '../api/request'
 import { Link } from '../app/router'
 import { roleLabel, useSession } from '../app/session'
 import type { HubDetailView } from '../../shared/schemas/hubs'
@@ -8,6 +8,9 @@ import { preload, useModule } from '../app/use-module'
 import { HistoryButton } from '../features/history/history-panel'
 import { briefDocName, logDocName, noteDocName } from '../../shared/doc-names'
 import { canEditHubDocs } from '../../shared/access'
+import { isNetworkFailure, keptGet } from '../offline/kept-answers'
+import { Loading, LocalOnlyNotice } from '../offline/loading'
+import { retryWhenOnline } from '../offline/when-online'
 
 const loadBrief = () => import('../features/brief/brief-tab')
 const loadNotes = () => import('../features/notes/notes-tab')
@@ -48,12 +51,20 @@ export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; no
   const MembersTab = useModule(loadMembers, tab === 'members')?.default
   const [hub, setHub] = useState<HubDetailView | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
+  const [savedAt, setSavedAt] = useState<string | null>(null)
+  // Offline, the hub as this browser kept it; a load cut by the link is retried when it returns.
   const load = () =>
-    request<HubDetailView>('GET', `/api/hubs/${encodeURIComponent(hubId)}`).then(setHub, (e: ApiError) => setError(e))
+    keptGet<HubDetailView>(me?.id ?? '', `/api/hubs/${encodeURIComponent(hubId)}`).then(
+      (r) => (setHub(r.data), setSavedAt(r.savedAt)),
+      (e: unknown) => {
+        if (e instanceof ApiError) setError(e)
+        throw e
+      },
+    )
   useEffect(() => {
     setHub(null)
     setError(null)
-    void load()
+    return retryWhenOnline(load, isNetworkFailure)
   }, [hubId])
   if (!me) return null
   if (error) {
@@ -65,7 +76,7 @@ export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; no
       </main>
     )
   }
-  if (!hub) return <main id="main" className="page"><p className="muted">Loading…</p></main>
+  if (!hub) return <main id="main" className="page"><Loading /></main>
   const canWrite = canEditHubDocs(me, hubId)
   const history = tabDocument(hubId, tab, noteId)
   return (
@@ -76,6 +87,7 @@ export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; no
         </h1>
         <p className="role" data-testid="role">{roleLabel(me, hubId)}</p>
       </header>
+      <LocalOnlyNotice savedAt={savedAt} />
       <nav className="tabs" aria-label="Hub sections">
         {TABS.map(([id, label]) => (
           <Link key={id} to={`/hubs/${hubId}/${id}`} className={tab === id ? 'tab active' : 'tab'} {...(tab === id ? { 'aria-current': 'page' as const } : {})}>
@@ -92,9 +104,7 @@ export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; no
       {tab === 'notes' && (NotesTab ? <NotesTab hub={hub} me={me} canWrite={canWrite} noteId={noteId} /> : <Loading />)}
       {(tab === 'exchanges' || tab === 'actions') &&
         (LogTab ? <LogTab hub={hub} me={me} canWrite={canWrite} kind={tab === 'exchanges' ? 'exchange' : 'action'} /> : <Loading />)}
-      {tab === 'members' && (MembersTab ? <MembersTab hub={hub} me={me} onChanged={load} /> : <Loading />)}
+      {tab === 'members' && (MembersTab ? <MembersTab hub={hub} me={me} onChanged={() => void load().catch(() => {})} /> : <Loading />)}
     </main>
   )
 }
-
-const Loading = () => <p className="muted">Loading…</p>

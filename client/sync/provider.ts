@@ -3,7 +3,8 @@ import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { CloseCode } from '../../shared/close-codes'
 import { reportSignedOut } from '../api/request'
-import { copyName, copyOwner, markUnsent, onCopyOwnerChange, registerCopy } from './local-copies'
+import { SyncSocket, transportName, type TransportName } from './transport'
+import { copyName, copyOwner, markUnsent, onCopyOwnerChange, registerCopy, unsentOf } from './local-copies'
 
 /** What the connection indicator shows. */
 export interface SyncStatus {
@@ -12,6 +13,8 @@ export interface SyncStatus {
   waiting: number
   /** Why the server refused (4401: sign in again, 4403: no access). */
   refusal: { code: number; reason: string } | null
+  /** How the sync reaches the server (HTTP where WebSockets are blocked). */
+  transport?: TransportName
 }
 
 /** A document opened for editing: local copy in IndexedDB, live link to the server. */
@@ -90,7 +93,8 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
     local = new IndexeddbPersistence(name, doc)
   }
   if (!deferLocal) startLocal()
-  const provider = new WebsocketProvider(serverUrl(), docName, doc, { connect, disableBc: true })
+  // SyncSocket falls back to plain HTTP by itself where WebSockets are blocked (transport.ts).
+  const provider = new WebsocketProvider(serverUrl(), docName, doc, { connect, disableBc: true, WebSocketPolyfill: SyncSocket })
   if (deferLocal) {
     // CollaborationPlugin connects right after its binding starts observing the Y.Doc: that is
     // the moment the local copy may load too.
@@ -100,7 +104,8 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
       connectNow()
     }
   }
-  let status: SyncStatus = { state: 'connecting', waiting: 0, refusal: null }
+  // Changes made before a reload (or in a tab since closed) are still waiting: counted from the start.
+  let status: SyncStatus = { state: 'connecting', waiting: owner ? (unsentOf(owner)[docName] ?? 0) : 0, refusal: null }
   const listeners = new Set<(s: SyncStatus) => void>()
   const set = (patch: Partial<SyncStatus>) => {
     status = { ...status, ...patch }
@@ -115,7 +120,7 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
   doc.on('update', onUpdate)
   provider.on('status', ({ status: s }: { status: string }) => {
     if (status.state === 'refused') return
-    set({ state: s === 'connected' ? 'syncing' : navigator.onLine ? 'connecting' : 'offline' })
+    set({ state: s === 'connected' ? 'syncing' : navigator.onLine ? 'connecting' : 'offline', transport: transportName() })
   })
   provider.on('sync', (synced: boolean) => {
     if (synced) set({ state: 'connected', waiting: 0 })
@@ -135,6 +140,12 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
   // A socket that outlived a short network loss carries on: it is not "offline" any more.
   const goOnline = () => {
     if (status.state === 'offline') set({ state: provider.wsconnected ? (provider.synced ? 'connected' : 'syncing') : 'connecting' })
+    // The link is back: reconnect now rather than after y-websocket's back-off (up to 2.5 s), and
+    // drop an attempt still hanging on the dead link.
+    if (!provider.wsconnected && provider.shouldConnect && status.state !== 'refused') {
+      provider.disconnect()
+      provider.connect()
+    }
   }
   window.addEventListener('offline', goOffline)
   window.addEventListener('online', goOnline)

@@ -11,7 +11,12 @@ const SEVERITY: SyncStatus['state'][] = ['refused', 'offline', 'connecting', 'sy
 export function combineStatus(all: readonly SyncStatus[]): SyncStatus | null {
   if (all.length === 0) return null
   const worst = all.reduce((a, b) => (SEVERITY.indexOf(b.state) < SEVERITY.indexOf(a.state) ? b : a))
-  return { state: worst.state, waiting: all.reduce((n, s) => n + s.waiting, 0), refusal: all.find((s) => s.refusal)?.refusal ?? null }
+  return {
+    state: worst.state,
+    waiting: all.reduce((n, s) => n + s.waiting, 0),
+    refusal: all.find((s) => s.refusal)?.refusal ?? null,
+    transport: all.some((s) => s.transport === 'http') ? 'http' : 'websocket',
+  }
 }
 
 const ids = new WeakMap<OpenDoc, number>()
@@ -46,9 +51,12 @@ export function SyncIndicator({ open }: { open: OpenDoc | null | readonly (OpenD
           : s.state === 'syncing'
             ? 'syncing'
             : `connecting${s.waiting ? ` — ${s.waiting} change${s.waiting === 1 ? '' : 's'} waiting` : ''}`
+  // Says so when the sync goes over plain HTTP: WebSockets are blocked on this network.
+  const via = s.transport === 'http' && s.state !== 'refused' ? ' · over HTTP (WebSockets blocked)' : ''
   return (
     <span className={`sync sync-${s.state}`} role="status" aria-live="polite" data-testid="sync-status">
       {label}
+      {via}
     </span>
   )
 }

@@ -13,6 +13,8 @@ const clientCsp = (publicOrigin: string) => [
   "font-src 'self' data:",
   // 'self' covers ws: to the same host only in newer browsers: the sync socket's origin is named.
   `connect-src 'self' ${publicOrigin.replace(/^http/, 'ws')}`,
+  // The service worker (client/offline) is the origin's own /sw.js; nothing else may run as a worker.
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

@@ -32,6 +32,18 @@ describe('security headers on every response', () => {
     expect(csp).toContain(`connect-src 'self' ${t.origin.replace(/^http/, 'ws')}`)
   })
 
+  it('the service worker: from the origin only, asked again on every visit, hardened like the rest', async () => {
+    const csp = expectHardened(await t.fetch('/'))
+    expect(csp).toMatch(/worker-src 'self'(;|$)/)
+    const res = await t.fetch('/sw.js')
+    expectHardened(res)
+    if (existsSync(path.join(CLIENT_DIST, 'sw.js'))) {
+      expect(res.status).toBe(200)
+      expect(res.headers.get('cache-control')).toBe('no-cache')
+      expect(res.headers.get('content-type')).toContain('javascript')
+    }
+  })
+
   it('a static asset of the built client', async () => {
     const assets = path.join(CLIENT_DIST, 'assets')
     const file = existsSync(assets) ? readdirSync(assets).find((f) => f.endsWith('.js')) : undefined

@@ -8,6 +8,8 @@ import { DEFAULT_SCOPE, SCOPES, type Scope } from '../../../shared/scopes'
 import type { MeView } from '../../../shared/schemas/auth'
 import type { HubDetailView } from '../../../shared/schemas/hubs'
 import { request } from '../../api/request'
+import { keptGet } from '../../offline/kept-answers'
+import { copyOwner } from '../../sync/local-copies'
 import type { Taxonomy } from '../../../shared/taxonomy'
 
 /** An entry with the scope it has: where it lives decides `hub`, its `scope` key the rest. */
@@ -79,7 +81,8 @@ let taxonomyCache: Promise<Taxonomy> | null = null
 export function useTaxonomy(): Taxonomy | null {
   const [t, setT] = useState<Taxonomy | null>(null)
   useEffect(() => {
-    taxonomyCache ??= request<Taxonomy>('GET', '/api/taxonomy')
+    // Kept for offline use like the hub pages' answers.
+    taxonomyCache ??= keptGet<Taxonomy>(copyOwner() ?? '', '/api/taxonomy').then((r) => r.data)
     taxonomyCache.then(setT, () => (taxonomyCache = null))
   }, [])
   return t

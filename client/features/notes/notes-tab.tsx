@@ -8,6 +8,9 @@ import { ErrorBanner } from '../../ui/error-banner'
 import { Select } from '../../ui/select'
 import { ScopeChip, ScopePicker, scopeOptions, scopeOr } from '../../ui/scope'
 import { DEFAULT_SCOPE, type Scope } from '../../../shared/scopes'
+import { isNetworkFailure, keptGet } from '../../offline/kept-answers'
+import { retryWhenOnline } from '../../offline/when-online'
+import { Loading } from '../../offline/loading'
 
 /** A note as listed; servers that predate scopes send none, which is the default scope. */
 type ListedNote = NoteView & { scope?: unknown }
@@ -22,10 +25,17 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
   const [scope, setScope] = useState<Scope>(DEFAULT_SCOPE)
   const [error, setError] = useState<string | null>(null)
   const base = `/api/hubs/${encodeURIComponent(hub.id)}/notes`
-  const load = () => request<ListedNote[]>('GET', base).then(setNotes, (e: Error) => setError(e.message))
-  useEffect(() => {
-    void load()
-  }, [hub.id])
+  // Offline, the list as this browser kept it (the notes open from their local copies).
+  const fetchList = () =>
+    keptGet<ListedNote[]>(me.id, base).then(
+      (r) => setNotes(r.data),
+      (e: Error) => {
+        if (!isNetworkFailure(e)) setError(e.message)
+        throw e
+      },
+    )
+  const load = () => fetchList().catch(() => {})
+  useEffect(() => retryWhenOnline(fetchList, isNetworkFailure), [hub.id])
   const handleCreate = async (e: FormEvent) => {
     e.preventDefault()
     try {
@@ -75,6 +85,7 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
           </form>
         )}
         <ErrorBanner message={error} />
+        {notes === null && !error && <Loading />}
         <ul className="note-list">
           {notes?.map((n) => (
             <li key={n.id}>

@@ -64,6 +64,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'GET /api/openapi.json': { tag: 'service', summary: 'This API description (OpenAPI 3.1)', access: 'anyone', public: true, responses: { 200: anyJson('the OpenAPI document') } },
   'GET /api/reference': { tag: 'service', summary: 'This API description as a web page', access: 'anyone', public: true, responses: { 200: { description: 'HTML page', media: ['text/html'] } } },
   'GET /metrics': { tag: 'service', summary: 'Prometheus metrics of the sync server and the process', access: 'callers on loopback only', public: true, responses: { 200: { description: 'Prometheus text format', media: ['text/plain'] }, 403: json('not on loopback') } },
+  'GET /sw.js': { tag: 'service', summary: 'The web client\'s service worker: keeps the app for offline use (never cached by HTTP: a new version is found at once)', access: 'anyone', public: true, responses: { 200: { description: 'JavaScript', media: ['text/javascript'] }, 404: json('the client is not built') } },
   'GET /collab/*': {
     tag: 'sync',
     summary: 'Sync endpoint (WebSocket, y-websocket protocol)',
@@ -71,6 +72,21 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     description:
       'Upgrade to a WebSocket at `/collab/<docName>` (`hub/<hubId>/brief`, `hub/<hubId>/log`, `hub/<hubId>/log/hub`, `hub/<hubId>/notes/<noteId>`). Message 0 = sync, 1 = awareness. A caller without a valid session, or who may not read the document, is accepted and closed at once with code 4401 or 4403; a malformed or oversized frame closes that connection with a code ≥ 4000; an update meaning what only the server decides (another author or mission, a date in the future, a server-only field, an unknown node type) closes it with 4422 naming the field.',
     responses: { 101: none('switching protocols'), 403: json('Origin is not PUBLIC_ORIGIN') },
+  },
+  'GET /collab-http/*': {
+    tag: 'sync',
+    summary: 'Sync where WebSockets are blocked: the server\'s messages (Server-Sent Events)',
+    access: 'read access to the document (the same door as the WebSocket)',
+    description:
+      'The same y-websocket messages as `/collab/<docName>` for networks whose proxies refuse `Upgrade`. The stream starts with `event: hello` carrying `{"id"}` (the stream\'s secret, for the POSTs); each `data:` line is one message, base64; `event: close` carries `{"code","reason"}` with the codes the socket closes with (4401 no session, 4403 no access or wrong Origin, 4404, 4413, 4422, 4429), and ends the stream.',
+    responses: { 200: { description: 'event stream', media: ['text/event-stream'] } },
+  },
+  'POST /collab-http/*': {
+    tag: 'sync',
+    summary: 'Sync where WebSockets are blocked: the client\'s messages',
+    access: 'the session the stream was opened with, from PUBLIC_ORIGIN',
+    description: 'Body (`application/octet-stream`): messages, each prefixed with its length (lib0 varuint), for the stream `?id=`. They are handled exactly as WebSocket frames (rate guards, meaning checks, persist before relay).',
+    responses: { 204: none('handed to the connection'), 401: json('no session'), 403: json('Origin is not PUBLIC_ORIGIN'), 404: json('no such open stream of this session and document'), 413: json('larger than SYNC_MAX_FRAME_BYTES (the stream closes with 4413)') },
   },
 
   // --- sign-in and account

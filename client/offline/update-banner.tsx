@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react'
+import { registerSW } from 'virtual:pwa-register'
+import { whenFlushed } from '../sync/provider'
+
+let needRefresh = false
+const listeners = new Set<() => void>()
+let update: ((reload?: boolean) => Promise<void>) | null = null
+
+/**
+ * Registers the service worker (it keeps the app's code for offline use). A new version waits
+ * until the person chooses to reload: the app is never reloaded under someone's fingers.
+ */
+export function startServiceWorker(): void {
+  if (!('serviceWorker' in navigator)) return
+  update = registerSW({
+    immediate: true,
+    onNeedRefresh() {
+      needRefresh = true
+      listeners.forEach((l) => l())
+    },
+  })
+}
+
+/** "A new version is ready — reload", shown once a new version of the app has been fetched. */
+export function UpdateBanner() {
+  const [ready, setReady] = useState(needRefresh)
+  useEffect(() => {
+    const l = () => setReady(needRefresh)
+    listeners.add(l)
+    return () => void listeners.delete(l)
+  }, [])
+  if (!ready) return null
+  return (
+    <div className="notice update" role="status" data-testid="update-ready">
+      A new version is ready —{' '}
+      <button
+        type="button"
+        onClick={() =>
+          // What was typed reaches the server (or at least IndexedDB) before the page goes.
+          void whenFlushed().then(() => update?.(true))
+        }
+      >
+        reload
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,66 @@
+import { HttpSyncSocket } from './http-socket'
+
+/**
+ * Which transport the sync uses: WebSockets, or plain HTTP (http-socket.ts) where something on
+ * the way (an embassy proxy) refuses them. The switch is by itself: two sockets in a row that never
+ * opened, each while the server answered plain HTTP, mean WebSockets are blocked here. Kept for the
+ * page's life (a reload tries WebSockets again).
+ */
+export type TransportName = 'websocket' | 'http'
+
+let current: TransportName = 'websocket'
+/** Sockets that failed to open in a row, each while plain HTTP to the server worked. */
+let failedWhileHttpWorks = 0
+const listeners = new Set<() => void>()
+
+export const transportName = (): TransportName => current
+
+export function onTransportChange(cb: () => void): () => void {
+  listeners.add(cb)
+  return () => void listeners.delete(cb)
+}
+
+function use(name: TransportName): void {
+  if (current === name) return
+  current = name
+  listeners.forEach((l) => l())
+}
+
+/**
+ * Socket opens that fail this many times in a row, each time while the server answers plain HTTP,
+ * switch to HTTP. A link coming back (one socket refused in the moment HTTP works) counts once and
+ * is reset by the next socket that opens.
+ */
+const FAILURES_BEFORE_FALLBACK = 2
+
+function onSocketFailed(): void {
+  if (current === 'http') return
+  // The server answers plain HTTP now: the link is up and only the WebSocket failed.
+  fetch('/api/health', { cache: 'no-store' }).then(
+    (res) => {
+      if (!res.ok) return void (failedWhileHttpWorks = 0)
+      if (++failedWhileHttpWorks >= FAILURES_BEFORE_FALLBACK) use('http')
+    },
+    () => {
+      failedWhileHttpWorks = 0
+    },
+  )
+}
+
+/**
+ * What y-websocket constructs as its socket (`WebSocketPolyfill`): a WebSocket, watched for
+ * failures to open, or the HTTP fallback once WebSockets are known blocked.
+ */
+export const SyncSocket = function SyncSocket(url: string, protocols?: string | string[]) {
+  if (current === 'http') return new HttpSyncSocket(url)
+  const ws = new WebSocket(url, protocols)
+  let opened = false
+  ws.addEventListener('open', () => {
+    opened = true
+    failedWhileHttpWorks = 0
+  })
+  ws.addEventListener('close', () => {
+    if (!opened) onSocketFailed()
+  })
+  return ws
+} as unknown as typeof WebSocket
