@@ -2,6 +2,8 @@ import type pg from 'pg'
 import type { Logger } from '../logger.js'
 
 const CHANNEL = 'hubwork_doc'
+/** Room left under PostgreSQL's 8,000-byte NOTIFY payload for the process id and the JSON around the ranges. */
+const MAX_PAYLOAD_BYTES = 7_000
 
 /**
  * Several processes on one PostgreSQL (docs/architecture.md, scale-out): after a commit, NOTIFY (process, doc, seq
@@ -55,20 +57,47 @@ export class Fanout {
 
   private handle(payload: string | undefined): void {
     try {
-      const { p, d, a, b } = JSON.parse(payload ?? '') as { p: string; d: string; a: number; b: number }
-      if (p === this.processId || typeof d !== 'string') return
-      this.onRemote(d, a, b).catch((err) => this.logger.warn({ err: (err as Error).message, doc: d }, 'remote relay failed'))
+      const { p, d, a, b, r } = JSON.parse(payload ?? '') as { p: string; d?: string; a?: number; b?: number; r?: [string, number, number][] }
+      if (p === this.processId) return
+      // One notification per commit names every document it touched (`r`); a single `d/a/b` is
+      // what processes of the previous version send, during a rolling upgrade.
+      const ranges = Array.isArray(r) ? r : [[d, a, b]]
+      for (const [doc, from, to] of ranges) {
+        if (typeof doc !== 'string' || typeof from !== 'number' || typeof to !== 'number') continue
+        this.onRemote(doc, from, to).catch((err) => this.logger.warn({ err: (err as Error).message, doc }, 'remote relay failed'))
+      }
     } catch {
       this.logger.warn('ignoring a malformed notification')
     }
   }
 
-  /** Tells the other processes about a commit. Best effort: a lost NOTIFY is healed by resync. */
-  async notify(doc: string, from: number, to: number): Promise<void> {
+  /**
+   * Tells the other processes about a commit: ONE query however many documents it touched (a
+   * NOTIFY per document was a round trip per update under load). Payloads stay under
+   * PostgreSQL's 8,000-byte limit by splitting into several notifications in that one query.
+   * Best effort: a lost NOTIFY is healed by resync.
+   */
+  async notify(ranges: readonly (readonly [doc: string, from: number, to: number])[]): Promise<void> {
+    if (ranges.length === 0) return
+    const payloads: string[] = []
+    let chunk: (readonly [string, number, number])[] = []
+    let bytes = 0
+    const flush = () => {
+      if (chunk.length) payloads.push(JSON.stringify({ p: this.processId, r: chunk }))
+      chunk = []
+      bytes = 0
+    }
+    for (const range of ranges) {
+      const size = Buffer.byteLength(JSON.stringify(range)) + 1
+      if (bytes + size > MAX_PAYLOAD_BYTES) flush()
+      chunk.push(range)
+      bytes += size
+    }
+    flush()
     try {
-      await this.pool.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify({ p: this.processId, d: doc, a: from, b: to })])
+      await this.pool.query('select pg_notify($1, payload) from unnest($2::text[]) as payload', [CHANNEL, payloads])
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message, doc }, 'NOTIFY failed')
+      this.logger.warn({ err: (err as Error).message, docs: ranges.length }, 'NOTIFY failed')
     }
   }
 

@@ -85,9 +85,9 @@ export class WritePath {
       byDoc.set(w.doc, { from: Math.min(range?.from ?? Infinity, seqs[i]), to: Math.max(range?.to ?? 0, seqs[i]), userId: w.userId })
     })
     this.metrics.updates.inc(writes.length)
+    void this.fanout?.notify([...byDoc].map(([doc, r]) => [doc, r.from, r.to] as const))
     for (const [doc, range] of byDoc) {
       this.events.emit('persisted', { doc, seq: range.to, userId: range.userId } satisfies PersistedEvent)
-      void this.fanout?.notify(doc, range.from, range.to)
       const room = this.rooms.get(doc)
       if (room) maybeCompact(this.db, this.logger, room, this.compactAfter)
     }

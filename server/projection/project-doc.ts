@@ -5,7 +5,7 @@ import { hubLogDocName, logDocName, parseDocName, type DocName } from '../../sha
 import type { Taxonomy } from '../../shared/taxonomy.js'
 import { readDocState } from '../db/update-store.js'
 import { docExists } from '../db/doc-exists.js'
-import { lexicalDocToText } from '../editor/headless.js'
+import { runHeavy } from '../cpu/cpu-pool.js'
 import { logItemRows, type Origins } from './log-items.js'
 import { buildItemId } from '../../shared/item-id.js'
 import { DEFAULT_SCOPE, type Scope } from '../../shared/scopes.js'
@@ -32,9 +32,9 @@ export async function projectDoc(db: Kysely<Database>, docName: string, taxonomy
     // A hub's two log documents are projected together (one lock for both).
     const lockName = name.type === 'log' ? logDocName(name.hubId) : docName
     await sql`select pg_advisory_xact_lock(hashtext(${'projection:' + lockName}))`.execute(trx)
-    // A note document without its notes row is listed nowhere: nothing to read or search.
-    if (!(await docExists(trx, name))) return null
     if (name.type === 'log') {
+      // A hub's log exists with its hub (a note's row is checked by projectText, in one query).
+      if (!(await docExists(trx, name))) return null
       const [shared, hubOnly] = await Promise.all([readDocState(trx, logDocName(name.hubId)), readDocState(trx, hubLogDocName(name.hubId))])
       await projectLog(trx, name.hubId, shared?.update ?? null, hubOnly?.update ?? null, taxonomy)
       await saveCursor(trx, logDocName(name.hubId), shared?.uptoSeq ?? 0)
@@ -103,6 +103,7 @@ async function entryOrigins(trx: Kysely<Database>, hubId: string, docs: Y.Doc[])
 
 /** @returns false when the document has nothing to project (a note without its notes row). */
 async function projectText(trx: Kysely<Database>, docName: string, name: DocName, update: Uint8Array | null): Promise<boolean> {
+  if (name.type !== 'note' && !(await docExists(trx, name))) return false
   let title = 'Hub brief'
   // The brief is always shared with HQ; a note's scope is its row's.
   let scope: Scope = DEFAULT_SCOPE
@@ -113,7 +114,9 @@ async function projectText(trx: Kysely<Database>, docName: string, name: DocName
     title = note.title
     scope = note.scope
   }
-  const text = update ? (await lexicalDocToText(update)).slice(0, TEXT_CAP).replaceAll('\u0000', '\uFFFD') : ''
+  // Headless Lexical over the whole document is O(document): on the worker thread, so that a long
+  // brief projected every second does not hold the event loop the sync server relays on.
+  const text = update ? (await runHeavy('lexicalText', update)).slice(0, TEXT_CAP).replaceAll('\u0000', '\uFFFD') : ''
   await trx
     .insertInto('doc_text')
     .values({ doc: docName, hub_id: name.hubId, kind: name.type === 'note' ? 'note' : 'brief', title, text, projected_at: new Date(), scope })

@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import * as Y from 'yjs'
+import { sql } from 'kysely'
 import { connectPostgres } from '../../server/db/connect.js'
 import { migrateToLatest } from '../../server/db/migrator.js'
 import { appendUpdates, compactDoc } from '../../server/db/update-store.js'
@@ -60,14 +61,18 @@ try {
     reference = await startReference()
     for (const point of points) {
       for (const server of [reference, ours]) {
+        const xacts = async () => Number((await sql<{ n: string }>`select sum(xact_commit)::text as n from pg_stat_database`.execute(database.db)).rows[0].n)
+        const x0 = await xacts()
         const r = await runPoint(
           server,
           point,
           (d) => `hub/${hub.id}/notes/bench-${point.clients}-${d}`,
           (i): Record<string, string> => (server === ours ? { cookie: cookies[i % cookies.length], origin } : {}),
         )
+        // Database transactions (each autocommit query is one) per edit: the server's round trips, counted rather than timed.
+        r.dbXactsPerEdit = ((await xacts()) - x0 - 1) / Math.max(1, r.edits)
         results.push(r)
-        console.log(`${r.point} · ${r.server}: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, lost ${r.lost}, server CPU ${r.serverCpuPct.toFixed(0)}%, RSS ${r.serverRssMiB.toFixed(0)} MiB, generator CPU ${r.generatorCpuPct.toFixed(0)}%`)
+        console.log(`${r.point} · ${r.server}: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, lost ${r.lost}, server CPU ${r.serverCpuPct.toFixed(0)}%, db xacts/edit ${r.dbXactsPerEdit.toFixed(2)}, RSS ${r.serverRssMiB.toFixed(0)} MiB, generator CPU ${r.generatorCpuPct.toFixed(0)}%`)
       }
     }
     // Cold load after compaction: 100,000 stored updates of one document.

@@ -25,6 +25,8 @@ export interface PointResult {
   serverRssMiB: number
   generatorCpuPct: number
   connectSeconds: number
+  /** Database transactions per edit during the point (bench.ts fills it in; the reference stores nothing). */
+  dbXactsPerEdit?: number
 }
 
 const now = () => performance.timeOrigin + performance.now()
