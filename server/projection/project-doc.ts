@@ -6,6 +6,7 @@ import type { Taxonomy } from '../../shared/taxonomy.js'
 import { readDocState } from '../db/update-store.js'
 import { docExists } from '../db/doc-exists.js'
 import { runHeavy } from '../cpu/cpu-pool.js'
+import { lexicalDocToText } from '../editor/headless.js'
 import { logItemRows, type Origins } from './log-items.js'
 import { buildItemId } from '../../shared/item-id.js'
 import { DEFAULT_SCOPE, type Scope } from '../../shared/scopes.js'
@@ -16,6 +17,8 @@ const UPDATED_COLUMNS = TABLE_COLUMNS.items.filter((c) => c !== 'id' && c !== 's
 
 /** Text kept per brief or note for search: enough for any real document, bounded for the index. */
 const TEXT_CAP = 200_000
+/** A document state past this many bytes is read as text on the worker thread (about 2,000 words). */
+const TEXT_ON_WORKER_BYTES = 32 * 1024
 
 /**
  * Projects one document from its stored state: a hub log into `items` (rows upserted, rows of
@@ -114,9 +117,12 @@ async function projectText(trx: Kysely<Database>, docName: string, name: DocName
     title = note.title
     scope = note.scope
   }
-  // Headless Lexical over the whole document is O(document): on the worker thread, so that a long
-  // brief projected every second does not hold the event loop the sync server relays on.
-  const text = update ? (await runHeavy('lexicalText', update)).slice(0, TEXT_CAP).replaceAll('\u0000', '\uFFFD') : ''
+  // Headless Lexical over the whole document is O(document): a long one goes to the worker thread,
+  // so that a long brief projected every second does not hold the event loop the sync server
+  // relays on. Short ones stay here: the worker is a second V8 heap (~100 MiB RSS) not worth
+  // starting for them.
+  const toText = (u: Uint8Array) => (u.byteLength > TEXT_ON_WORKER_BYTES ? runHeavy('lexicalText', u) : lexicalDocToText(u))
+  const text = update ? (await toText(update)).slice(0, TEXT_CAP).replaceAll('\u0000', '\uFFFD') : ''
   await trx
     .insertInto('doc_text')
     .values({ doc: docName, hub_id: name.hubId, kind: name.type === 'note' ? 'note' : 'brief', title, text, projected_at: new Date(), scope })
