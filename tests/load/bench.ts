@@ -17,6 +17,7 @@ import { createHub, createNoteRow, createUser, sessionCookie } from '../support/
 import { freePort } from '../support/global-setup.js'
 import { connectClient } from '../support/ws-client.js'
 import { runPoint, type LoadPoint, type PointResult } from './load.js'
+import { formatCommitFloor, measureCommitFloor, type CommitFloor } from './commit-floor.js'
 import { startHubwork, startReference, type ServerProcess } from './servers.js'
 
 const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}`))?.split('=')[1]
@@ -43,9 +44,13 @@ await pg.createDatabase('bench')
 const databaseUrl = `${pg.url}/bench`
 const results: PointResult[] = []
 let coldLoad: { updates: number; compactMs: number; syncMs: number } | null = null
+let floor: CommitFloor | null = null
 try {
   const database = await connectPostgres(databaseUrl)
   await migrateToLatest(database.db)
+  // The least persist-before-relay can add: measured first, on the same PostgreSQL and disk.
+  floor = await measureCommitFloor(databaseUrl, dir, quick ? 100 : 300)
+  console.log(formatCommitFloor(floor))
   const hub = await createHub(database.db, { missions: ['DE'] })
   // A few accounts, each with one session shared by many sockets (as tabs of one person would).
   const cookies: string[] = []
@@ -118,10 +123,11 @@ for (const r of results) {
   const ratio = (a: number, b: number) => (r.server === 'hubwork' && b > 0 ? (a / b).toFixed(2) : '')
   console.log(`| ${r.point} | ${r.server} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${r.lost} | ${r.serverCpuPct.toFixed(0)} | ${r.serverRssMiB.toFixed(0)} | ${r.generatorCpuPct.toFixed(0)} | ${ratio(r.p50, ref.p50)} | ${ratio(r.p99, ref.p99)} |`)
 }
+if (floor) console.log(`\n${formatCommitFloor(floor)} (the reference stores nothing: its floor is 0)`)
 if (coldLoad) console.log(`\nCold load after compaction of ${coldLoad.updates} stored updates: connect-to-synced ${coldLoad.syncMs.toFixed(0)} ms (compaction took ${coldLoad.compactMs.toFixed(0)} ms)`)
 const out = path.resolve(import.meta.dirname, '..', '..', 'bench', 'results')
 await mkdir(out, { recursive: true })
 const file = path.join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`)
-await writeFile(file, JSON.stringify({ at: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, seconds, results, coldLoad }, null, 2))
+await writeFile(file, JSON.stringify({ at: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, seconds, results, coldLoad, floor }, null, 2))
 console.log(`\nwritten ${path.relative(process.cwd(), file)}`)
 process.exit(0)
