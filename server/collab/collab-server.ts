@@ -27,6 +27,9 @@ import { WritePath } from './write-path.js'
 
 export type { PersistedEvent } from './write-path.js'
 
+/** How often, on PostgreSQL, open rooms are compared with the database (see `start`). */
+const HEAL_EVERY_MS = 20_000
+
 /** Tunables of the sync server; tests shorten the timers. */
 export interface CollabOptions {
   maxFrameBytes: number
@@ -79,6 +82,7 @@ export class CollabServer {
   private readonly opts: Required<CollabOptions>
   private nextConnId = 1
   private closed = false
+  private healTimer: NodeJS.Timeout | null = null
 
   constructor(
     private readonly database: Db,
@@ -115,6 +119,13 @@ export class CollabServer {
   /** Starts listening to other processes (PostgreSQL only). */
   async start(): Promise<void> {
     await this.fanout?.start(() => this.resyncAll())
+    // A process killed between its commit and its NOTIFY (or a NOTIFY lost while PostgreSQL went
+    // down) leaves the others' rooms behind with nothing to tell them: each open room is compared
+    // with the database now and then (found by the soak: clients synced but missing a stored edit).
+    if (this.fanout) {
+      this.healTimer = setInterval(() => void this.resyncAll(true).catch((err) => this.logger.warn({ err: (err as Error).message }, 'periodic resync failed')), HEAL_EVERY_MS)
+      this.healTimer.unref()
+    }
   }
 
   get maxFrameBytes(): number {
@@ -295,10 +306,12 @@ export class CollabServer {
   }
 
   /** After a lost LISTEN connection notifications may be lost: relay what each open room lacks. */
-  private async resyncAll(): Promise<void> {
+  private async resyncAll(onlyBehind = false): Promise<void> {
     for (const room of [...this.rooms.all()]) {
       const stored = await readDocState(this.db, room.name)
       if (!stored) continue
+      // The periodic check relays only to rooms lacking stored structs (not a delete-only update).
+      if (onlyBehind && !isBehind(room.doc, stored.update)) continue
       const missing = Y.diffUpdate(stored.update, Y.encodeStateVector(room.doc))
       relay(room, missing, null)
       room.lastSeq = Math.max(room.lastSeq, stored.uptoSeq)
@@ -316,6 +329,7 @@ export class CollabServer {
       for (const conn of room.connections) conn.close(CloseCode.goingAway, 'server stopping')
       room.destroy()
     }
+    if (this.healTimer) clearInterval(this.healTimer)
     await this.fanout?.stop()
   }
 
@@ -333,4 +347,11 @@ export class CollabServer {
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.db)
   }
+}
+
+/** Whether `update` holds structs `doc` lacks. */
+function isBehind(doc: Y.Doc, update: Uint8Array): boolean {
+  const have = Y.decodeStateVector(Y.encodeStateVector(doc))
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) if (clock > (have.get(client) ?? 0)) return true
+  return false
 }
