@@ -72,7 +72,8 @@ export class HttpSyncSocket {
   }
 
   private flush(): void {
-    if (this.posting || this.queue.length === 0 || this.readyState !== 1 || !this.id) return
+    if (this.readyState === 2 && !this.posting && this.queue.length === 0) return this.finish(1000, '')
+    if (this.posting || this.queue.length === 0 || (this.readyState !== 1 && this.readyState !== 2) || !this.id) return
     const batch = this.queue
     this.queue = []
     const encoder = encoding.createEncoder()
@@ -100,7 +101,15 @@ export class HttpSyncSocket {
     )
   }
 
+  /**
+   * Like a socket's close: what was sent before still reaches the server (the server keeps frames a
+   * client sent before closing), then the stream ends.
+   */
   close(): void {
+    if (this.readyState === 1 && (this.posting || this.queue.length > 0)) {
+      this.readyState = 2
+      return
+    }
     this.finish(1000, '')
   }
 

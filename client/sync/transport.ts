@@ -3,8 +3,8 @@ import { HttpSyncSocket } from './http-socket'
 /**
  * Which transport the sync uses: WebSockets, or plain HTTP (http-socket.ts) where something on
  * the way (an embassy proxy) refuses them. The switch is by itself: two sockets in a row that never
- * opened, each while the server answered plain HTTP, mean WebSockets are blocked here. Kept for the
- * page's life (a reload tries WebSockets again).
+ * opened, each while the server answered plain HTTP, in a tab where no WebSocket ever opened, mean
+ * WebSockets are blocked here. Kept for the page's life (a reload tries WebSockets again).
  */
 export type TransportName = 'websocket' | 'http'
 
@@ -33,8 +33,18 @@ function use(name: TransportName): void {
  */
 const FAILURES_BEFORE_FALLBACK = 2
 
+/** A WebSocket opened in this tab (reloads included): this network lets them through; failures are the link's. */
+const WORKED = 'hubwork:websocket-worked'
+const socketWorkedHere = () => {
+  try {
+    return sessionStorage.getItem(WORKED) === '1'
+  } catch {
+    return false
+  }
+}
+
 function onSocketFailed(): void {
-  if (current === 'http') return
+  if (current === 'http' || socketWorkedHere()) return
   // The server answers plain HTTP now: the link is up and only the WebSocket failed.
   fetch('/api/health', { cache: 'no-store' }).then(
     (res) => {
@@ -58,6 +68,11 @@ export const SyncSocket = function SyncSocket(url: string, protocols?: string | 
   ws.addEventListener('open', () => {
     opened = true
     failedWhileHttpWorks = 0
+    try {
+      sessionStorage.setItem(WORKED, '1')
+    } catch {
+      // Storage disabled: failures are judged as they come.
+    }
   })
   ws.addEventListener('close', () => {
     if (!opened) onSocketFailed()
