@@ -24,7 +24,7 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'users', 'hubs', 'missions', 'memberships', 'sessions', 'notes', 'login_failures',
   'doc_updates', 'doc_snapshots', 'doc_versions', 'items', 'doc_text', 'projection_cursors',
   'comments', 'item_threads', 'inbox_entries', 'audit_events', 'password_tokens', 'entry_origins',
-  'periods', 'brief_submissions', 'period_items',
+  'periods', 'brief_submissions', 'period_items', 'gg_projects',
 ]
 const GENERATED: Partial<Record<keyof Database, string[]>> = { items: ['search'], doc_text: ['search'] }
 const JSON_COLUMNS: Partial<Record<keyof Database, string[]>> = { audit_events: ['details'], period_items: ['row'] }

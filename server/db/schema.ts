@@ -19,6 +19,8 @@ export interface UserTable {
   email: string
   name: string
   role: Role
+  /** Every role held (`role` is the first); the union decides what the person sees. */
+  roles: ColumnType<Role[], Role[] | undefined, Role[]>
   password_hash: string
   disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   created_at: CreatedAt
@@ -152,6 +154,31 @@ export interface ItemTable {
   projected_at: ColumnType<Date, Date | string | undefined, Date | string>
   /** Who may read it: `hub` · `hq` · `network`. */
   scope: ColumnType<Scope, Scope | undefined, Scope>
+  /** CONTRACT §10, as the log says (unknown ids flagged in `issues`). */
+  exchange_type: ColumnType<string | null, string | null | undefined, string | null>
+  counterparts: ColumnType<string[], string[] | undefined, string[]>
+  partnership: ColumnType<string | null, string | null | undefined, string | null>
+  action_kind: ColumnType<string | null, string | null | undefined, string | null>
+  owner_id: ColumnType<string | null, string | null | undefined, string | null>
+  gg_project: ColumnType<string | null, string | null | undefined, string | null>
+  source_exchange: ColumnType<string | null, string | null | undefined, string | null>
+  outcome: ColumnType<string | null, string | null | undefined, string | null>
+  drop_reason: ColumnType<string | null, string | null | undefined, string | null>
+  escalation: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+/** A Global Gateway project: reference data an admin adds and edits. */
+export interface GgProjectTable {
+  id: string
+  name: string
+  countries: string[]
+  themes: string[]
+  stage: string | null
+  /** Team Europe contributors: Member State codes, `EU`, `EIB`, … */
+  contributors: string[]
+  partnership: string | null
+  created_at: CreatedAt
+  updated_at: Timestamp
 }
 
 /** Plain text of a brief or a note, full-text indexed. */
@@ -254,6 +281,7 @@ export interface Database {
   periods: PeriodTable
   brief_submissions: BriefSubmissionTable
   period_items: PeriodItemTable
+  gg_projects: GgProjectTable
 }
 
 export type User = Selectable<UserTable>
@@ -313,7 +341,7 @@ export interface PeriodItemTable {
 }
 
 export const TABLE_COLUMNS = {
-  users: ['id', 'email', 'name', 'role', 'password_hash', 'disabled_at', 'created_at'],
+  users: ['id', 'email', 'name', 'role', 'password_hash', 'disabled_at', 'created_at', 'roles'],
   sessions: ['id_hash', 'user_id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'],
   hubs: ['id', 'name', 'country', 'country_name', 'region', 'city', 'focal_point_user_id', 'created_at'],
   missions: ['id', 'hub_id', 'code', 'kind', 'name', 'city', 'created_at'],
@@ -327,6 +355,7 @@ export const TABLE_COLUMNS = {
     'id', 'hub_id', 'kind', 'entry_id', 'title', 'body', 'themes', 'forums', 'mission', 'missions', 'lead_mission',
     'author_id', 'created_at', 'updated_at', 'status', 'due', 'completed_at', 'cross_cutting', 'input_status',
     'input_requested_at', 'input_provided_at', 'related_hubs', 'linked_items', 'top_themes', 'participants', 'active_from', 'active_to', 'issues', 'search', 'projected_at', 'scope',
+    'exchange_type', 'counterparts', 'partnership', 'action_kind', 'owner_id', 'gg_project', 'source_exchange', 'outcome', 'drop_reason', 'escalation',
   ],
   doc_text: ['doc', 'hub_id', 'kind', 'title', 'text', 'search', 'projected_at', 'scope'],
   projection_cursors: ['doc', 'upto_seq', 'updated_at'],
@@ -339,4 +368,5 @@ export const TABLE_COLUMNS = {
   periods: ['id', 'start', 'end', 'brief_due', 'locked_at', 'locked_by', 'frozen_at', 'created_at'],
   brief_submissions: ['hub_id', 'period_id', 'status', 'version_id', 'submitted_at', 'submitted_by', 'reviewed_at', 'reviewed_by', 'note'],
   period_items: ['period_id', 'item_id', 'row'],
+  gg_projects: ['id', 'name', 'countries', 'themes', 'stage', 'contributors', 'partnership', 'created_at', 'updated_at'],
 } satisfies { [T in keyof Database]: (keyof Database[T])[] }
