@@ -150,6 +150,6 @@ export const admin = new Hono<AppEnv>()
     await c.var.db.updateTable('users').set({ role, roles }).where('id', '=', userId).execute()
     // Open sockets were authorized for the old role: they close now and reconnect under the new one.
     c.var.deps.services.collab.closeUserConnections(userId)
-    await audit(c, { action: 'user.role_changed', target: { type: 'user', id: userId }, details: { from: user.role, to: role, fromRoles: user.roles?.length ? user.roles : [user.role], toRoles: roles } })
+    await audit(c, { action: 'user.role_changed', target: { type: 'user', id: userId }, details: { from: user.role, to: role, fromRoles: user.roles, toRoles: roles } })
     return c.json({ id: userId, role, roles } satisfies RoleChangedView)
   })

@@ -1,3 +1,4 @@
+import { asRoles } from '../../shared/roles.js'
 import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
@@ -108,7 +109,7 @@ export async function loadActor(db: Kysely<Database>, userId: string): Promise<A
     name: user.name,
     role: user.role,
     // `role` is the first of `roles`; rows from before `roles` existed hold `role` alone.
-    roles: user.roles?.length ? user.roles : [user.role],
+    roles: asRoles(user.roles, user.role),
     memberships: memberships.map((m) => ({
       hubId: m.hub_id,
       missionId: m.mission_id,

@@ -1,3 +1,4 @@
+import { asRoles } from '../../shared/roles.js'
 import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
@@ -238,7 +239,7 @@ export class CommentService {
     for (const u of users) {
       // Only this hub's membership matters to an item of this hub.
       const coordinator = members.get(u.id)
-      const reader = { id: u.id, role: u.role, roles: u.roles, memberships: coordinator === undefined ? [] : [{ hubId: item.hubId, coordinator }] }
+      const reader = { id: u.id, role: u.role, roles: asRoles(u.roles, u.role), memberships: coordinator === undefined ? [] : [{ hubId: item.hubId, coordinator }] }
       if (can(reader, resource, 'read')) out.set(u.id, { name: u.name, email: u.email })
     }
     return out

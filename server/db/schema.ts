@@ -20,7 +20,7 @@ export interface UserTable {
   name: string
   role: Role
   /** Every role held (`role` is the first); the union decides what the person sees. */
-  roles: ColumnType<Role[], Role[] | undefined, Role[]>
+  roles: ColumnType<string[], string[] | undefined, string[]>
   password_hash: string
   disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   created_at: CreatedAt

@@ -4,6 +4,7 @@ import type { Actor } from '../../shared/access.js'
 import { readableBy } from '../db/read-scope.js'
 import type { Rollup, RollupQuery } from '../../shared/schemas/rollup.js'
 import { ACTION_STATUSES, OPEN_ACTION_STATUSES } from '../../shared/item-statuses.js'
+import { computeRecordsRollup } from './records-rollup.js'
 
 const DAY_MS = 86_400_000
 
@@ -65,7 +66,8 @@ export async function computeRollup(
   const listCond = inScope('items')
   const active = activeInPeriod(q.from, q.to)
 
-  const [hubs, matrix, statuses, overdue, missionRows, contributionRows, cross, awaiting, hubOnly] = await Promise.all([
+  const [records, hubs, matrix, statuses, overdue, missionRows, contributionRows, cross, awaiting, hubOnly] = await Promise.all([
+    computeRecordsRollup(db, source, { counted: itemCond, listed: listCond, active, hubs: hubCond }),
     sql<{ id: string; name: string; country: string; country_name: string; region: string; focal: string | null }>`
       select h.id, h.name, h.country, h.country_name, h.region, u.name as focal
       from hubs h left join users u on u.id = h.focal_point_user_id
@@ -155,5 +157,6 @@ export async function computeRollup(
       }),
     },
     focalPoints: hubs.rows.map((h) => ({ hubId: h.id, hasFocalPoint: h.focal !== null, name: h.focal })),
+    records,
   }
 }

@@ -1,3 +1,4 @@
+import { asRoles } from '../../../shared/roles.js'
 import type { AdminUserView, AuditEventView } from '../../../shared/schemas/admin.js'
 import type { AuditEventRow } from '../../audit/audit.js'
 import type { User } from '../../db/schema.js'
@@ -12,7 +13,7 @@ export function presentAdminUser(
     email: u.email,
     name: u.name,
     role: u.role,
-    roles: u.roles?.length ? u.roles : [u.role],
+    roles: asRoles(u.roles, u.role),
     disabled: !!u.disabled_at,
     memberships: Number(u.memberships ?? 0),
     createdAt: iso(u.created_at),
