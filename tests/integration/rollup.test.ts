@@ -122,6 +122,11 @@ for (const engine of ENGINES) {
       const docx = Buffer.from(await (await get('docx')).arrayBuffer())
       expect(docx.subarray(0, 2).toString()).toBe('PK')
       expect(docx.includes(Buffer.from('word/document.xml'))).toBe(true)
+      // Questions 6–10 and escalations, as the dashboard has them.
+      expect(text).toContain('## Global Gateway and Tech Business Offer actions')
+      const escalationRows = Object.fromEntries(csv.split('\r\n').filter((l) => l.startsWith('Escalation of cross-cutting items,')).map((l) => [l.split(',')[1], Number(l.split(',')[2])]))
+      expect(escalationRows).toEqual({ 'Not escalated': 6, 'Digital diplomacy network': 1, "Cyber ambassadors' network": 2, 'Political and Security Committee': 0 })
+      expect(csv.split('\r\n').filter((l) => l.startsWith('Engagement by counterpart type,'))).toHaveLength(rollup.records.counterparts.length)
       const staff = accounts.find((a) => a.email === 'jonas.exemplar@demo.example')!
       const s = client(t.fetch, t.origin)
       await s.login(staff.email, staff.password)
