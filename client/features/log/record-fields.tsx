@@ -72,8 +72,8 @@ export function CloseDialog({ title, to, onConfirm, onCancel }: { title: string;
   }
   const what = to === 'done' ? 'Outcome' : 'Reason for dropping it'
   return (
-    <div className="dialog-backdrop">
-      <form role="dialog" aria-modal="true" aria-labelledby="close-dialog-title" className="dialog" onSubmit={submit}>
+    <div className="drawer" role="dialog" aria-modal="true" aria-labelledby="close-dialog-title">
+      <form onSubmit={submit}>
         <h2 id="close-dialog-title">{to === 'done' ? `Mark “${title}” done` : `Drop “${title}”`}</h2>
         <label>
           {what}
