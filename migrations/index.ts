@@ -13,6 +13,7 @@ import * as searchNotNull from './20261201T2055-search-not-null.js'
 import * as createPeriods from './20261201T2100-create-periods.js'
 import * as focalPointTraining from './20261202T0010-focal-point-training.js'
 import * as docComments from './20261202T0100-doc-comments.js'
+import * as structuredRecords from './20261202T0200-structured-records.js'
 import * as createSsoAndMail from './20261202T0500-create-sso-and-mail.js'
 
 /**
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
   '20261201T2100-create-periods': createPeriods,
   '20261202T0010-focal-point-training': focalPointTraining,
   '20261202T0100-doc-comments': docComments,
+  '20261202T0200-structured-records': structuredRecords,
   '20261202T0500-create-sso-and-mail': createSsoAndMail,
 }

@@ -70,11 +70,14 @@ export function buildDemo(src: any): { accounts: DemoAccount[]; data: DemoHubsFi
   const accounts: DemoAccount[] = src.users.map((u: any) => {
     const role = roleOf(u.roles)
     const mission = missions.get(u.mission_id)
+    // A person holding several of the product's roles keeps them all (`role` stays the first).
+    const roles = [...new Set([role, ...u.roles.map((r: string) => roleOf([r]))])]
     return {
       email: u.email.toLowerCase(),
       password: DEMO_PASSWORD,
       name: u.display_name,
       role,
+      ...(roles.length > 1 ? { roles } : {}),
       memberships: role === 'staff' && mission
         ? u.hub_ids.map((hubId: string) => ({ hubId, mission: missionCode(mission), coordinator: u.roles.includes('hub_coordinator') }))
         : [],

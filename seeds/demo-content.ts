@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { briefDocName, hubLogDocName, logDocName, noteDocName } from '../shared/doc-names.js'
 import { createAction, createExchange, type ExtraValue } from '../shared/log-doc.js'
+import { ACTION_KINDS, ESCALATIONS, EXCHANGE_TYPES, type ActionKind, type Counterpart, type Escalation, type ExchangeType } from '../shared/records.js'
 import { termLabel, type Taxonomy } from '../shared/taxonomy.js'
 import { buildLexicalDoc, type Block } from '../server/editor/headless.js'
 import type { DemoHub, DemoHubsFile } from './demo-files.js'
@@ -65,6 +66,12 @@ export async function demoSubmissions(data: DemoHubsFile, taxonomy: Taxonomy, sh
   return out
 }
 
+/** The source's counterpart types in the product's terms (`none`: nobody outside the missions). */
+const COUNTERPART_OF: Record<string, Counterpart> = {
+  partner_government: 'government', industry: 'industry', civil_society: 'civil_society', academia_research: 'academia', international_organisation: 'international_org',
+}
+const oneOf = <T extends string>(values: readonly T[], v: string | null): T | null => (v !== null && (values as readonly string[]).includes(v) ? (v as T) : null)
+
 /** The demo data's sharing scopes, in the product's terms. */
 const SCOPE_OF: Record<string, 'hub' | 'hq' | 'network'> = { hub_only: 'hub', hub_hq: 'hq', network: 'network' }
 
@@ -83,7 +90,10 @@ function logUpdates(hub: DemoHub, shift: number): { shared: Uint8Array; hubOnly:
     createExchange(docFor(e.sharingScope), {
       id: e.id, title: e.title, body: e.body, themes: e.themes, forums: e.forums, mission: e.mission,
       missions: e.missions, authorId: e.authorId, createdAt: at(e.createdAt), crossCutting: false,
-      extra: extras({ exchangeType: e.exchangeType, counterpartType: e.counterpartType, partnershipId: e.partnershipId, scope: scopeOf(e.sharingScope) }),
+      exchangeType: oneOf<ExchangeType>(EXCHANGE_TYPES, e.exchangeType),
+      counterparts: e.counterpartType && COUNTERPART_OF[e.counterpartType] ? [COUNTERPART_OF[e.counterpartType]] : [],
+      partnership: e.partnershipId,
+      extra: extras({ scope: scopeOf(e.sharingScope) }),
     })
   }
   for (const a of hub.actions) {
@@ -91,10 +101,12 @@ function logUpdates(hub: DemoHub, shift: number): { shared: Uint8Array; hubOnly:
       id: a.id, title: a.title, body: a.body, themes: a.themes, forums: a.forums, mission: a.mission,
       leadMission: a.mission, missions: a.missions, authorId: a.authorId, createdAt: at(a.createdAt),
       updatedAt: at(a.updatedAt), status: a.status, due: day(a.due),
-      extra: extras({
-        completedAt: day(a.completedAt), actionKind: a.actionKind, partnershipId: a.partnershipId,
-        ggProjectId: a.ggProjectId, sourceExchangeId: a.sourceExchangeId, dropReason: a.dropReason, scope: scopeOf(a.sharingScope),
-      }),
+      actionKind: oneOf<ActionKind>(ACTION_KINDS, a.actionKind), owner: a.authorId, partnership: a.partnershipId,
+      ggProject: a.ggProjectId, sourceExchange: a.sourceExchangeId, dropReason: a.dropReason,
+      // The source's outcome is the action's text; it is the outcome once the action is done.
+      outcome: a.status === 'done' && a.body ? a.body : null,
+      statusHistory: a.statusHistory.map((h) => ({ at: at(h.at), by: h.by, from: h.from, to: h.to })),
+      extra: extras({ completedAt: day(a.completedAt), scope: scopeOf(a.sharingScope) }),
     })
   }
   for (const c of hub.crossCutting) {
@@ -104,9 +116,10 @@ function logUpdates(hub: DemoHub, shift: number): { shared: Uint8Array; hubOnly:
       extra: extras({
         inputStatus: c.inputStatus, needsCyberInput: c.needsCyberInput,
         inputRequestedAt: c.inputRequestedAt && at(c.inputRequestedAt), inputProvidedAt: c.inputProvidedAt && at(c.inputProvidedAt),
-        inputProvidedBy: c.inputProvidedBy, escalation: c.escalation, relatedHubs: c.relatedHubs, linkedItems: c.linkedItems,
+        inputProvidedBy: c.inputProvidedBy, relatedHubs: c.relatedHubs, linkedItems: c.linkedItems,
         scope: scopeOf(c.sharingScope),
       }),
+      escalation: oneOf<Escalation>(ESCALATIONS, c.escalation) ?? 'none',
     })
   }
   const hasHubOnly = hubOnly.getMap('exchanges').size + hubOnly.getMap('actions').size > 0

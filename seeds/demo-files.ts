@@ -28,6 +28,8 @@ export const DemoAccount = z.strictObject({
   password: z.string().min(8),
   name: z.string().min(1),
   role: z.enum(ROLES),
+  /** Several roles (the first is `role`); absent: `role` alone. */
+  roles: z.array(z.enum(ROLES)).min(1).optional(),
   memberships: z.array(z.strictObject({ hubId: z.string(), mission: Code, coordinator: z.boolean() })),
 })
 export type DemoAccount = z.infer<typeof DemoAccount>

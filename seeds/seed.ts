@@ -12,6 +12,7 @@ import { briefDocName } from '../shared/doc-names.js'
 import { submittedReason } from '../server/periods/brief-cycle.js'
 import { buildItemId } from '../shared/item-id.js'
 import { demoShiftDays, shiftDate, shiftToInstant } from './demo-dates.js'
+import { seedGgProjects } from '../server/references/gg-projects.js'
 
 /** Where the demo accounts (with clear passwords, demo only) are listed. */
 export const DEMO_USERS_FILE = USERS_FILE
@@ -44,7 +45,7 @@ export async function seedDemoIfEmpty(
 
   const idOf = new Map(data.users.map((u) => [u.email, u.id]))
   const missionId = new Map(data.hubs.flatMap((h) => h.missions.map((m) => [`${h.id}/${m.code}`, m.id] as const)))
-  const users = accounts.map((a) => ({ id: idOf.get(a.email)!, email: a.email, name: a.name, role: a.role, password_hash: hashes.get(a.password)! }))
+  const users = accounts.map((a) => ({ id: idOf.get(a.email)!, email: a.email, name: a.name, role: a.role, roles: a.roles ?? [a.role], password_hash: hashes.get(a.password)! }))
   const memberships = accounts.flatMap((a) =>
     a.memberships.map((m) => ({ user_id: idOf.get(a.email)!, hub_id: m.hubId, mission_id: missionId.get(`${m.hubId}/${m.mission}`)!, coordinator: m.coordinator })),
   )
@@ -85,6 +86,7 @@ export async function seedDemoIfEmpty(
       .values(data.hubs.flatMap((h) => h.missions.map((m) => ({ id: m.id, hub_id: h.id, code: m.code, kind: m.kind, name: m.name, city: m.city }))))
       .execute()
     if (memberships.length) await trx.insertInto('memberships').values(memberships).execute()
+    await seedGgProjects(trx, taxonomy, data.globalGatewayProjects)
     if (notes.length) await trx.insertInto('notes').values(notes).execute()
     if (comments.length) await trx.insertInto('comments').values(comments).execute()
     await appendUpdates(trx, docs)

@@ -17,6 +17,7 @@ import { me } from './api/account.js'
 import { hubs } from './api/hubs.js'
 import { hubBriefs, periods } from './api/periods.js'
 import { admin } from './api/admin.js'
+import { references } from './api/references.js'
 import { taxonomy } from './api/taxonomy.js'
 import { items, searchRoute } from './api/items.js'
 import { rollupRoute } from './api/rollup.js'
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/periods', periods)
   app.route('/api/admin', admin)
   app.route('/api/taxonomy', taxonomy)
+  app.route('/api', references)
   app.route('/api/items', items)
   app.route('/api/items', itemThreads)
   app.route('/api/inbox', inbox)

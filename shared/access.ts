@@ -22,7 +22,10 @@ export interface Actor {
   id: string
   email: string
   name: string
+  /** The first of `roles` (what single-role code and old clients read). */
   role: Role
+  /** Every role the person holds; what they may see is the union. */
+  roles?: Role[]
   memberships: ActorMembership[]
 }
 
@@ -33,7 +36,19 @@ export interface Actor {
 export interface AccessActor {
   id: string
   role: Role
+  /** Several roles (CONTRACT §10): absent or empty means `[role]`. */
+  roles?: readonly Role[]
   memberships: readonly { hubId: string; coordinator: boolean }[]
+}
+
+/** Every role an actor holds (`role` alone when `roles` is absent). */
+export function rolesOf(actor: { role: Role; roles?: readonly Role[] }): readonly Role[] {
+  return actor.roles && actor.roles.length ? actor.roles : [actor.role]
+}
+
+/** Whether the actor holds `role` among their roles. */
+export function hasRole(actor: { role: Role; roles?: readonly Role[] }, role: Role): boolean {
+  return rolesOf(actor).includes(role)
 }
 
 /** Everything access can be asked about. */
@@ -78,9 +93,20 @@ export function authoringMission(actor: { memberships: readonly { hubId: string;
   return membershipOf(actor, hubId)?.mission ?? 'EU'
 }
 
-/** Decides what `actor` may do with `resource`. */
+/** Decides what `actor` may do with `resource`: the most any of their roles grants (visibility is the union). */
 export function decide(actor: AccessActor, resource: Resource): Permission {
-  const { role } = actor
+  const roles = rolesOf(actor)
+  if (roles.length === 1) return decideAs(roles[0], actor, resource)
+  let best: Permission = 'none'
+  for (const role of roles) {
+    const p = decideAs(role, actor, resource)
+    if (RANK[p] > RANK[best]) best = p
+  }
+  return best
+}
+
+/** What one role grants. */
+function decideAs(role: Role, actor: AccessActor, resource: Resource): Permission {
   switch (resource.kind) {
     case 'hub': {
       if (role === 'admin') return 'write'
@@ -92,7 +118,7 @@ export function decide(actor: AccessActor, resource: Resource): Permission {
       if (role === 'admin') return 'write'
       const membership = role === 'staff' ? membershipOf(actor, resource.hubId) : undefined
       if (membership?.coordinator) return 'write'
-      return decide(actor, { kind: 'hub', hubId: resource.hubId }) === 'none' ? 'none' : 'read'
+      return decideAs(role, actor, { kind: 'hub', hubId: resource.hubId }) === 'none' ? 'none' : 'read'
     }
     case 'doc': {
       if (role === 'admin') return 'write'
@@ -147,7 +173,11 @@ export type HubScope =
 
 /** The scope of aggregate reads (items, search, roll-ups) for an actor. */
 export function readScope(actor: AccessActor): HubScope {
-  switch (actor.role) {
+  // Several roles: the widest scope (admin, hq) wins; staff and cyber together read as staff here
+  // while `readableBy` (server/db/read-scope.ts) ORs both conditions row by row.
+  const roles = rolesOf(actor)
+  const role = (['admin', 'hq', 'staff', 'cyber'] as const).find((r) => roles.includes(r)) ?? actor.role
+  switch (role) {
     case 'admin':
     case 'hq':
       return { kind: 'all' }
@@ -165,7 +195,7 @@ export function canSeeHub(actor: AccessActor, hubId: string): boolean {
 
 /** Who may ask the cyber ambassadors for input on an item: members of its hub, and admins. */
 export function canRequestInput(actor: AccessActor, hubId: string): boolean {
-  return actor.role === 'admin' || (actor.role === 'staff' && !!membershipOf(actor, hubId))
+  return hasRole(actor, 'admin') || (hasRole(actor, 'staff') && !!membershipOf(actor, hubId))
 }
 
 /**
@@ -173,9 +203,9 @@ export function canRequestInput(actor: AccessActor, hubId: string): boolean {
  * while they still may ask (a member removed since then may not: having asked once grants nothing).
  */
 export function canResolveThread(actor: AccessActor, hubId: string, requestedBy: string | null): boolean {
-  if (actor.role === 'admin') return true
+  if (hasRole(actor, 'admin')) return true
   if (requestedBy !== null && requestedBy === actor.id && canRequestInput(actor, hubId)) return true
-  return actor.role === 'staff' && !!membershipOf(actor, hubId)?.coordinator
+  return hasRole(actor, 'staff') && !!membershipOf(actor, hubId)?.coordinator
 }
 
 /** Who may change a hub's members and focal point: the hub's coordinators and admins. */
@@ -208,13 +238,22 @@ export function canGenerateReport(actor: AccessActor): boolean {
 
 /** Who submits a hub's brief for a period: the hub's coordinators and admins. */
 export function canSubmitBrief(actor: AccessActor, hubId: string): boolean {
-  if (actor.role === 'admin') return true
-  return actor.role === 'staff' && !!membershipOf(actor, hubId)?.coordinator
+  if (hasRole(actor, 'admin')) return true
+  return hasRole(actor, 'staff') && !!membershipOf(actor, hubId)?.coordinator
 }
 
 /** Who acknowledges or returns submitted briefs and follows every hub's cycle: HQ and admins. */
 export function canReviewBriefs(actor: AccessActor): boolean {
-  return actor.role === 'hq' || actor.role === 'admin'
+  return hasRole(actor, 'hq') || hasRole(actor, 'admin')
+}
+
+/**
+ * Who steers a hub's records: its coordinators and admins. They escalate cross-cutting items
+ * (2025 ¶27) and reopen a done or dropped action; the sync server's door enforces both.
+ */
+export function canCoordinate(actor: AccessActor, hubId: string): boolean {
+  if (hasRole(actor, 'admin')) return true
+  return hasRole(actor, 'staff') && !!membershipOf(actor, hubId)?.coordinator
 }
 
 /**

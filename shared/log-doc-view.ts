@@ -1,6 +1,10 @@
 import * as Y from 'yjs'
 import { SCOPES, type Scope } from './scopes.js'
 import { ACTION_STATUSES, INPUT_STATUSES, type ActionStatus, type InputStatus, type LogKind } from './item-statuses.js'
+import {
+  ACTION_KINDS, COUNTERPARTS, ESCALATIONS, EXCHANGE_TYPES,
+  type ActionKind, type Counterpart, type Escalation, type ExchangeType, type StatusChangeView,
+} from './records.js'
 
 /**
  * Reading the log document `hub/<hubId>/log` (and `…/log/hub`) into plain views. Tolerant by design:
@@ -50,6 +54,14 @@ export interface Exchange {
   linkedItems: string[]
   /** The `scope` key as written (`hq` or `network` in the shared log); null when absent. Where an entry lives decides `hub`. */
   scope: Scope | null
+  /** Exchanges: what it was (`type`); null when absent (old entries). */
+  exchangeType: ExchangeType | null
+  /** Exchanges: who the missions met. */
+  counterparts: Counterpart[]
+  /** A partnership or dialogue id of the taxonomy (checked against it by the projection). */
+  partnership: string | null
+  /** Cross-cutting entries: where the hub's coordinators escalated it (null on other entries). */
+  escalation: Escalation | null
   /** Fields that are missing or invalid: the entry needs attention. Empty when all is well. */
   issues: string[]
 }
@@ -65,6 +77,20 @@ export interface Action extends Omit<Exchange, 'kind'> {
   completedAt: string | null
   /** ISO instant of the last change; `createdAt` when missing. */
   updatedAt: string
+  /** The document's `kind` key (an item's `kind` is exchange or action, so the view says `actionKind`). */
+  actionKind: ActionKind | null
+  /** User id of the hub member who owns the action (checked against the hub's members by the projection). */
+  owner: string | null
+  /** A Global Gateway project id. */
+  ggProject: string | null
+  /** Entry id of the exchange the action was created from. */
+  sourceExchange: string | null
+  /** What came of it: expected once `done` (flagged when missing). */
+  outcome: string | null
+  /** Why it was dropped: expected once `dropped` (flagged when missing). */
+  dropReason: string | null
+  /** The server's record of status changes, oldest first. */
+  statusHistory: StatusChangeView[]
 }
 
 export type LogItem = Exchange | Action
@@ -156,15 +182,62 @@ function readBase(id: string, e: Y.Map<unknown>, issues: string[]): Omit<Exchang
     relatedHubs: list(e, 'relatedHubs', issues, false),
     linkedItems: linkedIds(e.get('linkedItems')),
     scope: code(e, 'scope', issues, SCOPES),
+    exchangeType: code(e, e.has('type') ? 'type' : 'exchangeType', issues, EXCHANGE_TYPES),
+    counterparts: counterpartsOf(e, issues),
+    partnership: code(e, e.has('partnership') ? 'partnership' : 'partnershipId', issues),
+    escalation: cross === true ? code(e, 'escalation', issues, ESCALATIONS) : null,
     issues,
   }
+}
+
+/** Counterpart types the demo source names otherwise (`counterpartType`, one value; `none` = nobody). */
+const LEGACY_COUNTERPART: Record<string, Counterpart | null> = {
+  partner_government: 'government', academia_research: 'academia', international_organisation: 'international_org', none: null,
+  industry: 'industry', civil_society: 'civil_society',
+}
+
+/** `counterparts` (a list of COUNTERPARTS), or an older entry's single `counterpartType`. */
+function counterpartsOf(e: Y.Map<unknown>, issues: string[]): Counterpart[] {
+  if (!e.has('counterparts')) {
+    const legacy = e.get('counterpartType')
+    const mapped = typeof legacy === 'string' ? LEGACY_COUNTERPART[legacy] : null
+    return mapped ? [mapped] : []
+  }
+  const values = list(e, 'counterparts', issues, false)
+  const ok = values.filter((v): v is Counterpart => (COUNTERPARTS as readonly string[]).includes(v))
+  if (ok.length !== values.length) issues.push('counterparts: unknown values')
+  return [...new Set(ok)]
+}
+
+/** `statusHistory` as the server writes it; malformed records are skipped and flagged. */
+function historyOf(e: Y.Map<unknown>, issues: string[]): StatusChangeView[] {
+  const v = e.get('statusHistory')
+  if (v === undefined || v === null) return []
+  const arr = v instanceof Y.Array ? v.toArray() : Array.isArray(v) ? v : null
+  if (!arr) {
+    issues.push('statusHistory: not a list')
+    return []
+  }
+  const out: StatusChangeView[] = []
+  for (const x of arr.slice(0, VIEW_LIST_CAP)) {
+    const r = x instanceof Y.Map ? x.toJSON() : x
+    if (r && typeof r === 'object' && typeof r.at === 'string' && typeof r.by === 'string' && typeof r.to === 'string' && (r.from === null || typeof r.from === 'string')) {
+      out.push({ at: r.at.slice(0, 40), by: r.by.slice(0, VIEW_ID_CAP), from: r.from === null ? null : r.from.slice(0, 40), to: r.to.slice(0, 40) })
+    } else if (!issues.includes('statusHistory: has invalid records')) issues.push('statusHistory: has invalid records')
+  }
+  return out
 }
 
 const EMPTY_BASE: Omit<Exchange, 'kind' | 'id' | 'issues'> = {
   title: '', body: '', themes: [], forums: [], mission: '', authorId: '', createdAt: '',
   crossCutting: false, missions: [], inputStatus: null, inputRequestedAt: null, inputProvidedAt: null,
-  relatedHubs: [], linkedItems: [], scope: null,
+  relatedHubs: [], linkedItems: [], scope: null, exchangeType: null, counterparts: [], partnership: null, escalation: null,
 }
+
+const EMPTY_ACTION = {
+  status: null, due: null, leadMission: null, completedAt: null, updatedAt: '', actionKind: null, owner: null,
+  ggProject: null, sourceExchange: null, outcome: null, dropReason: null, statusHistory: [],
+} as const
 
 /** `linkedItems` as the seed writes it (`type:id` strings or `{type, id}` maps) or plain ids. */
 function linkedIds(v: unknown): string[] {
@@ -184,10 +257,7 @@ export function viewExchange(id: string, entry: unknown): Exchange {
 /** One action entry as a view. */
 export function viewAction(id: string, entry: unknown): Action {
   if (!(entry instanceof Y.Map)) {
-    return {
-      kind: 'action', ...EMPTY_BASE, id, status: null, due: null, leadMission: null, completedAt: null,
-      updatedAt: '', issues: ['entry: not a map'],
-    }
+    return { kind: 'action', ...EMPTY_BASE, ...EMPTY_ACTION, statusHistory: [], id, issues: ['entry: not a map'] }
   }
   const issues: string[] = []
   const base = readBase(id, entry, issues)
@@ -201,6 +271,13 @@ export function viewAction(id: string, entry: unknown): Action {
   const validCompleted = typeof completed === 'string' && DAY.test(completed) ? completed : null
   if (completed !== undefined && completed !== null && !validCompleted) issues.push('completedAt: not a YYYY-MM-DD date')
   const updatedAt = instant(entry, 'updatedAt', issues)
+  const outcome = text(entry, 'outcome', issues, VIEW_TEXT_CAP, false) || null
+  const dropReason = text(entry, 'dropReason', issues, VIEW_TEXT_CAP, false) || null
+  // The form asks for them; an entry written without them is flagged, never refused.
+  if (status === 'done' && !outcome?.trim()) issues.push('outcome: missing (the action is done)')
+  if (status === 'dropped' && !dropReason?.trim()) issues.push('dropReason: missing (the action is dropped)')
+  // The source names them `actionKind`, `ggProjectId`, `sourceExchangeId`: read those when the contract's keys are absent.
+  const either = (key: string, legacy: string) => (entry.has(key) ? key : legacy)
   return {
     kind: 'action',
     ...base,
@@ -209,6 +286,13 @@ export function viewAction(id: string, entry: unknown): Action {
     leadMission: code(entry, 'leadMission', issues),
     completedAt: validCompleted,
     updatedAt: updatedAt ?? base.createdAt,
+    actionKind: code(entry, either('kind', 'actionKind'), issues, ACTION_KINDS),
+    owner: code(entry, 'owner', issues),
+    ggProject: code(entry, either('ggProject', 'ggProjectId'), issues),
+    sourceExchange: code(entry, either('sourceExchange', 'sourceExchangeId'), issues),
+    outcome,
+    dropReason,
+    statusHistory: historyOf(entry, issues),
   }
 }
 

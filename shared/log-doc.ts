@@ -12,6 +12,7 @@ import {
   type LogKind,
 } from './log-doc-view.js'
 import { LOG_KINDS } from './item-statuses.js'
+import type { ActionKind, Counterpart, Escalation, ExchangeType, StatusChangeView } from './records.js'
 
 /**
  * THE typed helpers of the log document `hub/<hubId>/log` and `hub/<hubId>/log/hub`: the browser, the seed and
@@ -48,6 +49,12 @@ export interface NewExchange {
   createdAt?: string
   crossCutting?: boolean
   missions?: string[]
+  /** Structured fields (CONTRACT §10): written only when given, so old-style entries stay as they were. */
+  exchangeType?: ExchangeType | null
+  counterparts?: Counterpart[]
+  partnership?: string | null
+  /** Cross-cutting entries only; the door lets only the hub's coordinators change it. */
+  escalation?: Escalation | null
   /** Extra keys beyond the documented schema (e.g. `inputStatus`, `relatedHubs`), stored as given. */
   extra?: Record<string, ExtraValue>
 }
@@ -60,6 +67,14 @@ export interface NewAction extends NewExchange {
   leadMission?: string | null
   /** ISO 8601; `createdAt` when absent (the seed gives the source's last status change). */
   updatedAt?: string
+  actionKind?: ActionKind | null
+  owner?: string | null
+  ggProject?: string | null
+  sourceExchange?: string | null
+  outcome?: string | null
+  dropReason?: string | null
+  /** Only the server (the seed) writes it: the door refuses it from clients. */
+  statusHistory?: StatusChangeView[]
 }
 
 /** What `updateItem` may change. Action-only fields are ignored on exchanges. */
@@ -77,7 +92,20 @@ export interface LogItemPatch {
   inputStatus?: InputStatus | null
   inputRequestedAt?: string | null
   inputProvidedAt?: string | null
+  exchangeType?: ExchangeType | null
+  counterparts?: Counterpart[]
+  partnership?: string | null
+  escalation?: Escalation | null
+  actionKind?: ActionKind | null
+  owner?: string | null
+  ggProject?: string | null
+  outcome?: string | null
+  dropReason?: string | null
 }
+
+/** Patch fields → document keys (the action's kind is `kind` in the document). */
+const PLAIN_KEYS = { exchangeType: 'type', partnership: 'partnership', escalation: 'escalation' } as const
+const ACTION_KEYS = { actionKind: 'kind', owner: 'owner', ggProject: 'ggProject', outcome: 'outcome', dropReason: 'dropReason' } as const
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_'
 
@@ -120,6 +148,10 @@ function fill(entry: Y.Map<unknown>, id: string, input: NewExchange): void {
   entry.set('createdAt', input.createdAt ?? new Date().toISOString())
   entry.set('crossCutting', input.crossCutting ?? false)
   entry.set('missions', Y.Array.from(input.missions ?? []))
+  if (input.exchangeType != null) entry.set('type', input.exchangeType)
+  if (input.counterparts) entry.set('counterparts', Y.Array.from(input.counterparts))
+  if (input.partnership != null) entry.set('partnership', input.partnership)
+  if (input.escalation != null) entry.set('escalation', input.escalation)
 }
 
 /** Adds an exchange in one transaction. @returns its id */
@@ -145,6 +177,9 @@ export function createAction(doc: Y.Doc, input: NewAction): string {
     entry.set('due', input.due ?? null)
     entry.set('leadMission', input.leadMission ?? input.mission)
     entry.set('updatedAt', input.updatedAt ?? createdAt)
+    const fields = { kind: input.actionKind, owner: input.owner, ggProject: input.ggProject, sourceExchange: input.sourceExchange, outcome: input.outcome, dropReason: input.dropReason }
+    for (const [k, v] of Object.entries(fields)) if (v != null) entry.set(k, v)
+    if (input.statusHistory?.length) entry.set('statusHistory', Y.Array.from(input.statusHistory.map((c) => ({ ...c }))))
   })
   return id
 }
@@ -200,7 +235,14 @@ export function updateItem(doc: Y.Doc, id: string, patch: LogItemPatch, now = ne
     for (const key of ['inputStatus', 'inputRequestedAt', 'inputProvidedAt'] as const) {
       if (patch[key] !== undefined) entry.set(key, patch[key])
     }
+    if (patch.counterparts) setList(entry, 'counterparts', patch.counterparts)
+    for (const [field, key] of Object.entries(PLAIN_KEYS) as [keyof typeof PLAIN_KEYS, string][]) {
+      if (patch[field] !== undefined && entry.get(key) !== patch[field]) entry.set(key, patch[field])
+    }
     if (!isAction) return
+    for (const [field, key] of Object.entries(ACTION_KEYS) as [keyof typeof ACTION_KEYS, string][]) {
+      if (patch[field] !== undefined && entry.get(key) !== patch[field]) entry.set(key, patch[field])
+    }
     if (patch.status !== undefined && patch.status !== entry.get('status')) {
       // `completedAt` (extra key) dates the roll-up's "done in the period".
       if (patch.status === 'done') entry.set('completedAt', now.toISOString().slice(0, 10))

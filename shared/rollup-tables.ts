@@ -1,4 +1,5 @@
 import type { Rollup } from './schemas/rollup.js'
+import { ACTION_KIND_LABELS, COUNTERPART_LABELS, ESCALATION_LABELS, type ActionKind, type Counterpart, type Escalation } from './records.js'
 
 /**
  * The roll-up's figures as tables (columns and rows), defined once for the dashboard (its tables
@@ -18,6 +19,9 @@ export interface TableLabels {
   themeLabel: (id: string) => string
   /** Action statuses; the report shows the status keys, the dashboard its labels. */
   statusLabel?: (status: string) => string
+  /** Forums and partnerships by name (ids when absent). */
+  forumLabel?: (id: string) => string
+  partnershipLabel?: (id: string) => string
 }
 
 /** What the roll-up says about one hub in the period. */
@@ -98,7 +102,50 @@ export function rollupTables(rollup: Rollup, labels: TableLabels) {
     columns: ['Hub', 'Other hubs', 'Item', 'Requested', 'Days waiting'],
     rows: rollup.crossCutting.awaiting.map((a) => [hubName(a.hubId), a.relatedHubs.map(hubName).join(', '), a.title, a.requestedAt.slice(0, 10), a.daysWaiting]),
   }
-  return { hubs, matrix, status, participation, overdue, crossCutting }
+  return { hubs, matrix, status, participation, overdue, crossCutting, ...recordTables(rollup, labels) }
+}
+
+/** Questions 6–10 and escalations (CONTRACT §10) as tables, for the dashboard and the report alike. */
+export function recordTables(rollup: Rollup, labels: TableLabels) {
+  const hubName = hubNameIn(rollup)
+  const { forumLabel = (id: string) => id, partnershipLabel = (id: string) => id, statusLabel = (s: string) => s } = labels
+  const r = rollup.records
+  const forums: FigureTable = {
+    title: 'Forum coordination',
+    columns: ['Forum', 'Exchanges', 'Actions', 'Hubs'],
+    rows: r.forums.map((f) => [forumLabel(f.forumId), f.exchanges, f.actions, f.hubs]),
+  }
+  const partnerships: FigureTable = {
+    title: 'Partnerships and dialogues',
+    columns: ['Partnership or dialogue', 'Exchanges', 'Actions', 'Hubs'],
+    rows: r.partnerships.map((p) => [partnershipLabel(p.partnershipId), p.exchanges, p.actions, p.hubs]),
+  }
+  const globalGateway: FigureTable = {
+    title: 'Global Gateway and Tech Business Offer actions',
+    columns: ['Hub', 'Action', 'Kind', 'Project', 'Status', 'Outcome or obstacle'],
+    rows: r.globalGateway.actions.map((a) => [hubName(a.hubId), a.title, ACTION_KIND_LABELS[a.actionKind as ActionKind] ?? a.actionKind, a.ggProject ?? '', a.status ? statusLabel(a.status) : '', a.obstacle ?? '']),
+  }
+  const globalGatewayByKind: FigureTable = {
+    title: 'Global Gateway and Tech Business Offer actions by status',
+    columns: ['Kind', 'Planned', 'In progress', 'Done', 'Dropped'],
+    rows: r.globalGateway.byKind.map((k) => [ACTION_KIND_LABELS[k.actionKind as ActionKind] ?? k.actionKind, k.planned, k.in_progress, k.done, k.dropped]),
+  }
+  const counterparts: FigureTable = {
+    title: 'Engagement by counterpart type',
+    columns: ['Counterpart', 'Exchanges', 'Hubs'],
+    rows: r.counterparts.map((c) => [COUNTERPART_LABELS[c.counterpart as Counterpart] ?? c.counterpart, c.exchanges, c.hubs]),
+  }
+  const memberStates: FigureTable = {
+    title: 'Member State contributions across all hubs',
+    columns: ['Member State', 'Hubs registered in', 'Hubs active in', 'Records led or taken part in'],
+    rows: r.memberStates.map((m) => [m.mission, m.registeredHubs, m.activeHubs, m.records]),
+  }
+  const escalation: FigureTable = {
+    title: 'Escalation of cross-cutting items',
+    columns: ['Escalated to', 'Items'],
+    rows: Object.entries(r.escalation).map(([e, n]) => [ESCALATION_LABELS[e as Escalation] ?? e, n]),
+  }
+  return { forums, partnerships, globalGateway, globalGatewayByKind, counterparts, memberStates, escalation }
 }
 
 /**

@@ -16,10 +16,29 @@ export interface TaxonomyTerm {
   parent: string
 }
 
-/** Themes and forums, in the file's order. */
+/** A partnership or dialogue (2023 ¶5–7): the EU's digital partnerships, TTCs, dialogues, packages. */
+export interface Partnership {
+  id: string
+  label: string
+  type: string
+  /** Partner countries (ISO codes) or regions. */
+  partners: string[]
+}
+
+/** A Global Gateway project named in the taxonomy (the database holds these and those an admin adds). */
+export interface GgReference {
+  id: string
+  name: string
+  countries: string[]
+  partnership: string | null
+}
+
+/** Themes, forums, partnerships, in the file's order. */
 export interface Taxonomy {
   themes: TaxonomyTerm[]
   forums: TaxonomyTerm[]
+  partnerships: Partnership[]
+  ggReferences: GgReference[]
 }
 
 /** The parts of taxonomy.json this product reads; other keys are ignored. */
@@ -28,6 +47,16 @@ export const TaxonomyFileSchema = z.object({
   forums: z.array(
     z.object({ id: z.string().min(1), acronym: z.string().nullish(), name_en: z.string(), parent: z.string().nullish() }),
   ),
+  partnerships_dialogues: z
+    .array(z.object({ id: z.string().min(1), type: z.string(), name_en: z.string(), partners: z.array(z.string()).nullish() }))
+    .optional(),
+  global_gateway: z
+    .object({
+      reference_projects: z.array(
+        z.object({ id: z.string().min(1), name: z.string(), countries: z.array(z.string()).nullish(), partnership_id: z.string().nullish() }),
+      ),
+    })
+    .optional(),
 })
 export type TaxonomyFile = z.infer<typeof TaxonomyFileSchema>
 
@@ -44,8 +73,15 @@ export function taxonomyFromFile(raw: unknown): Taxonomy {
       label: f.acronym && f.acronym !== f.name_en ? `${f.acronym} — ${f.name_en}` : f.name_en,
       parent: f.parent ?? f.id,
     })),
+    partnerships: (file.partnerships_dialogues ?? []).map((p) => ({ id: p.id, label: p.name_en, type: p.type, partners: p.partners ?? [] })),
+    ggReferences: (file.global_gateway?.reference_projects ?? []).map((g) => ({
+      id: g.id, name: g.name, countries: g.countries ?? [], partnership: g.partnership_id ?? null,
+    })),
   }
 }
+
+/** Whether `id` is a partnership or dialogue id of the taxonomy. */
+export const isPartnershipId = (t: Taxonomy, id: unknown): id is string => typeof id === 'string' && t.partnerships.some((p) => p.id === id)
 
 /** Themes; only the top-level ones with `topLevelOnly`. */
 export function listThemes(t: Taxonomy, opts: { topLevelOnly?: boolean } = {}): TaxonomyTerm[] {

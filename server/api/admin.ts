@@ -10,7 +10,6 @@ import { createUser, findUser, listUsers } from '../db/user-repo.js'
 import { issuePasswordToken } from '../auth/password-tokens.js'
 import { enqueueMail } from '../mail/mail-queue.js'
 import { deleteUserSessions } from '../auth/session-store.js'
-import { ROLES } from '../../shared/roles.js'
 import type { Context } from 'hono'
 import { Day, HubParams } from '../../shared/schemas/common.js'
 import { NewHubInput, NewMissionInput, NewUserInput } from '../../shared/schemas/hubs.js'
@@ -20,6 +19,7 @@ import { audit } from './audit-context.js'
 import { listAudit } from '../audit/audit.js'
 import { z } from 'zod'
 import { presentAdminUser, presentAuditEvent } from './present/admin.js'
+import { RoleChange } from '../../shared/schemas/admin.js'
 import type {
   HubCreatedView,
   MissionCreatedView,
@@ -146,14 +146,16 @@ export const admin = new Hono<AppEnv>()
     await audit(c, { action: 'user.enabled', target: { type: 'user', id: userId } })
     return c.body(null, 204)
   })
-  .patch('/users/:userId', validate('param', UserParams), validate('json', z.object({ role: z.enum(ROLES) })), async (c) => {
+  .patch('/users/:userId', validate('param', UserParams), validate('json', RoleChange), async (c) => {
     const { userId } = c.req.valid('param')
     const user = await findUser(c.var.db, userId)
-    const { role } = c.req.valid('json')
-    if (userId === requireActor(c).id && role !== 'admin') throw new ForbiddenError('you cannot lower your own role')
-    await c.var.db.updateTable('users').set({ role }).where('id', '=', userId).execute()
+    const body = c.req.valid('json')
+    const roles = 'roles' in body ? [...new Set(body.roles)] : [body.role]
+    const role = roles[0]
+    if (userId === requireActor(c).id && !roles.includes('admin')) throw new ForbiddenError('you cannot lower your own role')
+    await c.var.db.updateTable('users').set({ role, roles }).where('id', '=', userId).execute()
     // Open sockets were authorized for the old role: they close now and reconnect under the new one.
     c.var.deps.services.live.accessLost(userId)
-    await audit(c, { action: 'user.role_changed', target: { type: 'user', id: userId }, details: { from: user.role, to: role } })
-    return c.json({ id: userId, role } satisfies RoleChangedView)
+    await audit(c, { action: 'user.role_changed', target: { type: 'user', id: userId }, details: { from: user.role, to: role, fromRoles: user.roles, toRoles: roles } })
+    return c.json({ id: userId, role, roles } satisfies RoleChangedView)
   })

@@ -1,7 +1,8 @@
+import { asRoles } from '../../shared/roles.js'
 import { Hono } from 'hono'
 import { randomBytes } from 'node:crypto'
 import type { AppEnv } from '../app-env.js'
-import { can, canSeeHub, readScope, type Actor } from '../../shared/access.js'
+import { can, canSeeHub, hasRole, readScope, type Actor } from '../../shared/access.js'
 import { requireActor } from '../auth/session-middleware.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
 import {
@@ -104,7 +105,7 @@ export const hubs = new Hono<AppEnv>()
     ensure(actor, can(actor, { kind: 'hub-members', hubId }, 'write'), "manage this hub's members")
     const input = c.req.valid('json')
     const user = input.userId ? await findUser(c.var.db, input.userId) : await findUserByEmail(c.var.db, input.email!)
-    if (user.role !== 'staff') throw new ForbiddenError('only staff accounts can be hub members')
+    if (!hasRole({ role: user.role, roles: asRoles(user.roles, user.role) }, 'staff')) throw new ForbiddenError('only staff accounts can be hub members')
     const mission = await findHubMission(c.var.db, hubId, { missionId: input.missionId, code: input.mission })
     const existing = await c.var.db.selectFrom('memberships').select(['mission_id', 'coordinator']).where('user_id', '=', user.id).where('hub_id', '=', hubId).executeTakeFirst()
     await upsertMembership(c.var.db, {

@@ -2,12 +2,16 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../app-env.js'
 import { requireActor } from '../auth/session-middleware.js'
 import { loadTaxonomy } from '../taxonomy-file.js'
+import { listGgProjects } from '../references/gg-projects.js'
 
 const taxonomyData = loadTaxonomy()
 
-/** `GET /api/taxonomy`: themes and forums for pickers (signed in). */
-export const taxonomy = new Hono<AppEnv>().get('/', (c) => {
+/**
+ * `GET /api/taxonomy`: themes, forums and partnerships for pickers, with the Global Gateway
+ * projects (database rows that admins edit, so cached for a minute only) (signed in).
+ */
+export const taxonomy = new Hono<AppEnv>().get('/', async (c) => {
   requireActor(c)
-  c.header('cache-control', 'private, max-age=3600')
-  return c.json(taxonomyData)
+  c.header('cache-control', 'private, max-age=60')
+  return c.json({ ...taxonomyData, ggProjects: await listGgProjects(c.var.db) })
 })

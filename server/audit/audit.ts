@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   'brief.submitted',
   'brief.acknowledged',
   'brief.returned',
+  'gg_project.created',
+  'gg_project.updated',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -1,3 +1,4 @@
+import { asRoles } from '../../shared/roles.js'
 import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
@@ -86,7 +87,7 @@ export async function findActorBySession(
 export async function loadActor(db: Kysely<Database>, userId: string): Promise<Actor | null> {
   const user = await db
     .selectFrom('users')
-    .select(['id', 'email', 'name', 'role', 'disabled_at'])
+    .select(['id', 'email', 'name', 'role', 'roles', 'disabled_at'])
     .where('id', '=', userId)
     .executeTakeFirst()
   if (!user || user.disabled_at) return null
@@ -107,6 +108,8 @@ export async function loadActor(db: Kysely<Database>, userId: string): Promise<A
     email: user.email,
     name: user.name,
     role: user.role,
+    // `role` is the first of `roles`; rows from before `roles` existed hold `role` alone.
+    roles: asRoles(user.roles, user.role),
     memberships: memberships.map((m) => ({
       hubId: m.hub_id,
       missionId: m.mission_id,

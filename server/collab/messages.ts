@@ -4,6 +4,7 @@ import { CloseCode } from '../../shared/close-codes.js'
 import { parseDocName } from '../../shared/doc-names.js'
 import type { EntryOrigin } from '../db/update-store.js'
 import { buildItemId } from '../../shared/item-id.js'
+import { canCoordinate } from '../../shared/access.js'
 import type { CollabMetrics } from './collab-metrics.js'
 import { checkClocks, startsAhead, type ConnectionLimits } from './guards.js'
 import { checkMeaning, type StatusChange } from './meaning/check-meaning.js'
@@ -140,7 +141,7 @@ export class MessageHandler {
     }
     const index = indexStructs(decoded.structs)
     const started = performance.now()
-    const meaning = checkMeaning(room, decoded, index, { userId: conn.actor.id, mission: conn.mission, now: Date.now() })
+    const meaning = checkMeaning(room, decoded, index, { userId: conn.actor.id, mission: conn.mission, now: Date.now(), coordinator: canCoordinate(conn.actor, hubId) })
     this.ctx.metrics.meaningSeconds.observe((performance.now() - started) / 1000)
     if ('field' in meaning) return this.refuse(conn, CloseCode.refusedMeaning, `${meaning.field}: ${meaning.reason}`, room.name)
     for (const [client, to] of checked.clients) {

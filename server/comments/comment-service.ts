@@ -1,7 +1,8 @@
+import { asRoles } from '../../shared/roles.js'
 import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
-import { can, canRequestInput, canResolveThread, type Actor } from '../../shared/access.js'
+import { can, canRequestInput, canResolveThread, hasRole, type Actor } from '../../shared/access.js'
 import { ForbiddenError, NotFoundError, RateLimitedError } from '../errors.js'
 import type { ItemView } from '../../shared/schemas/items.js'
 import type { InboxKind } from '../../shared/schemas/comments.js'
@@ -119,7 +120,7 @@ export class CommentService {
     await this.notify([...mentioned].map((u) => ({ user: u, kind: 'mention' as const })), item, actor, id)
     await this.notify(repliedTo.map((u) => ({ user: u, kind: 'reply' as const })), item, actor, id)
     // The first cyber-ambassador answer to a request is the input it asked for.
-    if (actor.role === 'cyber' && item.inputStatus === 'awaiting_input') {
+    if (hasRole(actor, 'cyber') && item.inputStatus === 'awaiting_input') {
       await this.setInputState(item, { inputStatus: 'input_provided', inputProvidedAt: now.toISOString() }, actor.id)
       const t = await this.db.selectFrom('item_threads').select('requested_by').where('item_id', '=', item.id).executeTakeFirst()
       await this.db
@@ -246,7 +247,7 @@ export class CommentService {
    */
   private async readers(item: ItemView, among?: string[]): Promise<Map<string, { name: string; email: string }>> {
     if (among && among.length === 0) return new Map()
-    let q = this.db.selectFrom('users').select(['id', 'name', 'email', 'role']).where('disabled_at', 'is', null)
+    let q = this.db.selectFrom('users').select(['id', 'name', 'email', 'role', 'roles']).where('disabled_at', 'is', null)
     if (among) q = q.where('id', 'in', among)
     const users = await q.execute()
     const rows = await this.db.selectFrom('memberships').select(['user_id', 'coordinator']).where('hub_id', '=', item.hubId).execute()
@@ -256,7 +257,7 @@ export class CommentService {
     for (const u of users) {
       // Only this hub's membership matters to an item of this hub.
       const coordinator = members.get(u.id)
-      const reader = { id: u.id, role: u.role, memberships: coordinator === undefined ? [] : [{ hubId: item.hubId, coordinator }] }
+      const reader = { id: u.id, role: u.role, roles: asRoles(u.roles, u.role), memberships: coordinator === undefined ? [] : [{ hubId: item.hubId, coordinator }] }
       if (can(reader, resource, 'read')) out.set(u.id, { name: u.name, email: u.email })
     }
     return out

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely'
-import { readScope, type Actor } from '../../shared/access.js'
+import { readScope, rolesOf, type Actor } from '../../shared/access.js'
 
 /**
  * What the rows are, for read access:
@@ -23,6 +23,14 @@ const DEFAULT_ALIAS: Record<ReadableRows, string> = { items: 'items', counted: '
  * @param alias the table or alias the columns belong to (defaults to the table's name)
  */
 export function readableBy(actor: Actor, rows: ReadableRows, alias = DEFAULT_ALIAS[rows]): RawBuilder<boolean> {
+  const roles = rolesOf(actor)
+  if (roles.length === 1) return readableAs({ ...actor, role: roles[0], roles: undefined }, rows, alias)
+  // Several roles: a row is readable when any of them may read it (the union, as `decide` says).
+  return sql<boolean>`(${sql.join(roles.map((role) => readableAs({ ...actor, role, roles: undefined }, rows, alias)), sql` or `)})`
+}
+
+/** The condition for one role. */
+function readableAs(actor: Actor, rows: ReadableRows, alias: string): RawBuilder<boolean> {
   const scope = readScope(actor)
   const col = (name: string) => sql.ref(`${alias}.${name}`)
   const isHub = sql<boolean>`${col('scope')} = 'hub'`

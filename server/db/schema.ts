@@ -19,6 +19,8 @@ export interface UserTable {
   email: string
   name: string
   role: Role
+  /** Every role held (`role` is the first); the union decides what the person sees. */
+  roles: ColumnType<string[], string[] | undefined, string[]>
   password_hash: string
   disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   created_at: CreatedAt
@@ -157,6 +159,31 @@ export interface ItemTable {
   projected_at: ColumnType<Date, Date | string | undefined, Date | string>
   /** Who may read it: `hub` · `hq` · `network`. */
   scope: ColumnType<Scope, Scope | undefined, Scope>
+  /** CONTRACT §10, as the log says (unknown ids flagged in `issues`). */
+  exchange_type: ColumnType<string | null, string | null | undefined, string | null>
+  counterparts: ColumnType<string[], string[] | undefined, string[]>
+  partnership: ColumnType<string | null, string | null | undefined, string | null>
+  action_kind: ColumnType<string | null, string | null | undefined, string | null>
+  owner_id: ColumnType<string | null, string | null | undefined, string | null>
+  gg_project: ColumnType<string | null, string | null | undefined, string | null>
+  source_exchange: ColumnType<string | null, string | null | undefined, string | null>
+  outcome: ColumnType<string | null, string | null | undefined, string | null>
+  drop_reason: ColumnType<string | null, string | null | undefined, string | null>
+  escalation: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+/** A Global Gateway project: reference data an admin adds and edits. */
+export interface GgProjectTable {
+  id: string
+  name: string
+  countries: string[]
+  themes: string[]
+  stage: string | null
+  /** Team Europe contributors: Member State codes, `EU`, `EIB`, … */
+  contributors: string[]
+  partnership: string | null
+  created_at: CreatedAt
+  updated_at: Timestamp
 }
 
 /** Plain text of a brief or a note, full-text indexed. */
@@ -299,6 +326,7 @@ export interface Database {
   mail_digest_entries: MailDigestEntryTable
   mail_preferences: MailPreferenceTable
   server_secrets: ServerSecretTable
+  gg_projects: GgProjectTable
 }
 
 /** A sign-in started at an identity provider; deleted when its callback arrives (single use). */
@@ -426,7 +454,7 @@ export interface PeriodItemTable {
 }
 
 export const TABLE_COLUMNS = {
-  users: ['id', 'email', 'name', 'role', 'password_hash', 'disabled_at', 'created_at'],
+  users: ['id', 'email', 'name', 'role', 'password_hash', 'disabled_at', 'created_at', 'roles'],
   sessions: ['id_hash', 'user_id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'],
   hubs: ['id', 'name', 'country', 'country_name', 'region', 'city', 'focal_point_user_id', 'created_at', 'focal_point_trained', 'focal_point_trained_on', 'focal_point_since'],
   missions: ['id', 'hub_id', 'code', 'kind', 'name', 'city', 'created_at'],
@@ -440,6 +468,7 @@ export const TABLE_COLUMNS = {
     'id', 'hub_id', 'kind', 'entry_id', 'title', 'body', 'themes', 'forums', 'mission', 'missions', 'lead_mission',
     'author_id', 'created_at', 'updated_at', 'status', 'due', 'completed_at', 'cross_cutting', 'input_status',
     'input_requested_at', 'input_provided_at', 'related_hubs', 'linked_items', 'top_themes', 'participants', 'active_from', 'active_to', 'issues', 'search', 'projected_at', 'scope',
+    'exchange_type', 'counterparts', 'partnership', 'action_kind', 'owner_id', 'gg_project', 'source_exchange', 'outcome', 'drop_reason', 'escalation',
   ],
   doc_text: ['doc', 'hub_id', 'kind', 'title', 'text', 'search', 'projected_at', 'scope'],
   projection_cursors: ['doc', 'upto_seq', 'updated_at'],
@@ -461,4 +490,5 @@ export const TABLE_COLUMNS = {
   mail_digest_entries: ['id', 'user_id', 'kind', 'payload', 'dedupe_key', 'created_at', 'outbox_id'],
   mail_preferences: ['user_id', 'kind', 'mode'],
   server_secrets: ['name', 'value'],
+  gg_projects: ['id', 'name', 'countries', 'themes', 'stage', 'contributors', 'partnership', 'created_at', 'updated_at'],
 } satisfies { [T in keyof Database]: (keyof Database[T])[] }

@@ -7,14 +7,14 @@ export async function createUser(db: Kysely<Database>, user: NewUser): Promise<v
   const email = user.email.toLowerCase()
   const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()
   if (taken) throw new ConflictError('email: an account with this email exists')
-  await db.insertInto('users').values({ ...user, email }).execute()
+  await db.insertInto('users').values({ ...user, roles: user.roles ?? [user.role], email }).execute()
 }
 
 /** A user's public fields. @throws NotFoundError */
 export async function findUser(db: Kysely<Database>, userId: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'email', 'name', 'role', 'disabled_at', 'created_at'])
+    .select(['id', 'email', 'name', 'role', 'roles', 'disabled_at', 'created_at'])
     .where('id', '=', userId)
     .executeTakeFirstOrThrow(() => new NotFoundError('user'))
 }
@@ -23,7 +23,7 @@ export async function findUser(db: Kysely<Database>, userId: string) {
 export async function findUserByEmail(db: Kysely<Database>, email: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'email', 'name', 'role', 'disabled_at', 'created_at'])
+    .select(['id', 'email', 'name', 'role', 'roles', 'disabled_at', 'created_at'])
     .where('email', '=', email.toLowerCase())
     .executeTakeFirstOrThrow(() => new NotFoundError('user'))
 }
@@ -33,7 +33,7 @@ export async function listUsers(db: Kysely<Database>, q?: string, limit = 500) {
   const needle = q?.toLowerCase()
   let query = db
     .selectFrom('users')
-    .select(['id', 'email', 'name', 'role', 'disabled_at', 'created_at'])
+    .select(['id', 'email', 'name', 'role', 'roles', 'disabled_at', 'created_at'])
     .select((eb) => eb.selectFrom('memberships').select(eb.fn.countAll<number>().as('n')).whereRef('memberships.user_id', '=', 'users.id').as('memberships'))
     .orderBy('name')
     .limit(limit)

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
-import { readActions, readExchanges } from '../../shared/log-doc.js'
-import { isForumId, isThemeId, topTheme, type Taxonomy } from '../../shared/taxonomy.js'
+import { readActions, readExchanges, type LogItem } from '../../shared/log-doc.js'
+import { isForumId, isPartnershipId, isThemeId, topTheme, type Taxonomy } from '../../shared/taxonomy.js'
 import type { NewItem } from '../db/schema.js'
 import { buildItemId } from '../../shared/item-id.js'
 
@@ -15,6 +15,53 @@ const validDay = (s: string | null): s is string => !!s && DAY.test(s) && !Numbe
 
 /** Who created an entry, as the sync server stored it (keyed by item id). */
 export type Origins = ReadonlyMap<string, { userId: string | null; mission: string | null }>
+
+/** What the structured fields are checked against: the hub's members (owners) and the Global Gateway projects. */
+export interface RecordRefs {
+  members: ReadonlySet<string>
+  ggProjects: ReadonlySet<string>
+}
+
+/**
+ * The structured fields (CONTRACT §10) as columns: an owner who is not a member of the hub, a
+ * partnership the taxonomy does not know, a project not among the Global Gateway projects, or a
+ * source that is not one of the hub's exchanges is kept out of its column and flagged.
+ */
+function recordColumns(item: LogItem, taxonomy: Taxonomy, refs: RecordRefs | null, exchangeIds: ReadonlySet<string>, issues: string[]) {
+  const action = item.kind === 'action' ? item : null
+  let partnership: string | null = item.partnership
+  if (item.partnership !== null && !isPartnershipId(taxonomy, item.partnership)) {
+    issues.push(`partnership: unknown ${String(item.partnership).slice(0, 60)}`)
+    partnership = null
+  }
+  let owner = action?.owner ?? null
+  if (owner !== null && refs && !refs.members.has(owner)) {
+    issues.push('owner: not a member of this hub')
+    owner = null
+  }
+  let ggProject = action?.ggProject ?? null
+  if (ggProject !== null && refs && !refs.ggProjects.has(ggProject)) {
+    issues.push(`ggProject: unknown ${ggProject.slice(0, 60)}`)
+    ggProject = null
+  }
+  let source = action?.sourceExchange ?? null
+  if (source !== null && !exchangeIds.has(source)) {
+    issues.push('sourceExchange: not an exchange of this hub')
+    source = null
+  }
+  return {
+    exchange_type: item.exchangeType,
+    counterparts: item.counterparts,
+    partnership,
+    action_kind: action?.actionKind ?? null,
+    owner_id: owner,
+    gg_project: ggProject,
+    source_exchange: source,
+    outcome: action?.outcome ?? null,
+    drop_reason: action?.dropReason ?? null,
+    escalation: item.crossCutting ? (item.escalation ?? 'none') : null,
+  }
+}
 
 /**
  * The `items` rows of one hub's log document. Each entry is projected as far as it is valid: the
@@ -31,9 +78,15 @@ export function logItemRows(
   origins: Origins = new Map(),
   /** The hub-only log: every entry in it is of scope `hub`, whatever it says. */
   hubOnly = false,
+  /** Members and projects to check owners and projects against; null: not checked (unit uses). */
+  refs: RecordRefs | null = null,
+  /** Exchange ids of the hub (both logs): an action's source must be one. Defaults to this document's. */
+  exchangeIds?: ReadonlySet<string>,
 ): NewItem[] {
   const rows: NewItem[] = []
-  for (const entry of [...readExchanges(doc), ...readActions(doc)]) {
+  const exchanges = readExchanges(doc)
+  const sources = exchangeIds ?? new Set(exchanges.map((e) => e.id))
+  for (const entry of [...exchanges, ...readActions(doc)]) {
     const issues = [...entry.issues]
     const origin = origins.get(buildItemId(hubId, entry.kind, entry.id))
     if (origin && (origin.userId !== (entry.authorId || null) || origin.mission !== (entry.mission || null))) {
@@ -54,7 +107,9 @@ export function logItemRows(
       action?.status === 'dropped' ? dayOf(action.updatedAt || item.createdAt) : null,
     ].filter((d): d is string => !!d)
     const ended = ends.length ? ends.sort()[0] : null
+    const records = recordColumns(item, taxonomy, refs, sources, issues)
     rows.push(withoutNul({
+      ...records,
       id: buildItemId(hubId, item.kind, item.id),
       hub_id: hubId,
       kind: item.kind,

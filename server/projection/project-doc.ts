@@ -11,6 +11,7 @@ import { logItemRows, type Origins } from './log-items.js'
 import { buildItemId } from '../../shared/item-id.js'
 import { DEFAULT_SCOPE, type Scope } from '../../shared/scopes.js'
 import { readActions, readExchanges } from '../../shared/log-doc.js'
+import { ggProjectIds } from '../references/gg-projects.js'
 
 /** Every projected column but the key: an upsert replaces the whole row. */
 const UPDATED_COLUMNS = TABLE_COLUMNS.items.filter((c) => c !== 'id' && c !== 'search')
@@ -64,9 +65,15 @@ async function projectLog(trx: Kysely<Database>, hubId: string, shared: Uint8Arr
     if (shared) Y.applyUpdate(docs[0], shared)
     if (hubOnly) Y.applyUpdate(docs[1], hubOnly)
     const origins = await entryOrigins(trx, hubId, docs)
-    const kept = logItemRows(hubId, docs[1], taxonomy, new Date(), origins, true)
+    const [members, ggProjects] = await Promise.all([
+      trx.selectFrom('memberships').select('user_id').where('hub_id', '=', hubId).execute(),
+      ggProjectIds(trx),
+    ])
+    const refs = { members: new Set(members.map((m) => m.user_id)), ggProjects }
+    const exchangeIds = new Set(docs.flatMap((d) => readExchanges(d).map((e) => e.id)))
+    const kept = logItemRows(hubId, docs[1], taxonomy, new Date(), origins, true, refs, exchangeIds)
     const keptIds = new Set(kept.map((r) => r.id))
-    const rows = [...kept, ...logItemRows(hubId, docs[0], taxonomy, new Date(), origins, false).filter((r) => !keptIds.has(r.id))]
+    const rows = [...kept, ...logItemRows(hubId, docs[0], taxonomy, new Date(), origins, false, refs, exchangeIds).filter((r) => !keptIds.has(r.id))]
     const ids = rows.map((r) => r.id)
     let gone = trx.deleteFrom('items').where('hub_id', '=', hubId)
     if (ids.length) gone = gone.where('id', 'not in', ids)

@@ -5,6 +5,7 @@ import type { ItemsQuery } from '../../shared/schemas/items.js'
 import { readableBy } from '../db/read-scope.js'
 import { activeInPeriod, themeMatch } from './rollup.js'
 import { OPEN_ACTION_STATUSES } from '../../shared/item-statuses.js'
+import { GG_ACTION_KINDS } from '../../shared/records.js'
 
 /** An `items` row with its author's name, as the API presents it. */
 export type ItemRow = Item & { author_name: string | null }
@@ -58,6 +59,16 @@ export async function listItems(
         c.push(eb('items.kind', '=', 'action'), eb('items.due', '<', day), eb('items.status', 'in', [...OPEN_ACTION_STATUSES]))
       }
       if (f.activeFrom && f.activeTo) c.push(activeInPeriod(f.activeFrom, f.activeTo, 'items'))
+      if (f.exchangeType) c.push(eb('items.exchange_type', '=', f.exchangeType))
+      if (f.counterpart) c.push(sql<boolean>`${f.counterpart} = any(items.counterparts)`)
+      if (f.actionKind) c.push(eb('items.action_kind', '=', f.actionKind))
+      if (f.ggOrTbo) c.push(eb('items.action_kind', 'in', [...GG_ACTION_KINDS]))
+      if (f.partnership) c.push(eb('items.partnership', '=', f.partnership))
+      if (f.ggProject) c.push(eb('items.gg_project', '=', f.ggProject))
+      if (f.forum) c.push(sql<boolean>`${f.forum} = any(items.forums)`)
+      if (f.owner) c.push(eb('items.owner_id', '=', f.owner))
+      if (f.escalation) c.push(eb('items.escalation', '=', f.escalation))
+      if (f.participant) c.push(sql<boolean>`${f.participant} = any(items.participants)`)
       if (f.q) c.push(tsq ? sql<boolean>`items.search @@ to_tsquery('simple', ${tsq})` : sql<boolean>`false`)
       return eb.and(c)
     })

@@ -25,6 +25,7 @@ export async function reportDocx(r: ProgressReport): Promise<Buffer> {
           ...section(t.matrix),
           ...section(t.overdue),
           ...section(t.crossCutting),
+          ...[t.forums, t.partnerships, t.globalGatewayByKind, t.globalGateway, t.counterparts, t.memberStates, t.escalation].flatMap((x) => section(x)),
           new Paragraph({ text: 'Hub summaries', heading: HeadingLevel.HEADING_2 }),
           ...r.hubs.flatMap((h) => [
             new Paragraph({ text: `${h.countryName} — ${h.name}`, heading: HeadingLevel.HEADING_3 }),

@@ -35,6 +35,7 @@ export async function reportPdf(r: ProgressReport): Promise<Buffer> {
   }
   table(doc, t.overdue, width)
   table(doc, t.crossCutting, width)
+  for (const x of [t.forums, t.partnerships, t.globalGatewayByKind, t.globalGateway, t.counterparts, t.memberStates, t.escalation]) table(doc, x, width)
   doc.addPage().font('Helvetica-Bold').fontSize(14).text('Hub summaries').moveDown(0.5)
   for (const h of r.hubs) {
     if (doc.y > doc.page.height - 150) doc.addPage()

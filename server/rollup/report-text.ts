@@ -39,6 +39,7 @@ export function reportMarkdown(r: ProgressReport): string {
     `## ${t.matrix.title}`, '', mdTable(t.matrix), '',
     `## ${t.overdue.title}`, '', t.overdue.rows.length ? mdTable(t.overdue) : 'None.', '',
     `## ${t.crossCutting.title}`, '', t.crossCutting.rows.length ? mdTable(t.crossCutting) : 'None.', '',
+    ...[t.forums, t.partnerships, t.globalGatewayByKind, t.globalGateway, t.counterparts, t.memberStates, t.escalation].flatMap((x) => [`## ${x.title}`, '', x.rows.length ? mdTable(x) : 'None.', '']),
     '## Hub summaries',
   ]
   for (const h of r.hubs) {

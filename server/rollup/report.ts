@@ -1,3 +1,4 @@
+import { loadTaxonomy } from '../taxonomy-file.js'
 import type { Kysely } from 'kysely'
 import type { BriefStatus } from '../../shared/schemas/periods.js'
 import type { Database } from '../db/schema.js'
@@ -100,7 +101,16 @@ export const BRIEF_STATUS_LABELS: Record<BriefStatus, string> = {
 
 /** The figures every format carries, as rows: the report's numbers equal the dashboard's. */
 export function reportTables(r: ProgressReport) {
-  const t = rollupTables(r.rollup, { themeLabel: r.themeLabel })
+  const taxonomy = loadTaxonomy()
+  const t = rollupTables(r.rollup, {
+    themeLabel: r.themeLabel,
+    forumLabel: (id) => termLabel(taxonomy.forums, id),
+    partnershipLabel: (id) => taxonomy.partnerships.find((p) => p.id === id)?.label ?? id,
+  })
   // The order is the order of the sections in the CSV.
-  return { hubs: t.hubs, matrix: t.matrix, status: t.status, overdue: t.overdue, crossCutting: t.crossCutting }
+  return {
+    hubs: t.hubs, matrix: t.matrix, status: t.status, overdue: t.overdue, crossCutting: t.crossCutting,
+    forums: t.forums, partnerships: t.partnerships, globalGatewayByKind: t.globalGatewayByKind, globalGateway: t.globalGateway,
+    counterparts: t.counterparts, memberStates: t.memberStates, escalation: t.escalation,
+  }
 }

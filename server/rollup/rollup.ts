@@ -5,6 +5,7 @@ import { readableBy } from '../db/read-scope.js'
 import type { Rollup, RollupQuery } from '../../shared/schemas/rollup.js'
 import { ACTION_STATUSES, OPEN_ACTION_STATUSES } from '../../shared/item-statuses.js'
 import { LIVE_FOCAL_POINTS } from './focal-points.js'
+import { computeRecordsRollup } from './records-rollup.js'
 
 const DAY_MS = 86_400_000
 
@@ -76,7 +77,8 @@ export async function computeRollup(
   const listCond = inScope('items')
   const active = activeInPeriod(q.from, q.to)
 
-  const [hubs, matrix, statuses, overdue, missionRows, contributionRows, cross, awaiting, hubOnly] = await Promise.all([
+  const [records, hubs, matrix, statuses, overdue, missionRows, contributionRows, cross, awaiting, hubOnly] = await Promise.all([
+    computeRecordsRollup(db, source, { counted: itemCond, listed: listCond, active, hubs: hubCond }),
     sql<{ id: string; name: string; country: string; country_name: string; region: string; focal: string | null; trained: boolean | null; trained_on: string | null }>`
       select h.id, h.name, h.country, h.country_name, h.region, f.name as focal, f.trained, f.trained_on
       from hubs h left join ${focal} f on f.hub_id = h.id
@@ -172,5 +174,6 @@ export async function computeRollup(
       trained: h.focal !== null && h.trained === true,
       trainedOn: h.trained_on,
     })),
+    records,
   }
 }

@@ -9,6 +9,8 @@ export const AdminUserView = z.object({
   email: z.string(),
   name: z.string(),
   role: z.enum(ROLES),
+  /** Every role held; `role` is the first. */
+  roles: z.array(z.enum(ROLES)),
   disabled: z.boolean(),
   /** How many hubs the user is a member of. */
   memberships: z.number().int(),
@@ -26,7 +28,13 @@ export const PasswordLinkView = z.object({ id: z.string().optional(), link: z.st
 export type PasswordLinkView = z.infer<typeof PasswordLinkView>
 
 /** `PATCH /api/admin/users/:userId`. */
-export const RoleChangedView = z.object({ id: z.string(), role: z.enum(ROLES) })
+export const RoleChangedView = z.object({ id: z.string(), role: z.enum(ROLES), roles: z.array(z.enum(ROLES)) })
+
+/** `PATCH /api/admin/users/:userId`: one role (as before) or several (the first becomes `role`). */
+export const RoleChange = z.union([
+  z.strictObject({ role: z.enum(ROLES) }),
+  z.strictObject({ roles: z.array(z.enum(ROLES)).min(1, 'needs at least one role').max(ROLES.length) }),
+])
 export type RoleChangedView = z.infer<typeof RoleChangedView>
 
 /** `POST /api/admin/hubs` (201). */

@@ -19,6 +19,8 @@ export const MeView = z.object({
   email: z.string(),
   name: z.string(),
   role: z.enum(ROLES),
+  /** Every role held (CONTRACT §10); `role` is the first. What the person sees is the union. */
+  roles: z.array(z.enum(ROLES)),
   memberships: z.array(MembershipView),
 })
 export type MeView = z.infer<typeof MeView>

@@ -3,6 +3,9 @@ import { SCOPES } from '../scopes.js'
 import { Day, Id } from './common.js'
 import { PeriodId } from './periods.js'
 import { ACTION_STATUSES, INPUT_STATUSES, LOG_KINDS } from '../item-statuses.js'
+import { ACTION_KINDS, COUNTERPARTS, ESCALATIONS, EXCHANGE_TYPES } from '../records.js'
+
+const RefId = z.string().min(1).max(200)
 
 /** `GET /api/items` query. */
 export const ItemsQuery = z.object({
@@ -23,6 +26,19 @@ export const ItemsQuery = z.object({
   activeTo: Day.optional(),
   /** A reporting period whose figures are frozen: list its items as they were at the lock. */
   period: PeriodId.optional(),
+  /** Structured fields (CONTRACT §10). */
+  exchangeType: z.enum(EXCHANGE_TYPES).optional(),
+  counterpart: z.enum(COUNTERPARTS).optional(),
+  actionKind: z.enum(ACTION_KINDS).optional(),
+  /** Either GG / Tech Business Offer kind (roll-up question 8's drill-down). */
+  ggOrTbo: z.enum(['true']).optional(),
+  partnership: RefId.optional(),
+  ggProject: RefId.optional(),
+  forum: RefId.optional(),
+  owner: RefId.optional(),
+  escalation: z.enum(ESCALATIONS).optional(),
+  /** Records a mission led, wrote or took part in (roll-up question 10's drill-down). */
+  participant: z.string().regex(/^(EU|[A-Z]{2})$/, 'must be EU or an ISO code').optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 })
@@ -61,6 +77,18 @@ export const ItemView = z.object({
   inputProvidedAt: z.string().nullable(),
   relatedHubs: z.array(z.string()),
   linkedItems: z.array(z.string()),
+  exchangeType: z.string().nullable(),
+  counterparts: z.array(z.string()),
+  partnership: z.string().nullable(),
+  /** An action's kind (`kind` in the log document; an item's `kind` is exchange or action). */
+  actionKind: z.string().nullable(),
+  owner: z.string().nullable(),
+  ggProject: z.string().nullable(),
+  sourceExchange: z.string().nullable(),
+  outcome: z.string().nullable(),
+  dropReason: z.string().nullable(),
+  /** Cross-cutting items: `none` · `digital_diplomacy_network` · `cyber_ambassadors_network` · `psc`; null otherwise. */
+  escalation: z.string().nullable(),
   /** What is missing or invalid in the entry; empty when all is well. */
   issues: z.array(z.string()),
   /** Comments in its thread (lists only). */

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { PeriodId } from './periods.js'
 import { Day } from './common.js'
 import { ACTION_STATUSES } from '../item-statuses.js'
+import { ESCALATIONS } from '../records.js'
 
 /** `GET /api/rollup` query. */
 export const RollupQuery = z
@@ -43,6 +44,25 @@ export const AwaitingView = z.object({
   daysWaiting: z.number().int(),
 })
 
+/** Roll-up questions 6–10 and escalations (server/rollup/records-rollup.ts says what each counts). */
+export const RecordsRollup = z.object({
+  forums: z.array(z.object({ forumId: z.string(), exchanges: z.number().int(), actions: z.number().int(), hubs: z.number().int() })),
+  partnerships: z.array(z.object({ partnershipId: z.string(), exchanges: z.number().int(), actions: z.number().int(), hubs: z.number().int() })),
+  globalGateway: z.object({
+    byKind: z.array(z.object({ actionKind: z.string(), planned: z.number().int(), in_progress: z.number().int(), done: z.number().int(), dropped: z.number().int() })),
+    actions: z.array(z.object({
+      itemId: z.string(), hubId: z.string(), title: z.string(), actionKind: z.string(), ggProject: z.string().nullable(), status: z.string().nullable(),
+      /** What the action met: its outcome, or the reason it was dropped. */
+      obstacle: z.string().nullable(),
+    })),
+  }),
+  counterparts: z.array(z.object({ counterpart: z.string(), exchanges: z.number().int(), hubs: z.number().int() })),
+  memberStates: z.array(z.object({ mission: z.string(), registeredHubs: z.number().int(), activeHubs: z.number().int(), records: z.number().int() })),
+  /** Cross-cutting items by where the hub's coordinators escalated them (2025 ¶27). */
+  escalation: z.record(z.enum(ESCALATIONS), z.number().int()),
+})
+export type RecordsRollup = z.infer<typeof RecordsRollup>
+
 /** The roll-up of a period, with what the dashboard and the report add. */
 export const Rollup = z.object({
   from: z.string(),
@@ -76,5 +96,7 @@ export const Rollup = z.object({
   focalPoints: z.array(
     z.object({ hubId: z.string(), hasFocalPoint: z.boolean(), name: z.string().nullable(), trained: z.boolean(), trainedOn: z.string().nullable() }),
   ),
+  /** Questions 6–10 (CONTRACT §10). */
+  records: RecordsRollup,
 })
 export type Rollup = z.infer<typeof Rollup>

@@ -36,7 +36,8 @@ describe('dashboard in Chromium', () => {
     await page.getByLabel('To', { exact: true }).fill(shiftDate('2026-06-30', shift))
     const cell = page.getByRole('button', { name: '4 records on Semiconductors (chips) in India' })
     await cell.waitFor({ timeout: 15_000 })
-    expect(await page.locator('.chart svg').count()).toBe(3)
+    // Heat map, statuses, participation, and questions 6–10 with escalations (forums, partnerships, Global Gateway, counterparts, Member States, escalation).
+    expect(await page.locator('.chart svg').count()).toBe(9)
     await cell.click()
     const drawer = page.getByTestId('drill-down')
     await drawer.getByText('4 items').waitFor()

@@ -122,11 +122,68 @@ for (const engine of ENGINES) {
       const docx = Buffer.from(await (await get('docx')).arrayBuffer())
       expect(docx.subarray(0, 2).toString()).toBe('PK')
       expect(docx.includes(Buffer.from('word/document.xml'))).toBe(true)
+      // Questions 6–10 and escalations, as the dashboard has them.
+      expect(text).toContain('## Global Gateway and Tech Business Offer actions')
+      const escalationRows = Object.fromEntries(csv.split('\r\n').filter((l) => l.startsWith('Escalation of cross-cutting items,')).map((l) => [l.split(',')[1], Number(l.split(',')[2])]))
+      expect(escalationRows).toEqual({ 'Not escalated': 6, 'Digital diplomacy network': 1, "Cyber ambassadors' network": 2, 'Political and Security Committee': 0 })
+      expect(csv.split('\r\n').filter((l) => l.startsWith('Engagement by counterpart type,'))).toHaveLength(rollup.records.counterparts.length)
       const staff = accounts.find((a) => a.email === 'jonas.exemplar@demo.example')!
       const s = client(t.fetch, t.origin)
       await s.login(staff.email, staff.password)
       expect((await s.request('GET', `/api/reports/progress?from=${from}&to=${to}&format=md`)).status).toBe(403)
       expect((await api.request('GET', `/api/reports/progress?from=${from}&to=${to}&format=exe`)).status).toBe(400)
+    })
+
+    // Questions 6–10 (CONTRACT §10), hand-computed from seeds/demo/hubs.json for the demo's open period.
+    it('6. forum coordination: records per forum and in how many hubs', () => {
+      const got = Object.fromEntries(rollup.records.forums.map((f: { forumId: string; exchanges: number; actions: number; hubs: number }) => [f.forumId, [f.exchanges, f.actions, f.hubs]]))
+      expect(got).toEqual({
+        '3gpp': [1, 0, 1], 'african-union': [1, 0, 1], etsi: [1, 0, 1], g7: [1, 0, 1], iec: [1, 0, 1], ietf: [1, 1, 1], igf: [0, 1, 1],
+        iso: [1, 0, 1], itu: [1, 2, 2], 'itu-pp26': [0, 1, 1], oecd: [1, 0, 1], wsis20: [0, 1, 1], wto: [1, 0, 1],
+      })
+    })
+
+    it('7. partnership coverage: records per partnership or dialogue and in how many hubs', () => {
+      const got = Object.fromEntries(rollup.records.partnerships.map((p: { partnershipId: string; exchanges: number; actions: number; hubs: number }) => [p.partnershipId, [p.exchanges, p.actions, p.hubs]]))
+      expect(got).toEqual({
+        'au-eu-digital': [1, 0, 1], 'dep-drc': [0, 1, 1], 'dep-nigeria': [2, 1, 1], 'digital-trade-rules': [4, 0, 3], 'dp-canada': [1, 2, 1],
+        'dp-japan': [1, 2, 1], 'dp-korea': [2, 1, 1], 'dp-singapore': [2, 1, 1], 'eu-lac-digital-alliance': [1, 0, 1], eu4digital: [2, 2, 1],
+        'ttc-eu-india': [2, 2, 1], 'ttc-eu-us': [1, 1, 1], 'wb-digital-agenda': [2, 0, 1],
+      })
+    })
+
+    it('8. Global Gateway and Tech Business Offer actions by kind and status, each with its project and what it met', () => {
+      expect(rollup.records.globalGateway.byKind).toEqual([
+        { actionKind: 'gg_project_support', planned: 1, in_progress: 2, done: 1, dropped: 0 },
+        { actionKind: 'tech_business_offer', planned: 2, in_progress: 0, done: 1, dropped: 0 },
+      ])
+      expect(rollup.records.globalGateway.actions).toHaveLength(7)
+      const nigeria = rollup.records.globalGateway.actions.find((a: { itemId: string }) => a.itemId === 'hub-ng:action:ac-ng-1')
+      expect(nigeria).toMatchObject({ ggProject: 'gg-dep-nigeria', status: 'done' })
+      expect(nigeria.obstacle).toContain('Map shared with all missions')
+    })
+
+    it('9. engagement by counterpart type: exchanges per counterpart and in how many hubs', () => {
+      const got = Object.fromEntries(rollup.records.counterparts.map((c: { counterpart: string; exchanges: number; hubs: number }) => [c.counterpart, [c.exchanges, c.hubs]]))
+      expect(got).toEqual({ academia: [3, 3], civil_society: [2, 2], government: [6, 6], industry: [5, 5], international_org: [1, 1] })
+    })
+
+    it('10. Member State contributions across all hubs, and escalations of cross-cutting items', () => {
+      const got = Object.fromEntries(rollup.records.memberStates.filter((m: { records: number }) => m.records > 0).map((m: { mission: string; registeredHubs: number; activeHubs: number; records: number }) => [m.mission, [m.registeredHubs, m.activeHubs, m.records]]))
+      expect(got).toMatchObject({ DE: [12, 12, 28], FR: [11, 11, 25], NL: [11, 10, 26], EE: [4, 4, 9], FI: [4, 4, 10], SE: [3, 2, 3], AT: [1, 1, 4] })
+      expect(rollup.records.escalation).toEqual({ none: 6, digital_diplomacy_network: 1, cyber_ambassadors_network: 2, psc: 0 })
+    })
+
+    it('the drill-downs list exactly what questions 6–10 counted', async () => {
+      const api = (globalThis as { hqApi?: ReturnType<typeof client> }).hqApi!
+      const q = (extra: string) => api.request('GET', `/api/items?activeFrom=${from}&activeTo=${to}&limit=500&${extra}`)
+      expect((await q('forum=itu')).body).toHaveLength(3)
+      expect((await q('partnership=digital-trade-rules')).body).toHaveLength(4)
+      expect((await q('kind=action&ggOrTbo=true')).body).toHaveLength(7)
+      expect((await q('kind=exchange&counterpart=government')).body).toHaveLength(6)
+      expect((await q('participant=DE')).body).toHaveLength(28)
+      const ng = (await api.request('GET', '/api/gg-projects/gg-dep-nigeria')).body
+      expect(ng.items.map((i: { entryId: string }) => i.entryId)).toContain('ac-ng-1')
     })
 
     it('validates the period and scopes staff to their own hubs', async () => {

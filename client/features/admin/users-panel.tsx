@@ -45,6 +45,23 @@ function UserLine({ user: u, act, onLink }: { user: UserRow; act: Act; onLink: P
       <td>{u.email}</td>
       <td>
         <Select ariaLabel={`Role of ${u.name}`} value={u.role} onChange={setRole} options={plainOptions(ROLES)} />
+        <details>
+          <summary>Further roles</summary>
+          {ROLES.filter((r) => r !== u.role).map((r) => {
+            const roles = u.roles ?? [u.role]
+            const next = roles.includes(r) ? roles.filter((x) => x !== r) : [...roles, r]
+            return (
+              <label key={r} className="check">
+                <input
+                  type="checkbox"
+                  checked={roles.includes(r)}
+                  onChange={() => void act(() => request('PATCH', `/api/admin/users/${u.id}`, { roles: next }), `${u.name} now holds ${next.join(', ')}.`)}
+                />
+                {r}
+              </label>
+            )
+          })}
+        </details>
       </td>
       <td>{u.memberships}</td>
       <td className="row">

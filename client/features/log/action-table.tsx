@@ -1,5 +1,10 @@
 import { useState, type FormEvent } from 'react'
-import { ACTION_STATUSES, updateItem, type Action, type ActionStatus } from '../../../shared/log-doc'
+import { ACTION_STATUSES, readLogItem, updateItem, type Action, type ActionStatus, type Exchange } from '../../../shared/log-doc'
+import { canCoordinate } from '../../../shared/access'
+import { ACTION_KIND_LABELS, type ActionKind } from '../../../shared/records'
+import {
+  ACTION_KIND_OPTIONS, CloseDialog, ggProjectOptions, OwnerPicker, partnershipOptions, StatusTimeline, type RecordTaxonomy,
+} from './record-fields'
 import { DEFAULT_SCOPE, type Scope } from '../../../shared/scopes'
 import { ACTION_STATUS_LABELS } from '../../../shared/item-statuses'
 import type { HubDetailView } from '../../../shared/schemas/hubs'
@@ -25,9 +30,21 @@ export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy,
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'due', dir: 1 })
   const [status, setStatus] = useState('')
   const [onlyOverdue, setOnlyOverdue] = useState(false)
-  const [panel, setPanel] = useState<Scoped<Action> | 'new' | null>(null)
+  // "Create an action from this exchange": the exchange feed links here with `?from=<entry id>`.
+  const [fromExchange] = useState<Exchange | null>(() => {
+    const id = new URLSearchParams(window.location.search).get('from')
+    const found = id ? (readLogItem(docs.shared.doc, id) ?? (docs.hubOnly ? readLogItem(docs.hubOnly.doc, id) : null)) : null
+    return found?.kind === 'exchange' ? found : null
+  })
+  const [panel, setPanel] = useState<Scoped<Action> | 'new' | null>(fromExchange && canWrite ? 'new' : null)
   const [scope, setScope] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const [closing, setClosing] = useState<{ action: Scoped<Action>; to: 'done' | 'dropped' } | null>(null)
+  const coordinates = canCoordinate(me, hub.id)
+  const setStatus_ = (a: Scoped<Action>, s: ActionStatus) => {
+    if (s === 'done' || s === 'dropped') setClosing({ action: a, to: s })
+    else updateItem(docs.docFor(a.scope), a.id, { status: s })
+  }
   const rows = items
     .filter((a) => (!status || a.status === status) && (!onlyOverdue || isOverdue(a)) && (!scope || a.scope === scope))
     .sort((a, b) => String(a[sort.key] ?? '\uffff').localeCompare(String(b[sort.key] ?? '\uffff')) * sort.dir)
@@ -60,6 +77,8 @@ export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy,
               {header('status', 'Status')}
               {header('due', 'Due')}
               {header('leadMission', 'Lead')}
+              <th scope="col">Kind</th>
+              <th scope="col">Owner</th>
               <th scope="col">Taking part</th>
               <th scope="col">Themes</th>
               <th scope="col"><span className="sr-only">Edit and comments</span></th>
@@ -77,8 +96,9 @@ export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy,
                 <Select
                   ariaLabel={`Status of ${a.title}`}
                   value={a.status ?? ''}
-                  disabled={!canWrite}
-                  onChange={(s) => updateItem(docs.docFor(a.scope), a.id, { status: s as ActionStatus })}
+                  // Only the hub's coordinators reopen a done or dropped action (the server refuses others).
+                  disabled={!canWrite || ((a.status === 'done' || a.status === 'dropped') && !coordinates)}
+                  onChange={(s) => setStatus_(a, s as ActionStatus)}
                   empty={a.status ? undefined : '?'}
                   options={STATUS_OPTIONS}
                 />
@@ -88,6 +108,8 @@ export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy,
                 {isOverdue(a) && <span className="chip warn">overdue</span>}
               </td>
               <td>{a.leadMission ?? a.mission}</td>
+              <td>{a.actionKind ? ACTION_KIND_LABELS[a.actionKind as ActionKind] : '—'}</td>
+              <td>{hub.members.find((m) => m.userId === a.owner)?.name ?? '—'}</td>
               <td>{a.missions.join(', ')}</td>
               <td>{a.themes.join(', ')}</td>
               <td>
@@ -100,7 +122,7 @@ export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy,
           ))}
           {rows.length === 0 && (
             <tr>
-              <td colSpan={7} className="muted">No actions match.</td>
+              <td colSpan={9} className="muted">No actions match.</td>
             </tr>
           )}
         </Table>
@@ -109,6 +131,8 @@ export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy,
         <ActionPanel
           key={panel === 'new' ? 'new' : panel.id}
           initial={panel === 'new' ? null : panel}
+          from={panel === 'new' ? fromExchange : null}
+          coordinates={coordinates}
           hub={hub}
           taxonomy={taxonomy}
           mission={mission}
@@ -119,6 +143,17 @@ export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy,
             if (panel === 'new') createEntry(docs, 'action', to, { ...v, mission, authorId: me.id })
             else saveEntry(docs, hub.id, panel, v, to).catch((err: Error) => setError(`Could not change who reads “${panel.title}”: ${err.message}`))
             setPanel(null)
+          }}
+        />
+      )}
+      {closing && (
+        <CloseDialog
+          title={closing.action.title}
+          to={closing.to}
+          onCancel={() => setClosing(null)}
+          onConfirm={(text) => {
+            updateItem(docs.docFor(closing.action.scope), closing.action.id, closing.to === 'done' ? { status: 'done', outcome: text } : { status: 'dropped', dropReason: text })
+            setClosing(null)
           }}
         />
       )}
@@ -135,10 +170,20 @@ interface ActionInput {
   missions: string[]
   themes: string[]
   scope: Scope
+  forums: string[]
+  actionKind: ActionKind | null
+  owner: string | null
+  partnership: string | null
+  ggProject: string | null
+  sourceExchange: string | null
+  outcome: string | null
+  dropReason: string | null
 }
 
-function ActionPanel({ initial, hub, taxonomy, mission, choices, onSave, onClose }: {
+function ActionPanel({ initial, from, coordinates, hub, taxonomy, mission, choices, onSave, onClose }: {
   initial: Scoped<Action> | null
+  from: Exchange | null
+  coordinates: boolean
   hub: HubDetailView
   taxonomy: Taxonomy | null
   mission: string
@@ -153,17 +198,29 @@ function ActionPanel({ initial, hub, taxonomy, mission, choices, onSave, onClose
     due: initial?.due ?? null,
     leadMission: initial?.leadMission ?? mission,
     missions: initial?.missions ?? [],
-    themes: initial?.themes ?? [],
+    themes: initial?.themes ?? from?.themes ?? [],
     scope: initial?.scope ?? DEFAULT_SCOPE,
+    forums: initial?.forums ?? from?.forums ?? [],
+    actionKind: initial?.actionKind ?? null,
+    owner: initial?.owner ?? null,
+    partnership: initial?.partnership ?? from?.partnership ?? null,
+    ggProject: initial?.ggProject ?? null,
+    sourceExchange: initial?.sourceExchange ?? from?.id ?? null,
+    outcome: initial?.outcome ?? null,
+    dropReason: initial?.dropReason ?? null,
   })
+  const closedBefore = initial?.status === 'done' || initial?.status === 'dropped'
+  const statusOptions = closedBefore && !coordinates ? STATUS_OPTIONS.filter((o) => o.value === initial?.status) : STATUS_OPTIONS
+  const tax = taxonomy as RecordTaxonomy | null
   const handleSubmit = (e: FormEvent) => {
     e.preventDefault()
-    onSave({ ...v, title: v.title.trim() })
+    onSave({ ...v, title: v.title.trim(), outcome: v.outcome?.trim() || null, dropReason: v.dropReason?.trim() || null })
   }
   return (
     <aside className="side-panel" aria-label={initial ? 'Edit action' : 'New action'}>
       <form onSubmit={handleSubmit}>
         <h2>{initial ? 'Edit action' : 'New action'}</h2>
+        {from && <p className="muted small">From the exchange “{from.title}”.</p>}
         <label>
           Title
           <input value={v.title} onChange={(e) => setV({ ...v, title: e.target.value })} required maxLength={500} />
@@ -172,7 +229,21 @@ function ActionPanel({ initial, hub, taxonomy, mission, choices, onSave, onClose
           Description / outcome
           <textarea value={v.body} onChange={(e) => setV({ ...v, body: e.target.value })} rows={3} />
         </label>
-        <Select label="Status" value={v.status} onChange={(s) => setV({ ...v, status: s as ActionStatus })} options={STATUS_OPTIONS} />
+        <Select label="Status" value={v.status} onChange={(s) => setV({ ...v, status: s as ActionStatus })} options={statusOptions} />
+        {v.status === 'done' && (
+          <label>
+            Outcome
+            <textarea value={v.outcome ?? ''} onChange={(e) => setV({ ...v, outcome: e.target.value })} rows={2} required maxLength={5000} />
+          </label>
+        )}
+        {v.status === 'dropped' && (
+          <label>
+            Reason for dropping it
+            <textarea value={v.dropReason ?? ''} onChange={(e) => setV({ ...v, dropReason: e.target.value })} rows={2} required maxLength={5000} />
+          </label>
+        )}
+        <Select label="Kind" value={v.actionKind ?? ''} onChange={(k) => setV({ ...v, actionKind: (k || null) as ActionKind | null })} empty="Not set" options={ACTION_KIND_OPTIONS} />
+        <OwnerPicker hub={hub} value={v.owner ?? ''} onChange={(owner) => setV({ ...v, owner: owner || null })} />
         <label>
           Due
           <input type="date" value={v.due ?? ''} onChange={(e) => setV({ ...v, due: e.target.value || null })} />
@@ -192,12 +263,21 @@ function ActionPanel({ initial, hub, taxonomy, mission, choices, onSave, onClose
           ))}
         </fieldset>
         <TermPicker label="Themes" terms={taxonomy?.themes ?? []} value={v.themes} onChange={(themes) => setV({ ...v, themes })} />
+        <TermPicker label="Forums" terms={taxonomy?.forums ?? []} value={v.forums} onChange={(forums) => setV({ ...v, forums })} />
+        <Select label="Partnership or dialogue" value={v.partnership ?? ''} onChange={(p) => setV({ ...v, partnership: p || null })} empty="None" options={partnershipOptions(tax)} />
+        <Select label="Global Gateway project" value={v.ggProject ?? ''} onChange={(g) => setV({ ...v, ggProject: g || null })} empty="None" options={ggProjectOptions(tax)} />
         <ScopePicker value={v.scope} onChange={(scope) => setV({ ...v, scope })} choices={choices} />
         <div className="row">
           <button type="submit" className="primary">Save</button>
           <button type="button" onClick={onClose}>Cancel</button>
         </div>
       </form>
+      {initial && (
+        <section aria-labelledby="timeline-title">
+          <h3 id="timeline-title">Status timeline</h3>
+          <StatusTimeline history={initial.statusHistory} hub={hub} />
+        </section>
+      )}
     </aside>
   )
 }

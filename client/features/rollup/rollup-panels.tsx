@@ -9,6 +9,7 @@ import { ParticipationPanel } from './participation-panel'
 import { OverduePanel } from './overdue-panel'
 import { AwaitingPanel } from './awaiting-panel'
 import { FocalPointsPanel } from './focal-points-panel'
+import { RecordsPanels } from './records-panels'
 
 /** The dashboard's panels in their layout; each downloads the table the report carries. */
 export function RollupPanels(props: PanelProps) {
@@ -27,6 +28,7 @@ export function RollupPanels(props: PanelProps) {
         <AwaitingPanel {...props} table={tables.crossCutting} />
       </div>
       <FocalPointsPanel {...props} />
+      <RecordsPanels {...props} />
     </>
   )
 }

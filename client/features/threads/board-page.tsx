@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { request, ApiError } from '../../api/request'
 import { onLive } from '../../api/live'
 import type { ItemView } from '../../../shared/schemas/items'
+import { ESCALATION_LABELS, type Escalation } from '../../../shared/records'
 import type { HubSummaryView } from '../../../shared/schemas/hubs'
 import type { Taxonomy } from '../../../shared/taxonomy'
 import { ThreadPanel, INPUT_LABEL } from '../../comments/thread-panel'
@@ -86,6 +87,11 @@ export default function BoardPage() {
                   {INPUT_LABEL[i.inputStatus ?? 'open']}
                   {waiting !== null && ` · waiting ${waiting} days`}
                 </span>
+                {i.escalation && i.escalation !== 'none' && (
+                  <span className="chip accent" data-testid="board-escalation">
+                    escalated to {ESCALATION_LABELS[i.escalation as Escalation] ?? i.escalation}
+                  </span>
+                )}
                 {i.themes.map((t) => (
                   <span key={t} className="chip">
                     {themeLabel(t)}

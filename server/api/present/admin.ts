@@ -1,3 +1,4 @@
+import { asRoles } from '../../../shared/roles.js'
 import type { AdminUserView, AuditEventView } from '../../../shared/schemas/admin.js'
 import type { AuditEventRow } from '../../audit/audit.js'
 import type { User } from '../../db/schema.js'
@@ -5,13 +6,14 @@ import { iso } from './iso.js'
 
 /** A user in the administration's list, with how many hubs they belong to. */
 export function presentAdminUser(
-  u: Pick<User, 'id' | 'email' | 'name' | 'role' | 'disabled_at' | 'created_at'> & { memberships: number | string | null },
+  u: Pick<User, 'id' | 'email' | 'name' | 'role' | 'disabled_at' | 'created_at'> & { roles?: User['roles'] | null; memberships: number | string | null },
 ): AdminUserView {
   return {
     id: u.id,
     email: u.email,
     name: u.name,
     role: u.role,
+    roles: asRoles(u.roles, u.role),
     disabled: !!u.disabled_at,
     memberships: Number(u.memberships ?? 0),
     createdAt: iso(u.created_at),

@@ -31,6 +31,16 @@ export function presentItem(row: ItemRow, commentCount?: number): ItemView {
     inputProvidedAt: isoOrNull(row.input_provided_at),
     relatedHubs: row.related_hubs,
     linkedItems: row.linked_items,
+    exchangeType: row.exchange_type ?? null,
+    counterparts: row.counterparts ?? [],
+    partnership: row.partnership ?? null,
+    actionKind: row.action_kind ?? null,
+    owner: row.owner_id ?? null,
+    ggProject: row.gg_project ?? null,
+    sourceExchange: row.source_exchange ?? null,
+    outcome: row.outcome ?? null,
+    dropReason: row.drop_reason ?? null,
+    escalation: row.escalation ?? null,
     issues: row.issues,
   }
   return commentCount === undefined ? view : { ...view, commentCount }

@@ -1,4 +1,4 @@
-import type { Actor } from '../../../shared/access.js'
+import { rolesOf, type Actor } from '../../../shared/access.js'
 import type { LoginView, MeView, SessionView } from '../../../shared/schemas/auth.js'
 import type { Session } from '../../db/schema.js'
 import { iso } from './iso.js'
@@ -10,6 +10,7 @@ export function presentMe(actor: Actor): MeView {
     email: actor.email,
     name: actor.name,
     role: actor.role,
+    roles: [...rolesOf(actor)],
     memberships: actor.memberships.map((m) => ({
       hubId: m.hubId,
       mission: m.mission,

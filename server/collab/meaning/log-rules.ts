@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { deletedItems, MissingReference, type DeleteSetLike, type PlaceResolver } from './struct-places.js'
+import { isReopening } from '../../../shared/records.js'
 
 /**
  * What a client may write into a log document (`hub/<id>/log`, `hub/<id>/log/hub`). The server
@@ -20,7 +21,12 @@ export interface Writer {
   userId: string
   mission: string
   now: number
+  /** One of the hub's coordinators (or an admin): may escalate cross-cutting items and reopen closed actions. */
+  coordinator?: boolean
 }
+
+/** Fields only the hub's coordinators change (2025 ¶27: escalation of cross-cutting items). */
+const COORDINATOR_FIELDS: ReadonlySet<string> = new Set(['escalation'])
 
 /** The scopes an entry may say it has in each of a hub's two log documents. */
 const SCOPES_IN = { hubOnly: new Set(['hub']), shared: new Set(['hq', 'network']) }
@@ -137,10 +143,18 @@ export function checkLogUpdate(
         return { field, reason: `scope ${JSON.stringify(value)} does not belong in this document` }
       }
     }
+    if (COORDINATOR_FIELDS.has(field) && !writer.coordinator) {
+      // A new entry may say it is not escalated; anything else is the coordinators' call.
+      if (!(birth && spot.direct && firstValue(item) === 'none')) return { field, reason: `only the hub's coordinators set ${field}` }
+    }
     if (field === 'status' && spot.direct && !birth && spot.kind === 'action') {
       const to = firstValue(item)
       const from = liveEntry(doc, 'actions', spot.entryId)?.get('status')
-      if (typeof to === 'string' && to !== from) statusChanges.push({ entryId: spot.entryId, from: typeof from === 'string' ? from : null, to })
+      if (typeof to === 'string' && to !== from) {
+        const was = typeof from === 'string' ? from : null
+        if (isReopening(was, to) && !writer.coordinator) return { field, reason: `only the hub's coordinators reopen a ${was} action` }
+        statusChanges.push({ entryId: spot.entryId, from: was, to })
+      }
     }
   }
   for (const entry of created.values()) {
@@ -154,7 +168,8 @@ export function checkLogUpdate(
   for (const item of deleted) {
     const spot = spotOf(resolver, item)
     if (!spot || spot.field === null || !spot.direct) continue
-    if (!SERVER_ONLY_FIELDS.has(spot.field) && !BIRTH_FIELDS.has(spot.field) && spot.field !== 'scope') continue
+    const guarded = SERVER_ONLY_FIELDS.has(spot.field) || BIRTH_FIELDS.has(spot.field) || spot.field === 'scope' || (COORDINATOR_FIELDS.has(spot.field) && !writer.coordinator)
+    if (!guarded) continue
     const overwritten = spots.some((s) => s.spot.field === spot.field && sameId(s.spot.entryItem, spot.entryItem))
     if (overwritten) continue // already judged as a write above
     const entryGoes = deletedIds.some((id) => sameId(id, spot.entryItem)) || entryIsDeleted(resolver, spot.entryItem)

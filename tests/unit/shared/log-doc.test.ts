@@ -141,7 +141,7 @@ describe('log-doc: tolerant reading', () => {
     const [d1, d2] = [new Y.Doc(), new Y.Doc()]
     const id = createAction(d1, { title: 't', mission: 'EU', authorId: 'u', extra: { ggProjectId: 'gg-1', linkedItems: ['ex-1'] } })
     d1.getMap<Y.Map<unknown>>('actions').get(id)!.set('futureField', 'from a newer client')
-    updateItem(d1, id, { title: 'changed', status: 'done' })
+    updateItem(d1, id, { title: 'changed', status: 'done', outcome: 'Done as planned' })
     Y.applyUpdate(d2, Y.encodeStateAsUpdate(d1))
     const entry = d2.getMap<Y.Map<unknown>>('actions').get(id)!
     expect(entry.get('futureField')).toBe('from a newer client')

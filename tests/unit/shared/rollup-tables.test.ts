@@ -30,6 +30,17 @@ const rollup: Rollup = {
     { hubId: 'ke', hasFocalPoint: true, name: 'Fay Focal', trained: true, trainedOn: '2026-03-02' },
     { hubId: 'br', hasFocalPoint: false, name: null, trained: false, trainedOn: null },
   ],
+  records: {
+    forums: [{ forumId: 'igf', exchanges: 1, actions: 2, hubs: 2 }],
+    partnerships: [{ partnershipId: 'dp-japan', exchanges: 2, actions: 1, hubs: 1 }],
+    globalGateway: {
+      byKind: [{ actionKind: 'gg_project_support', planned: 1, in_progress: 0, done: 1, dropped: 1 }],
+      actions: [{ itemId: 'ke:action:a1', hubId: 'ke', title: 'Cable study', actionKind: 'gg_project_support', ggProject: 'gg-x', status: 'dropped', obstacle: 'No local partner' }],
+    },
+    counterparts: [{ counterpart: 'industry', exchanges: 3, hubs: 2 }],
+    memberStates: [{ mission: 'DE', registeredHubs: 2, activeHubs: 1, records: 4 }],
+    escalation: { none: 1, digital_diplomacy_network: 0, cyber_ambassadors_network: 1, psc: 0 },
+  },
 }
 
 const themeLabel = (id: string) => ({ gov: 'Governance', con: 'Connectivity' })[id] ?? id

@@ -1,0 +1,128 @@
+import { useCallback, useMemo } from 'react'
+import { recordBarSpec, type RecordBar } from '../../../shared/rollup-record-charts'
+import { recordTables, type FigureTable } from '../../../shared/rollup-tables'
+import { ACTION_KIND_LABELS, COUNTERPART_LABELS, ESCALATION_LABELS, type ActionKind, type Counterpart, type Escalation } from '../../../shared/records'
+import { ACTION_STATUS_LABELS } from '../../../shared/item-statuses'
+import { termLabel } from '../../../shared/taxonomy'
+import { Table } from '../../ui/table'
+import { useTaxonomy } from '../log/use-log'
+import { Chart } from './chart'
+import { activeIn, type PanelProps } from './drill'
+import { PanelHead } from './panel-head'
+
+/** A row of a question's table: its cells, and the drill-down behind its count. */
+interface Row {
+  key: string
+  cells: (string | number)[]
+  count: number
+  drill: Record<string, string>
+}
+
+/** One question: chart, table with drill-down buttons, CSV. */
+function RecordPanel({ id, title, xTitle, columns, rows, table, period, drillTo, periodBound = true }: {
+  /** The figures count records active in the period (escalations count every open item, as the cross-cutting figures do). */
+  periodBound?: boolean
+  id: string
+  title: string
+  xTitle: string
+  columns: string[]
+  rows: Row[]
+  table: FigureTable
+  period: PanelProps['period']
+  drillTo: PanelProps['drillTo']
+}) {
+  const bars: RecordBar[] = useMemo(() => rows.map((r) => ({ label: String(r.cells[0]), key: r.key, count: r.count })), [rows])
+  const spec = useMemo(() => recordBarSpec(title, bars, xTitle), [title, bars, xTitle])
+  const byKey = useMemo(() => new Map(rows.map((r) => [r.key, r])), [rows])
+  const onDrill = useCallback(
+    (d: Record<string, unknown>) => {
+      const row = typeof d.key === 'string' ? byKey.get(d.key) : undefined
+      if (row) drillTo(`${title}: ${row.cells[0]}`, { ...(periodBound ? activeIn(period) : {}), ...row.drill })
+    },
+    [byKey, drillTo, period.from, period.to, title, periodBound],
+  )
+  return (
+    <section aria-labelledby={`${id}-title`} className="panel" data-testid={id}>
+      <PanelHead id={`${id}-title`} title={title} file={`${id}-${period.from}-${period.to}`} table={table} />
+      {rows.length === 0 ? (
+        <p className="muted">Nothing recorded in the period.</p>
+      ) : (
+        <>
+          <Chart spec={spec} label={`Bar chart: ${title}; the same figures are in the table below`} onDrill={onDrill} />
+          <Table caption={title} captionHidden columns={columns}>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{r.cells[0]}</th>
+                {r.cells.slice(1).map((c, i) => (
+                  <td key={i}>
+                    {i === 0 ? (
+                      <button type="button" className="link" aria-label={`${r.cells[0]}: ${r.count} records`} onClick={() => drillTo(`${title}: ${r.cells[0]}`, { ...(periodBound ? activeIn(period) : {}), ...r.drill })}>
+                        {c}
+                      </button>
+                    ) : (
+                      c
+                    )}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </Table>
+        </>
+      )}
+    </section>
+  )
+}
+
+/** Roll-up questions 6–10 (CONTRACT §10) and escalations, each with chart, table and drill-down. */
+export function RecordsPanels(props: PanelProps) {
+  const { rollup, period, drillTo, hubName } = props
+  const taxonomy = useTaxonomy()
+  const r = rollup.records
+  const forumLabel = useCallback((id: string) => (taxonomy ? termLabel(taxonomy.forums, id) : id), [taxonomy])
+  const partnershipLabel = useCallback((id: string) => taxonomy?.partnerships?.find((p) => p.id === id)?.label ?? id, [taxonomy])
+  const tables = useMemo(() => recordTables(rollup, { themeLabel: props.themeLabel, forumLabel, partnershipLabel }), [rollup, props.themeLabel, forumLabel, partnershipLabel])
+  const common = { period, drillTo }
+  return (
+    <>
+      <div className="two-col">
+        <RecordPanel id="forums" title="Forum coordination" xTitle="Records" columns={['Forum', 'Records', 'Exchanges', 'Actions', 'Hubs']} table={tables.forums} {...common}
+          rows={r.forums.map((f) => ({ key: f.forumId, count: f.exchanges + f.actions, cells: [forumLabel(f.forumId), f.exchanges + f.actions, f.exchanges, f.actions, f.hubs], drill: { forum: f.forumId } }))} />
+        <RecordPanel id="partnerships" title="Partnerships and dialogues" xTitle="Records" columns={['Partnership or dialogue', 'Records', 'Exchanges', 'Actions', 'Hubs']} table={tables.partnerships} {...common}
+          rows={r.partnerships.map((p) => ({ key: p.partnershipId, count: p.exchanges + p.actions, cells: [partnershipLabel(p.partnershipId), p.exchanges + p.actions, p.exchanges, p.actions, p.hubs], drill: { partnership: p.partnershipId } }))} />
+      </div>
+      <div className="two-col">
+        <RecordPanel id="global-gateway" title="Global Gateway and Tech Business Offer actions" xTitle="Actions" columns={['Kind', 'Actions', 'Planned', 'In progress', 'Done', 'Dropped']} table={tables.globalGateway} {...common}
+          rows={r.globalGateway.byKind.map((k) => ({
+            key: k.actionKind, count: k.planned + k.in_progress + k.done + k.dropped,
+            cells: [ACTION_KIND_LABELS[k.actionKind as ActionKind] ?? k.actionKind, k.planned + k.in_progress + k.done + k.dropped, k.planned, k.in_progress, k.done, k.dropped],
+            drill: { kind: 'action', actionKind: k.actionKind },
+          }))} />
+        <RecordPanel id="counterparts" title="Engagement by counterpart type" xTitle="Exchanges" columns={['Counterpart', 'Exchanges', 'Hubs']} table={tables.counterparts} {...common}
+          rows={r.counterparts.map((c) => ({ key: c.counterpart, count: c.exchanges, cells: [COUNTERPART_LABELS[c.counterpart as Counterpart] ?? c.counterpart, c.exchanges, c.hubs], drill: { kind: 'exchange', counterpart: c.counterpart } }))} />
+      </div>
+      {r.globalGateway.actions.length > 0 && (
+        <section aria-labelledby="gg-list-title" className="panel">
+          <h2 id="gg-list-title">What Global Gateway and Tech Business Offer actions met</h2>
+          <Table caption="Global Gateway and Tech Business Offer actions with their outcome or the obstacle met" captionHidden columns={['Hub', 'Action', 'Kind', 'Project', 'Status', 'Outcome or obstacle']}>
+            {r.globalGateway.actions.map((a) => (
+              <tr key={a.itemId}>
+                <th scope="row">{hubName(a.hubId)}</th>
+                <td>{a.title}</td>
+                <td>{ACTION_KIND_LABELS[a.actionKind as ActionKind] ?? a.actionKind}</td>
+                <td>{taxonomy && 'ggProjects' in taxonomy ? ((taxonomy as { ggProjects?: { id: string; name: string }[] }).ggProjects?.find((g) => g.id === a.ggProject)?.name ?? a.ggProject ?? '—') : (a.ggProject ?? '—')}</td>
+                <td>{a.status ? (ACTION_STATUS_LABELS as Record<string, string>)[a.status] ?? a.status : '—'}</td>
+                <td>{a.obstacle ?? '—'}</td>
+              </tr>
+            ))}
+          </Table>
+        </section>
+      )}
+      <div className="two-col">
+        <RecordPanel id="member-states" title="Member State contributions across all hubs" xTitle="Records" columns={['Member State', 'Records', 'Hubs registered in', 'Hubs active in']} table={tables.memberStates} {...common}
+          rows={r.memberStates.map((m) => ({ key: m.mission, count: m.records, cells: [m.mission, m.records, m.registeredHubs, m.activeHubs], drill: { participant: m.mission } }))} />
+        <RecordPanel id="escalation" periodBound={false} title="Escalation of cross-cutting items" xTitle="Items" columns={['Escalated to', 'Items']} table={tables.escalation} {...common}
+          rows={Object.entries(r.escalation).map(([e, n]) => ({ key: e, count: n, cells: [ESCALATION_LABELS[e as Escalation] ?? e, n], drill: { crossCutting: 'true', escalation: e } }))} />
+      </div>
+    </>
+  )
+}
