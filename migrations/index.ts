@@ -11,6 +11,7 @@ import * as createEntryOrigins from './20261201T1000-create-entry-origins.js'
 import * as addSharingScopes from './20261201T1100-add-sharing-scopes.js'
 import * as searchNotNull from './20261201T2055-search-not-null.js'
 import * as createPeriods from './20261201T2100-create-periods.js'
+import * as multilingualSearch from './20261202T0300-multilingual-search.js'
 
 /**
  * Every migration, by name. A static list rather than a folder scan: it works the same under tsx,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '20261201T1100-add-sharing-scopes': addSharingScopes,
   '20261201T2055-search-not-null': searchNotNull,
   '20261201T2100-create-periods': createPeriods,
+  '20261202T0300-multilingual-search': multilingualSearch,
 }

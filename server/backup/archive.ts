@@ -26,7 +26,7 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'comments', 'item_threads', 'inbox_entries', 'audit_events', 'password_tokens', 'entry_origins',
   'periods', 'brief_submissions', 'period_items',
 ]
-const GENERATED: Partial<Record<keyof Database, string[]>> = { items: ['search'], doc_text: ['search'] }
+const GENERATED: Partial<Record<keyof Database, string[]>> = { items: ['search'], doc_text: ['search'], comments: ['search'] }
 const JSON_COLUMNS: Partial<Record<keyof Database, string[]>> = { audit_events: ['details'], period_items: ['row'] }
 /** Identity columns: their sequences are moved past the imported values. */
 const IDENTITY: Partial<Record<keyof Database, string>> = {

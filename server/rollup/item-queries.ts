@@ -11,8 +11,8 @@ export type ItemRow = Item & { author_name: string | null }
 
 /**
  * A tsquery for what a person typed: each word (letters and digits of any script) must occur, as
- * a prefix, with the 'simple' configuration (no stemming: French, German or Italian words match as
- * typed). Null when nothing searchable is left.
+ * a prefix. SQL hands it to `hubwork_search_query`, which folds accents and tries it under 'simple'
+ * and the five languages' stemmers (migration 20261202T0300). Null when nothing searchable is left.
  */
 export function prefixQuery(q: string): string | null {
   const words = q.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
@@ -46,7 +46,7 @@ export async function listItems(db: Kysely<Database>, actor: Actor, f: ItemsQuer
         c.push(eb('items.kind', '=', 'action'), eb('items.due', '<', day), eb('items.status', 'in', [...OPEN_ACTION_STATUSES]))
       }
       if (f.activeFrom && f.activeTo) c.push(activeInPeriod(f.activeFrom, f.activeTo, 'items'))
-      if (f.q) c.push(tsq ? sql<boolean>`items.search @@ to_tsquery('simple', ${tsq})` : sql<boolean>`false`)
+      if (f.q) c.push(tsq ? sql<boolean>`items.search @@ hubwork_search_query(${tsq})` : sql<boolean>`false`)
       return eb.and(c)
     })
     .orderBy(sql`items.created_at desc nulls last`)
