@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react'
 import { closeLive, onLive } from '../api/live'
 import { canAdminister, canReviewBriefs } from '../../shared/access'
 import { SignOutButton } from './sign-out'
+import { SearchBox } from '../features/search/search-box'
 
 const loadRollup = () => import('../features/rollup/rollup-page')
 const loadBoard = () => import('../features/threads/board-page')
@@ -70,6 +71,7 @@ function Shell() {
             Inbox{unread > 0 && <span className="badge" data-testid="unread"> {unread}<span className="sr-only"> unread</span></span>}
           </Link>
         </nav>
+        <SearchBox />
         <span className="who">
           <Link to="/account">{me.name}</Link> <span className="muted">({me.role})</span>
         </span>

@@ -33,7 +33,8 @@ for (const engine of ENGINES) {
         { doc: `hub/${hub.id}/notes/n1`, hub_id: hub.id, kind: 'note', title: 'Réunion', text: 'Les données numériques des administrations publiques', scope: 'hub' },
       ]).execute()
       const item = (hubId: string, entry: string, kind: 'exchange' | 'action', title: string, body: string, extra: object = {}) => ({
-        id: `${hubId}:${kind}:${entry}`, hub_id: hubId, kind, entry_id: entry, title, body, scope: 'hq' as const, created_at: new Date('2026-10-05T10:00:00Z'), ...extra,
+        id: `${hubId}:${kind}:${entry}`, hub_id: hubId, kind, entry_id: entry, title, body, scope: 'hq' as const, created_at: new Date('2026-10-05T10:00:00Z'),
+        themes: [], top_themes: [], forums: [], missions: [], participants: [], related_hubs: [], linked_items: [], issues: [], cross_cutting: false, ...extra,
       })
       await db.insertInto('items').values([
         item(hub.id, 'e1', 'exchange', 'Rafforzare la resilienza', 'Infrastrutture digitali delle imprese europee', { themes: ['ai'], top_themes: ['ai'] }),
