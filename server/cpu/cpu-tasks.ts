@@ -4,6 +4,7 @@ import type { VersionDiffView } from '../../shared/schemas/history-views.js'
 import { LOG_KINDS } from '../../shared/item-statuses.js'
 import { logEntryIds } from '../../shared/log-doc-history.js'
 import { lexicalDocToText } from '../editor/headless.js'
+import { lexicalDocToBlocks, type DocBlock } from '../editor/doc-blocks.js'
 import { reportPdf } from '../rollup/report-pdf.js'
 import { reportDocx } from '../rollup/report-docx.js'
 import type { ProgressReport } from '../rollup/report.js'
@@ -35,6 +36,10 @@ export const cpuTasks = {
   /** Plain text of a Lexical document (headless Lexical). */
   lexicalText(state: Uint8Array): Promise<string> {
     return lexicalDocToText(state)
+  },
+  /** Headings, paragraphs and list items of a Lexical document (exports keep their structure). */
+  lexicalBlocks(state: Uint8Array): Promise<DocBlock[]> {
+    return lexicalDocToBlocks(state)
   },
   /** The entry keys (`kind/id`) of each log state. */
   logKeys(states: Uint8Array[]): string[][] {

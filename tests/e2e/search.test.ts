@@ -48,7 +48,7 @@ describe('search in Chromium', () => {
     await anna.keyboard.type('Zephyrine resiliência')
     const typed = Date.now()
     // The reader types without the accent; the word is found as soon as the brief is indexed.
-    await expect.poll(async () => (await search(bernd, 'zephyrine resiliencia')).join(' '), { timeout: 2_000, intervals: [100] }).toContain('Brief')
+    await expect.poll(async () => (await search(bernd, 'zephyrine resiliencia')).join(' '), { timeout: 2_000, interval: 100 }).toContain('Brief')
     const elapsed = Date.now() - typed
     console.log(`search found the typed word ${elapsed} ms after typing`)
     const hits = bernd.getByTestId('search-hit')
