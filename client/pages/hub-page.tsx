@@ -8,6 +8,7 @@ import { preload, useModule } from '../app/use-module'
 import { HistoryButton } from '../features/history/history-panel'
 import { briefDocName, logDocName, noteDocName } from '../../shared/doc-names'
 import { canEditHubDocs } from '../../shared/access'
+import { ExportLinks } from '../features/export/export-links'
 
 const loadBrief = () => import('../features/brief/brief-tab')
 const loadNotes = () => import('../features/notes/notes-tab')
@@ -86,6 +87,7 @@ export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; no
       {history && (
         <div className="history-bar">
           <HistoryButton key={history.docName} docName={history.docName} label={history.label} canWrite={canWrite} isLog={history.isLog} />
+          {!history.isLog && <ExportLinks docName={history.docName} label={history.label} />}
         </div>
       )}
       {tab === 'brief' && (BriefTab ? <BriefTab hub={hub} me={me} canWrite={canWrite} /> : <Loading />)}

@@ -7,6 +7,7 @@ import { lexicalDocToText } from '../editor/headless.js'
 import { lexicalDocToBlocks, type DocBlock } from '../editor/doc-blocks.js'
 import { reportPdf } from '../rollup/report-pdf.js'
 import { reportDocx } from '../rollup/report-docx.js'
+import { docDocx, docPdf } from '../export/doc-export.js'
 import type { ProgressReport } from '../rollup/report.js'
 import { CpuLimits } from './cpu-limits.js'
 
@@ -58,6 +59,12 @@ export const cpuTasks = {
   },
   async reportDocx(r: PortableReport): Promise<Uint8Array> {
     return new Uint8Array(await reportDocx(fromPortable(r)))
+  },
+  /** A brief or note as PDF or DOCX: its blocks read by headless Lexical, then laid out. */
+  async docExport({ state, title, subtitle, format }: { state: Uint8Array | null; title: string; subtitle: string; format: 'pdf' | 'docx' }): Promise<Uint8Array> {
+    // A document nobody has written in yet has no stored state: it exports as its title alone.
+    const d = { title, subtitle, blocks: state ? await lexicalDocToBlocks(state) : [] }
+    return new Uint8Array(format === 'pdf' ? await docPdf(d) : await docDocx(d))
   },
 }
 

@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module'
 import type { FigureTable } from '../../shared/rollup-tables.js'
 import type { DocBlock } from '../editor/doc-blocks.js'
+import { registerPdfFonts, taggedA4 } from '../export/pdf-fonts.js'
 import { BRIEF_STATUS_LABELS, hubsCovered, reportSummary, reportTables, type ProgressReport } from './report.js'
 
 /** A4 in points, and the margins every page keeps (the page box charts and tables must stay in). */
@@ -21,13 +21,6 @@ export interface LayoutBox {
   height: number
 }
 
-const require = createRequire(import.meta.url)
-/** Embedded fonts (PDF/UA wants every glyph embedded; the standard 14 fonts cover only Latin-1). */
-const FONTS = {
-  body: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
-  italic: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf'),
-}
 
 /** The report as a PDF (pdfkit), with the dashboard's charts drawn as vectors. */
 export async function reportPdf(r: ProgressReport): Promise<Buffer> {
@@ -48,20 +41,8 @@ export async function renderReportPdf(r: ProgressReport): Promise<{ pdf: Buffer;
     import('./report-charts.js'),
   ])
   const charts = await reportCharts(r)
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    pdfVersion: '1.7',
-    subset: 'PDF/UA',
-    tagged: true,
-    displayTitle: true,
-    lang: 'en-GB',
-    info: { Title: r.title, Author: 'Hubwork', Subject: 'Progress report of the EU digital hubs', Producer: 'Hubwork' },
-  } as unknown as PDFKit.PDFDocumentOptions)
-  doc.registerFont('Body', FONTS.body)
-  doc.registerFont('Bold', FONTS.bold)
-  doc.registerFont('Italic', FONTS.italic)
+  const doc = new PDFDocument(taggedA4(r.title, 'Progress report of the EU digital hubs', MARGIN))
+  registerPdfFonts(doc)
   const chunks: Buffer[] = []
   doc.on('data', (c: Buffer) => chunks.push(c))
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))

@@ -38,7 +38,8 @@ export function reportMarkdown(r: ProgressReport): string {
     out.push('', `### ${h.countryName} — ${h.name}`, '')
     out.push(`${h.exchanges} exchanges and ${h.actions} actions; main themes: ${h.topThemes.join(', ') || 'none'}. Member States engaged: ${h.engaged.join(', ') || 'none'} of ${h.registered.join(', ') || 'none'}. Digital focal point: ${h.focalPoint ?? 'none'}.`)
     if (h.briefStatus) out.push('', `Brief for the period: ${BRIEF_STATUS_LABELS[h.briefStatus]}.`)
-    if (h.brief.length) out.push('', ...mdBlocks(h.brief))
+    // Quoted, as the brief's words: its headings and lists inside the quote.
+    if (h.brief.length) out.push('', ...mdBlocks(h.brief).map((line) => (line ? `> ${line}` : '>')))
     else if (h.briefExcerpt) out.push('', `> ${h.briefExcerpt.replace(/\n/g, ' ')}`)
   }
   return out.join('\n') + '\n'
@@ -67,7 +68,7 @@ function mdBlocks(blocks: DocBlock[]): string[] {
 /** The report's tables as one CSV: a `section` column names the table each row belongs to. */
 export function reportCsv(r: ProgressReport): string {
   const lines: string[] = []
-  for (const t of Object.values(reportTables(r))) {
+  for (const t of Object.values(reportTables(r, { ids: true }))) {
     lines.push(['section', ...t.columns].map(csvCell).join(','))
     for (const row of t.rows) lines.push([t.title, ...row].map(csvCell).join(','))
     lines.push('')

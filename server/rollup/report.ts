@@ -134,7 +134,12 @@ export const BRIEF_STATUS_LABELS: Record<BriefStatus, string> = {
 }
 
 /** The figures every format carries, as rows: the report's numbers equal the dashboard's. */
-export function reportTables(r: ProgressReport) {
+export function reportTables(r: ProgressReport, opts: { ids?: boolean } = {}) {
+  // The CSV is data for other tools: it keeps status and region ids. Every document names them.
+  if (opts.ids) {
+    const t = rollupTables(r.rollup, { themeLabel: r.themeLabel })
+    return { hubs: t.hubs, matrix: t.matrix, status: t.status, overdue: t.overdue, crossCutting: t.crossCutting }
+  }
   const t = rollupTables(r.rollup, { themeLabel: r.themeLabel, statusLabel: (s) => labelOf(r.labels.statuses, s) })
   // Regions by name, not id (the hubs table's second column).
   const hubs = { ...t.hubs, rows: t.hubs.rows.map(([hub, region, ...rest]) => [hub, labelOf(r.labels.regions, String(region)), ...rest]) }
