@@ -10,7 +10,7 @@ import { DeletedEntryParams, DocParams, VersionParams } from '../../shared/schem
 import { validate } from './validate.js'
 import { z } from 'zod'
 import { runHeavy } from '../cpu/cpu-pool.js'
-import { readDocState } from '../db/update-store.js'
+import { readDocParts } from '../db/update-store.js'
 import {
   presentDeletedEntry,
   presentEntryRestored,
@@ -67,9 +67,9 @@ export const docs = new Hono<AppEnv>()
     if (doc.type !== 'brief' && doc.type !== 'note') throw new NotFoundError('an export of a document other than a brief or a note')
     const { format } = c.req.valid('query')
     const { title, subtitle, file } = await exportTitles(c, doc)
-    const state = await readDocState(c.var.db, doc.name)
-    // Headless Lexical and the PDF or DOCX layout take CPU: on the worker thread.
-    const body = await runHeavy('docExport', { state: state?.update ?? null, title, subtitle, format })
+    // Merging the stored parts, headless Lexical and the PDF or DOCX layout take CPU: on the worker thread.
+    const parts = await readDocParts(c.var.db, doc.name)
+    const body = await runHeavy('docExport', { parts, title, subtitle, format })
     await audit(c, { action: 'doc.exported', target: { type: 'doc', id: doc.name }, hubId: doc.hubId, details: { format } })
     c.header('content-type', EXPORT_TYPES[format])
     c.header('content-disposition', `attachment; filename="${file.replace(/[^A-Za-z0-9._-]/g, '_')}.${format}"`)

@@ -39,8 +39,9 @@ export const cpuTasks = {
     return lexicalDocToText(state)
   },
   /** Headings, paragraphs and list items of a Lexical document (exports keep their structure). */
-  lexicalBlocks(state: Uint8Array): Promise<DocBlock[]> {
-    return lexicalDocToBlocks(state)
+  lexicalBlocks(state: Uint8Array | Uint8Array[]): Promise<DocBlock[]> {
+    // Stored parts are merged here, off the main thread.
+    return lexicalDocToBlocks(Array.isArray(state) ? Y.mergeUpdates(state) : state)
   },
   /** The entry keys (`kind/id`) of each log state. */
   logKeys(states: Uint8Array[]): string[][] {
@@ -61,9 +62,9 @@ export const cpuTasks = {
     return new Uint8Array(await reportDocx(fromPortable(r)))
   },
   /** A brief or note as PDF or DOCX: its blocks read by headless Lexical, then laid out. */
-  async docExport({ state, title, subtitle, format }: { state: Uint8Array | null; title: string; subtitle: string; format: 'pdf' | 'docx' }): Promise<Uint8Array> {
+  async docExport({ parts, title, subtitle, format }: { parts: Uint8Array[]; title: string; subtitle: string; format: 'pdf' | 'docx' }): Promise<Uint8Array> {
     // A document nobody has written in yet has no stored state: it exports as its title alone.
-    const d = { title, subtitle, blocks: state ? await lexicalDocToBlocks(state) : [] }
+    const d = { title, subtitle, blocks: parts.length ? await lexicalDocToBlocks(Y.mergeUpdates(parts)) : [] }
     return new Uint8Array(format === 'pdf' ? await docPdf(d) : await docDocx(d))
   },
 }

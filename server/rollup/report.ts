@@ -9,7 +9,7 @@ import { hubFigures, rollupTables, type HubFigures } from '../../shared/rollup-t
 import { computeRollup } from './rollup.js'
 import type { DocBlock } from '../editor/doc-blocks.js'
 import { firstBlocks } from '../editor/doc-blocks.js'
-import { readDocState } from '../db/update-store.js'
+import { readDocParts } from '../db/update-store.js'
 import { briefDocName } from '../../shared/doc-names.js'
 import { labelOf, reportLabels, type ReportLabels } from './report-labels.js'
 
@@ -30,8 +30,8 @@ export interface PeriodBriefs {
   textOf: (state: Uint8Array) => Promise<string>
 }
 
-/** Reads a brief's blocks from its stored state (the API runs it on the worker thread). */
-export type BlocksOf = (state: Uint8Array) => Promise<DocBlock[]>
+/** Reads a brief's blocks from its stored state or unmerged parts (the API runs it on the worker thread). */
+export type BlocksOf = (state: Uint8Array | Uint8Array[]) => Promise<DocBlock[]>
 
 export interface ProgressReport {
   title: string
@@ -77,8 +77,8 @@ export async function buildProgressReport(
   if (blocksOf && !submitted) {
     for (const h of rollup.hubs) {
       if (!briefOf.has(h.id)) continue
-      const state = await readDocState(db, briefDocName(h.id))
-      if (state) liveBlocks.set(h.id, await blocksOf(state.update))
+      const parts = await readDocParts(db, briefDocName(h.id))
+      if (parts.length) liveBlocks.set(h.id, await blocksOf(parts))
     }
   }
   const hubs = hubFigures(rollup, themeLabel).map((h): HubSummary => {

@@ -176,7 +176,7 @@ describe('the progress report, laid out for the Council', () => {
     expect(xml).toContain('<w:numPr>')
     expect(xml).not.toContain('in_progress')
     const md = reportMarkdown(report)
-    expect(md).toContain('> #### Priorities')
+    expect(md).toContain('> ##### Priorities')
     expect(md).toContain('> - Global Gateway fibre backbone')
     expect(md).toContain('> 1. Joint statement at the ITU regional meeting')
     expect(md).toContain('| Nigeria | Latin America and the Caribbean |')
