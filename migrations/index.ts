@@ -14,6 +14,7 @@ import * as createPeriods from './20261201T2100-create-periods.js'
 import * as focalPointTraining from './20261202T0010-focal-point-training.js'
 import * as docComments from './20261202T0100-doc-comments.js'
 import * as structuredRecords from './20261202T0200-structured-records.js'
+import * as multilingualSearch from './20261202T0300-multilingual-search.js'
 import * as createSsoAndMail from './20261202T0500-create-sso-and-mail.js'
 
 /**
@@ -36,5 +37,6 @@ export const migrations: Record<string, Migration> = {
   '20261202T0010-focal-point-training': focalPointTraining,
   '20261202T0100-doc-comments': docComments,
   '20261202T0200-structured-records': structuredRecords,
+  '20261202T0300-multilingual-search': multilingualSearch,
   '20261202T0500-create-sso-and-mail': createSsoAndMail,
 }

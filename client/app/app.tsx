@@ -11,6 +11,7 @@ import { canAdminister, canReviewBriefs } from '../../shared/access'
 import { SignOutButton } from './sign-out'
 import { PageLoading, useOnline } from '../offline/loading'
 import { UpdateBanner } from '../offline/update-banner'
+import { SearchBox } from '../features/search/search-box'
 
 const loadRollup = () => import('../features/rollup/rollup-page')
 const loadBoard = () => import('../features/threads/board-page')
@@ -73,6 +74,7 @@ function Shell() {
             Inbox{unread > 0 && <span className="badge" data-testid="unread"> {unread}<span className="sr-only"> unread</span></span>}
           </Link>
         </nav>
+        <SearchBox />
         <span className="who">
           <Link to="/account">{me.name}</Link> <span className="muted">({me.role})</span>
         </span>

@@ -11,6 +11,7 @@ import { canEditHubDocs } from '../../shared/access'
 import { isNetworkFailure, keptGet } from '../offline/kept-answers'
 import { Loading, LocalOnlyNotice } from '../offline/loading'
 import { retryWhenOnline } from '../offline/when-online'
+import { ExportLinks } from '../features/export/export-links'
 
 const loadBrief = () => import('../features/brief/brief-tab')
 const loadNotes = () => import('../features/notes/notes-tab')
@@ -98,6 +99,7 @@ export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; no
       {history && (
         <div className="history-bar">
           <HistoryButton key={history.docName} docName={history.docName} label={history.label} canWrite={canWrite} isLog={history.isLog} />
+          {!history.isLog && <ExportLinks docName={history.docName} label={history.label} />}
         </div>
       )}
       {tab === 'brief' && (BriefTab ? <BriefTab hub={hub} me={me} canWrite={canWrite} /> : <Loading />)}

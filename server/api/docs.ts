@@ -8,6 +8,9 @@ import type { HistoryService } from '../history/history-service.js'
 import { parseDocName, type DocName } from '../../shared/doc-names.js'
 import { DeletedEntryParams, DocParams, VersionParams } from '../../shared/schemas/history.js'
 import { validate } from './validate.js'
+import { z } from 'zod'
+import { runHeavy } from '../cpu/cpu-pool.js'
+import { readDocParts } from '../db/update-store.js'
 import {
   presentDeletedEntry,
   presentEntryRestored,
@@ -42,8 +45,37 @@ function logOnly(doc: DocName): DocName {
   return doc
 }
 
-/** `/api/docs`: versions, diffs, restores, deleted log entries. */
+const ExportQuery = z.object({ format: z.enum(['pdf', 'docx']) })
+const EXPORT_TYPES = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } as const
+
+/** The title and the line under it of an exported brief or note. */
+async function exportTitles(c: Context<AppEnv>, doc: DocName): Promise<{ title: string; subtitle: string; file: string }> {
+  const hub = await c.var.db.selectFrom('hubs').select(['name', 'country_name']).where('id', '=', doc.hubId).executeTakeFirst()
+  const where = hub ? `${hub.country_name} — ${hub.name}` : doc.hubId
+  const at = new Date().toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
+  if (doc.type === 'note') {
+    const note = await c.var.db.selectFrom('notes').select('title').where('hub_id', '=', doc.hubId).where('id', '=', doc.noteId).executeTakeFirst()
+    return { title: note?.title || 'Untitled note', subtitle: `Note of ${where} · exported ${at} UTC`, file: `note-${doc.hubId}-${doc.noteId}` }
+  }
+  return { title: `Hub brief: ${where}`, subtitle: `Living brief · exported ${at} UTC`, file: `brief-${doc.hubId}` }
+}
+
+/** `/api/docs`: versions, diffs, restores, deleted log entries, exports. */
 export const docs = new Hono<AppEnv>()
+  .get('/:doc/export', validate('param', DocParams), validate('query', ExportQuery), async (c) => {
+    const doc = await openDoc(c, c.req.valid('param').doc, 'read')
+    if (doc.type !== 'brief' && doc.type !== 'note') throw new NotFoundError('an export of a document other than a brief or a note')
+    const { format } = c.req.valid('query')
+    const { title, subtitle, file } = await exportTitles(c, doc)
+    // Merging the stored parts, headless Lexical and the PDF or DOCX layout take CPU: on the worker thread.
+    const parts = await readDocParts(c.var.db, doc.name)
+    const body = await runHeavy('docExport', { parts, title, subtitle, format })
+    await audit(c, { action: 'doc.exported', target: { type: 'doc', id: doc.name }, hubId: doc.hubId, details: { format } })
+    c.header('content-type', EXPORT_TYPES[format])
+    c.header('content-disposition', `attachment; filename="${file.replace(/[^A-Za-z0-9._-]/g, '_')}.${format}"`)
+    c.header('cache-control', 'no-store')
+    return c.body(new Uint8Array(body))
+  })
   .get('/:doc/versions', validate('param', DocParams), async (c) => {
     const doc = await openDoc(c, c.req.valid('param').doc, 'read')
     return c.json((await history(c).list(doc)).map(presentVersionSummary))

@@ -67,9 +67,9 @@ export const items = new Hono<AppEnv>()
     return c.json({ item: presentItem(moved ?? { ...item, scope }) })
   })
 
-/** `/api/search?q=`: briefs, notes and items the caller may read, ranked, with snippets. */
+/** `/api/search?q=`: briefs, notes, items and comments the caller may read, ranked, with marked snippets. */
 export const searchRoute = new Hono<AppEnv>().get('/', validate('query', SearchQuery), async (c) => {
   const actor = requireActor(c)
-  const { q, limit } = c.req.valid('query')
-  return c.json((await search(c.var.db, actor, q, limit)).map(presentSearchHit))
+  const { q, limit, ...filters } = c.req.valid('query')
+  return c.json((await search(c.var.db, actor, q, limit, filters)).map(presentSearchHit))
 })

@@ -31,7 +31,9 @@ export const reports = new Hono<AppEnv>().get('/progress', validate('query', Rep
   const { from, to } = resolved.query
   const taxonomy = loadTaxonomy()
   const periodBriefs = resolved.period ? { periodId: resolved.period.id, textOf: (state: Uint8Array) => runHeavy('lexicalText', state) } : undefined
-  const report = await buildProgressReport(c.var.db, actor, resolved.query, taxonomy, resolved.asOf, resolved.sources, periodBriefs)
+  // Briefs keep their headings and lists: their structure is read on the worker thread too.
+  const blocksOf = (state: Uint8Array | Uint8Array[]) => runHeavy('lexicalBlocks', state)
+  const report = await buildProgressReport(c.var.db, actor, resolved.query, taxonomy, resolved.asOf, resolved.sources, periodBriefs, blocksOf)
   // Rendering a PDF (charts included) or a DOCX takes seconds of CPU: on the worker thread.
   const portable = () => {
     const { themeLabel, ...rest } = report

@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   'doc.restored',
   'log_entry.restored',
   'report.generated',
+  'doc.exported',
   'item.scope_changed',
   'note.scope_changed',
   'period.created',

@@ -4,8 +4,10 @@ import type { VersionDiffView } from '../../shared/schemas/history-views.js'
 import { LOG_KINDS } from '../../shared/item-statuses.js'
 import { logEntryIds } from '../../shared/log-doc-history.js'
 import { lexicalDocToText } from '../editor/headless.js'
+import { lexicalDocToBlocks, type DocBlock } from '../editor/doc-blocks.js'
 import { reportPdf } from '../rollup/report-pdf.js'
 import { reportDocx } from '../rollup/report-docx.js'
+import { docDocx, docPdf } from '../export/doc-export.js'
 import type { ProgressReport } from '../rollup/report.js'
 import { CpuLimits } from './cpu-limits.js'
 
@@ -36,6 +38,11 @@ export const cpuTasks = {
   lexicalText(state: Uint8Array): Promise<string> {
     return lexicalDocToText(state)
   },
+  /** Headings, paragraphs and list items of a Lexical document (exports keep their structure). */
+  lexicalBlocks(state: Uint8Array | Uint8Array[]): Promise<DocBlock[]> {
+    // Stored parts are merged here, off the main thread.
+    return lexicalDocToBlocks(Array.isArray(state) ? Y.mergeUpdates(state) : state)
+  },
   /** The entry keys (`kind/id`) of each log state. */
   logKeys(states: Uint8Array[]): string[][] {
     return states.map((state) => {
@@ -53,6 +60,12 @@ export const cpuTasks = {
   },
   async reportDocx(r: PortableReport): Promise<Uint8Array> {
     return new Uint8Array(await reportDocx(fromPortable(r)))
+  },
+  /** A brief or note as PDF or DOCX: its blocks read by headless Lexical, then laid out. */
+  async docExport({ parts, title, subtitle, format }: { parts: Uint8Array[]; title: string; subtitle: string; format: 'pdf' | 'docx' }): Promise<Uint8Array> {
+    // A document nobody has written in yet has no stored state: it exports as its title alone.
+    const d = { title, subtitle, blocks: parts.length ? await lexicalDocToBlocks(Y.mergeUpdates(parts)) : [] }
+    return new Uint8Array(format === 'pdf' ? await docPdf(d) : await docDocx(d))
   },
 }
 

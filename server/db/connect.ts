@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite'
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema.js'
@@ -57,6 +58,8 @@ export async function connectPGlite(dataDir?: string, loadDataDir?: Blob): Promi
   const pglite = await PGlite.create({
     dataDir,
     loadDataDir,
+    // Search folds accents (migration 20261202T0300): PGlite loads the extension's code on demand.
+    extensions: { unaccent },
     parsers: { [INT8]: parseInt8, [DATE]: keepDate },
   })
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })

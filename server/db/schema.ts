@@ -214,6 +214,8 @@ export interface CommentTable {
   created_at: CreatedAt
   edited_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  /** Generated from the body (multilingual, accent-insensitive). */
+  search: ColumnType<string, never, never>
 }
 
 /** Who asked the cyber ambassadors for input on an item, who answered, who resolved the thread. */
@@ -472,7 +474,7 @@ export const TABLE_COLUMNS = {
   ],
   doc_text: ['doc', 'hub_id', 'kind', 'title', 'text', 'search', 'projected_at', 'scope'],
   projection_cursors: ['doc', 'upto_seq', 'updated_at'],
-  comments: ['id', 'item_id', 'hub_id', 'author_id', 'body', 'created_at', 'edited_at', 'deleted_at'],
+  comments: ['id', 'item_id', 'hub_id', 'author_id', 'body', 'created_at', 'edited_at', 'deleted_at', 'search'],
   item_threads: ['item_id', 'hub_id', 'requested_by', 'requested_at', 'provided_by', 'provided_at', 'resolved_by', 'resolved_at'],
   inbox_entries: ['id', 'user_id', 'kind', 'item_id', 'comment_id', 'actor_id', 'created_at', 'read_at', 'hub_id', 'doc', 'note_id', 'period_id', 'thread_id'],
   audit_events: ['id', 'at', 'actor_id', 'actor_email', 'action', 'target_type', 'target_id', 'hub_id', 'ip', 'details'],

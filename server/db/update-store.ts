@@ -82,6 +82,16 @@ export async function readDocState(
   return { update: new Uint8Array(update), uptoSeq: Math.max(after, tail.at(-1)?.seq ?? 0) }
 }
 
+/**
+ * A document's stored parts (snapshot, then updates), unmerged: merging a large document is CPU
+ * work, so callers hand the parts to the worker thread (see the cpu task `lexicalBlocks`).
+ */
+export async function readDocParts(db: Kysely<Database>, doc: string): Promise<Uint8Array[]> {
+  const snapshot = await db.selectFrom('doc_snapshots').select('state').where('doc', '=', doc).executeTakeFirst()
+  const tail = await db.selectFrom('doc_updates').select('update').where('doc', '=', doc).orderBy('seq').execute()
+  return [...(snapshot ? [snapshot.state] : []), ...tail.map((r) => r.update)].map((p) => new Uint8Array(p))
+}
+
 /** Bounds past which a document's update tail is merged into its snapshot. */
 export const COMPACT_AFTER = { updates: 500, bytes: 1024 * 1024 }
 

@@ -12,8 +12,8 @@ export type ItemRow = Item & { author_name: string | null }
 
 /**
  * A tsquery for what a person typed: each word (letters and digits of any script) must occur, as
- * a prefix, with the 'simple' configuration (no stemming: French, German or Italian words match as
- * typed). Null when nothing searchable is left.
+ * a prefix. SQL hands it to `hubwork_search_query`, which folds accents and tries it under 'simple'
+ * and the five languages' stemmers (migration 20261202T0300). Null when nothing searchable is left.
  */
 export function prefixQuery(q: string): string | null {
   const words = q.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
@@ -69,7 +69,7 @@ export async function listItems(
       if (f.owner) c.push(eb('items.owner_id', '=', f.owner))
       if (f.escalation) c.push(eb('items.escalation', '=', f.escalation))
       if (f.participant) c.push(sql<boolean>`${f.participant} = any(items.participants)`)
-      if (f.q) c.push(tsq ? sql<boolean>`items.search @@ to_tsquery('simple', ${tsq})` : sql<boolean>`false`)
+      if (f.q) c.push(tsq ? sql<boolean>`items.search @@ hubwork_search_query(${tsq})` : sql<boolean>`false`)
       return eb.and(c)
     })
     .orderBy(sql`items.created_at desc nulls last`)

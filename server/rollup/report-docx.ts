@@ -1,6 +1,7 @@
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
+import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
 import type { FigureTable } from '../../shared/rollup-tables.js'
-import { BRIEF_STATUS_LABELS, reportTables, type ProgressReport } from './report.js'
+import { BRIEF_STATUS_LABELS, hubsCovered, reportSummary, reportTables, type ProgressReport } from './report.js'
+import type { DocBlock } from '../editor/doc-blocks.js'
 
 /** The report as DOCX (what diplomats edit further): headings, real Word tables, hub summaries. */
 export async function reportDocx(r: ProgressReport): Promise<Buffer> {
@@ -12,6 +13,7 @@ export async function reportDocx(r: ProgressReport): Promise<Buffer> {
   const doc = new Document({
     title: r.title,
     creator: 'Hubwork',
+    numbering: { config: [{ reference: NUMBERED, levels: [0, 1, 2].map((level) => ({ level, format: LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: AlignmentType.START, style: { paragraph: { indent: { left: 360 * (level + 1), hanging: 260 } } } })) }] },
     sections: [
       {
         children: [
@@ -19,7 +21,9 @@ export async function reportDocx(r: ProgressReport): Promise<Buffer> {
           new Paragraph({
             children: [new TextRun({ text: `Generated ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC; overdue and waiting times counted to ${r.rollup.asOf}.`, italics: true })],
           }),
-          new Paragraph(`Hubs covered (${r.hubs.length}): ${r.hubs.map((h) => h.countryName).join(', ')}.`),
+          new Paragraph(hubsCovered(r)),
+          new Paragraph({ text: 'Summary', heading: HeadingLevel.HEADING_2 }),
+          ...reportSummary(r).map((line) => new Paragraph({ text: line, bullet: { level: 0 } })),
           ...section(t.hubs),
           ...section(t.status),
           ...section(t.matrix),
@@ -33,13 +37,32 @@ export async function reportDocx(r: ProgressReport): Promise<Buffer> {
               `${h.exchanges} exchanges and ${h.actions} actions; main themes: ${h.topThemes.join(', ') || 'none'}. Member States engaged: ${h.engaged.join(', ') || 'none'} of ${h.registered.join(', ') || 'none'}. Digital focal point: ${h.focalPoint ?? 'none'}.`,
             ),
             ...(h.briefStatus ? [new Paragraph(`Brief for the period: ${BRIEF_STATUS_LABELS[h.briefStatus]}.`)] : []),
-            ...(h.briefExcerpt ? [new Paragraph({ children: [new TextRun({ text: h.briefExcerpt, italics: true })] })] : []),
+            ...(h.brief.length ? wordBlocks(h.brief) : h.briefExcerpt ? [new Paragraph({ children: [new TextRun({ text: h.briefExcerpt, italics: true })] })] : []),
           ]),
         ],
       },
     ],
   })
   return Packer.toBuffer(doc)
+}
+
+const NUMBERED = 'brief-numbered'
+
+/** A brief with its structure: its headings as Word headings below the hub's, its lists as Word lists. */
+function wordBlocks(blocks: DocBlock[]): Paragraph[] {
+  let list = 0
+  let prev: DocBlock['type'] | null = null
+  return blocks.map((b) => {
+    // A numbered list that follows other blocks starts again at 1.
+    if (b.type === 'number' && prev !== 'number' && prev !== 'bullet') list++
+    prev = b.type
+    const level = Math.min(2, b.level ?? 0)
+    if (b.type === 'h1' || b.type === 'h2' || b.type === 'h3') return new Paragraph({ text: b.text, heading: HeadingLevel.HEADING_4 })
+    if (b.type === 'bullet') return new Paragraph({ text: b.text, bullet: { level } })
+    if (b.type === 'number') return new Paragraph({ text: b.text, numbering: { reference: NUMBERED, level, instance: list } })
+    if (b.type === 'quote') return new Paragraph({ children: [new TextRun({ text: b.text, italics: true })], indent: { left: 360 } })
+    return new Paragraph(b.text)
+  })
 }
 
 function wordTable(t: FigureTable): Table {

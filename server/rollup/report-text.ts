@@ -1,7 +1,7 @@
 import { csvCell } from '../../shared/csv.js'
-import { hubNameIn, type FigureTable } from '../../shared/rollup-tables.js'
-import { BRIEF_STATUS_LABELS, reportTables, type ProgressReport } from './report.js'
-import { focalPointGapText, focalPointTraining, focalPointTrainingLine } from '../../shared/focal-points.js'
+import type { FigureTable } from '../../shared/rollup-tables.js'
+import { BRIEF_STATUS_LABELS, hubsCovered, reportSummary, reportTables, type ProgressReport } from './report.js'
+import type { DocBlock } from '../editor/doc-blocks.js'
 
 /** Markdown table cell: pipes and line breaks would break the table. */
 const mdCell = (v: string | number) => String(v).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
@@ -17,22 +17,15 @@ function mdTable(t: FigureTable): string {
 /** The report as Markdown. */
 export function reportMarkdown(r: ProgressReport): string {
   const t = reportTables(r)
-  const cc = r.rollup.crossCutting
-  const hubName = hubNameIn(r.rollup)
-  const training = focalPointTraining(r.rollup)
   const out = [
     `# ${r.title}`,
     '',
     `Generated ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC. Overdue and waiting times are counted to ${r.rollup.asOf}.`,
-    `Hubs covered (${r.hubs.length}): ${r.hubs.map((h) => h.countryName).join(', ')}.`,
+    hubsCovered(r),
     '',
     '## Summary',
     '',
-    `- Exchanges in the period: ${r.hubs.reduce((n, h) => n + h.exchanges, 0)}; actions active in the period: ${Object.values(r.rollup.actionsByStatus).reduce((a, b) => a + b, 0)}.`,
-    `- Overdue actions: ${r.rollup.overdue.length}. Cross-cutting items open: ${cc.open}, awaiting cyber input: ${cc.awaitingComment}.`,
-    `- Hubs without a digital focal point: ${r.rollup.focalPoints.filter((f) => !f.hasFocalPoint).map((f) => hubName(f.hubId)).join(', ') || 'none'}.`,
-    `- ${focalPointTrainingLine(training)} (target, 2023 ¶15: every delegation). Gaps: ${training.gaps.map((g) => focalPointGapText(g, hubName(g.hubId))).join('; ') || 'none'}.`,
-    `- Hubs where only the EU delegation was active: ${r.rollup.participation.filter((p) => p.euOnly).map((p) => hubName(p.hubId)).join(', ') || 'none'}.`,
+    ...reportSummary(r).map((line) => `- ${line}`),
     '',
     `## ${t.hubs.title}`, '', mdTable(t.hubs), '',
     `## ${t.status.title}`, '', mdTable(t.status), '',
@@ -46,15 +39,37 @@ export function reportMarkdown(r: ProgressReport): string {
     out.push('', `### ${h.countryName} — ${h.name}`, '')
     out.push(`${h.exchanges} exchanges and ${h.actions} actions; main themes: ${h.topThemes.join(', ') || 'none'}. Member States engaged: ${h.engaged.join(', ') || 'none'} of ${h.registered.join(', ') || 'none'}. Digital focal point: ${h.focalPoint ?? 'none'}.`)
     if (h.briefStatus) out.push('', `Brief for the period: ${BRIEF_STATUS_LABELS[h.briefStatus]}.`)
-    if (h.briefExcerpt) out.push('', `> ${h.briefExcerpt.replace(/\n/g, ' ')}`)
+    // Quoted, as the brief's words: its headings and lists inside the quote.
+    if (h.brief.length) out.push('', ...mdBlocks(h.brief).map((line) => (line ? `> ${line}` : '>')))
+    else if (h.briefExcerpt) out.push('', `> ${h.briefExcerpt.replace(/\n/g, ' ')}`)
   }
   return out.join('\n') + '\n'
+}
+
+/** A brief quoted with its structure: its headings under the hub's (level 4 and below), its lists as lists. */
+function mdBlocks(blocks: DocBlock[]): string[] {
+  const esc = (t: string) => t.replace(/\r?\n/g, ' ').replace(/^([#>*+-]|\d+\.)/, '\\$1')
+  const out: string[] = []
+  let prev: DocBlock['type'] | null = null
+  for (const b of blocks) {
+    const listItem = b.type === 'bullet' || b.type === 'number'
+    // Blocks are separated by a blank line; items of one list are not.
+    if (prev && !(listItem && (prev === 'bullet' || prev === 'number'))) out.push('')
+    const indent = '  '.repeat(b.level ?? 0)
+    if (b.type === 'h1' || b.type === 'h2' || b.type === 'h3') out.push(`${'#'.repeat(Math.min(6, Number(b.type[1]) + 3))} ${esc(b.text)}`)
+    else if (b.type === 'bullet') out.push(`${indent}- ${esc(b.text)}`)
+    else if (b.type === 'number') out.push(`${indent}1. ${esc(b.text)}`)
+    else if (b.type === 'quote') out.push(`> ${esc(b.text)}`)
+    else out.push(esc(b.text))
+    prev = b.type
+  }
+  return out
 }
 
 /** The report's tables as one CSV: a `section` column names the table each row belongs to. */
 export function reportCsv(r: ProgressReport): string {
   const lines: string[] = []
-  for (const t of Object.values(reportTables(r))) {
+  for (const t of Object.values(reportTables(r, { ids: true }))) {
     lines.push(['section', ...t.columns].map(csvCell).join(','))
     for (const row of t.rows) lines.push([t.title, ...row].map(csvCell).join(','))
     lines.push('')

@@ -8,6 +8,12 @@ import type { Rollup } from '../../shared/schemas/rollup.js'
 import { termLabel, type Taxonomy } from '../../shared/taxonomy.js'
 import { hubFigures, rollupTables, type HubFigures } from '../../shared/rollup-tables.js'
 import { computeRollup, type RollupSources } from './rollup.js'
+import type { DocBlock } from '../editor/doc-blocks.js'
+import { firstBlocks } from '../editor/doc-blocks.js'
+import { readDocParts } from '../db/update-store.js'
+import { briefDocName } from '../../shared/doc-names.js'
+import { focalPointGapText, focalPointTraining, focalPointTrainingLine } from '../../shared/focal-points.js'
+import { labelOf, reportLabels, type ReportLabels } from './report-labels.js'
 
 /** What the Council progress report says about one hub: the roll-up's figures and the brief. */
 export interface HubSummary extends HubFigures {
@@ -15,6 +21,8 @@ export interface HubSummary extends HubFigures {
   briefExcerpt: string
   /** For a report of a reporting period: the hub's brief status in it (null for a report of free dates). */
   briefStatus: BriefStatus | null
+  /** The start of the same brief with its headings and lists (empty when no structure was read). */
+  brief: DocBlock[]
 }
 
 /** A report of a reporting period quotes what each hub submitted for it, not the living brief. */
@@ -24,15 +32,22 @@ export interface PeriodBriefs {
   textOf: (state: Uint8Array) => Promise<string>
 }
 
+/** Reads a brief's blocks from its stored state or unmerged parts (the API runs it on the worker thread). */
+export type BlocksOf = (state: Uint8Array | Uint8Array[]) => Promise<DocBlock[]>
+
 export interface ProgressReport {
   title: string
   generatedAt: string
   rollup: Rollup
   hubs: HubSummary[]
   themeLabel: (id: string) => string
+  /** Regions and statuses by label (plain data: it crosses to the worker thread). */
+  labels: ReportLabels
 }
 
 const EXCERPT = 600
+/** How much of each brief, with its structure, the report quotes. */
+const BRIEF_CHARS = 1_500
 
 /**
  * The periodic progress report: the roll-up of the period (the very figures of the
@@ -47,9 +62,10 @@ export async function buildProgressReport(
   /** The items to count and focal points to name (a locked period's frozen copies, or live). */
   sources?: RollupSources,
   periodBriefs?: PeriodBriefs,
+  blocksOf?: BlocksOf,
 ): Promise<ProgressReport> {
   const rollup = await computeRollup(db, actor, period, now, sources)
-  const submitted = periodBriefs ? await submittedBriefs(db, periodBriefs) : null
+  const submitted = periodBriefs ? await submittedBriefs(db, periodBriefs, blocksOf) : null
   const briefs = await db
     .selectFrom('doc_text')
     .select(['hub_id', 'text'])
@@ -58,6 +74,15 @@ export async function buildProgressReport(
     .execute()
   const briefOf = new Map(briefs.map((b) => [b.hub_id, b.text]))
   const themeLabel = (id: string) => termLabel(taxonomy.themes, id)
+  // The living brief's structure, for the hubs whose brief text the actor may read.
+  const liveBlocks = new Map<string, DocBlock[]>()
+  if (blocksOf && !submitted) {
+    for (const h of rollup.hubs) {
+      if (!briefOf.has(h.id)) continue
+      const parts = await readDocParts(db, briefDocName(h.id))
+      if (parts.length) liveBlocks.set(h.id, await blocksOf(parts))
+    }
+  }
   const hubs = hubFigures(rollup, themeLabel).map((h): HubSummary => {
     // The brief's first line is its title (the hub's name): the excerpt starts after it.
     const mine = submitted?.get(h.hubId)
@@ -67,6 +92,7 @@ export async function buildProgressReport(
       ...h,
       briefExcerpt: text.length > EXCERPT ? text.slice(0, EXCERPT).replace(/\s\S*$/, '') + ' …' : text,
       briefStatus: submitted ? (mine?.status ?? 'draft') : null,
+      brief: briefQuote(submitted ? (mine?.blocks ?? []) : (liveBlocks.get(h.hubId) ?? [])),
     }
   })
   return {
@@ -75,19 +101,29 @@ export async function buildProgressReport(
     rollup,
     hubs,
     themeLabel,
+    labels: reportLabels(),
   }
 }
 
+/** The brief's first block is its title (the hub's name, as a heading): the quote starts after it. */
+function briefQuote(blocks: DocBlock[]): DocBlock[] {
+  const body = blocks[0]?.type === 'h1' ? blocks.slice(1) : blocks
+  return firstBlocks(body, BRIEF_CHARS)
+}
+
 /** Each hub's brief for a period, with the text of what it submitted. */
-async function submittedBriefs(db: Kysely<Database>, p: PeriodBriefs): Promise<Map<string, { status: BriefStatus; text: string }>> {
+async function submittedBriefs(db: Kysely<Database>, p: PeriodBriefs, blocksOf?: BlocksOf): Promise<Map<string, { status: BriefStatus; text: string; blocks: DocBlock[] }>> {
   const rows = await db
     .selectFrom('brief_submissions as b')
     .innerJoin('doc_versions as v', 'v.id', 'b.version_id')
     .select(['b.hub_id', 'b.status', 'v.state'])
     .where('b.period_id', '=', p.periodId)
     .execute()
-  const out = new Map<string, { status: BriefStatus; text: string }>()
-  for (const r of rows) out.set(r.hub_id, { status: r.status, text: await p.textOf(new Uint8Array(r.state)) })
+  const out = new Map<string, { status: BriefStatus; text: string; blocks: DocBlock[] }>()
+  for (const r of rows) {
+    const state = new Uint8Array(r.state)
+    out.set(r.hub_id, { status: r.status, text: await p.textOf(state), blocks: blocksOf ? await blocksOf(state) : [] })
+  }
   return out
 }
 
@@ -100,17 +136,44 @@ export const BRIEF_STATUS_LABELS: Record<BriefStatus, string> = {
 }
 
 /** The figures every format carries, as rows: the report's numbers equal the dashboard's. */
-export function reportTables(r: ProgressReport) {
+export function reportTables(r: ProgressReport, opts: { ids?: boolean } = {}) {
   const taxonomy = loadTaxonomy()
-  const t = rollupTables(r.rollup, {
-    themeLabel: r.themeLabel,
-    forumLabel: (id) => termLabel(taxonomy.forums, id),
-    partnershipLabel: (id) => taxonomy.partnerships.find((p) => p.id === id)?.label ?? id,
-  })
+  const records = {
+    forumLabel: (id: string) => termLabel(taxonomy.forums, id),
+    partnershipLabel: (id: string) => taxonomy.partnerships.find((p) => p.id === id)?.label ?? id,
+  }
+  // The CSV is data for other tools: it keeps status and region ids. Every document names them.
+  const t = opts.ids
+    ? rollupTables(r.rollup, { themeLabel: r.themeLabel, ...records })
+    : rollupTables(r.rollup, { themeLabel: r.themeLabel, statusLabel: (s) => labelOf(r.labels.statuses, s), ...records })
+  // Regions by name, not id (the hubs table's second column).
+  const hubs = opts.ids ? t.hubs : { ...t.hubs, rows: t.hubs.rows.map(([hub, region, ...rest]) => [hub, labelOf(r.labels.regions, String(region)), ...rest]) }
   // The order is the order of the sections in the CSV.
   return {
-    hubs: t.hubs, matrix: t.matrix, status: t.status, overdue: t.overdue, crossCutting: t.crossCutting,
+    hubs, matrix: t.matrix, status: t.status, overdue: t.overdue, crossCutting: t.crossCutting,
     forums: t.forums, partnerships: t.partnerships, globalGatewayByKind: t.globalGatewayByKind, globalGateway: t.globalGateway,
     counterparts: t.counterparts, memberStates: t.memberStates, escalation: t.escalation,
   }
+}
+
+/** The summary every format opens with: totals and who needs attention. */
+export function reportSummary(r: ProgressReport): string[] {
+  const hubName = (id: string) => r.rollup.hubs.find((h) => h.id === id)?.countryName ?? id
+  const cc = r.rollup.crossCutting
+  const exchanges = r.hubs.reduce((n, h) => n + h.exchanges, 0)
+  const actions = Object.values(r.rollup.actionsByStatus).reduce((a, b) => a + b, 0)
+  const names = (ids: string[]) => ids.map(hubName).join(', ') || 'none'
+  const training = focalPointTraining(r.rollup)
+  return [
+    `Exchanges in the period: ${exchanges}; actions active in the period: ${actions}.`,
+    `Overdue actions: ${r.rollup.overdue.length}. Cross-cutting items open: ${cc.open}, awaiting cyber input: ${cc.awaitingComment}.`,
+    `Hubs without a digital focal point: ${names(r.rollup.focalPoints.filter((f) => !f.hasFocalPoint).map((f) => f.hubId))}.`,
+    `${focalPointTrainingLine(training)} (target, 2023 ¶15: every delegation). Gaps: ${training.gaps.map((g) => focalPointGapText(g, hubName(g.hubId))).join('; ') || 'none'}.`,
+    `Hubs where only the EU delegation was active: ${names(r.rollup.participation.filter((p) => p.euOnly).map((p) => p.hubId))}.`,
+  ]
+}
+
+/** "Hubs covered (2): Nigeria, Kenya." */
+export function hubsCovered(r: ProgressReport): string {
+  return `Hubs covered (${r.hubs.length}): ${r.hubs.map((h) => h.countryName).join(', ') || 'none'}.`
 }

@@ -44,10 +44,22 @@ export const ItemsQuery = z.object({
 })
 export type ItemsQuery = z.infer<typeof ItemsQuery>
 
+/** What search finds: hub documents, log items, and comments on items. */
+export const SEARCH_KINDS = ['brief', 'note', ...LOG_KINDS, 'comment'] as const
+export type SearchKind = (typeof SEARCH_KINDS)[number]
+
 export const SearchQuery = z.object({
   q: z.string().max(200).refine((s) => s.trim().length > 0, 'must not be empty'),
   limit: z.coerce.number().int().min(1).max(100).default(30),
+  hubId: Id.optional(),
+  kind: z.enum(SEARCH_KINDS).optional(),
+  /** A theme id (top-level or sub-theme): only items and their comments carry themes. */
+  theme: z.string().max(200).optional(),
+  /** Created (items, comments) or last changed (briefs, notes) from/to this day, inclusive. */
+  from: Day.optional(),
+  to: Day.optional(),
 })
+export type SearchQuery = z.infer<typeof SearchQuery>
 
 /** An item as the API returns it. */
 export const ItemView = z.object({
@@ -96,15 +108,18 @@ export const ItemView = z.object({
 })
 export type ItemView = z.infer<typeof ItemView>
 
-/** One search hit: a brief or note (`docName`) or an item (`itemId`). */
+/** One search hit: a brief or note (`docName`), an item (`itemId`), or a comment (`commentId` on `itemId`). */
 export const SearchHit = z.object({
-  kind: z.enum(['brief', 'note', ...LOG_KINDS]),
+  kind: z.enum(SEARCH_KINDS),
   docName: z.string().optional(),
   itemId: z.string().optional(),
+  commentId: z.string().optional(),
   hubId: z.string(),
   title: z.string(),
   /** Plain text around the first match (render as text). */
   snippet: z.string(),
+  /** Where the matched words are in `snippet`: [start, end) offsets in UTF-16 code units. */
+  highlights: z.array(z.tuple([z.number().int(), z.number().int()])),
   rank: z.number(),
   /** Who may read what the hit shows. */
   scope: z.enum(SCOPES),

@@ -1,6 +1,6 @@
 import type { ItemView, SearchHit } from '../../../shared/schemas/items.js'
 import type { ItemRow } from '../../rollup/item-queries.js'
-import type { SearchRow } from '../../rollup/search.js'
+import { unmark, type SearchRow } from '../../rollup/search.js'
 import { isoOrNull } from './iso.js'
 
 /** A projected item; lists add its thread's comment count. */
@@ -46,10 +46,12 @@ export function presentItem(row: ItemRow, commentCount?: number): ItemView {
   return commentCount === undefined ? view : { ...view, commentCount }
 }
 
-/** A search hit: briefs and notes by document name, exchanges and actions by item id. */
+/** A search hit: briefs and notes by document name, exchanges and actions by item id, comments by id and item. */
 export function presentSearchHit(r: SearchRow): SearchHit {
   const rank = Number(r.rank)
-  return r.kind === 'brief' || r.kind === 'note'
-    ? { kind: r.kind, docName: r.ref, hubId: r.hub_id, title: r.title, snippet: r.snippet, rank, scope: r.scope }
-    : { kind: r.kind, itemId: r.ref, hubId: r.hub_id, title: r.title, snippet: r.snippet, rank, scope: r.scope }
+  const { text: snippet, highlights } = unmark(r.snippet)
+  const common = { hubId: r.hub_id, title: r.title, snippet, highlights, rank, scope: r.scope }
+  if (r.kind === 'brief' || r.kind === 'note') return { kind: r.kind, docName: r.ref, ...common }
+  if (r.kind === 'comment') return { kind: r.kind, commentId: r.ref, itemId: r.item_id ?? '', ...common }
+  return { kind: r.kind, itemId: r.ref, ...common }
 }

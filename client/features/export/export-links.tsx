@@ -1,0 +1,16 @@
+import './print.css'
+
+/**
+ * Download links for a brief or a note as PDF or DOCX (the server renders both, with the reader's
+ * access checked), and Print (the print stylesheet shows the document alone).
+ */
+export function ExportLinks({ docName, label }: { docName: string; label: string }) {
+  const href = (format: 'pdf' | 'docx') => `/api/docs/${encodeURIComponent(docName)}/export?format=${format}`
+  return (
+    <span className="export-links" data-testid="export-links">
+      <a href={href('pdf')} download aria-label={`Download ${label} as PDF`}>PDF</a>
+      <a href={href('docx')} download aria-label={`Download ${label} as Word (DOCX)`}>DOCX</a>
+      <button type="button" onClick={() => window.print()} aria-label={`Print ${label}`}>Print</button>
+    </span>
+  )
+}

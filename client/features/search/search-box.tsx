@@ -1,0 +1,215 @@
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { request } from '../../api/request'
+import { useRouter } from '../../app/router'
+import { listThemes, type Taxonomy } from '../../../shared/taxonomy'
+import type { SearchHit } from '../../../shared/schemas/items'
+import type { HubSummaryView } from '../../../shared/schemas/hubs'
+import type { PeriodView } from '../../../shared/schemas/periods'
+import { dayLabel } from '../../ui/periods'
+import { Highlighted } from './highlighted'
+import { hitUrl, KIND_LABEL } from './hit-url'
+import { useSearch, type SearchFilters } from './use-search'
+import './search.css'
+
+/** What the filters offer: loaded once, when the search is first opened. */
+interface Choices {
+  hubs: HubSummaryView[]
+  themes: Taxonomy['themes']
+  periods: PeriodView[]
+}
+
+function useChoices(open: boolean): Choices | null {
+  const [choices, setChoices] = useState<Choices | null>(null)
+  const asked = useRef(false)
+  useEffect(() => {
+    if (!open || asked.current) return
+    asked.current = true
+    const safe = <T,>(p: Promise<T>, fallback: T) => p.catch(() => fallback)
+    void Promise.all([
+      safe(request<HubSummaryView[]>('GET', '/api/hubs'), []),
+      safe(request<Taxonomy>('GET', '/api/taxonomy').then((t) => listThemes(t, { topLevelOnly: true })), []),
+      safe(request<PeriodView[]>('GET', '/api/periods'), []),
+    ]).then(([hubs, themes, periods]) => setChoices({ hubs, themes, periods }))
+  }, [open])
+  return choices
+}
+
+/** Hits grouped by hub, groups in the order of their best hit (the server ranks). */
+function byHub(hits: SearchHit[]): { hubId: string; hits: SearchHit[] }[] {
+  const groups = new Map<string, SearchHit[]>()
+  for (const h of hits) groups.set(h.hubId, [...(groups.get(h.hubId) ?? []), h])
+  return [...groups].map(([hubId, hs]) => ({ hubId, hits: hs }))
+}
+
+const NO_FILTERS: SearchFilters = { hubId: '', kind: '', theme: '', period: '' }
+
+/**
+ * The header's search: `/` focuses it; results grouped by hub, with the matched words marked;
+ * arrows move through them, Enter opens one at its place, Escape closes. A combobox with a listbox
+ * (WAI-ARIA pattern): focus stays in the field, the active option is announced.
+ */
+export function SearchBox() {
+  const { navigate } = useRouter()
+  const [q, setQ] = useState('')
+  const [open, setOpen] = useState(false)
+  const [filters, setFilters] = useState<SearchFilters>(NO_FILTERS)
+  const [active, setActive] = useState(-1)
+  const input = useRef<HTMLInputElement>(null)
+  const root = useRef<HTMLFormElement>(null)
+  const base = useId()
+  const choices = useChoices(open)
+  const state = useSearch(q, filters, 0)
+  const hits = state.status === 'done' ? state.hits : []
+  const groups = useMemo(() => byHub(hits), [hits])
+  // The flat order the arrows walk: group by group, as shown.
+  const flat = useMemo(() => groups.flatMap((g) => g.hits), [groups])
+  const hubName = (id: string) => {
+    const h = choices?.hubs.find((x) => x.id === id)
+    return h ? `${h.countryName} — ${h.name}` : id
+  }
+  const optionId = (i: number) => `${base}-opt-${i}`
+
+  useEffect(() => setActive(-1), [state])
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return
+      // Typing a slash into a field or the editor stays typing.
+      const t = e.target as HTMLElement | null
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return
+      e.preventDefault()
+      input.current?.focus()
+      setOpen(true)
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [])
+
+  const openHit = (h: SearchHit) => {
+    setOpen(false)
+    navigate(hitUrl(h))
+  }
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault()
+      setOpen(true)
+      if (!flat.length) return
+      const step = e.key === 'ArrowDown' ? 1 : -1
+      const next = (active + step + flat.length) % flat.length
+      setActive(next)
+      document.getElementById(optionId(next))?.scrollIntoView({ block: 'nearest' })
+    } else if (e.key === 'Enter') {
+      e.preventDefault()
+      const h = flat[active >= 0 ? active : 0]
+      if (h) openHit(h)
+    } else if (e.key === 'Escape') {
+      if (open) e.preventDefault()
+      setOpen(false)
+    }
+  }
+  const setFilter = (k: keyof SearchFilters) => (v: string) => setFilters((f) => ({ ...f, [k]: v }))
+  const showPanel = open && q.trim().length >= 2
+  let index = 0
+
+  return (
+    <form
+      role="search"
+      className="search"
+      ref={root}
+      onSubmit={(e) => e.preventDefault()}
+      onBlur={(e) => {
+        if (!root.current?.contains(e.relatedTarget as Node | null)) setOpen(false)
+      }}
+    >
+      <input
+        ref={input}
+        type="search"
+        role="combobox"
+        aria-label="Search briefs, notes, exchanges, actions and comments"
+        aria-expanded={showPanel}
+        aria-controls={`${base}-results`}
+        aria-autocomplete="list"
+        aria-activedescendant={showPanel && active >= 0 ? optionId(active) : undefined}
+        aria-keyshortcuts="/"
+        placeholder="Search (press /)"
+        value={q}
+        onChange={(e) => (setQ(e.target.value), setOpen(true))}
+        onFocus={() => setOpen(true)}
+        onKeyDown={onKeyDown}
+        data-testid="search-input"
+      />
+      {showPanel && (
+        <div className="search-panel" data-testid="search-panel">
+          <fieldset className="search-filters">
+            <legend className="sr-only">Filters</legend>
+            <FilterSelect label="Hub" value={filters.hubId} onChange={setFilter('hubId')} options={(choices?.hubs ?? []).map((h) => [h.id, `${h.countryName} — ${h.name}`])} />
+            <FilterSelect label="Kind" value={filters.kind} onChange={setFilter('kind')} options={Object.entries(KIND_LABEL).map(([k, l]) => [k, `${l}s`])} />
+            <FilterSelect label="Theme" value={filters.theme} onChange={setFilter('theme')} options={(choices?.themes ?? []).map((t) => [t.id, t.label])} />
+            <FilterSelect
+              label="Period"
+              value={filters.period}
+              onChange={setFilter('period')}
+              options={(choices?.periods ?? []).map((p) => [`${p.start}/${p.end}`, `${p.id} (${dayLabel(p.start)} – ${dayLabel(p.end)})`])}
+            />
+          </fieldset>
+          <p role="status" className="small muted search-status" data-testid="search-status">
+            {state.status === 'loading' || state.status === 'idle'
+              ? 'Searching…'
+              : state.status === 'error'
+                ? state.message
+                : hits.length === 0
+                  ? 'No results'
+                  : `${hits.length} ${hits.length === 1 ? 'result' : 'results'} in ${groups.length} ${groups.length === 1 ? 'hub' : 'hubs'}`}
+          </p>
+          <div role="listbox" id={`${base}-results`} aria-label="Search results" className="search-results" data-testid="search-results">
+            {groups.map((g) => (
+              <div role="group" key={g.hubId} aria-labelledby={`${base}-g-${g.hubId}`} className="search-group">
+                <div role="presentation" id={`${base}-g-${g.hubId}`} className="search-group-title">
+                  {hubName(g.hubId)}
+                </div>
+                {g.hits.map((h) => {
+                  const i = index++
+                  return (
+                    <div
+                      role="option"
+                      key={`${h.kind}:${h.commentId ?? h.itemId ?? h.docName}`}
+                      id={optionId(i)}
+                      aria-selected={i === active}
+                      className={i === active ? 'search-hit active' : 'search-hit'}
+                      data-testid="search-hit"
+                      data-url={hitUrl(h)}
+                      // mousedown, not click: the field's blur would close the panel first.
+                      onMouseDown={(e) => (e.preventDefault(), openHit(h))}
+                      onMouseMove={() => setActive(i)}
+                    >
+                      <span className="search-hit-kind">{KIND_LABEL[h.kind]}</span>{' '}
+                      <span className="search-hit-title">{h.title}</span>
+                      <span className="search-hit-snippet">
+                        <Highlighted text={h.snippet} ranges={h.highlights} />
+                      </span>
+                    </div>
+                  )
+                })}
+              </div>
+            ))}
+          </div>
+        </div>
+      )}
+    </form>
+  )
+}
+
+function FilterSelect({ label, value, onChange, options }: { label: string; value: string; onChange: (v: string) => void; options: [string, string][] }) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Any</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
