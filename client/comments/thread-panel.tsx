@@ -7,6 +7,7 @@ import type { ThreadView } from '../../shared/schemas/comments'
 import { CommentText } from './comment-text'
 import { canComment, canRequestInput, canResolveThread } from '../../shared/access'
 import { ErrorBanner } from '../ui/error-banner'
+import { formatDateTimeZone, formatDay } from '../ui/format'
 
 export const INPUT_LABEL: Record<string, string> = {
   open: 'open',
@@ -15,7 +16,7 @@ export const INPUT_LABEL: Record<string, string> = {
   resolved: 'resolved',
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString()
+const when = formatDateTimeZone
 
 /**
  * An item with its comment thread: live (the server pushes a `thread` event when anything in it
@@ -86,7 +87,7 @@ export function ThreadPanel({ itemId, onClose }: { itemId: string; onClose: () =
           <p className="muted small">
             {item.kind} · {item.hubId} · {item.mission ?? '?'}
             {item.missions.length > 0 && ` · with ${item.missions.join(', ')}`}
-            {item.createdAt && ` · ${new Date(item.createdAt).toLocaleDateString()}`}
+            {item.createdAt && ` · ${formatDay(item.createdAt)}`}
           </p>
           <p>
             {item.crossCutting && <span className="chip accent">cross-cutting</span>}

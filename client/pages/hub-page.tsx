@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react'
-import { request, ApiError } from '../api/request'
+import { Navigate } from 'react-router'
+import { ApiError } from '../api/request'
+import { invalidateApi, useApi } from '../api/query'
 import { Link } from '../app/router'
 import { roleLabel, useSession } from '../app/session'
 import type { HubDetailView } from '../../shared/schemas/hubs'
-import { flag } from '../ui/flag'
+import { Flag } from '../ui/flag-icon'
 import { preload, useModule } from '../app/use-module'
 import { HistoryButton } from '../features/history/history-panel'
 import { briefDocName, logDocName, noteDocName } from '../../shared/doc-names'
@@ -46,17 +47,15 @@ export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; no
   const NotesTab = useModule(loadNotes, tab === 'notes')?.default
   const LogTab = useModule(loadLog, tab === 'exchanges' || tab === 'actions')?.default
   const MembersTab = useModule(loadMembers, tab === 'members')?.default
-  const [hub, setHub] = useState<HubDetailView | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const load = () =>
-    request<HubDetailView>('GET', `/api/hubs/${encodeURIComponent(hubId)}`).then(setHub, (e: ApiError) => setError(e))
-  useEffect(() => {
-    setHub(null)
-    setError(null)
-    void load()
-  }, [hubId])
+  const path = `/api/hubs/${encodeURIComponent(hubId)}`
+  const q = useApi<HubDetailView>(path)
+  const hub = q.data ?? null
+  const error = q.error ? (q.error instanceof ApiError ? q.error : new ApiError(0, 'network', q.error.message)) : null
+  const load = () => void invalidateApi(path)
   if (!me) return null
-  if (error) {
+  // Cyber ambassadors read a hub's cross-cutting items, never its documents: the board, filtered to it.
+  if (me.role === 'cyber') return <Navigate to={`/cross-cutting?hub=${encodeURIComponent(hubId)}`} replace />
+  if (error && !hub) {
     return (
       <main id="main" className="page">
         <h1>{error.status === 403 ? 'No access to this hub' : error.status === 404 ? 'Hub not found' : 'Something went wrong'}</h1>
@@ -72,7 +71,8 @@ export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; no
     <main id="main" className="page">
       <header className="hub-header">
         <h1>
-          {flag(hub.country)} {hub.countryName} <span className="muted">— {hub.name}</span>
+          <Flag code={hub.country} />
+          {hub.countryName} <span className="muted">— {hub.name}</span>
         </h1>
         <p className="role" data-testid="role">{roleLabel(me, hubId)}</p>
       </header>

@@ -46,6 +46,9 @@ export interface InboxRow {
   read_at: Date | null
   title: string | null
   hub_id: string | null
+  /** The comment's text (null: no comment, or deleted since). */
+  comment_body: string | null
+  comment_deleted_at: Date | null
 }
 
 /**

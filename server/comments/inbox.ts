@@ -22,7 +22,9 @@ function visible(db: Kysely<Database>, actor: Actor) {
 export async function inboxRows(db: Kysely<Database>, actor: Actor, limit: number): Promise<InboxRow[]> {
   return visible(db, actor)
     .leftJoin('users', 'users.id', 'inbox_entries.actor_id')
-    .select(['inbox_entries.id', 'inbox_entries.kind', 'inbox_entries.item_id', 'inbox_entries.comment_id', 'users.name as actor_name', 'inbox_entries.created_at', 'inbox_entries.read_at', 'items.title', 'items.hub_id'])
+    // The comment that caused the entry, for an excerpt: it is on the item the reader may read (checked above).
+    .leftJoin('comments', 'comments.id', 'inbox_entries.comment_id')
+    .select(['inbox_entries.id', 'inbox_entries.kind', 'inbox_entries.item_id', 'inbox_entries.comment_id', 'users.name as actor_name', 'inbox_entries.created_at', 'inbox_entries.read_at', 'items.title', 'items.hub_id', 'comments.body as comment_body', 'comments.deleted_at as comment_deleted_at'])
     .orderBy('inbox_entries.created_at', 'desc')
     .orderBy('inbox_entries.id', 'desc')
     .limit(limit)

@@ -11,6 +11,10 @@ import { ErrorBanner } from '../../ui/error-banner'
 import { ScopeChip, ScopePicker, scopeOptions } from '../../ui/scope'
 import type { LogViewProps, Scoped } from './use-log'
 import { createEntry, saveEntry } from './save-entry'
+import { entryAnchor } from '../../app/links'
+import { formatDay } from '../../ui/format'
+import { DayInput } from '../../ui/day-input'
+import { termLabel } from '../../../shared/labels'
 
 type Props = LogViewProps<Action>
 
@@ -21,7 +25,7 @@ export const isOverdue = (a: Action) => !!a.due && a.due < today() && a.status !
 type SortKey = 'title' | 'status' | 'due' | 'leadMission'
 
 /** The action log as a table: inline status, overdue highlighted, sort, filter, side-panel editing. */
-export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy, counts, onDiscuss }: Props) {
+export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy, counts, onDiscuss, focusId }: Props) {
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'due', dir: 1 })
   const [status, setStatus] = useState('')
   const [onlyOverdue, setOnlyOverdue] = useState(false)
@@ -67,7 +71,7 @@ export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy,
           }
         >
           {rows.map((a) => (
-            <tr key={a.id} className={isOverdue(a) ? 'overdue' : ''} data-testid="action-row">
+            <tr key={a.id} id={entryAnchor(a.id)} tabIndex={-1} className={[isOverdue(a) && 'overdue', a.id === focusId && 'target'].filter(Boolean).join(' ')} data-testid="action-row">
               <td>
                 {a.title || <em>untitled</em>}
                 <ScopeChip scope={a.scope} />
@@ -84,16 +88,16 @@ export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy,
                 />
               </td>
               <td>
-                {a.due ?? '—'}
+                {a.due ? <time dateTime={a.due}>{formatDay(a.due)}</time> : '—'}
                 {isOverdue(a) && <span className="chip warn">overdue</span>}
               </td>
               <td>{a.leadMission ?? a.mission}</td>
               <td>{a.missions.join(', ')}</td>
-              <td>{a.themes.join(', ')}</td>
+              <td>{a.themes.map((t) => termLabel(taxonomy?.themes, t)).join(', ')}</td>
               <td>
                 {canWrite && <button type="button" onClick={() => setPanel(a)} aria-label={`Edit ${a.title}`}>Edit</button>}
                 <button type="button" onClick={() => onDiscuss(a.id)} aria-label={`Comments on ${a.title}: ${counts[a.id] ?? 0}`}>
-                  💬 {counts[a.id] ?? 0}
+                  Comments ({counts[a.id] ?? 0})
                 </button>
               </td>
             </tr>
@@ -173,10 +177,7 @@ function ActionPanel({ initial, hub, taxonomy, mission, choices, onSave, onClose
           <textarea value={v.body} onChange={(e) => setV({ ...v, body: e.target.value })} rows={3} />
         </label>
         <Select label="Status" value={v.status} onChange={(s) => setV({ ...v, status: s as ActionStatus })} options={STATUS_OPTIONS} />
-        <label>
-          Due
-          <input type="date" value={v.due ?? ''} onChange={(e) => setV({ ...v, due: e.target.value || null })} />
-        </label>
+        <DayInput label="Due" value={v.due} onChange={(due) => setV({ ...v, due })} />
         <Select label="Lead mission" value={v.leadMission} onChange={(leadMission) => setV({ ...v, leadMission })} options={plainOptions(hub.missions.map((m) => m.code))} />
         <fieldset>
           <legend>Missions taking part</legend>

@@ -8,13 +8,15 @@ import { ErrorBanner } from '../../ui/error-banner'
 import { ScopeChip, ScopePicker, scopeOptions } from '../../ui/scope'
 import type { LogViewProps, Scoped } from './use-log'
 import { createEntry, saveEntry } from './save-entry'
+import { entryAnchor } from '../../app/links'
+import { formatDateTimeZone } from '../../ui/format'
 
 type Props = LogViewProps<Exchange>
 
 const themeLabel = (t: Taxonomy | null, id: string) => t?.themes.find((x) => x.id === id)?.label ?? id
 
 /** The information exchanges, newest first, with a composer and filters. Edits are live for all. */
-export function ExchangeFeed({ docs, items, hub, me, mission, canWrite, taxonomy, counts, onDiscuss }: Props) {
+export function ExchangeFeed({ docs, items, hub, me, mission, canWrite, taxonomy, counts, onDiscuss, focusId }: Props) {
   const [editing, setEditing] = useState<Scoped<Exchange> | 'new' | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [scope, setScope] = useState('')
@@ -52,10 +54,10 @@ export function ExchangeFeed({ docs, items, hub, me, mission, canWrite, taxonomy
       <ErrorBanner message={error} />
       <ol className="feed" aria-label="Exchanges, newest first">
         {shown.map((e) => (
-          <li key={e.id} className="entry" data-testid="exchange">
+          <li key={e.id} id={entryAnchor(e.id)} tabIndex={-1} className={e.id === focusId ? 'entry target' : 'entry'} data-testid="exchange">
             <h3>{e.title || <em>untitled</em>}</h3>
             <p className="muted small">
-              {e.mission || '?'} · {e.createdAt ? new Date(e.createdAt).toLocaleString() : 'no date'}
+              {e.mission || '?'} · {e.createdAt ? <time dateTime={e.createdAt}>{formatDateTimeZone(e.createdAt)}</time> : 'no date'}
               <ScopeChip scope={e.scope} />
               {e.crossCutting && <span className="chip accent">cross-cutting</span>}
               {e.issues.length > 0 && <span className="chip warn" title={e.issues.join('; ')}>needs attention</span>}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { request } from '../../api/request'
 import type { HubDetailView } from '../../../shared/schemas/hubs'
 import type { MeView } from '../../../shared/schemas/auth'
-import { flag } from '../../ui/flag'
+import { Flag } from '../../ui/flag-icon'
 import { canManageMembers } from '../../../shared/access'
 import { ErrorBanner } from '../../ui/error-banner'
 import { Select } from '../../ui/select'
@@ -39,7 +39,8 @@ export default function MembersTab({ hub, me, onChanged }: { hub: HubDetailView;
         return (
           <section key={m.id} className="mission" aria-label={m.name}>
             <h2>
-              {flag(m.code)} {m.name} <span className="muted">({m.code === 'EU' ? 'EU delegation' : `Member State embassy ${m.code}`})</span>
+              <Flag code={m.code} />
+              {m.name} <span className="muted">({m.code === 'EU' ? 'EU delegation' : `Member State embassy ${m.code}`})</span>
             </h2>
             <ul>
               {people.map((p) => (

@@ -8,11 +8,12 @@ import { ErrorBanner } from '../../ui/error-banner'
 import { Select } from '../../ui/select'
 import { ScopeChip, ScopePicker, scopeOptions, scopeOr } from '../../ui/scope'
 import { DEFAULT_SCOPE, type Scope } from '../../../shared/scopes'
+import { formatDateTime } from '../../ui/format'
 
 /** A note as listed; servers that predate scopes send none, which is the default scope. */
 type ListedNote = NoteView & { scope?: unknown }
 
-const when = (iso: string) => new Date(iso).toLocaleString()
+const when = formatDateTime
 
 /** Shared notes: list (title, last edited, by whom), create, open, co-edit, rename. */
 export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetailView; me: MeView; canWrite: boolean; noteId?: string }) {

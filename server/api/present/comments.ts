@@ -29,6 +29,12 @@ export function presentThread(item: ItemView, t: ThreadRows): ThreadView {
   }
 }
 
+/** The start of a comment as an inbox line shows it: one line, at most 160 characters. */
+function excerpt(body: string): string {
+  const line = body.replace(/\s+/g, ' ').trim()
+  return line.length > 160 ? line.slice(0, 159) + '…' : line
+}
+
 /** The inbox; an entry whose item left the log keeps a placeholder title. */
 export function presentInbox(inbox: { unread: number; rows: InboxRow[] }): InboxView {
   return {
@@ -43,6 +49,7 @@ export function presentInbox(inbox: { unread: number; rows: InboxRow[] }): Inbox
       actorName: r.actor_name,
       createdAt: iso(r.created_at),
       read: !!r.read_at,
+      excerpt: r.comment_body && !r.comment_deleted_at && r.title !== null ? excerpt(r.comment_body) : null,
     })),
   }
 }
