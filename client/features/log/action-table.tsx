@@ -14,7 +14,9 @@ import { createEntry, saveEntry } from './save-entry'
 import { entryAnchor } from '../../app/links'
 import { formatDay } from '../../ui/format'
 import { DayInput } from '../../ui/day-input'
+import { ConfirmButton } from '../../ui/confirm'
 import { termLabel } from '../../../shared/labels'
+import { useEscape } from '../../ui/use-escape'
 
 type Props = LogViewProps<Action>
 
@@ -25,7 +27,7 @@ export const isOverdue = (a: Action) => !!a.due && a.due < today() && a.status !
 type SortKey = 'title' | 'status' | 'due' | 'leadMission'
 
 /** The action log as a table: inline status, overdue highlighted, sort, filter, side-panel editing. */
-export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy, counts, onDiscuss, focusId }: Props) {
+export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy, counts, onDiscuss, focusId, onDelete }: Props) {
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'due', dir: 1 })
   const [status, setStatus] = useState('')
   const [onlyOverdue, setOnlyOverdue] = useState(false)
@@ -96,6 +98,9 @@ export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy,
               <td>{a.themes.map((t) => termLabel(taxonomy?.themes, t)).join(', ')}</td>
               <td>
                 {canWrite && <button type="button" onClick={() => setPanel(a)} aria-label={`Edit ${a.title}`}>Edit</button>}
+                {canWrite && onDelete && (
+                  <ConfirmButton label={`Delete ${a.title || 'untitled'}`} message="Delete this action for everyone?" confirmLabel="Delete" text="Delete" onConfirm={() => onDelete(a)} className="danger" />
+                )}
                 <button type="button" onClick={() => onDiscuss(a.id)} aria-label={`Comments on ${a.title}: ${counts[a.id] ?? 0}`}>
                   Comments ({counts[a.id] ?? 0})
                 </button>
@@ -160,6 +165,7 @@ function ActionPanel({ initial, hub, taxonomy, mission, choices, onSave, onClose
     themes: initial?.themes ?? [],
     scope: initial?.scope ?? DEFAULT_SCOPE,
   })
+  useEscape(onClose)
   const handleSubmit = (e: FormEvent) => {
     e.preventDefault()
     onSave({ ...v, title: v.title.trim() })

@@ -10,13 +10,20 @@ import type { LogViewProps, Scoped } from './use-log'
 import { createEntry, saveEntry } from './save-entry'
 import { entryAnchor } from '../../app/links'
 import { formatDateTimeZone } from '../../ui/format'
+import { DayInput } from '../../ui/day-input'
+import { ConfirmButton } from '../../ui/confirm'
+import { termLabel } from '../../../shared/labels'
 
 type Props = LogViewProps<Exchange>
 
-const themeLabel = (t: Taxonomy | null, id: string) => t?.themes.find((x) => x.id === id)?.label ?? id
+const themeLabel = (t: Taxonomy | null, id: string) => termLabel(t?.themes, id)
+const todayIso = () => new Date().toISOString().slice(0, 10)
+/** An exchange logged on a past day is dated noon UTC of that day (the server refuses future dates); today's is now. */
+const createdAtFor = (day: string) => (day >= todayIso() ? new Date().toISOString() : `${day}T12:00:00.000Z`)
 
 /** The information exchanges, newest first, with a composer and filters. Edits are live for all. */
-export function ExchangeFeed({ docs, items, hub, me, mission, canWrite, taxonomy, counts, onDiscuss, focusId }: Props) {
+export function ExchangeFeed({ docs, items, hub, me, mission, canWrite, taxonomy, counts, onDiscuss, focusId, onDelete }: Props) {
+  const authorName = (id: string | null | undefined) => (id ? (hub.members.find((m) => m.userId === id)?.name ?? (id === me.id ? me.name : 'a former member')) : 'unknown')
   const [editing, setEditing] = useState<Scoped<Exchange> | 'new' | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [scope, setScope] = useState('')
@@ -45,8 +52,8 @@ export function ExchangeFeed({ docs, items, hub, me, mission, canWrite, taxonomy
           onCancel={() => setEditing(null)}
           onSave={({ scope: to, ...v }) => {
             setError(null)
-            if (editing === 'new') createEntry(docs, 'exchange', to, { ...v, mission, authorId: me.id })
-            else saveEntry(docs, hub.id, editing, v, to).catch((err: Error) => setError(`Could not change who reads “${editing.title}”: ${err.message}`))
+            if (editing === 'new') createEntry(docs, 'exchange', to, { ...v, mission, authorId: me.id, createdAt: createdAtFor(v.day) })
+            else saveEntry(docs, hub.id, editing, { title: v.title, body: v.body, themes: v.themes, forums: v.forums, crossCutting: v.crossCutting }, to).catch((err: Error) => setError(`Could not change who reads “${editing.title}”: ${err.message}`))
             setEditing(null)
           }}
         />
@@ -57,7 +64,7 @@ export function ExchangeFeed({ docs, items, hub, me, mission, canWrite, taxonomy
           <li key={e.id} id={entryAnchor(e.id)} tabIndex={-1} className={e.id === focusId ? 'entry target' : 'entry'} data-testid="exchange">
             <h3>{e.title || <em>untitled</em>}</h3>
             <p className="muted small">
-              {e.mission || '?'} · {e.createdAt ? <time dateTime={e.createdAt}>{formatDateTimeZone(e.createdAt)}</time> : 'no date'}
+              <span data-testid="exchange-author">{authorName(e.authorId)}</span> · {e.mission || '?'} · {e.createdAt ? <time dateTime={e.createdAt}>{formatDateTimeZone(e.createdAt)}</time> : 'no date'}
               <ScopeChip scope={e.scope} />
               {e.crossCutting && <span className="chip accent">cross-cutting</span>}
               {e.issues.length > 0 && <span className="chip warn" title={e.issues.join('; ')}>needs attention</span>}
@@ -66,6 +73,9 @@ export function ExchangeFeed({ docs, items, hub, me, mission, canWrite, taxonomy
             <p>{e.themes.map((t) => <span key={t} className="chip">{themeLabel(taxonomy, t)}</span>)}</p>
             <div className="row">
               {canWrite && <button type="button" onClick={() => setEditing(e)} aria-label={`Edit ${e.title}`}>Edit</button>}
+              {canWrite && onDelete && (
+                <ConfirmButton label={`Delete ${e.title || 'untitled'}`} message="Delete this exchange for everyone?" confirmLabel="Delete" text="Delete" onConfirm={() => onDelete(e)} className="danger" />
+              )}
               <button type="button" onClick={() => onDiscuss(e.id)} aria-label={`Comments on ${e.title}: ${counts[e.id] ?? 0}`}>
                 Comments ({counts[e.id] ?? 0})
               </button>
@@ -82,7 +92,7 @@ function ExchangeForm({ initial, taxonomy, choices, onSave, onCancel }: {
   initial: Scoped<Exchange> | null
   taxonomy: Taxonomy | null
   choices: readonly Scope[]
-  onSave: (v: { title: string; body: string; themes: string[]; forums: string[]; crossCutting: boolean; scope: Scope }) => void
+  onSave: (v: { title: string; body: string; themes: string[]; forums: string[]; crossCutting: boolean; scope: Scope; day: string }) => void
   onCancel: () => void
 }) {
   const [title, setTitle] = useState(initial?.title ?? '')
@@ -91,9 +101,10 @@ function ExchangeForm({ initial, taxonomy, choices, onSave, onCancel }: {
   const [forums, setForums] = useState<string[]>(initial?.forums ?? [])
   const [crossCutting, setCrossCutting] = useState(initial?.crossCutting ?? false)
   const [scope, setScope] = useState<Scope>(initial?.scope ?? DEFAULT_SCOPE)
+  const [day, setDay] = useState<string | null>(todayIso())
   const handleSubmit = (e: FormEvent) => {
     e.preventDefault()
-    onSave({ title: title.trim(), body, themes, forums, crossCutting, scope })
+    onSave({ title: title.trim(), body, themes, forums, crossCutting, scope, day: day ?? todayIso() })
   }
   return (
     <form className="composer" onSubmit={handleSubmit} aria-label={initial ? 'Edit exchange' : 'New exchange'}>
@@ -101,6 +112,11 @@ function ExchangeForm({ initial, taxonomy, choices, onSave, onCancel }: {
         Title
         <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={500} />
       </label>
+      {initial ? (
+        <p className="muted small">Date: {formatDateTimeZone(initial.createdAt)} (kept as posted)</p>
+      ) : (
+        <DayInput label="Date of the exchange" value={day} onChange={setDay} required />
+      )}
       <label>
         What was shared
         <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={4} maxLength={20000} />

@@ -99,4 +99,6 @@ export interface LogViewProps<T> {
   onDiscuss: (entryId: string) => void
   /** The entry the URL points at (`?item=`): marked and scrolled to. */
   focusId?: string
+  /** Deletes an entry (after the person confirmed it; undo is offered). */
+  onDelete?: (entry: Scoped<T>) => void
 }
