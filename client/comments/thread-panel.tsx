@@ -8,6 +8,7 @@ import { CommentText } from './comment-text'
 import { canComment, canRequestInput, canResolveThread } from '../../shared/access'
 import { ErrorBanner } from '../ui/error-banner'
 import { formatDateTimeZone, formatDay } from '../ui/format'
+import { useEscape } from '../ui/use-escape'
 
 export const INPUT_LABEL: Record<string, string> = {
   open: 'open',
@@ -31,6 +32,8 @@ export function ThreadPanel({ itemId, onClose }: { itemId: string; onClose: () =
   const [draft, setDraft] = useState('')
   const [editing, setEditing] = useState<{ id: string; body: string } | null>(null)
   const base = `/api/items/${encodeURIComponent(itemId)}`
+  // Escape closes the thread, unless a comment is being written (it would be lost).
+  useEscape(() => !draft.trim() && !editing && onClose())
   const load = useCallback(
     async (attempt = 0): Promise<void> => {
       try {

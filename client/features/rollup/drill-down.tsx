@@ -6,10 +6,12 @@ import { STATUS_LABEL } from '../../../shared/rollup-charts'
 import type { Drill } from './drill'
 import { formatDateTime, formatDay } from '../../ui/format'
 import { count } from '../../../shared/labels'
+import { useEscape } from '../../ui/use-escape'
 
 /** The items behind a figure, from `/api/items` with the same conditions the roll-up counted. */
 export function DrillDown({ drill, hubName, onClose }: { drill: Drill; hubName: (id: string) => string; onClose: () => void }) {
   const q = useApi<ItemView[]>(`/api/items?${new URLSearchParams({ ...drill.query, limit: '500' })}`)
+  useEscape(onClose)
   const items = q.data ?? null
   const error = q.error?.message ?? null
   return (
