@@ -60,7 +60,7 @@ function Shell() {
   return (
     <>
       <a href="#main" className="skip">Skip to content</a>
-      <header className="top">
+      <header className="top" onKeyDown={(e) => e.key === 'Escape' && menuOpen && setMenuOpen(false)}>
         <Link to="/" className="brand">Hubwork</Link>
         <button
           type="button"
@@ -71,7 +71,7 @@ function Shell() {
         >
           Menu{unread > 0 && !menuOpen && <span className="badge" aria-hidden="true">{unread}</span>}
         </button>
-        <div id="top-menu" className={menuOpen ? 'top-menu open' : 'top-menu'} onKeyDown={(e) => e.key === 'Escape' && setMenuOpen(false)}>
+        <div id="top-menu" className={menuOpen ? 'top-menu open' : 'top-menu'}>
         <nav aria-label="Main">
           {me.role !== 'cyber' && <Link to="/" {...(path === '/' ? { 'aria-current': 'page' as const } : {})}>My hubs</Link>}
           <Link to="/rollup" {...(path === '/rollup' ? { 'aria-current': 'page' as const } : {})}>Dashboard</Link>

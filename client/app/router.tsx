@@ -83,6 +83,10 @@ export const day: Param = (raw) => (/^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : unde
  */
 export function useUrlState<K extends string>(schema: Record<K, Param>) {
   const [params, setParams] = useSearchParams()
+  // React Router hands a new setter with every query change: the view's setter stays one function
+  // (charts and lists given it as a callback are not rebuilt on every filter change).
+  const setRef = useRef(setParams)
+  setRef.current = setParams
   const state = useMemo(() => {
     const out: Partial<Record<K, string>> = {}
     for (const key of Object.keys(schema) as K[]) {
@@ -95,7 +99,7 @@ export function useUrlState<K extends string>(schema: Record<K, Param>) {
   }, [params, schema])
   const set = useCallback(
     (patch: Partial<Record<K, string | null | undefined>>, opts: { replace?: boolean } = {}) => {
-      setParams(
+      setRef.current(
         (prev) => {
           const next = new URLSearchParams(prev)
           for (const [k, v] of Object.entries(patch) as [string, string | null | undefined][]) {
@@ -107,7 +111,7 @@ export function useUrlState<K extends string>(schema: Record<K, Param>) {
         { replace: opts.replace ?? true },
       )
     },
-    [setParams],
+    [],
   )
   return [state, set] as const
 }
