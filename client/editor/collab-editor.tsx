@@ -16,6 +16,7 @@ import { Toolbar } from './toolbar'
 import { PresenceBar } from './presence-bar'
 import { validateUrl } from './link-url'
 import { TextReader } from './text-reader'
+import { MarkdownShortcuts } from './markdown-shortcuts'
 
 const COLORS = ['#0b5cad', '#a3367c', '#1b7f4c', '#b35c00', '#5b45b0', '#8a6d00']
 
@@ -106,6 +107,7 @@ export function CollabEditor({
           <ListPlugin />
           {textRef && <TextReader textRef={textRef} />}
           <LinkPlugin validateUrl={validateUrl} />
+          {!readOnly && <MarkdownShortcuts />}
           <CollaborationPlugin
             id={docName}
             providerFactory={providerFactory}
