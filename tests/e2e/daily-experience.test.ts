@@ -143,4 +143,24 @@ describe('daily experience in Chromium', () => {
     expect(new URL(cyrus.url()).searchParams.get('hub')).toBe(e.hubs.hub.id)
     expect(await cyrus.getByText(/no access/i).count()).toBe(0)
   })
+
+  it('Markdown shortcuts make a heading and a list that a colleague sees (the server takes the nodes)', async () => {
+    const anna = await e.signInAs('anna')
+    const bernd = await e.signInAs('bernd')
+    for (const p of [anna, bernd]) {
+      await p.goto(`${e.server.url}/hubs/${e.hubs.hub.id}/brief`)
+      await p.getByTestId('editor').waitFor()
+      await expect.poll(() => p.getByTestId('sync-status').textContent(), { timeout: 10_000 }).toBe('connected')
+    }
+    await anna.getByTestId('editor').click()
+    await anna.keyboard.press('Control+End')
+    await anna.keyboard.press('Enter')
+    await anna.keyboard.type('## Partner priorities')
+    await anna.keyboard.press('Enter')
+    await anna.keyboard.type('- Cable landing rules')
+    await expect.poll(() => bernd.getByTestId('editor').locator('h2').filter({ hasText: 'Partner priorities' }).count(), { timeout: 10_000 }).toBe(1)
+    await expect.poll(() => bernd.getByTestId('editor').locator('ul li').filter({ hasText: 'Cable landing rules' }).count(), { timeout: 10_000 }).toBe(1)
+    await anna.context().close()
+    await bernd.context().close()
+  })
 })
