@@ -35,7 +35,9 @@ export function DayInput({ label, value, onChange, required, min }: {
   }
   return (
     <div className="day-input">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} id={`${id}-label`}>
+        {label}
+      </label>
       <span className="day-input-row">
         <input
           id={id}
@@ -49,7 +51,8 @@ export function DayInput({ label, value, onChange, required, min }: {
           onChange={(e) => take(e.target.value)}
           onBlur={() => value && setText(dayToInput(value))}
         />
-        <button type="button" className="day-pick" aria-label={`Choose ${label.toLowerCase()} from a calendar`} onClick={() => picker.current?.showPicker?.()}>
+        {/* Named "Calendar" and described by the field's label (not labelled by it: "First day" names the field alone). */}
+        <button type="button" className="day-pick" aria-describedby={`${id}-label`} onClick={() => picker.current?.showPicker?.()}>
           Calendar
         </button>
         <input
