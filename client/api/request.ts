@@ -1,11 +1,16 @@
+import { humanMessage } from './human-error'
+
 /** The API's error shape, as a thrown error the UI can show. */
 export class ApiError extends Error {
+  /** The server's own text (the message is the one people read, see human-error.ts). */
+  readonly detail: string
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
   ) {
-    super(message)
+    super(humanMessage(status, code, message))
+    this.detail = message
   }
 }
 
@@ -22,12 +27,17 @@ export function reportSignedOut(): void {
 }
 
 /** The one way the client calls the API: JSON in and out, errors parsed into ApiError. */
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const res = await fetch(path, {
     method,
+    signal,
     credentials: 'same-origin',
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
+  }).catch((err: Error) => {
+    if (err.name === 'AbortError') throw err
+    // No answer at all (offline, server down): an ApiError of status 0, retried by the query layer.
+    throw new ApiError(0, 'network', err.message)
   })
   if (res.status === 204) return undefined as T
   const data = await res.json().catch(() => null)

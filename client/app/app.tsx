@@ -6,12 +6,16 @@ import { HubPage } from '../pages/hub-page'
 import { SetPasswordPage } from '../pages/set-password-page'
 import { useModule } from './use-module'
 import { useEffect, useState } from 'react'
+import { Navigate } from 'react-router'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { queryClient } from '../api/query'
 import { closeLive, onLive } from '../api/live'
 import { canAdminister, canReviewBriefs } from '../../shared/access'
 import { SignOutButton } from './sign-out'
 import { PageLoading, useOnline } from '../offline/loading'
 import { UpdateBanner } from '../offline/update-banner'
 import { SearchBox } from '../features/search/search-box'
+import { roleName } from '../../shared/labels'
 
 const loadRollup = () => import('../features/rollup/rollup-page')
 const loadBoard = () => import('../features/threads/board-page')
@@ -46,23 +50,34 @@ function Shell() {
   const CompliancePage = useModule(loadCompliance, signedIn && path === '/rollup/briefs')?.default
   const AccountPage = useModule(loadAccount, signedIn && path === '/account')?.default
   const unread = useUnread(signedIn)
+  // On a phone the header's links fold into a menu; it closes on every move and on Escape.
+  const [menuOpen, setMenuOpen] = useState(false)
+  useEffect(() => setMenuOpen(false), [path])
   // The one-time link of an invitation works signed out (and signed in as someone else).
   if (path === '/set-password') return <SetPasswordPage />
   if (loading) return <p className="muted page">Loading…</p>
   if (!me || expired) return (<><UpdateBanner /><LoginPage expired={expired} /></>)
-  if (path === '/login') {
-    navigate('/')
-    return null
-  }
+  // Cyber ambassadors work on the cross-cutting board: it is where they land, never a hub they cannot open.
+  if (path === '/login' || (path === '/' && me.role === 'cyber')) return <Navigate to={me.role === 'cyber' ? '/cross-cutting' : '/'} replace />
   const hub = match('/hubs/:hubId/:tab', path)
   const note = match('/hubs/:hubId/notes/:noteId', path)
   return (
     <>
       <a href="#main" className="skip">Skip to content</a>
-      <header className="top">
+      <header className="top" onKeyDown={(e) => e.key === 'Escape' && menuOpen && setMenuOpen(false)}>
         <Link to="/" className="brand">Hubwork</Link>
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="top-menu"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          Menu{unread > 0 && !menuOpen && <span className="badge" aria-hidden="true">{unread}</span>}
+        </button>
+        <div id="top-menu" className={menuOpen ? 'top-menu open' : 'top-menu'}>
         <nav aria-label="Main">
-          <Link to="/" {...(path === '/' ? { 'aria-current': 'page' as const } : {})}>My hubs</Link>
+          {me.role !== 'cyber' && <Link to="/" {...(path === '/' ? { 'aria-current': 'page' as const } : {})}>My hubs</Link>}
           <Link to="/rollup" {...(path === '/rollup' ? { 'aria-current': 'page' as const } : {})}>Dashboard</Link>
           <Link to="/cross-cutting" {...(path === '/cross-cutting' ? { 'aria-current': 'page' as const } : {})}>Cross-cutting</Link>
           {canAdminister(me) && (
@@ -76,9 +91,10 @@ function Shell() {
         </nav>
         <SearchBox />
         <span className="who">
-          <Link to="/account">{me.name}</Link> <span className="muted">({me.role})</span>
+          <Link to="/account">{me.name}</Link> <span className="muted">({roleName(me.role)})</span>
         </span>
-        <SignOutButton onSignOut={() => void signOut().then(() => (closeLive(), navigate('/login')))} />
+        <SignOutButton onSignOut={() => void signOut().then(() => (closeLive(), queryClient.clear(), navigate('/login')))} />
+        </div>
       </header>
       <UpdateBanner />
       {(!online || localSince) && (
@@ -118,10 +134,12 @@ function Shell() {
 
 export function App() {
   return (
-    <SessionProvider>
-      <Router>
-        <Shell />
-      </Router>
-    </SessionProvider>
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider>
+        <Router>
+          <Shell />
+        </Router>
+      </SessionProvider>
+    </QueryClientProvider>
   )
 }

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 import { request, whenSignedOut } from '../api/request'
 import type { LoginView, MeView } from '../../shared/schemas/auth'
 import { membershipOf } from '../../shared/access'
@@ -59,7 +59,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refresh()
   }, [refresh])
-  useEffect(() => whenSignedOut(() => setExpired(true)), [])
+  // "Your session ended" is for someone who was signed in here: a first visit just shows the sign-in.
+  const wasSignedIn = useRef(false)
+  if (me) wasSignedIn.current = true
+  useEffect(() => whenSignedOut(() => wasSignedIn.current && setExpired(true)), [])
   useEffect(retryLogoutWhenOnline, [])
   // Opened offline: the server says who is signed in once the link returns.
   useEffect(() => {
@@ -91,6 +94,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await closeAllDocs()
     setCopyOwner(null)
     setMe(null)
+    wasSignedIn.current = false
     setExpired(false)
     setLocalSince(null)
     if (leaving) forgetKept(leaving.id)

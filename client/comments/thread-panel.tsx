@@ -7,6 +7,8 @@ import type { ThreadView } from '../../shared/schemas/comments'
 import { CommentText } from './comment-text'
 import { canComment, canRequestInput, canResolveThread } from '../../shared/access'
 import { ErrorBanner } from '../ui/error-banner'
+import { formatDateTimeZone, formatDay } from '../ui/format'
+import { useEscape } from '../ui/use-escape'
 
 export const INPUT_LABEL: Record<string, string> = {
   open: 'open',
@@ -15,7 +17,7 @@ export const INPUT_LABEL: Record<string, string> = {
   resolved: 'resolved',
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString()
+const when = formatDateTimeZone
 
 /**
  * An item with its comment thread: live (the server pushes a `thread` event when anything in it
@@ -30,6 +32,8 @@ export function ThreadPanel({ itemId, onClose }: { itemId: string; onClose: () =
   const [draft, setDraft] = useState('')
   const [editing, setEditing] = useState<{ id: string; body: string } | null>(null)
   const base = `/api/items/${encodeURIComponent(itemId)}`
+  // Escape closes the thread, unless a comment is being written (it would be lost).
+  useEscape(() => !draft.trim() && !editing && onClose())
   const load = useCallback(
     async (attempt = 0): Promise<void> => {
       try {
@@ -86,7 +90,7 @@ export function ThreadPanel({ itemId, onClose }: { itemId: string; onClose: () =
           <p className="muted small">
             {item.kind} · {item.hubId} · {item.mission ?? '?'}
             {item.missions.length > 0 && ` · with ${item.missions.join(', ')}`}
-            {item.createdAt && ` · ${new Date(item.createdAt).toLocaleDateString()}`}
+            {item.createdAt && ` · ${formatDay(item.createdAt)}`}
           </p>
           <p>
             {item.crossCutting && <span className="chip accent">cross-cutting</span>}

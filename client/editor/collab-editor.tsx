@@ -14,9 +14,10 @@ import { openDoc, type OpenDoc } from '../sync/provider'
 import { SyncIndicator } from '../sync/sync-indicator'
 import { Toolbar } from './toolbar'
 import { PresenceBar } from './presence-bar'
-import { validateUrl } from './link-url'
+import { openLink, validateUrl } from './link-url'
 import { TextReader } from './text-reader'
 import { AnchoredComments, type AnchoredCommentsProps } from './anchored-comments'
+import { MarkdownShortcuts } from './markdown-shortcuts'
 
 const COLORS = ['#0b5cad', '#a3367c', '#1b7f4c', '#b35c00', '#5b45b0', '#8a6d00']
 
@@ -101,7 +102,19 @@ export function CollabEditor({
               You can read this document live but not edit it: HQ reviewers have read-only access.
             </p>
           )}
-          <div className="editor-frame">
+          {/* Links: a reader's click opens them in a new tab; an editor's click places the caret, Ctrl/Cmd+click opens. */}
+          <div
+            className="editor-frame"
+            title={readOnly ? undefined : 'Ctrl+click (⌘+click on a Mac) opens a link'}
+            onClick={(e) => {
+              const a = (e.target as HTMLElement).closest('a[href]')
+              if (!a) return
+              if (readOnly || e.metaKey || e.ctrlKey) {
+                e.preventDefault()
+                openLink(a.getAttribute('href') ?? '')
+              }
+            }}
+          >
             <RichTextPlugin
               contentEditable={<ContentEditable className="editor" aria-label={label} aria-readonly={readOnly} data-testid="editor" />}
               placeholder={<div className="editor-placeholder">{readOnly ? '' : 'Start writing…'}</div>}
@@ -111,6 +124,7 @@ export function CollabEditor({
           <ListPlugin />
           {textRef && <TextReader textRef={textRef} />}
           <LinkPlugin validateUrl={validateUrl} />
+          {!readOnly && <MarkdownShortcuts />}
           <CollaborationPlugin
             id={docName}
             providerFactory={providerFactory}

@@ -3,10 +3,13 @@ import { useSession } from '../app/session'
 import { isNetworkFailure, keptGet } from '../offline/kept-answers'
 import { Loading, LocalOnlyNotice } from '../offline/loading'
 import { retryWhenOnline } from '../offline/when-online'
+import { useApi } from '../api/query'
 import { Link } from '../app/router'
 import type { HubSummaryView } from '../../shared/schemas/hubs'
 import { ErrorBanner } from '../ui/error-banner'
-import { flag } from '../ui/flag'
+import { Flag } from '../ui/flag-icon'
+import { formatDay } from '../ui/format'
+import { count, regionLabel } from '../../shared/labels'
 
 /** "My hubs": one card per hub the person may see. */
 export function HomePage() {
@@ -41,20 +44,21 @@ export function HomePage() {
           <li key={h.id} className="card" data-testid="hub-card">
             <h2>
               <Link to={`/hubs/${h.id}/brief`}>
-                {flag(h.country)} {h.countryName}
+                <Flag code={h.country} />
+                {h.countryName}
               </Link>
             </h2>
             <p className="muted">
-              {h.name} · {h.city ?? ''} · {h.region}
+              {[h.name, h.city, regionLabel(h.region)].filter(Boolean).join(' · ')}
             </p>
             {h.activity && (
               <p className="small" data-testid="hub-activity">
-                {h.activity.last30Days} new entr{h.activity.last30Days === 1 ? 'y' : 'ies'} in 30 days
+                {count(h.activity.last30Days, 'new entry', 'new entries')} in 30 days
                 {h.activity.latest && (
                   <>
                     {' · latest: '}
                     <span className="muted">
-                      {h.activity.latest.title} ({new Date(h.activity.latest.at).toLocaleDateString()})
+                      {h.activity.latest.title} ({formatDay(h.activity.latest.at)})
                     </span>
                   </>
                 )}
@@ -63,7 +67,9 @@ export function HomePage() {
             <p aria-label="Missions present">
               {h.missions.map((m) => (
                 <span key={m.id} className="chip" title={m.name}>
-                  {flag(m.code)} {m.code}
+                  <Flag code={m.code} />
+                  {m.code}
+                  <span className="sr-only"> ({m.name})</span>
                 </span>
               ))}
             </p>

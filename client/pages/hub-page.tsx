@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react'
+import { Navigate } from 'react-router'
 import { ApiError } from '../api/request'
 import { Link } from '../app/router'
 import { roleLabel, useSession } from '../app/session'
 import type { HubDetailView } from '../../shared/schemas/hubs'
-import { flag } from '../ui/flag'
+import { Flag } from '../ui/flag-icon'
 import { preload, useModule } from '../app/use-module'
 import { HistoryButton } from '../features/history/history-panel'
 import { briefDocName, logDocName, noteDocName } from '../../shared/doc-names'
@@ -68,7 +69,9 @@ export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; no
     return retryWhenOnline(load, isNetworkFailure)
   }, [hubId])
   if (!me) return null
-  if (error) {
+  // Cyber ambassadors read a hub's cross-cutting items, never its documents: the board, filtered to it.
+  if (me.role === 'cyber') return <Navigate to={`/cross-cutting?hub=${encodeURIComponent(hubId)}`} replace />
+  if (error && !hub) {
     return (
       <main id="main" className="page">
         <h1>{error.status === 403 ? 'No access to this hub' : error.status === 404 ? 'Hub not found' : 'Something went wrong'}</h1>
@@ -84,7 +87,8 @@ export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; no
     <main id="main" className="page">
       <header className="hub-header">
         <h1>
-          {flag(hub.country)} {hub.countryName} <span className="muted">— {hub.name}</span>
+          <Flag code={hub.country} />
+          {hub.countryName} <span className="muted">— {hub.name}</span>
         </h1>
         <p className="role" data-testid="role">{roleLabel(me, hubId)}</p>
       </header>

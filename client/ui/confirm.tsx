@@ -10,6 +10,8 @@ interface Props {
   onConfirm: () => void | Promise<void>
   disabled?: boolean
   className?: string
+  /** A short visible text for the first button when `label` (its accessible name) is long. */
+  text?: string
 }
 
 /**
@@ -17,7 +19,7 @@ interface Props {
  * styled, read out as a group and reachable by keyboard); focus moves to the confirming button and
  * back to the first one on cancel.
  */
-export function ConfirmButton({ label, message, confirmLabel, onConfirm, disabled, className }: Props) {
+export function ConfirmButton({ label, message, confirmLabel, onConfirm, disabled, className, text }: Props) {
   const [asking, setAsking] = useState(false)
   const confirmRef = useRef<HTMLButtonElement>(null)
   const openRef = useRef<HTMLButtonElement>(null)
@@ -29,8 +31,8 @@ export function ConfirmButton({ label, message, confirmLabel, onConfirm, disable
   }, [asking])
   if (!asking)
     return (
-      <button type="button" ref={openRef} className={className} disabled={disabled} onClick={() => setAsking(true)}>
-        {label}
+      <button type="button" ref={openRef} className={className} disabled={disabled} onClick={() => setAsking(true)} aria-label={text ? label : undefined}>
+        {text ?? label}
       </button>
     )
   return (

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { request, ApiError } from '../api/request'
 import type { PeriodView } from '../../shared/schemas/periods'
 import type { BriefStatus } from '../../shared/schemas/periods'
+import { formatDay } from './format'
 
 export type { PeriodView }
 
@@ -25,7 +26,7 @@ export function usePeriods() {
 
 /** A day (`2026-06-30` or an instant) as people read it, in UTC so everyone sees the same day. */
 export function dayLabel(day: string): string {
-  return new Date(day.length === 10 ? `${day}T00:00:00Z` : day).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+  return formatDay(day)
 }
 
 /** How a period reads in a picker: its id and dates, and for a locked one the day its figures froze. */

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useLayoutEffect, useRef, type ReactNode } from 'react'
 
 interface TableProps {
   /** Every table says what it holds; `captionHidden` keeps it for screen readers only. */
@@ -16,8 +16,20 @@ interface TableProps {
 
 /** A data table with its caption and column headings. */
 export function Table({ caption, captionHidden, columns, head, className, testId, children }: TableProps) {
+  const ref = useRef<HTMLTableElement>(null)
+  // Each cell carries its column's name: on a phone the rows show as cards, a name before each value.
+  useLayoutEffect(() => {
+    const table = ref.current
+    if (!table) return
+    const names = [...table.querySelectorAll('thead th')].map((th) => th.textContent?.trim() ?? '')
+    for (const row of table.querySelectorAll('tbody tr')) {
+      ;[...row.children].forEach((cell, i) => {
+        if (cell.tagName === 'TD' && names[i] && cell.getAttribute('colspan') === null) cell.setAttribute('data-label', names[i])
+      })
+    }
+  })
   return (
-    <table className={className} data-testid={testId}>
+    <table ref={ref} className={className} data-testid={testId}>
       <caption className={captionHidden ? 'sr-only' : undefined}>{caption}</caption>
       {(columns || head) && (
         <thead>

@@ -58,6 +58,9 @@ export interface InboxRow {
   note_title?: string | null
   quote?: string | null
   brief_note?: string | null
+  /** The comment's text (null: no comment, or deleted since). */
+  comment_body: string | null
+  comment_deleted_at: Date | null
 }
 
 /**

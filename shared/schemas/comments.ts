@@ -75,6 +75,8 @@ export const InboxEntryView = z.object({
   actorName: z.string().nullable(),
   createdAt: z.string(),
   read: z.boolean(),
+  /** The start of the comment that caused the entry (null: none, or deleted since). */
+  excerpt: z.string().nullable(),
 })
 export type InboxEntryView = z.infer<typeof InboxEntryView>
 

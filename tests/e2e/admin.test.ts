@@ -45,6 +45,11 @@ describe('administration in Chromium', () => {
     await expectAccessible(ines, 'account')
 
     await admin.getByRole('button', { name: 'Disable Ines Invitee' }).click()
+    // Disabling asks first: nothing happened yet.
+    const asking = admin.getByRole('group', { name: 'Disable Ines Invitee' })
+    await asking.getByText('Ines Invitee is signed out everywhere and cannot sign in until enabled again.').waitFor()
+    await expectAccessible(admin, 'admin-confirm-disable')
+    await asking.getByRole('button', { name: 'Disable', exact: true }).click()
     await admin.getByText('Ines Invitee disabled: signed out everywhere.').waitFor()
     await ines.reload()
     await ines.getByRole('button', { name: 'Sign in' }).waitFor()

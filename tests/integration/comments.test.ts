@@ -72,6 +72,8 @@ for (const engine of ENGINES) {
       // The edit mentioned someone new: they hear of it.
       const coraInbox = (await api('coord').request('GET', '/api/inbox')).body
       expect(coraInbox.entries.map((e: { kind: string; commentId: string }) => [e.kind, e.commentId])).toContainEqual(['mention', posted.id])
+      // The entry quotes what was said; once the comment is deleted, it no longer does.
+      expect(coraInbox.entries.find((e: { commentId: string }) => e.commentId === posted.id).excerpt).toBe('Fixed, @Cora Coordinator')
       let mine = (await api('bob').request('GET', path(plain, '/comments'))).body.find((c: { id: string }) => c.id === posted.id)
       expect(mine).toMatchObject({ body: 'Fixed, @Cora Coordinator', deleted: false })
       expect(mine.editedAt).not.toBeNull()
@@ -80,6 +82,8 @@ for (const engine of ENGINES) {
       expect(mine).toMatchObject({ body: '', deleted: true })
       const stored = await t.db.db.selectFrom('comments').select('body').where('id', '=', posted.id).executeTakeFirstOrThrow()
       expect(stored.body).toBe('')
+      const after = (await api('coord').request('GET', '/api/inbox')).body
+      expect(after.entries.find((e: { commentId: string }) => e.commentId === posted.id).excerpt).toBeNull()
     })
 
     it('input request → cyber sees it → first cyber comment provides input (live in the log) → resolve by allowed roles only', async () => {

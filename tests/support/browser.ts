@@ -30,7 +30,8 @@ export async function submitSignIn(page: Page, email: string, password = TEST_PA
 
 /**
  * Signs in through the form, as a person would, in a browser context of its own (its own cookie
- * jar); resolves on the "My hubs" page. `page.context().close()` ends it.
+ * jar); resolves on the page the person lands on: "My hubs", or the cross-cutting board for a
+ * cyber ambassador. `page.context().close()` ends it.
  */
 export async function signIn(
   browser: Browser,
@@ -42,7 +43,7 @@ export async function signIn(
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, ...context })).newPage()
   await page.goto(`${baseUrl}/`)
   await submitSignIn(page, email, password)
-  await page.getByRole('heading', { name: 'My hubs' }).waitFor()
+  await page.getByRole('heading', { name: /^(My hubs|Cross-cutting items)$/ }).waitFor()
   return page
 }
 

@@ -3,6 +3,7 @@ import { request, ApiError } from '../../api/request'
 import { ErrorBanner, NoticeBanner } from '../../ui/error-banner'
 import type { SessionView } from '../../../shared/schemas/auth'
 import { MailPreferences } from './mail-preferences'
+import { formatDateTimeZone } from '../../ui/format'
 
 type SessionRow = SessionView
 
@@ -58,7 +59,7 @@ export default function AccountPage() {
             <li key={s.id}>
               <strong>{s.current ? 'This browser' : (s.userAgent ?? 'Unknown browser').slice(0, 80)}</strong>{' '}
               <span className="muted small">
-                from {s.ip ?? '?'} · signed in {new Date(s.createdAt).toLocaleString()} · last active {new Date(s.lastSeenAt).toLocaleString()}
+                from {s.ip ?? '?'} · signed in {formatDateTimeZone(s.createdAt)} · last active {formatDateTimeZone(s.lastSeenAt)}
               </span>{' '}
               {!s.current && (
                 <button type="button" onClick={() => void request('DELETE', `/api/me/sessions/${s.id}`).then(load, (e: ApiError) => setError(e.message))}>

@@ -1,5 +1,7 @@
 import { ScrollRegion, Table } from '../../ui/table'
 import type { AuditFilter, AuditRow } from './use-admin'
+import { formatDateTimeZone } from '../../ui/format'
+import { DayInput } from '../../ui/day-input'
 
 /** The audit trail, newest first, filtered by action, actor and dates. */
 export function AuditPanel({ audit, filter, onFilter }: { audit: AuditRow[] | null; filter: AuditFilter; onFilter: (f: AuditFilter) => void }) {
@@ -15,20 +17,14 @@ export function AuditPanel({ audit, filter, onFilter }: { audit: AuditRow[] | nu
           Actor (id or e-mail)
           <input value={filter.actor} onChange={(e) => onFilter({ ...filter, actor: e.target.value })} />
         </label>
-        <label>
-          From
-          <input type="date" value={filter.from} onChange={(e) => onFilter({ ...filter, from: e.target.value })} />
-        </label>
-        <label>
-          To
-          <input type="date" value={filter.to} onChange={(e) => onFilter({ ...filter, to: e.target.value })} />
-        </label>
+        <DayInput label="From" value={filter.from || null} onChange={(from) => onFilter({ ...filter, from: from ?? '' })} />
+        <DayInput label="To" value={filter.to || null} onChange={(to) => onFilter({ ...filter, to: to ?? '' })} />
       </div>
       <ScrollRegion label="Audit events, scrolls sideways">
         <Table className="actions" testId="audit" caption="Audit events, newest first" captionHidden columns={['When', 'Who', 'Action', 'Target', 'Hub', 'From']}>
           {audit?.map((a) => (
             <tr key={a.id}>
-              <td>{new Date(a.at).toLocaleString()}</td>
+              <td>{formatDateTimeZone(a.at)}</td>
               <td>{a.actorEmail ?? a.actorId ?? '—'}</td>
               <td>{a.action}</td>
               <td>{a.targetType ? `${a.targetType} ${a.targetId ?? ''}` : '—'}</td>

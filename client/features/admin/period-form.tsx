@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { request } from '../../api/request'
 import type { Act } from './use-admin'
+import { DayInput } from '../../ui/day-input'
 
 const EMPTY = { id: '', start: '', end: '', briefDue: '' }
 
@@ -23,18 +24,9 @@ export function PeriodForm({ act }: { act: Act }) {
           Period id (letters, digits and dashes, at most 20)
           <input required pattern="[A-Za-z0-9\-]{1,20}" maxLength={20} placeholder="2026-H2" value={draft.id} onChange={set('id')} />
         </label>
-        <label>
-          First day
-          <input type="date" required value={draft.start} onChange={set('start')} />
-        </label>
-        <label>
-          Last day
-          <input type="date" required min={draft.start || undefined} value={draft.end} onChange={set('end')} />
-        </label>
-        <label>
-          Briefs due
-          <input type="date" required value={draft.briefDue} onChange={set('briefDue')} />
-        </label>
+        <DayInput label="First day" required value={draft.start || null} onChange={(d) => setDraft((x) => ({ ...x, start: d ?? '' }))} />
+        <DayInput label="Last day" required min={draft.start || undefined} value={draft.end || null} onChange={(d) => setDraft((x) => ({ ...x, end: d ?? '' }))} />
+        <DayInput label="Briefs due" required value={draft.briefDue || null} onChange={(d) => setDraft((x) => ({ ...x, briefDue: d ?? '' }))} />
         <button type="submit">Create period</button>
       </form>
     </section>

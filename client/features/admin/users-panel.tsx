@@ -1,9 +1,11 @@
 import { request } from '../../api/request'
 import { ROLES } from '../../../shared/roles'
-import { plainOptions, Select } from '../../ui/select'
+import { Select } from '../../ui/select'
 import { Table } from '../../ui/table'
 import { InviteForm } from './invite-form'
 import type { Act, UserRow } from './use-admin'
+import { ConfirmButton } from '../../ui/confirm'
+import { roleName } from '../../../shared/labels'
 
 interface Props {
   users: UserRow[] | null
@@ -31,7 +33,7 @@ export function UsersPanel({ users, q, onSearch, act, onLink }: Props) {
 }
 
 function UserLine({ user: u, act, onLink }: { user: UserRow; act: Act; onLink: Props['onLink'] }) {
-  const setRole = (role: string) => void act(() => request('PATCH', `/api/admin/users/${u.id}`, { role }), `${u.name} is now ${role}.`)
+  const setRole = (role: string) => void act(() => request('PATCH', `/api/admin/users/${u.id}`, { role }), `${u.name} is now ${roleName(role)}.`)
   const reset = () =>
     void act(async () => {
       const res = await request<{ link: string }>('POST', `/api/admin/users/${u.id}/reset`)
@@ -44,7 +46,7 @@ function UserLine({ user: u, act, onLink }: { user: UserRow; act: Act; onLink: P
       </td>
       <td>{u.email}</td>
       <td>
-        <Select ariaLabel={`Role of ${u.name}`} value={u.role} onChange={setRole} options={plainOptions(ROLES)} />
+        <Select ariaLabel={`Role of ${u.name}`} value={u.role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: roleName(r) }))} />
         <details>
           <summary>Further roles</summary>
           {ROLES.filter((r) => r !== u.role).map((r) => {
@@ -57,7 +59,7 @@ function UserLine({ user: u, act, onLink }: { user: UserRow; act: Act; onLink: P
                   checked={roles.includes(r)}
                   onChange={() => void act(() => request('PATCH', `/api/admin/users/${u.id}`, { roles: next }), `${u.name} now holds ${next.join(', ')}.`)}
                 />
-                {r}
+                {roleName(r)}
               </label>
             )
           })}
@@ -70,13 +72,21 @@ function UserLine({ user: u, act, onLink }: { user: UserRow; act: Act; onLink: P
             Enable
           </button>
         ) : (
-          <button type="button" aria-label={`Disable ${u.name}`} onClick={() => void act(() => request('POST', `/api/admin/users/${u.id}/disable`), `${u.name} disabled: signed out everywhere.`)}>
-            Disable
-          </button>
+          <ConfirmButton
+            label={`Disable ${u.name}`}
+            text="Disable"
+            message={`${u.name} is signed out everywhere and cannot sign in until enabled again.`}
+            confirmLabel="Disable"
+            onConfirm={() => void act(() => request('POST', `/api/admin/users/${u.id}/disable`), `${u.name} disabled: signed out everywhere.`)}
+          />
         )}
-        <button type="button" aria-label={`Reset password of ${u.name}`} onClick={reset}>
-          Reset password
-        </button>
+        <ConfirmButton
+          label={`Reset password of ${u.name}`}
+          text="Reset password"
+          message={`${u.name}'s password stops working; you get a one-time link to send them.`}
+          confirmLabel="Reset password"
+          onConfirm={reset}
+        />
       </td>
     </tr>
   )

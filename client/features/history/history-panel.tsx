@@ -7,8 +7,9 @@ import type {
   VersionSummaryView,
 } from '../../../shared/schemas/history-views'
 import { ErrorBanner } from '../../ui/error-banner'
+import { formatDateTime } from '../../ui/format'
 
-const when = (iso: string) => new Date(iso).toLocaleString()
+const when = formatDateTime
 const docPath = (docName: string) => `/api/docs/${encodeURIComponent(docName)}`
 const KIND_LABEL = { exchange: 'Exchange', action: 'Action' } as const
 

@@ -16,6 +16,12 @@ import { ErrorBanner } from '../../ui/error-banner'
 import { ScopeChip, ScopePicker, scopeOptions } from '../../ui/scope'
 import type { LogViewProps, Scoped } from './use-log'
 import { createEntry, saveEntry } from './save-entry'
+import { entryAnchor } from '../../app/links'
+import { formatDay } from '../../ui/format'
+import { DayInput } from '../../ui/day-input'
+import { ConfirmButton } from '../../ui/confirm'
+import { termLabel } from '../../../shared/labels'
+import { useEscape } from '../../ui/use-escape'
 
 type Props = LogViewProps<Action>
 
@@ -26,7 +32,7 @@ export const isOverdue = (a: Action) => !!a.due && a.due < today() && a.status !
 type SortKey = 'title' | 'status' | 'due' | 'leadMission'
 
 /** The action log as a table: inline status, overdue highlighted, sort, filter, side-panel editing. */
-export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy, counts, onDiscuss }: Props) {
+export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy, counts, onDiscuss, focusId, onDelete }: Props) {
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'due', dir: 1 })
   const [status, setStatus] = useState('')
   const [onlyOverdue, setOnlyOverdue] = useState(false)
@@ -86,7 +92,7 @@ export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy,
           }
         >
           {rows.map((a) => (
-            <tr key={a.id} className={isOverdue(a) ? 'overdue' : ''} data-testid="action-row">
+            <tr key={a.id} id={entryAnchor(a.id)} tabIndex={-1} className={[isOverdue(a) && 'overdue', a.id === focusId && 'target'].filter(Boolean).join(' ')} data-testid="action-row">
               <td>
                 {a.title || <em>untitled</em>}
                 <ScopeChip scope={a.scope} />
@@ -104,18 +110,21 @@ export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy,
                 />
               </td>
               <td>
-                {a.due ?? '—'}
+                {a.due ? <time dateTime={a.due}>{formatDay(a.due)}</time> : '—'}
                 {isOverdue(a) && <span className="chip warn">overdue</span>}
               </td>
               <td>{a.leadMission ?? a.mission}</td>
               <td>{a.actionKind ? ACTION_KIND_LABELS[a.actionKind as ActionKind] : '—'}</td>
               <td>{hub.members.find((m) => m.userId === a.owner)?.name ?? '—'}</td>
               <td>{a.missions.join(', ')}</td>
-              <td>{a.themes.join(', ')}</td>
+              <td>{a.themes.map((t) => termLabel(taxonomy?.themes, t)).join(', ')}</td>
               <td>
                 {canWrite && <button type="button" onClick={() => setPanel(a)} aria-label={`Edit ${a.title}`}>Edit</button>}
+                {canWrite && onDelete && (
+                  <ConfirmButton label={`Delete ${a.title || 'untitled'}`} message="Delete this action for everyone?" confirmLabel="Delete" text="Delete" onConfirm={() => onDelete(a)} className="danger" />
+                )}
                 <button type="button" onClick={() => onDiscuss(a.id)} aria-label={`Comments on ${a.title}: ${counts[a.id] ?? 0}`}>
-                  💬 {counts[a.id] ?? 0}
+                  Comments ({counts[a.id] ?? 0})
                 </button>
               </td>
             </tr>
@@ -212,6 +221,7 @@ function ActionPanel({ initial, from, coordinates, hub, taxonomy, mission, choic
   const closedBefore = initial?.status === 'done' || initial?.status === 'dropped'
   const statusOptions = closedBefore && !coordinates ? STATUS_OPTIONS.filter((o) => o.value === initial?.status) : STATUS_OPTIONS
   const tax = taxonomy as RecordTaxonomy | null
+  useEscape(onClose)
   const handleSubmit = (e: FormEvent) => {
     e.preventDefault()
     onSave({ ...v, title: v.title.trim(), outcome: v.outcome?.trim() || null, dropReason: v.dropReason?.trim() || null })
@@ -244,10 +254,7 @@ function ActionPanel({ initial, from, coordinates, hub, taxonomy, mission, choic
         )}
         <Select label="Kind" value={v.actionKind ?? ''} onChange={(k) => setV({ ...v, actionKind: (k || null) as ActionKind | null })} empty="Not set" options={ACTION_KIND_OPTIONS} />
         <OwnerPicker hub={hub} value={v.owner ?? ''} onChange={(owner) => setV({ ...v, owner: owner || null })} />
-        <label>
-          Due
-          <input type="date" value={v.due ?? ''} onChange={(e) => setV({ ...v, due: e.target.value || null })} />
-        </label>
+        <DayInput label="Due" value={v.due} onChange={(due) => setV({ ...v, due })} />
         <Select label="Lead mission" value={v.leadMission} onChange={(leadMission) => setV({ ...v, leadMission })} options={plainOptions(hub.missions.map((m) => m.code))} />
         <fieldset>
           <legend>Missions taking part</legend>

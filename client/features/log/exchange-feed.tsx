@@ -12,13 +12,22 @@ import { Link } from '../../app/router'
 import { COUNTERPART_LABELS, ESCALATION_LABELS, EXCHANGE_TYPE_LABELS, type Counterpart, type Escalation, type ExchangeType } from '../../../shared/records'
 import { canCoordinate } from '../../../shared/access'
 import { CounterpartPicker, ESCALATION_OPTIONS, EXCHANGE_TYPE_OPTIONS, partnershipLabel, partnershipOptions, type RecordTaxonomy } from './record-fields'
+import { entryAnchor } from '../../app/links'
+import { formatDateTimeZone } from '../../ui/format'
+import { DayInput } from '../../ui/day-input'
+import { ConfirmButton } from '../../ui/confirm'
+import { termLabel } from '../../../shared/labels'
 
 type Props = LogViewProps<Exchange>
 
-const themeLabel = (t: Taxonomy | null, id: string) => t?.themes.find((x) => x.id === id)?.label ?? id
+const themeLabel = (t: Taxonomy | null, id: string) => termLabel(t?.themes, id)
+const todayIso = () => new Date().toISOString().slice(0, 10)
+/** An exchange logged on a past day is dated noon UTC of that day (the server refuses future dates); today's is now. */
+const createdAtFor = (day: string) => (day >= todayIso() ? new Date().toISOString() : `${day}T12:00:00.000Z`)
 
 /** The information exchanges, newest first, with a composer and filters. Edits are live for all. */
-export function ExchangeFeed({ docs, items, hub, me, mission, canWrite, taxonomy, counts, onDiscuss }: Props) {
+export function ExchangeFeed({ docs, items, hub, me, mission, canWrite, taxonomy, counts, onDiscuss, focusId, onDelete }: Props) {
+  const authorName = (id: string | null | undefined) => (id ? (hub.members.find((m) => m.userId === id)?.name ?? (id === me.id ? me.name : 'a former member')) : 'unknown')
   const [editing, setEditing] = useState<Scoped<Exchange> | 'new' | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [scope, setScope] = useState('')
@@ -57,8 +66,12 @@ export function ExchangeFeed({ docs, items, hub, me, mission, canWrite, taxonomy
           onCancel={() => setEditing(null)}
           onSave={({ scope: to, ...v }) => {
             setError(null)
-            if (editing === 'new') createEntry(docs, 'exchange', to, { ...v, mission, authorId: me.id })
-            else saveEntry(docs, hub.id, editing, v, to).catch((err: Error) => setError(`Could not change who reads “${editing.title}”: ${err.message}`))
+            if (editing === 'new') {
+              const { day, ...fields } = v
+              createEntry(docs, 'exchange', to, { ...fields, mission, authorId: me.id, createdAt: createdAtFor(day) })
+            }
+            // The day is chosen when the exchange is logged; an edit keeps its date.
+            else saveEntry(docs, hub.id, editing, (({ day: _day, ...fields }) => fields)(v), to).catch((err: Error) => setError(`Could not change who reads “${editing.title}”: ${err.message}`))
             setEditing(null)
           }}
         />
@@ -66,10 +79,10 @@ export function ExchangeFeed({ docs, items, hub, me, mission, canWrite, taxonomy
       <ErrorBanner message={error} />
       <ol className="feed" aria-label="Exchanges, newest first">
         {shown.map((e) => (
-          <li key={e.id} className="entry" data-testid="exchange">
+          <li key={e.id} id={entryAnchor(e.id)} tabIndex={-1} className={e.id === focusId ? 'entry target' : 'entry'} data-testid="exchange">
             <h3>{e.title || <em>untitled</em>}</h3>
             <p className="muted small">
-              {e.mission || '?'} · {e.createdAt ? new Date(e.createdAt).toLocaleString() : 'no date'}
+              <span data-testid="exchange-author">{authorName(e.authorId)}</span> · {e.mission || '?'} · {e.createdAt ? <time dateTime={e.createdAt}>{formatDateTimeZone(e.createdAt)}</time> : 'no date'}
               <ScopeChip scope={e.scope} />
               {e.crossCutting && <span className="chip accent">cross-cutting</span>}
               {e.issues.length > 0 && <span className="chip warn" title={e.issues.join('; ')}>needs attention</span>}
@@ -88,6 +101,9 @@ export function ExchangeFeed({ docs, items, hub, me, mission, canWrite, taxonomy
               {canWrite && <button type="button" onClick={() => setEditing(e)} aria-label={`Edit ${e.title}`}>Edit</button>}
               {canWrite && (
                 <Link to={`/hubs/${hub.id}/actions?from=${encodeURIComponent(e.id)}`} aria-label={`Create an action from ${e.title}`}>Create an action</Link>
+              )}
+              {canWrite && onDelete && (
+                <ConfirmButton label={`Delete ${e.title || 'untitled'}`} message="Delete this exchange for everyone?" confirmLabel="Delete" text="Delete" onConfirm={() => onDelete(e)} className="danger" />
               )}
               <button type="button" onClick={() => onDiscuss(e.id)} aria-label={`Comments on ${e.title}: ${counts[e.id] ?? 0}`}>
                 Comments ({counts[e.id] ?? 0})
@@ -113,6 +129,8 @@ interface ExchangeInput {
   missions: string[]
   partnership: string | null
   escalation?: Escalation | null
+  /** The day it happened (a meeting last week is logged on its day). */
+  day: string
 }
 
 function ExchangeForm({ initial, taxonomy, hub, coordinates, choices, onSave, onCancel }: {
@@ -136,10 +154,11 @@ function ExchangeForm({ initial, taxonomy, hub, coordinates, choices, onSave, on
   const [missions, setMissions] = useState<string[]>(initial?.missions ?? [])
   const [partnership, setPartnership] = useState<string>(initial?.partnership ?? '')
   const [escalation, setEscalation] = useState<string>(initial?.escalation ?? 'none')
+  const [day, setDay] = useState<string | null>(todayIso())
   const handleSubmit = (e: FormEvent) => {
     e.preventDefault()
     onSave({
-      title: title.trim(), body, themes, forums, crossCutting, scope,
+      title: title.trim(), body, themes, forums, crossCutting, scope, day: day ?? todayIso(),
       exchangeType: (exchangeType || null) as ExchangeType | null, counterparts: counterparts as Counterpart[], missions, partnership: partnership || null,
       // Only coordinators send it; others leave it as it is (the server refuses their change).
       ...(coordinates && crossCutting ? { escalation: escalation as Escalation } : {}),
@@ -151,6 +170,11 @@ function ExchangeForm({ initial, taxonomy, hub, coordinates, choices, onSave, on
         Title
         <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={500} />
       </label>
+      {initial ? (
+        <p className="muted small">Date: {formatDateTimeZone(initial.createdAt)} (kept as posted)</p>
+      ) : (
+        <DayInput label="Date of the exchange" value={day} onChange={setDay} required />
+      )}
       <label>
         What was shared
         <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={4} maxLength={20000} />

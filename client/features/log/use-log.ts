@@ -100,4 +100,8 @@ export interface LogViewProps<T> {
   /** Comment count per entry id, and how to open an entry's thread. */
   counts: Record<string, number>
   onDiscuss: (entryId: string) => void
+  /** The entry the URL points at (`?item=`): marked and scrolled to. */
+  focusId?: string
+  /** Deletes an entry (after the person confirmed it; undo is offered). */
+  onDelete?: (entry: Scoped<T>) => void
 }

@@ -2,11 +2,12 @@ import { useState, type FormEvent } from 'react'
 import { request } from '../../api/request'
 import type { HubDetailView } from '../../../shared/schemas/hubs'
 import type { MeView } from '../../../shared/schemas/auth'
-import { flag } from '../../ui/flag'
+import { Flag } from '../../ui/flag-icon'
 import { canManageMembers } from '../../../shared/access'
 import { ErrorBanner } from '../../ui/error-banner'
 import { Select } from '../../ui/select'
 import { FocalPointTraining } from './focal-point-training'
+import { ConfirmButton } from '../../ui/confirm'
 
 /** The hub's missions, their people and the digital focal point; coordinators manage them. */
 export default function MembersTab({ hub, me, onChanged }: { hub: HubDetailView; me: MeView; onChanged: () => void }) {
@@ -41,7 +42,8 @@ export default function MembersTab({ hub, me, onChanged }: { hub: HubDetailView;
         return (
           <section key={m.id} className="mission" aria-label={m.name}>
             <h2>
-              {flag(m.code)} {m.name} <span className="muted">({m.code === 'EU' ? 'EU delegation' : `Member State embassy ${m.code}`})</span>
+              <Flag code={m.code} />
+              {m.name} <span className="muted">({m.code === 'EU' ? 'EU delegation' : `Member State embassy ${m.code}`})</span>
             </h2>
             <ul>
               {people.map((p) => (
@@ -52,13 +54,21 @@ export default function MembersTab({ hub, me, onChanged }: { hub: HubDetailView;
                   {canManage && (
                     <>
                       {hub.focalPoint?.userId !== p.userId && (
-                        <button type="button" onClick={() => void act(() => request('PUT', `${base}/focal-point`, { userId: p.userId }))}>
-                          Make focal point
-                        </button>
+                        <ConfirmButton
+                          label={`Make ${p.name} the focal point`}
+                          text="Make focal point"
+                          message={`${p.name} becomes the hub's focal point${hub.focalPoint ? `, instead of ${hub.focalPoint.name}` : ''}.`}
+                          confirmLabel="Make focal point"
+                          onConfirm={() => void act(() => request('PUT', `${base}/focal-point`, { userId: p.userId }))}
+                        />
                       )}
-                      <button type="button" onClick={() => void act(() => request('DELETE', `${base}/members/${p.userId}`))} aria-label={`Remove ${p.name}`}>
-                        Remove
-                      </button>
+                      <ConfirmButton
+                        label={`Remove ${p.name}`}
+                        text="Remove"
+                        message={`${p.name} loses access to this hub's brief, notes and log.`}
+                        confirmLabel="Remove"
+                        onConfirm={() => void act(() => request('DELETE', `${base}/members/${p.userId}`))}
+                      />
                     </>
                   )}
                 </li>

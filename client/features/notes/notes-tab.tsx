@@ -11,11 +11,12 @@ import { DEFAULT_SCOPE, type Scope } from '../../../shared/scopes'
 import { isNetworkFailure, keptGet } from '../../offline/kept-answers'
 import { retryWhenOnline } from '../../offline/when-online'
 import { Loading } from '../../offline/loading'
+import { formatDateTime } from '../../ui/format'
 
 /** A note as listed; servers that predate scopes send none, which is the default scope. */
 type ListedNote = NoteView & { scope?: unknown }
 
-const when = (iso: string) => new Date(iso).toLocaleString()
+const when = formatDateTime
 
 /** Shared notes: list (title, last edited, by whom), create, open, co-edit, rename. */
 export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetailView; me: MeView; canWrite: boolean; noteId?: string }) {

@@ -31,7 +31,12 @@ export function Chart({ spec, label, onDrill }: { spec: TopLevelSpec; label: str
       return
     }
     if (onDrill) view.addEventListener('click', (_e, item) => item?.datum && onDrill(item.datum as Record<string, unknown>))
-    view.runAsync().catch((err: unknown) => (console.error(err), setFailed(true)))
+    // The container is the image (role img, labelled); the drawing inside is presentation only,
+    // or a screen reader meets an unlabelled svg within it (axe: svg-img-alt on sparse charts).
+    view
+      .runAsync()
+      .then(() => el.current?.querySelectorAll('svg').forEach((svg) => svg.setAttribute('aria-hidden', 'true')))
+      .catch((err: unknown) => (console.error(err), setFailed(true)))
     return () => {
       view.finalize()
     }

@@ -1,8 +1,10 @@
 import type { Taxonomy } from '../../../shared/taxonomy'
-import { plainOptions, Select } from '../../ui/select'
+import { Select } from '../../ui/select'
 import { periodOptionLabel } from '../../ui/periods'
 import type { RollupFilters } from './use-rollup-filters'
 import { ReportLink } from './report-link'
+import { DayInput } from '../../ui/day-input'
+import { regionLabel } from '../../../shared/labels'
 
 interface Props {
   filters: RollupFilters
@@ -23,17 +25,11 @@ export function FiltersForm({ filters, regions, taxonomy, reportAllowed }: Props
       </Select>
       {periodId === 'custom' && (
         <>
-          <label>
-            From
-            <input type="date" value={custom.from} onChange={(e) => e.target.value && setCustom({ ...custom, from: e.target.value })} />
-          </label>
-          <label>
-            To
-            <input type="date" value={custom.to} onChange={(e) => e.target.value && setCustom({ ...custom, to: e.target.value })} />
-          </label>
+          <DayInput label="From" required value={custom.from} onChange={(from) => from && setCustom({ ...custom, from })} />
+          <DayInput label="To" required value={custom.to} onChange={(to) => to && setCustom({ ...custom, to })} />
         </>
       )}
-      <Select label="Region" value={region} onChange={setRegion} empty="All regions" options={plainOptions(regions)} />
+      <Select label="Region" value={region} onChange={setRegion} empty="All regions" options={regions.map((r) => ({ value: r, label: regionLabel(r) }))} />
       <Select label="Theme" value={theme} onChange={setTheme} empty="All themes" options={topThemes.map((t) => ({ value: t.id, label: t.label }))} />
       {reportAllowed && filters.query && <ReportLink query={filters.query} />}
     </form>

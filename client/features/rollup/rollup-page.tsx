@@ -1,7 +1,7 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useMemo } from 'react'
 import { useSession } from '../../app/session'
 import { canGenerateReport, canReviewBriefs } from '../../../shared/access'
-import { Link } from '../../app/router'
+import { Link, text, useUrlState } from '../../app/router'
 import { dayLabel } from '../../ui/periods'
 import { hubNameIn } from '../../../shared/rollup-tables'
 import { ErrorBanner } from '../../ui/error-banner'
@@ -12,6 +12,8 @@ import { RollupPanels } from './rollup-panels'
 import { useRollupData } from './use-rollup-data'
 import { useRollupFilters } from './use-rollup-filters'
 
+const DrillState = { drill: text(300), dq: text(2000) }
+
 /**
  * The Brussels dashboard (`/rollup`): the roll-up of a period for hq and admin (staff: their own
  * hubs). Every chart has its table; every figure drills down to the items behind it; every table
@@ -21,13 +23,17 @@ export default function RollupPage() {
   const { me } = useSession()
   const filters = useRollupFilters()
   const { rollup, regions, taxonomy, error, themeLabel } = useRollupData(filters)
-  const [drill, setDrill] = useState<Drill | null>(null)
+  // The open drill-down is in the URL too (`drill` = its title, `dq` = its item query), so Back closes it.
+  const [url, setUrl] = useUrlState(DrillState)
+  const drill = useMemo<Drill | null>(() => (url.drill && url.dq ? { title: url.drill, query: Object.fromEntries(new URLSearchParams(url.dq)) } : null), [url.drill, url.dq])
   // A locked period's figures are frozen: its drill-downs list the items as they were at the lock.
   const frozenPeriod = filters.reporting?.locked ? filters.reporting.id : null
   const drillTo = useCallback(
-    (title: string, query: Record<string, string>) => setDrill({ title, query: frozenPeriod ? { ...query, period: frozenPeriod } : query }),
-    [frozenPeriod],
+    (title: string, query: Record<string, string>) =>
+      setUrl({ drill: title, dq: new URLSearchParams(frozenPeriod ? { ...query, period: frozenPeriod } : query).toString() }, { replace: false }),
+    [setUrl, frozenPeriod],
   )
+  const setDrill = (d: null) => setUrl({ drill: d, dq: d }, { replace: false })
   if (!me) return null
   const hubName = rollup ? hubNameIn(rollup) : (id: string) => id
   return (

@@ -1,31 +1,19 @@
-import { useCallback, useEffect, useState } from 'react'
-import { request, ApiError } from '../../api/request'
+import { useCallback, useRef } from 'react'
+import { keepPreviousData } from '@tanstack/react-query'
+import { useApi } from '../../api/query'
 import type { Rollup } from '../../../shared/schemas/rollup'
 import type { Taxonomy } from '../../../shared/taxonomy'
 import type { RollupFilters } from './use-rollup-filters'
 
 /** The roll-up for the filters, the taxonomy that labels its themes, and the regions to filter by. */
 export function useRollupData({ query, region }: Pick<RollupFilters, 'query' | 'region'>) {
-  const [rollup, setRollup] = useState<Rollup | null>(null)
-  const [regions, setRegions] = useState<string[]>([])
-  const [taxonomy, setTaxonomy] = useState<Taxonomy | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    request<Taxonomy>('GET', '/api/taxonomy').then(setTaxonomy, () => {})
-  }, [])
-  const key = query ? new URLSearchParams(query).toString() : ''
-  useEffect(() => {
-    if (!query) return
-    setError(null)
-    request<Rollup>('GET', `/api/rollup?${new URLSearchParams(query)}`).then(
-      (r) => {
-        setRollup(r)
-        // The region list comes from an unfiltered answer, so picking a region keeps the others.
-        if (!region) setRegions([...new Set(r.hubs.map((h) => h.region))].sort())
-      },
-      (e: ApiError) => setError(e.message),
-    )
-  }, [key])
+  const taxonomy = useApi<Taxonomy>('/api/taxonomy', { staleTime: Infinity }).data ?? null
+  // The figures of the previous filters stay on screen until the new ones arrive (no flash of "Loading…").
+  const q = useApi<Rollup>(query ? `/api/rollup?${new URLSearchParams(query)}` : null, { placeholderData: keepPreviousData })
+  const rollup = q.data ?? null
+  // The region list comes from an unfiltered answer, so picking a region keeps the others.
+  const regionsRef = useRef<string[]>([])
+  if (rollup && !region && !q.isPlaceholderData) regionsRef.current = [...new Set(rollup.hubs.map((h) => h.region))].sort()
   const themeLabel = useCallback((id: string) => taxonomy?.themes.find((t) => t.id === id)?.label ?? id, [taxonomy])
-  return { rollup, regions, taxonomy, error, themeLabel }
+  return { rollup, regions: regionsRef.current, taxonomy, error: q.error?.message ?? null, themeLabel }
 }

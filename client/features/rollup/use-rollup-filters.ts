@@ -1,6 +1,9 @@
-import { useState } from 'react'
+import { day, text, useUrlState } from '../../app/router'
 import { usePeriods, type PeriodView } from '../../ui/periods'
 import { currentHalfYear } from './periods'
+
+/** The dashboard's query string: `period` (an id or `custom`), `from`/`to` for custom dates, `region`, `theme`. */
+const RollupState = { period: text(64), from: day, to: day, region: text(100), theme: text(200) }
 
 /** The period the dashboard opens on: the one containing today, else the newest open one, else the newest. */
 function openingPeriod(periods: readonly PeriodView[], today = new Date().toISOString().slice(0, 10)): PeriodView | undefined {
@@ -14,10 +17,17 @@ function openingPeriod(periods: readonly PeriodView[], today = new Date().toISOS
 export function useRollupFilters() {
   const { periods: loaded, error: periodsError } = usePeriods()
   const periods = loaded ?? []
-  const [picked, setPeriodId] = useState<string | null>(null)
-  const [custom, setCustom] = useState(() => currentHalfYear())
-  const [region, setRegion] = useState('')
-  const [theme, setTheme] = useState('')
+  // Every filter lives in the URL: a reload, Back or a shared link opens the same figures.
+  const [url, setUrl] = useUrlState(RollupState)
+  const picked = url.period ?? null
+  const setPeriodId = (period: string) => setUrl({ period })
+  const half = currentHalfYear()
+  const custom = { from: url.from ?? half.from, to: url.to ?? half.to }
+  const setCustom = (c: { from: string; to: string }) => setUrl({ from: c.from, to: c.to })
+  const region = url.region ?? ''
+  const setRegion = (region: string) => setUrl({ region })
+  const theme = url.theme ?? ''
+  const setTheme = (theme: string) => setUrl({ theme })
   // Until the periods are known there is nothing to ask; without any (or when they fail), custom dates.
   const ready = loaded !== null || periodsError !== null
   const periodId = picked ?? (ready ? (openingPeriod(periods)?.id ?? 'custom') : '')

@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from 'react'
-import { request, ApiError } from '../../api/request'
+import { useEffect, useMemo } from 'react'
+import { invalidateApi, useApi } from '../../api/query'
+import { text, useUrlState } from '../../app/router'
 import { onLive } from '../../api/live'
 import type { ItemView } from '../../../shared/schemas/items'
 import { ESCALATION_LABELS, type Escalation } from '../../../shared/records'
@@ -7,7 +8,12 @@ import type { HubSummaryView } from '../../../shared/schemas/hubs'
 import type { Taxonomy } from '../../../shared/taxonomy'
 import { ThreadPanel, INPUT_LABEL } from '../../comments/thread-panel'
 import { ErrorBanner } from '../../ui/error-banner'
-import { plainOptions, Select } from '../../ui/select'
+import { Select } from '../../ui/select'
+import { count, regionLabel } from '../../../shared/labels'
+
+const ITEMS = '/api/items?crossCutting=true&limit=500'
+const EMPTY: HubSummaryView[] = []
+const BoardState = { hub: text(100), region: text(100), theme: text(200), status: text(40), thread: text(300) }
 
 const DAY = 86_400_000
 const daysSince = (iso: string | null) => (iso ? Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / DAY)) : null)
@@ -17,19 +23,18 @@ const daysSince = (iso: string | null) => (iso ? Math.max(0, Math.floor((Date.no
  * read, items awaiting the cyber ambassadors' input first, longest waiting first.
  */
 export default function BoardPage() {
-  const [items, setItems] = useState<ItemView[] | null>(null)
-  const [hubs, setHubs] = useState<HubSummaryView[]>([])
-  const [taxonomy, setTaxonomy] = useState<Taxonomy | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [filter, setFilter] = useState({ hub: '', region: '', theme: '', status: '' })
-  const [open, setOpen] = useState<string | null>(null)
-  useEffect(() => {
-    const load = () => request<ItemView[]>('GET', '/api/items?crossCutting=true&limit=500').then(setItems, (e: ApiError) => setError(e.message))
-    void load()
-    request<HubSummaryView[]>('GET', '/api/hubs').then(setHubs, () => {})
-    request<Taxonomy>('GET', '/api/taxonomy').then(setTaxonomy, () => {})
-    return onLive('thread', () => void load())
-  }, [])
+  const itemsQ = useApi<ItemView[]>(ITEMS)
+  const items = itemsQ.data ?? null
+  const error = itemsQ.error?.message ?? null
+  const hubs = useApi<HubSummaryView[]>('/api/hubs').data ?? EMPTY
+  const taxonomy = useApi<Taxonomy>('/api/taxonomy', { staleTime: Infinity }).data ?? null
+  // Filters and the open thread live in the URL: a link to the board opens the same view.
+  const [url, setUrl] = useUrlState(BoardState)
+  const filter = { hub: url.hub ?? '', region: url.region ?? '', theme: url.theme ?? '', status: url.status ?? '' }
+  const setFilter = (f: typeof filter) => setUrl(f)
+  const open = url.thread ?? null
+  const setOpen = (thread: string | null) => setUrl({ thread }, { replace: false })
+  useEffect(() => onLive('thread', () => void invalidateApi(ITEMS)), [])
   const hubOf = useMemo(() => new Map(hubs.map((h) => [h.id, h])), [hubs])
   const themeLabel = (id: string) => taxonomy?.themes.find((t) => t.id === id)?.label ?? id
   const shown = (items ?? [])
@@ -50,7 +55,7 @@ export default function BoardPage() {
       <p className="muted">Items the hubs flagged for the EU cyber ambassadors; those awaiting input come first, longest waiting first.</p>
       <div className="filters" role="group" aria-label="Filter items">
         <Select label="Hub" value={filter.hub} onChange={(hub) => setFilter({ ...filter, hub })} empty="All hubs" options={hubs.map((h) => ({ value: h.id, label: h.countryName }))} />
-        <Select label="Region" value={filter.region} onChange={(region) => setFilter({ ...filter, region })} empty="All regions" options={plainOptions(regions)} />
+        <Select label="Region" value={filter.region} onChange={(region) => setFilter({ ...filter, region })} empty="All regions" options={regions.map((r) => ({ value: r, label: regionLabel(r) }))} />
         <Select
           label="Theme"
           value={filter.theme}
@@ -79,13 +84,13 @@ export default function BoardPage() {
                 </button>
               </h2>
               <p className="muted small">
-                {[i.hubId, ...i.relatedHubs].map((h) => hubOf.get(h)?.countryName ?? h).join(', ')} · {i.kind} · {daysSince(i.createdAt) ?? '?'} days old ·{' '}
-                {i.commentCount ?? 0} comment{i.commentCount === 1 ? '' : 's'}
+                {[i.hubId, ...i.relatedHubs].map((h) => hubOf.get(h)?.countryName ?? h).join(', ')} · {i.kind === 'action' ? 'Action' : 'Exchange'} · {daysSince(i.createdAt) === null ? 'age unknown' : `${count(daysSince(i.createdAt)!, 'day')} old`} ·{' '}
+                {count(i.commentCount ?? 0, 'comment')}
               </p>
               <p>
                 <span className={`chip ${i.inputStatus === 'awaiting_input' ? 'warn' : ''}`} data-testid="board-status">
                   {INPUT_LABEL[i.inputStatus ?? 'open']}
-                  {waiting !== null && ` · waiting ${waiting} days`}
+                  {waiting !== null && ` · waiting ${count(waiting, 'day')}`}
                 </span>
                 {i.escalation && i.escalation !== 'none' && (
                   <span className="chip accent" data-testid="board-escalation">

@@ -1,10 +1,19 @@
 import { useEffect, useState } from 'react'
+import { invalidateApi, useApi } from '../../api/query'
+import { Link, text, useUrlState } from '../../app/router'
+import { itemPath } from '../../app/links'
+import { useSession } from '../../app/session'
+import { canEditHubDocs } from '../../../shared/access'
+import type { HubSummaryView } from '../../../shared/schemas/hubs'
 import { request, ApiError } from '../../api/request'
 import { onLive } from '../../api/live'
 import { ThreadPanel } from '../../comments/thread-panel'
 import { useRouter } from '../../app/router'
 import { ErrorBanner } from '../../ui/error-banner'
 import type { InboxKind, InboxView } from '../../../shared/schemas/comments'
+import { formatDateTimeZone } from '../../ui/format'
+
+const InboxState = { thread: text(300) }
 
 const WHAT: Record<InboxKind, string> = {
   mention: 'mentioned you on',
@@ -22,15 +31,19 @@ const WHAT: Record<InboxKind, string> = {
 
 /** The inbox (`/inbox`): mentions, replies and input requests, newest first, unread marked. */
 export default function InboxPage() {
-  const [data, setData] = useState<InboxView | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [open, setOpen] = useState<string | null>(null)
+  const q = useApi<InboxView>('/api/inbox')
+  const data = q.data ?? null
+  const [failed, setError] = useState<string | null>(null)
+  const error = failed ?? q.error?.message ?? null
+  const [url, setUrl] = useUrlState(InboxState)
+  const open = url.thread ?? null
+  const setOpen = (thread: string | null) => setUrl({ thread }, { replace: false })
+  const { me } = useSession()
+  const hubs = useApi<HubSummaryView[]>('/api/hubs').data
+  const hubName = (id: string) => hubs?.find((h) => h.id === id)?.countryName ?? id
+  const load = () => invalidateApi('/api/inbox')
+  useEffect(() => onLive('inbox', () => void load()), [])
   const { navigate } = useRouter()
-  const load = () => request<InboxView>('GET', '/api/inbox').then(setData, (e: ApiError) => setError(e.message))
-  useEffect(() => {
-    void load()
-    return onLive('inbox', () => void load())
-  }, [])
   const markRead = (ids: number[] | 'all') => request('POST', '/api/inbox/read', { ids }).then(load, (e: ApiError) => setError(e.message))
   return (
     <main id="main" className="page">
@@ -79,7 +92,17 @@ export default function InboxPage() {
                 HQ's note: <span className="user-text">{e.note}</span>
               </p>
             )}
-            <p className="muted small">{new Date(e.createdAt).toLocaleString()}</p>
+            {e.excerpt && <blockquote className="excerpt small">{e.excerpt}</blockquote>}
+            <p className="muted small">
+              {e.hubId && <>{hubName(e.hubId)} · </>}
+              {formatDateTimeZone(e.createdAt)}
+              {e.hubId && me && canEditHubDocs(me, e.hubId) && itemPath(e.itemId) && (
+                <>
+                  {' · '}
+                  <Link to={itemPath(e.itemId)!}>Open in the hub</Link>
+                </>
+              )}
+            </p>
           </li>
         ))}
         {data?.entries.length === 0 && <li className="muted">Nothing yet.</li>}

@@ -45,6 +45,12 @@ function targetOf(r: InboxRow): Pick<InboxEntryView, 'target' | 'itemTitle' | 'l
   return { target: 'item', itemTitle: r.title ?? '(item no longer in the log)', link: null }
 }
 
+/** The start of a comment as an inbox line shows it: one line, at most 160 characters. */
+function excerpt(body: string): string {
+  const line = body.replace(/\s+/g, ' ').trim()
+  return line.length > 160 ? line.slice(0, 159) + '…' : line
+}
+
 /** The inbox; an entry whose item left the log keeps a placeholder title. */
 export function presentInbox(inbox: { unread: number; rows: InboxRow[] }): InboxView {
   return {
@@ -64,6 +70,7 @@ export function presentInbox(inbox: { unread: number; rows: InboxRow[] }): Inbox
       actorName: r.actor_name,
       createdAt: iso(r.created_at),
       read: !!r.read_at,
+      excerpt: r.comment_body && !r.comment_deleted_at && r.title !== null ? excerpt(r.comment_body) : null,
     })),
   }
 }
