@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint'
 
 /**
- * Lint rules that keep the architecture visible (STYLE §2): shared/ imports neither side, the
+ * Lint rules that keep the architecture visible: shared/ imports neither side, the
  * client never imports the server, and domain code never imports Hono.
  */
 export default tseslint.config(

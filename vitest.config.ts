@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
-/** Three projects (STYLE §7): pure unit tests, integration on both engines, Chromium end-to-end. */
+/** Three projects: pure unit tests, integration on both engines, Chromium end-to-end. */
 export default defineConfig({
   test: {
     projects: [

@@ -36,7 +36,7 @@ export interface Actor {
 export interface AccessActor {
   id: string
   role: Role
-  /** Several roles (CONTRACT §10): absent or empty means `[role]`. */
+  /** Several roles: absent or empty means `[role]`. */
   roles?: readonly Role[]
   memberships: readonly { hubId: string; coordinator: boolean }[]
 }

@@ -49,7 +49,7 @@ export interface NewExchange {
   createdAt?: string
   crossCutting?: boolean
   missions?: string[]
-  /** Structured fields (CONTRACT §10): written only when given, so old-style entries stay as they were. */
+  /** Structured fields: written only when given, so old-style entries stay as they were. */
   exchangeType?: ExchangeType | null
   counterparts?: Counterpart[]
   partnership?: string | null

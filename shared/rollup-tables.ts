@@ -105,7 +105,7 @@ export function rollupTables(rollup: Rollup, labels: TableLabels) {
   return { hubs, matrix, status, participation, overdue, crossCutting, ...recordTables(rollup, labels) }
 }
 
-/** Questions 6–10 and escalations (CONTRACT §10) as tables, for the dashboard and the report alike. */
+/** Questions 6–10 and escalations as tables, for the dashboard and the report alike. */
 export function recordTables(rollup: Rollup, labels: TableLabels) {
   const hubName = hubNameIn(rollup)
   const { forumLabel = (id: string) => id, partnershipLabel = (id: string) => id, statusLabel = (s: string) => s } = labels

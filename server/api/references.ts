@@ -35,7 +35,7 @@ async function linkedItems(db: Kysely<Database>, actor: Actor, column: 'partners
 }
 
 /**
- * Reference entities (CONTRACT §10): partnerships and dialogues (the taxonomy's) and Global
+ * Reference entities: partnerships and dialogues (the taxonomy's) and Global
  * Gateway projects (the database's; admins add and edit them), each with the records linked to it
  * across all hubs the reader may see.
  */

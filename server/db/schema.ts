@@ -159,7 +159,7 @@ export interface ItemTable {
   projected_at: ColumnType<Date, Date | string | undefined, Date | string>
   /** Who may read it: `hub` · `hq` · `network`. */
   scope: ColumnType<Scope, Scope | undefined, Scope>
-  /** CONTRACT §10, as the log says (unknown ids flagged in `issues`). */
+  /** The structured fields, as the log says (unknown ids flagged in `issues`). */
   exchange_type: ColumnType<string | null, string | null | undefined, string | null>
   counterparts: ColumnType<string[], string[] | undefined, string[]>
   partnership: ColumnType<string | null, string | null | undefined, string | null>

@@ -23,7 +23,7 @@ export interface RecordRefs {
 }
 
 /**
- * The structured fields (CONTRACT §10) as columns: an owner who is not a member of the hub, a
+ * The structured fields as columns: an owner who is not a member of the hub, a
  * partnership the taxonomy does not know, a project not among the Global Gateway projects, or a
  * source that is not one of the hub's exchanges is kept out of its column and flagged.
  */

@@ -4,7 +4,7 @@ import type { RecordsRollup } from '../../shared/schemas/rollup.js'
 import { ESCALATIONS, GG_ACTION_KINDS } from '../../shared/records.js'
 
 /**
- * Roll-up questions 6–10 (CONTRACT §10), in SQL over the same rows and conditions as the rest of
+ * Roll-up questions 6–10, in SQL over the same rows and conditions as the rest of
  * the roll-up (server/rollup/rollup.ts): figures count every record of the hubs reviewed, lists
  * name only what the reader may read.
  *  6. forum coordination (2023 ¶4): records per forum;

@@ -19,7 +19,7 @@ export const MeView = z.object({
   email: z.string(),
   name: z.string(),
   role: z.enum(ROLES),
-  /** Every role held (CONTRACT §10); `role` is the first. What the person sees is the union. */
+  /** Every role held; `role` is the first. What the person sees is the union. */
   roles: z.array(z.enum(ROLES)),
   memberships: z.array(MembershipView),
 })

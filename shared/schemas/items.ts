@@ -26,7 +26,7 @@ export const ItemsQuery = z.object({
   activeTo: Day.optional(),
   /** A reporting period whose figures are frozen: list its items as they were at the lock. */
   period: PeriodId.optional(),
-  /** Structured fields (CONTRACT §10). */
+  /** Structured fields. */
   exchangeType: z.enum(EXCHANGE_TYPES).optional(),
   counterpart: z.enum(COUNTERPARTS).optional(),
   actionKind: z.enum(ACTION_KINDS).optional(),

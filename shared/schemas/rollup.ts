@@ -96,7 +96,7 @@ export const Rollup = z.object({
   focalPoints: z.array(
     z.object({ hubId: z.string(), hasFocalPoint: z.boolean(), name: z.string().nullable(), trained: z.boolean(), trainedOn: z.string().nullable() }),
   ),
-  /** Questions 6–10 (CONTRACT §10). */
+  /** Questions 6–10. */
   records: RecordsRollup,
 })
 export type Rollup = z.infer<typeof Rollup>

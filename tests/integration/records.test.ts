@@ -8,7 +8,7 @@ import { ENGINES } from '../support/engines.js'
 import { createAction, createExchange, readLogItem, updateItem } from '../../shared/log-doc.js'
 
 /**
- * Structured records (CONTRACT §10): the new fields round-trip through the log, the projection and
+ * Structured records: the new fields round-trip through the log, the projection and
  * the API; bad values are flagged and never stop the projection; only the hub's coordinators
  * reopen a closed action or escalate a cross-cutting item (4422 naming the field otherwise);
  * several roles per person read as the union; Global Gateway projects are the admins' to edit.

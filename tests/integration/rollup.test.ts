@@ -134,7 +134,7 @@ for (const engine of ENGINES) {
       expect((await api.request('GET', `/api/reports/progress?from=${from}&to=${to}&format=exe`)).status).toBe(400)
     })
 
-    // Questions 6–10 (CONTRACT §10), hand-computed from seeds/demo/hubs.json for the demo's open period.
+    // Questions 6–10, hand-computed from seeds/demo/hubs.json for the demo's open period.
     it('6. forum coordination: records per forum and in how many hubs', () => {
       const got = Object.fromEntries(rollup.records.forums.map((f: { forumId: string; exchanges: number; actions: number; hubs: number }) => [f.forumId, [f.exchanges, f.actions, f.hubs]]))
       expect(got).toEqual({

@@ -10,7 +10,7 @@ import { ACTION_STATUS_LABELS } from '../../../shared/item-statuses'
 import { Select } from '../../ui/select'
 
 /**
- * The structured fields of log entries (CONTRACT §10) as form controls, the status timeline, and
+ * The structured fields of log entries as form controls, the status timeline, and
  * the dialog that asks for an outcome (done) or a reason (dropped) before a status is written.
  */
 

@@ -73,7 +73,7 @@ function RecordPanel({ id, title, xTitle, columns, rows, table, period, drillTo,
   )
 }
 
-/** Roll-up questions 6–10 (CONTRACT §10) and escalations, each with chart, table and drill-down. */
+/** Roll-up questions 6–10 and escalations, each with chart, table and drill-down. */
 export function RecordsPanels(props: PanelProps) {
   const { rollup, period, drillTo, hubName } = props
   const taxonomy = useTaxonomy()

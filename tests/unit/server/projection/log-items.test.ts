@@ -62,7 +62,7 @@ describe('logItemRows', () => {
       cross_cutting: true,
       ...{ lead_mission: null, status: null, due: null, completed_at: null },
       ...{ input_status: null, input_requested_at: null, input_provided_at: null, related_hubs: [], linked_items: [] },
-      // Structured fields (CONTRACT §10): none given; a cross-cutting entry is not escalated.
+      // Structured fields: none given; a cross-cutting entry is not escalated.
       ...{ exchange_type: null, counterparts: [], partnership: null, action_kind: null, owner_id: null, gg_project: null, source_exchange: null },
       ...{ outcome: null, drop_reason: null, escalation: 'none' },
       top_themes: ['connectivity', 'ai'],
