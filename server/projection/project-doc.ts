@@ -30,28 +30,47 @@ const TEXT_ON_WORKER_BYTES = 32 * 1024
 export async function projectDoc(db: Kysely<Database>, docName: string, taxonomy: Taxonomy): Promise<number | null> {
   const name = parseDocName(docName)
   if (!name) return null
+  if (name.type !== 'log') return projectTextDoc(db, docName, name)
   return db.transaction().execute(async (trx) => {
-    // One projection of a document at a time across processes; the state is read under the lock,
-    // so a slower projection of an older state can never overwrite a newer one.
-    // A hub's two log documents are projected together (one lock for both).
-    const lockName = name.type === 'log' ? logDocName(name.hubId) : docName
-    await sql`select pg_advisory_xact_lock(hashtext(${'projection:' + lockName}))`.execute(trx)
-    if (name.type === 'log') {
-      // A hub's log exists with its hub (a note's row is checked by projectText, in one query).
-      if (!(await docExists(trx, name))) return null
-      const [shared, hubOnly] = await Promise.all([readDocState(trx, logDocName(name.hubId)), readDocState(trx, hubLogDocName(name.hubId))])
-      await projectLog(trx, name.hubId, shared?.update ?? null, hubOnly?.update ?? null, taxonomy)
-      await saveCursor(trx, logDocName(name.hubId), shared?.uptoSeq ?? 0)
-      await saveCursor(trx, hubLogDocName(name.hubId), hubOnly?.uptoSeq ?? 0)
-      return (name.hubOnly ? hubOnly : shared)?.uptoSeq ?? 0
-    }
-    const stored = await readDocState(trx, docName)
-    const uptoSeq = stored?.uptoSeq ?? 0
-    if (!(await projectText(trx, docName, name, stored?.update ?? null))) return null
+    // One projection of a hub's log at a time across processes; the state is read under the lock,
+    // so a slower projection of an older state can never overwrite a newer one. A hub's two log
+    // documents are projected together (one lock for both).
+    await sql`select pg_advisory_xact_lock(hashtext(${'projection:' + logDocName(name.hubId)}))`.execute(trx)
+    // A hub's log exists with its hub.
+    if (!(await docExists(trx, name))) return null
+    const [shared, hubOnly] = await Promise.all([readDocState(trx, logDocName(name.hubId)), readDocState(trx, hubLogDocName(name.hubId))])
+    await projectLog(trx, name.hubId, shared?.update ?? null, hubOnly?.update ?? null, taxonomy)
+    await saveCursor(trx, logDocName(name.hubId), shared?.uptoSeq ?? 0)
+    await saveCursor(trx, hubLogDocName(name.hubId), hubOnly?.uptoSeq ?? 0)
+    return (name.hubOnly ? hubOnly : shared)?.uptoSeq ?? 0
+  })
+}
+
+/**
+ * A brief or a note → `doc_text`. Its text is read before the transaction opens: headless Lexical
+ * over a long document waits for the worker thread (behind a diff or a report, seconds), and a
+ * transaction open that long would hold PGlite's one connection, and with it every other request.
+ * Under the lock, a state older than what a faster projection already wrote is dropped.
+ */
+async function projectTextDoc(db: Kysely<Database>, docName: string, name: DocName): Promise<number | null> {
+  const stored = await readDocState(db, docName)
+  const uptoSeq = stored?.uptoSeq ?? 0
+  const text = stored?.update ? (await toText(stored.update)).slice(0, TEXT_CAP).replaceAll('\u0000', '\uFFFD') : ''
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${'projection:' + docName}))`.execute(trx)
+    const cursor = await trx.selectFrom('projection_cursors').select('upto_seq').where('doc', '=', docName).executeTakeFirst()
+    if (cursor && Number(cursor.upto_seq) > uptoSeq) return Number(cursor.upto_seq)
+    if (!(await projectText(trx, docName, name, text))) return null
     await saveCursor(trx, docName, uptoSeq)
     return uptoSeq
   })
 }
+
+// Headless Lexical over the whole document is O(document): a long one goes to the worker thread,
+// so that a long brief projected every second does not hold the event loop the sync server
+// relays on. Short ones stay here: the worker is a second V8 heap (~100 MiB RSS) not worth
+// starting for them.
+const toText = (u: Uint8Array) => (u.byteLength > TEXT_ON_WORKER_BYTES ? runHeavy('lexicalText', u) : lexicalDocToText(u))
 
 /**
  * A hub's log is two documents, projected together: entries of the hub-only log are of scope
@@ -112,7 +131,7 @@ async function entryOrigins(trx: Kysely<Database>, hubId: string, docs: Y.Doc[])
 }
 
 /** @returns false when the document has nothing to project (a note without its notes row). */
-async function projectText(trx: Kysely<Database>, docName: string, name: DocName, update: Uint8Array | null): Promise<boolean> {
+async function projectText(trx: Kysely<Database>, docName: string, name: DocName, text: string): Promise<boolean> {
   if (name.type !== 'note' && !(await docExists(trx, name))) return false
   let title = 'Hub brief'
   // The brief is always shared with HQ; a note's scope is its row's.
@@ -124,12 +143,6 @@ async function projectText(trx: Kysely<Database>, docName: string, name: DocName
     title = note.title
     scope = note.scope
   }
-  // Headless Lexical over the whole document is O(document): a long one goes to the worker thread,
-  // so that a long brief projected every second does not hold the event loop the sync server
-  // relays on. Short ones stay here: the worker is a second V8 heap (~100 MiB RSS) not worth
-  // starting for them.
-  const toText = (u: Uint8Array) => (u.byteLength > TEXT_ON_WORKER_BYTES ? runHeavy('lexicalText', u) : lexicalDocToText(u))
-  const text = update ? (await toText(update)).slice(0, TEXT_CAP).replaceAll('\u0000', '\uFFFD') : ''
   await trx
     .insertInto('doc_text')
     .values({ doc: docName, hub_id: name.hubId, kind: name.type === 'note' ? 'note' : 'brief', title, text, projected_at: new Date(), scope })
