@@ -8,8 +8,8 @@ export function ExportLinks({ docName, label }: { docName: string; label: string
   const href = (format: 'pdf' | 'docx') => `/api/docs/${encodeURIComponent(docName)}/export?format=${format}`
   return (
     <span className="export-links" data-testid="export-links">
-      <a href={href('pdf')} download aria-label={`Download ${label} as PDF`}>PDF</a>
-      <a href={href('docx')} download aria-label={`Download ${label} as Word (DOCX)`}>DOCX</a>
+      <a href={href('pdf')} download aria-label={`PDF: download ${label}`}>PDF</a>
+      <a href={href('docx')} download aria-label={`DOCX: download ${label} for Word`}>DOCX</a>
       <button type="button" onClick={() => window.print()} aria-label={`Print ${label}`}>Print</button>
     </span>
   )
