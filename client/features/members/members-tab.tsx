@@ -55,7 +55,7 @@ export default function MembersTab({ hub, me, onChanged }: { hub: HubDetailView;
                     <>
                       {hub.focalPoint?.userId !== p.userId && (
                         <ConfirmButton
-                          label={`Make ${p.name} the focal point`}
+                          label={`Make focal point: ${p.name}`}
                           text="Make focal point"
                           message={`${p.name} becomes the hub's focal point${hub.focalPoint ? `, instead of ${hub.focalPoint.name}` : ''}.`}
                           confirmLabel="Make focal point"
