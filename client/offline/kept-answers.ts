@@ -21,7 +21,7 @@ export interface Kept<T> {
 }
 
 /** The request could not reach the server (not an HTTP answer). */
-export const isNetworkFailure = (err: unknown) => !(err instanceof ApiError)
+export const isNetworkFailure = (err: unknown) => !(err instanceof ApiError) || err.status === 0
 
 function read(key: string): Record<string, { at: string; data: unknown }> {
   try {

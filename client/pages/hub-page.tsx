@@ -59,7 +59,7 @@ export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; no
     keptGet<HubDetailView>(me?.id ?? '', `/api/hubs/${encodeURIComponent(hubId)}`).then(
       (r) => (setHub(r.data), setSavedAt(r.savedAt)),
       (e: unknown) => {
-        if (e instanceof ApiError) setError(e)
+        if (e instanceof ApiError && e.status !== 0) setError(e)
         throw e
       },
     )

@@ -18,7 +18,7 @@ export function LoginPage({ expired }: { expired?: boolean }) {
     try {
       await signIn(email, password)
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 429 ? err.message : err instanceof ApiError ? 'Wrong email or password.' : 'Could not reach the server.')
+      setError(err instanceof ApiError && err.status === 429 ? err.message : err instanceof ApiError && err.status !== 0 ? 'Wrong email or password.' : 'Could not reach the server.')
     } finally {
       setBusy(false)
     }
