@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { request } from '../../api/request'
 import type { HubDetailView } from '../../../shared/schemas/hubs'
 import { dayLabel } from '../../ui/periods'
+import { DayInput } from '../../ui/day-input'
 
 /**
  * The focal point's training (2023 ¶15: a trained digital-diplomacy official in every EU
@@ -34,10 +35,7 @@ export function FocalPointTraining({
       {focal.since && <span className="muted"> Focal point since {dayLabel(focal.since)}.</span>}
       {canManage && (
         <form onSubmit={record} className="inline-form" aria-label="Focal point training">
-          <label>
-            Day of the training
-            <input type="date" value={day} max={new Date().toISOString().slice(0, 10)} onChange={(e) => setDay(e.target.value)} />
-          </label>
+          <DayInput label="Day of the training" value={day || null} onChange={(d) => setDay(d ?? '')} />
           <button type="submit">{focal.trained ? 'Update training' : 'Record as trained'}</button>
           {focal.trained && (
             <button type="button" onClick={() => void act(() => request('PUT', base, { userId: focal.userId, trained: false }))}>
