@@ -96,9 +96,10 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   collab.events.on('persisted', onPersisted)
   // Seeded or edited while no projector ran: projected in the background, the server is up already.
   // A period the seed locked is frozen once its items exist.
-  void projection
+  let stopping = false
+  const caughtUp = projection
     .catchUp()
-    .then(() => freezePendingPeriods(database.db))
+    .then(() => (stopping ? undefined : freezePendingPeriods(database.db)))
     .catch((err) => logger.warn({ err: (err as Error).message }, 'projection catch-up failed'))
   const rollupCache = new RollupCache<Rollup>()
   const comments = new CommentService(database.db, collab)
@@ -175,6 +176,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     services,
     close() {
       closing ??= (async () => {
+        // First stop listening: from the moment it is asked to stop, a new connection is refused, so
+        // neither a load balancer nor the supervisor that sent SIGTERM takes the flushing process for a
+        // live one, nor hands it requests it could not finish. Open sockets stay until their writes
+        // are stored; idle keep-alive connections go now.
+        const listenerClosed = new Promise<void>((resolve) => server.close(() => resolve()))
+        if ('closeIdleConnections' in server) server.closeIdleConnections()
         // Every pending write is durable before the sockets and the database go.
         stopSessionWatch()
         clearInterval(purgeTimer)
@@ -185,10 +192,14 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         stopNoteActivity()
         collab.events.off('persisted', onPersisted)
         await collab.close()
+        stopping = true
         await projection.stop()
+        await caughtUp
         await bus.stop()
         for (const client of wss.clients) client.terminate()
-        await new Promise<void>((resolve) => server.close(() => resolve()))
+        // What is still open now (a long poll of the HTTP sync fallback) has nothing left to wait for.
+        if ('closeAllConnections' in server) server.closeAllConnections()
+        await listenerClosed
         if (ownsDatabase) await database.close()
       })()
       return closing
