@@ -16,6 +16,7 @@ import * as docComments from './20261202T0100-doc-comments.js'
 import * as structuredRecords from './20261202T0200-structured-records.js'
 import * as multilingualSearch from './20261202T0300-multilingual-search.js'
 import * as createSsoAndMail from './20261202T0500-create-sso-and-mail.js'
+import * as userLanguage from './20261202T0700-user-language.js'
 
 /**
  * Every migration, by name. A static list rather than a folder scan: it works the same under tsx,
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '20261202T0200-structured-records': structuredRecords,
   '20261202T0300-multilingual-search': multilingualSearch,
   '20261202T0500-create-sso-and-mail': createSsoAndMail,
+  '20261202T0700-user-language': userLanguage,
 }

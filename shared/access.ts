@@ -1,6 +1,7 @@
 import type { Permission, Role } from './roles.js'
 import { briefDocName, type DocName } from './doc-names.js'
 import { DEFAULT_SCOPE, type Scope } from './scopes.js'
+import type { Language } from './languages.js'
 
 /**
  * THE access authority. Every REST route and every socket upgrade asks `decide`, and the client
@@ -27,6 +28,8 @@ export interface Actor {
   /** Every role the person holds; what they may see is the union. */
   roles?: Role[]
   memberships: ActorMembership[]
+  /** The interface language the person chose (null: not chosen). Decides nothing about access. */
+  language?: Language | null
 }
 
 /**

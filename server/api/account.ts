@@ -11,6 +11,7 @@ import { Limits } from '../../shared/limits.js'
 import { presentMe, presentSession, publicSessionId } from './present/me.js'
 import { validate } from './validate.js'
 import { audit } from './audit-context.js'
+import { LanguageChoice } from '../../shared/schemas/auth.js'
 import { MailPreferencesInput, type MailPreferencesView } from '../../shared/schemas/mail.js'
 import { mailEnabled, mailModes, setMailModes } from '../mail/mail-queue.js'
 
@@ -46,6 +47,12 @@ export const me = new Hono<AppEnv>()
     }
     await audit(c, { action: 'auth.password_changed', target: { type: 'user', id: actor.id }, details: { sessionsEnded: others.length } })
     return c.body(null, 204)
+  })
+  .put('/language', validate('json', LanguageChoice), async (c) => {
+    const actor = requireActor(c)
+    const { language } = c.req.valid('json')
+    await c.var.db.updateTable('users').set({ language }).where('id', '=', actor.id).execute()
+    return c.json(presentMe({ ...actor, language }))
   })
   .get('/mail', async (c) => {
     const actor = requireActor(c)

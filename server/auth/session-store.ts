@@ -87,7 +87,7 @@ export async function findActorBySession(
 export async function loadActor(db: Kysely<Database>, userId: string): Promise<Actor | null> {
   const user = await db
     .selectFrom('users')
-    .select(['id', 'email', 'name', 'role', 'roles', 'disabled_at'])
+    .select(['id', 'email', 'name', 'role', 'roles', 'disabled_at', 'language'])
     .where('id', '=', userId)
     .executeTakeFirst()
   if (!user || user.disabled_at) return null
@@ -110,6 +110,7 @@ export async function loadActor(db: Kysely<Database>, userId: string): Promise<A
     role: user.role,
     // `role` is the first of `roles`; rows from before `roles` existed hold `role` alone.
     roles: asRoles(user.roles, user.role),
+    language: user.language,
     memberships: memberships.map((m) => ({
       hubId: m.hub_id,
       missionId: m.mission_id,

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely'
 import type { Scope } from '../../shared/scopes.js'
 import type { Role } from '../../shared/roles.js'
+import type { Language } from '../../shared/languages.js'
 import type { ActionStatus, InputStatus, LogKind } from '../../shared/item-statuses.js'
 import type { MissionKind } from '../../shared/schemas/hubs.js'
 import type { InboxKind } from '../../shared/schemas/comments.js'
@@ -24,6 +25,8 @@ export interface UserTable {
   password_hash: string
   disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   created_at: CreatedAt
+  /** The interface language the person chose; null: not chosen (the browser's decides). */
+  language: ColumnType<Language | null, Language | null | undefined, Language | null>
 }
 
 export interface SessionTable {
@@ -456,7 +459,7 @@ export interface PeriodItemTable {
 }
 
 export const TABLE_COLUMNS = {
-  users: ['id', 'email', 'name', 'role', 'password_hash', 'disabled_at', 'created_at', 'roles'],
+  users: ['id', 'email', 'name', 'role', 'password_hash', 'disabled_at', 'created_at', 'roles', 'language'],
   sessions: ['id_hash', 'user_id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'],
   hubs: ['id', 'name', 'country', 'country_name', 'region', 'city', 'focal_point_user_id', 'created_at', 'focal_point_trained', 'focal_point_trained_on', 'focal_point_since'],
   missions: ['id', 'hub_id', 'code', 'kind', 'name', 'city', 'created_at'],

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Limits } from '../limits.js'
 import { ROLES } from '../roles.js'
+import { LANGUAGES } from '../languages.js'
 
 /** `POST /api/auth/login` body. The email is matched case-insensitively. */
 export const LoginInput = z.object({
@@ -22,8 +23,14 @@ export const MeView = z.object({
   /** Every role held; `role` is the first. What the person sees is the union. */
   roles: z.array(z.enum(ROLES)),
   memberships: z.array(MembershipView),
+  /** The interface language chosen in the account; null: not chosen (the browser's language decides). */
+  language: z.enum(LANGUAGES).nullable(),
 })
 export type MeView = z.infer<typeof MeView>
+
+/** `PUT /api/me/language`: a language of the interface, or null to follow the browser's again. */
+export const LanguageChoice = z.object({ language: z.enum(LANGUAGES).nullable() })
+export type LanguageChoice = z.infer<typeof LanguageChoice>
 
 /** `POST /api/auth/login`. */
 export const LoginView = z.object({ user: MeView })

@@ -16,6 +16,7 @@ export function presentMe(actor: Actor): MeView {
       mission: m.mission,
       coordinator: m.coordinator,
     })),
+    language: actor.language ?? null,
   }
 }
 

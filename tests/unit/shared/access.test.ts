@@ -173,7 +173,7 @@ describe('access: the helpers the client and the services ask', () => {
   })
 
   it('takes what /api/me answers as the actor', () => {
-    const me: MeView = { id: 'u', email: 'u@test.example', name: 'U', role: 'staff', roles: ['staff'], memberships: [{ hubId: OWN, mission: 'DE', coordinator: true }] }
+    const me: MeView = { id: 'u', email: 'u@test.example', name: 'U', role: 'staff', roles: ['staff'], memberships: [{ hubId: OWN, mission: 'DE', coordinator: true }], language: null }
     const actor: AccessActor = me
     expect(canManageMembers(actor, OWN)).toBe(true)
     expect(canEditHubDocs(me, OTHER)).toBe(false)
