@@ -7,6 +7,7 @@ import { CloseCode } from '../../shared/close-codes.js'
 import type { CollabServer } from '../collab/collab-server.js'
 import { authorize } from '../collab/door.js'
 import { HttpLinks } from '../collab/http-links.js'
+import { STORED_ACKS_PARAM } from '../../shared/stored-acks.js'
 
 /**
  * The HTTP side of the sync fallback (http-links.ts), `/collab-http/<docName>`: GET opens the
@@ -40,6 +41,7 @@ export function collabHttpRoutes(collab: CollabServer) {
             ended = true
             controller.close()
           },
+          { acks: c.req.query(STORED_ACKS_PARAM) === '1' },
         )
         disconnect = () => {
           ended = true

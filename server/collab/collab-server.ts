@@ -135,8 +135,9 @@ export class CollabServer {
   /**
    * Takes over a socket the door admitted: loads its room, starts the sync handshake, and handles
    * its frames in order (frames that arrive while the room loads wait for it).
+   * @param options.acks the client asked for "stored" acknowledgements (shared/stored-acks.ts)
    */
-  connect(admitted: Exclude<Verdict, { refuse: number }>, transport: Transport): ConnectionHandle {
+  connect(admitted: Exclude<Verdict, { refuse: number }>, transport: Transport, options: { acks?: boolean } = {}): ConnectionHandle {
     const conn: Connection = {
       id: this.nextConnId++,
       actor: admitted.actor,
@@ -147,6 +148,8 @@ export class CollabServer {
       mission: admitted.mission,
       awarenessClientId: null,
       buckets: connectionBuckets(this.opts.limits, this.opts.maxFrameBytes),
+      // A reader's changes are never stored: nothing to acknowledge, ever.
+      acks: options.acks && !admitted.readOnly ? { received: 0, chain: Promise.resolve() } : null,
       send: transport.send,
       isOpen: transport.isOpen,
       close: (code, reason) => {

@@ -43,7 +43,7 @@ export class HttpLinks {
    * EventSource equivalent of the socket's close code), an admission a live connection.
    * @param write sends text on the stream; `end` ends it
    */
-  open(verdict: Verdict, write: (text: string) => void, end: () => void): { disconnect(): void } {
+  open(verdict: Verdict, write: (text: string) => void, end: () => void, options: { acks?: boolean } = {}): { disconnect(): void } {
     if ('refuse' in verdict) {
       this.collab.metrics.closed.inc({ code: String(verdict.refuse) })
       write(sseEvent(JSON.stringify({ code: verdict.refuse, reason: verdict.reason }), 'close'))
@@ -75,7 +75,7 @@ export class HttpLinks {
       },
       close,
       isOpen: () => open,
-    })
+    }, options)
     this.links.set(id, { doc: verdict.doc, sessionHash: verdict.sessionHash, handle, close })
     return {
       // The client went away (stream closed): like a socket's close.

@@ -14,6 +14,7 @@ import { decodeClientMessage, encodeSyncStep2, ProtocolError, type ClientMessage
 import type { Connection, Room } from './room.js'
 import type { WritePath } from './write-path.js'
 import type { HubQuota } from './hub-quota.js'
+import { encodeStored } from '../../shared/stored-acks.js'
 
 /** What the message handler needs of the sync server. */
 export interface MessageContext {
@@ -88,8 +89,11 @@ export class MessageHandler {
         }
         return conn.send(answer)
       }
-      case 'update':
-        return this.handleUpdate(room, conn, message.update, message.step2)
+      case 'update': {
+        const handled = this.handleUpdate(room, conn, message.update, message.step2)
+        if (conn.acks) acknowledge(conn, conn.acks, handled)
+        return
+      }
       case 'awareness': {
         const refusal = applyPresence(room, conn, message.update)
         if (refusal) this.refuse(conn, CloseCode.forbidden, refusal.reason, room.name)
@@ -102,7 +106,12 @@ export class MessageHandler {
     }
   }
 
-  private handleUpdate(room: Room, conn: Connection, update: Uint8Array, step2: boolean): void {
+  /**
+   * Checks an update and hands it to the write path.
+   * @returns the write, when it was queued (resolves once durable); nothing when the update needed
+   *   no storing (empty, or carried by the coming step 2) or the connection was refused
+   */
+  private handleUpdate(room: Room, conn: Connection, update: Uint8Array, step2: boolean): Promise<void> | void {
     if (step2 && !this.handshaken.has(conn)) {
       this.handshaken.add(conn)
       clearTimeout(this.gapTimers.get(conn))
@@ -159,11 +168,25 @@ export class MessageHandler {
     }))
     const { statusChanges } = meaning.effects
     room.pendingIndexes.push(index)
-    void this.ctx.writes.write(room, update, conn.actor.id, conn, origins).then(() => {
+    return this.ctx.writes.write(room, update, conn.actor.id, conn, origins).then(() => {
       room.pendingIndexes.splice(room.pendingIndexes.indexOf(index), 1)
       if (statusChanges.length) this.ctx.onStatusChanges(room.name, statusChanges, conn.actor.id)
     })
   }
+}
+
+/**
+ * Acknowledges an update frame once it and every earlier one of the connection are handled (writes
+ * commit in order, but an empty step 2 is handled at once: the chain keeps the count honest). A
+ * refused connection is closed: it gets no acknowledgement.
+ */
+function acknowledge(conn: Connection, acks: NonNullable<Connection['acks']>, handled: Promise<void> | void): void {
+  const n = ++acks.received
+  acks.chain = acks.chain
+    .then(() => handled)
+    .then(() => {
+      if (conn.isOpen()) conn.send(encodeStored(n))
+    })
 }
 
 /**

@@ -21,6 +21,11 @@ export interface Connection {
   /** The one awareness client id this connection may speak for (bound at its first message). */
   awarenessClientId: number | null
   buckets: { messages: TokenBucket; bytes: TokenBucket; syncRequests: TokenBucket }
+  /**
+   * "Stored" acknowledgements (shared/stored-acks.ts), when the client asked for them and may
+   * write: update frames received so far, and the chain that acknowledges them in order.
+   */
+  acks: { received: number; chain: Promise<void> } | null
   send(data: Uint8Array): void
   close(code: number, reason: string): void
   isOpen(): boolean

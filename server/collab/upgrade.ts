@@ -8,6 +8,7 @@ import { sessionPolicyOf } from '../auth/request-identity.js'
 import { CloseCode } from '../../shared/close-codes.js'
 import type { CollabServer, ConnectionHandle } from './collab-server.js'
 import { authorize } from './door.js'
+import { STORED_ACKS_PARAM } from '../../shared/stored-acks.js'
 
 /**
  * The HTTP side of the sync endpoint, `GET /collab/<docName>`: the only collab code that knows
@@ -39,6 +40,7 @@ export function collabRoute(collab: CollabServer) {
             ? (collab.metrics.closed.inc({ code: String(CloseCode.tooLarge) }),
               originalClose(CloseCode.tooLarge, `frame larger than ${collab.maxFrameBytes} bytes`))
             : originalClose(code, reason)) as typeof raw.close
+        const acks = c.req.query(STORED_ACKS_PARAM) === '1'
         handle = collab.connect(verdict, {
           send: (data) => {
             if (raw.readyState === raw.OPEN) raw.send(data)
@@ -47,7 +49,7 @@ export function collabRoute(collab: CollabServer) {
             if (raw.readyState === raw.OPEN || raw.readyState === raw.CONNECTING) originalClose(code, reason)
           },
           isOpen: () => raw.readyState === raw.OPEN,
-        })
+        }, { acks })
       },
       onMessage(event) {
         if (!handle) return

@@ -5,6 +5,8 @@ import { expectAccessible, submitSignIn, startBrowserTest, type BrowserTestOf } 
 import { cuttableContext, serviceWorkerReady, type CuttableContext } from '../support/offline-browser.js'
 import { briefDocName, noteDocName } from '../../shared/doc-names.js'
 import { client } from '../support/http.js'
+import { readDocState } from '../../server/db/update-store.js'
+import { lexicalDocToText } from '../../server/editor/headless.js'
 
 const CAST = defineCast({
   hubs: { hub: { name: 'Hub Offlineland', missions: ['DE'] } },
@@ -30,6 +32,11 @@ describe('offline in Chromium, with the service worker', () => {
   const hubUrl = (tab: string) => `${e.server.url}/hubs/${e.hubs.hub.id}/${tab}`
   const stored = async (doc: string) =>
     (await e.server.db.db.selectFrom('doc_text').select('text').where('doc', '=', doc).executeTakeFirst())?.text ?? ''
+  /** A document's text as its stored updates hold it: what the server has durably, before any projection. */
+  const storedUpdatesText = async (doc: string) => {
+    const state = await readDocState(e.server.db.db, doc)
+    return state ? lexicalDocToText(state.update) : ''
+  }
   const status = (page: Page) => page.getByTestId('sync-status').first().textContent()
   const waitConnected = (page: Page) => expect.poll(() => status(page), { timeout: 15_000 }).toBe('connected')
   const typeAtEnd = async (page: Page, text: string) => {
@@ -106,7 +113,7 @@ describe('offline in Chromium, with the service worker', () => {
   // KNOWN WRONG (issue 20 stays open): in the merged product this fails: after the tab is reopened offline and
   // "Wait for sync" is chosen, the sign-out goes ahead before the brief's 250 offline changes reach the server.
   // Skipped so that it is seen in every run and fixed next, not deleted; the same test passed on its branch.
-  it.skip('500 edits offline across brief, notes and log, the tab closed and reopened offline: all merge, the count right throughout', async () => {
+  it('500 edits offline across brief, notes and log, the tab closed and reopened offline: all merge, the count right throughout', async () => {
     const { net, page } = await start('anna')
     // Each document opened once online: its local copy and list are on this browser.
     for (const tab of ['brief', `notes/${noteId}`, 'exchanges']) {
@@ -169,9 +176,12 @@ describe('offline in Chromium, with the service worker', () => {
     // The link returns: the wait ends in the sign-out, once all of it reached the server.
     await net.setOffline(false)
     await again.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 30_000 })
-    const brief = await stored(briefDocName(e.hubs.hub.id))
-    expect(brief).toContain(briefWords.trim())
-    expect(brief).toContain('Bernd-in-brief.')
+    // Signed out only once the server had stored all of it (its updates, not yet the projected text).
+    expect(await storedUpdatesText(briefDocName(e.hubs.hub.id))).toContain(briefWords.trim())
+    expect(await storedUpdatesText(noteDocName(e.hubs.hub.id, noteId))).toContain('note-offline '.repeat(19).slice(0, 239).trim())
+    // The search text is projected a second after the last change (debounced): wait for it.
+    await expect.poll(() => stored(briefDocName(e.hubs.hub.id)), { timeout: 15_000 }).toContain(briefWords.trim())
+    expect(await stored(briefDocName(e.hubs.hub.id))).toContain('Bernd-in-brief.')
     await expect.poll(() => stored(noteDocName(e.hubs.hub.id, noteId)), { timeout: 15_000 }).toContain('note-offline')
     expect(await stored(noteDocName(e.hubs.hub.id, noteId))).toContain('Bernd-in-note.')
     const titles = async () => (await e.server.db.db.selectFrom('items').select('title').where('hub_id', '=', e.hubs.hub.id).execute()).map((r) => r.title).sort()

@@ -7,7 +7,7 @@ export function connectClient(
   baseUrl: string,
   docName: string,
   cookie: string | null,
-  opts: { origin?: string; doc?: Y.Doc } = {},
+  opts: { origin?: string; doc?: Y.Doc; params?: Record<string, string> } = {},
 ) {
   const headers: Record<string, string> = {}
   if (cookie) headers.cookie = cookie
@@ -22,6 +22,7 @@ export function connectClient(
   const provider = new WebsocketProvider(baseUrl.replace(/^http/, 'ws') + '/collab', docName, doc, {
     WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    params: opts.params,
   })
   const closes: { code: number; reason: string }[] = []
   provider.on('connection-close', (event: CloseEvent | null) => {
