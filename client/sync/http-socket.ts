@@ -81,7 +81,9 @@ export class HttpSyncSocket {
     const body = encoding.toUint8Array(encoder)
     const sent = batch.reduce((n, f) => n + f.byteLength, 0)
     this.posting = true
-    fetch(`${this.postUrl}?id=${encodeURIComponent(this.id)}`, {
+    const post = new URL(this.postUrl)
+    post.searchParams.set('id', this.id)
+    fetch(post.toString(), {
       method: 'POST',
       credentials: 'same-origin',
       headers: { ...this.options.headers, 'content-type': 'application/octet-stream' },

@@ -3,7 +3,9 @@ import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { CloseCode } from '../../shared/close-codes'
 import { reportSignedOut } from '../api/request'
-import { SyncSocket, transportName, type TransportName } from './transport'
+import * as decoding from 'lib0/decoding'
+import { SyncSocket, sentOn, transportName, type TransportName } from './transport'
+import { messageStored, STORED_ACKS_PARAM } from '../../shared/stored-acks'
 import { copyName, copyOwner, markUnsent, onCopyOwnerChange, registerCopy, unsentOf } from './local-copies'
 
 /** What the connection indicator shows. */
@@ -94,7 +96,13 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
   }
   if (!deferLocal) startLocal()
   // SyncSocket falls back to plain HTTP by itself where WebSockets are blocked (transport.ts).
-  const provider = new WebsocketProvider(serverUrl(), docName, doc, { connect, disableBc: true, WebSocketPolyfill: SyncSocket })
+  const provider = new WebsocketProvider(serverUrl(), docName, doc, {
+    connect,
+    disableBc: true,
+    WebSocketPolyfill: SyncSocket,
+    // The server says when this socket's changes are stored (shared/stored-acks.ts).
+    params: { [STORED_ACKS_PARAM]: '1' },
+  })
   if (deferLocal) {
     // CollaborationPlugin connects right after its binding starts observing the Y.Doc: that is
     // the moment the local copy may load too.
@@ -107,12 +115,15 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
   // Changes made before a reload (or in a tab since closed) are still waiting: counted from the start.
   let status: SyncStatus = { state: 'connecting', waiting: owner ? (unsentOf(owner)[docName] ?? 0) : 0, refusal: null }
   const listeners = new Set<(s: SyncStatus) => void>()
+  // Closed by its page while changes were still waiting: linked in the background until stored.
+  let closeWhenStored = false
   const set = (patch: Partial<SyncStatus>) => {
     status = { ...status, ...patch }
     // Counted across reloads, so sign-out can warn of changes no open page knows of.
     if (patch.waiting !== undefined && owner !== null) markUnsent(owner, docName, patch.waiting)
     listeners.forEach((l) => l(status))
     pendingListeners.forEach((l) => l())
+    if (closeWhenStored && (status.waiting === 0 || status.state === 'refused')) void finalDestroy()
   }
   const onUpdate = (_u: Uint8Array, origin: unknown) => {
     if (origin !== provider && origin !== local) set({ waiting: status.waiting + 1 })
@@ -122,9 +133,17 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
     if (status.state === 'refused') return
     set({ state: s === 'connected' ? 'syncing' : navigator.onLine ? 'connecting' : 'offline', transport: transportName() })
   })
+  // The handshake says the server's state reached this copy, not that this copy's changes are
+  // stored: they count as waiting until the server acknowledges every update frame this socket
+  // sent, its sync step 2 (all the server lacked, offline changes included) among them.
   provider.on('sync', (synced: boolean) => {
-    if (synced) set({ state: 'connected', waiting: 0 })
+    if (synced) set({ state: 'connected' })
   })
+  provider.messageHandlers[messageStored] = (_encoder, decoder) => {
+    const stored = decoding.readVarUint(decoder)
+    const sent = sentOn(provider.ws)
+    if (sent?.step2 && stored >= sent.updates && status.waiting > 0) set({ waiting: 0 })
+  }
   provider.on('connection-close', (event: CloseEvent | null) => {
     if (event && event.code >= 4400 && event.code < 4500) {
       set({ state: 'refused', refusal: { code: event.code, reason: event.reason } })
@@ -132,10 +151,6 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
       if (event.code === CloseCode.unauthenticated) reportSignedOut()
     } else if (status.state !== 'refused') set({ state: navigator.onLine ? 'connecting' : 'offline' })
   })
-  // Edits while connected are confirmed when the server relays nothing back; a resync confirms them.
-  const confirm = setInterval(() => {
-    if (provider.wsconnected && provider.synced && status.waiting > 0 && status.state === 'connected') set({ waiting: 0 })
-  }, 1000)
   const goOffline = () => set({ state: 'offline' })
   // A socket that outlived a short network loss carries on: it is not "offline" any more.
   const goOnline = () => {
@@ -168,10 +183,10 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
       setTimeout(() => {
         // Closed already (sign-out, or someone else signed in): nothing may reconnect.
         if (closed) return
-        if (status.waiting > 0 && status.state !== 'connected' && status.state !== 'refused') {
-          // Changes made offline are in IndexedDB but not on the server yet: keep this copy linked
-          // in the background until it has synced, even if the person moved on to another page.
-          provider.on('sync', (synced: boolean) => synced && setTimeout(() => void finalDestroy(), 500))
+        if (status.waiting > 0 && status.state !== 'refused') {
+          // Changes are in IndexedDB but not stored on the server yet: keep this copy linked in the
+          // background until the server acknowledges them, even if the person moved on.
+          closeWhenStored = true
           provider.connect()
         } else void finalDestroy()
       }, 0)
@@ -183,7 +198,6 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
     if (closed) return
     closed = true
     live.delete(open)
-    clearInterval(confirm)
     window.removeEventListener('offline', goOffline)
     window.removeEventListener('online', goOnline)
     doc.off('update', onUpdate)

@@ -1,4 +1,5 @@
 import { HttpSyncSocket } from './http-socket'
+import { isStep2Frame, isUpdateFrame } from '../../shared/stored-acks'
 
 /**
  * Which transport the sync uses: WebSockets, or plain HTTP (http-socket.ts) where something on
@@ -62,8 +63,8 @@ function onSocketFailed(): void {
  * failures to open, or the HTTP fallback once WebSockets are known blocked.
  */
 export const SyncSocket = function SyncSocket(url: string, protocols?: string | string[]) {
-  if (current === 'http') return new HttpSyncSocket(url)
-  const ws = new WebSocket(url, protocols)
+  if (current === 'http') return counted(new HttpSyncSocket(url))
+  const ws = counted(new WebSocket(url, protocols))
   let opened = false
   ws.addEventListener('open', () => {
     opened = true
@@ -79,3 +80,32 @@ export const SyncSocket = function SyncSocket(url: string, protocols?: string | 
   })
   return ws
 } as unknown as typeof WebSocket
+
+/** What a socket has sent that the server acknowledges once stored (shared/stored-acks.ts). */
+export interface SentUpdates {
+  /** Update frames sent: the sync step 2 and every update. */
+  updates: number
+  /** The sync step 2 went out: everything the server lacked at the handshake is on its way. */
+  step2: boolean
+}
+
+const sentBySocket = new WeakMap<object, SentUpdates>()
+
+/** The update frames sent on a socket y-websocket made (none for another object). */
+export const sentOn = (socket: object | null): SentUpdates | undefined => (socket ? sentBySocket.get(socket) : undefined)
+
+/** Counts the update frames a socket sends, after each one was handed to it without error. */
+function counted<T extends object>(socket: T): T {
+  const sent: SentUpdates = { updates: 0, step2: false }
+  sentBySocket.set(socket, sent)
+  const target = socket as unknown as { send(data: unknown): void }
+  const send = target.send.bind(target)
+  target.send = (data: unknown) => {
+    send(data)
+    if (data instanceof Uint8Array && isUpdateFrame(data)) {
+      sent.updates++
+      if (isStep2Frame(data)) sent.step2 = true
+    }
+  }
+  return socket
+}

@@ -12,9 +12,8 @@ export function pendingChanges(): number {
   const open = new Set<string>()
   for (const o of liveDocs()) {
     open.add(o.docName)
-    const s = o.status()
-    // Connected: sent over a live socket; a copy just opened may not have counted its own yet.
-    if (s.state !== 'connected') n += Math.max(s.waiting, remembered[o.docName] ?? 0)
+    // Waiting until the server acknowledged them stored; a copy just opened may not have counted its own yet.
+    n += Math.max(o.status().waiting, remembered[o.docName] ?? 0)
   }
   for (const [docName, k] of Object.entries(remembered)) if (!open.has(docName)) n += k
   return n
@@ -22,7 +21,8 @@ export function pendingChanges(): number {
 
 /**
  * Opens, without a page, each of the person's copies that holds unsent changes, so they sync; each
- * closes once synced (or refused: then "Sign out anyway" is the only way left).
+ * closes once the server acknowledged them stored (or refused: then "Sign out anyway" is the only
+ * way left).
  */
 export function syncUnsent(): void {
   const owner = copyOwner()
@@ -32,7 +32,7 @@ export function syncUnsent(): void {
     if (open.has(docName)) continue
     const o = openDoc(docName, undefined, { connect: false })
     const off = o.onStatus((s) => {
-      if (s.state !== 'connected' && s.state !== 'refused') return
+      if (s.waiting > 0 && s.state !== 'refused') return
       off()
       o.destroy()
     })
