@@ -31,7 +31,7 @@ export interface Nginx {
  * in `dir` (prefix, config, pid file, temp paths, error log): no root path is touched, and it runs
  * in the foreground (`daemon off`) as the test's child, stopped by its PID.
  */
-export async function startNginx(dir: string, upstreams: string[]): Promise<Nginx> {
+export async function startNginx(dir: string, upstreams: string[], opts: { httpSyncBySession?: boolean } = {}): Promise<Nginx> {
   const bin = nginxBinary()
   if (!bin) throw new Error(NGINX_MISSING)
   await mkdir(path.join(dir, 'logs'), { recursive: true })
@@ -56,8 +56,24 @@ http {
     # Round robin, no stickiness: consecutive requests and sockets of one client go to different processes.
 ${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=2s;`).join('\n')}
   }
+  upstream hubwork_http_sync {
+    # The HTTP sync fallback: a stream and the POSTs that feed it must meet in one process, so they
+    # go by the session (a process that dies moves its sessions on; their streams reconnect).
+    hash $cookie_hubwork_session consistent;
+${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=2s;`).join('\n')}
+  }
   server {
     listen 127.0.0.1:${port};
+    location /collab-http/ {
+      proxy_pass http://${opts.httpSyncBySession === false ? 'hubwork' : 'hubwork_http_sync'};
+      proxy_http_version 1.1;
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_buffering off;
+      proxy_read_timeout 1h;
+      proxy_connect_timeout 2s;
+      proxy_next_upstream error timeout http_502 http_503;
+    }
     location / {
       proxy_pass http://hubwork;
       proxy_http_version 1.1;
