@@ -30,7 +30,9 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: false,
-    // The dashboard chunk carries Vega and Vega-Lite (~275 kB gzipped); it loads on /rollup only.
+    // Which chunk each page loads, for `npx tsx tests/load/client-weight.ts`.
+    manifest: true,
+    // Vega and Vega-Lite (~250 kB gzipped) are one chunk, loaded with the dashboard's first chart.
     chunkSizeWarningLimit: 900,
   },
   server: {
