@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { CloseCode } from '../../shared/close-codes'
+import { parseDocName } from '../../shared/doc-names'
 import { reportSignedOut } from '../api/request'
 import * as decoding from 'lib0/decoding'
 import { SyncSocket, sentOn, transportName, type TransportName } from './transport'
@@ -76,6 +77,9 @@ export async function closeAllDocs(): Promise<void> {
 // A copy opened for one person must never sync over another person's session.
 onCopyOwnerChange(() => void closeAllDocs())
 
+/** A pause in typing longer than this starts a new change (in the count of changes waiting). */
+const CHANGE_PAUSE_MS = 1_500
+
 const serverUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`
 
 /**
@@ -125,8 +129,15 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
     pendingListeners.forEach((l) => l())
     if (closeWhenStored && (status.waiting === 0 || status.state === 'refused')) void finalDestroy()
   }
+  // Changes as a person counts them: in a text, a burst of typing is one change (a phrase, not its
+  // keystrokes); in the log every update is one act (an entry posted, a status set).
+  const burstsJoin = parseDocName(docName)?.type !== 'log'
+  let lastLocalAt = 0
   const onUpdate = (_u: Uint8Array, origin: unknown) => {
-    if (origin !== provider && origin !== local) set({ waiting: status.waiting + 1 })
+    if (origin === provider || origin === local) return
+    const now = Date.now()
+    if (!burstsJoin || status.waiting === 0 || now - lastLocalAt > CHANGE_PAUSE_MS) set({ waiting: status.waiting + 1 })
+    lastLocalAt = now
   }
   doc.on('update', onUpdate)
   provider.on('status', ({ status: s }: { status: string }) => {
