@@ -4,8 +4,8 @@
  */
 type Listener = (data: Record<string, unknown>) => void
 /** The events of the channel (server/comments/live-streams.ts); `open` is the channel (re)connecting. */
-export type LiveEventType = 'thread' | 'inbox' | 'brief' | 'doc-thread' | 'open'
-const EVENTS = ['thread', 'inbox', 'brief', 'doc-thread'] as const
+export type LiveEventType = 'thread' | 'inbox' | 'brief' | 'doc-thread' | 'note' | 'open'
+const EVENTS = ['thread', 'inbox', 'brief', 'doc-thread', 'note'] as const
 const listeners = new Map<string, Set<Listener>>()
 let source: EventSource | null = null
 

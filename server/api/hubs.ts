@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { randomBytes } from 'node:crypto'
 import type { AppEnv } from '../app-env.js'
 import { can, canSeeHub, hasRole, readScope, type Actor } from '../../shared/access.js'
+import { DEFAULT_SCOPE, SCOPES } from '../../shared/scopes.js'
 import { requireActor } from '../auth/session-middleware.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
 import {
@@ -77,6 +78,8 @@ export const hubs = new Hono<AppEnv>()
     await createNote(c.var.db, { id, hubId, title, userId: actor.id, scope })
     // Searchable by its title before anyone writes in it.
     c.var.deps.services.projection.schedule(doc.name)
+    // Colleagues see it in their list at once, on whichever process they are.
+    c.var.deps.services.live.live({ type: 'note', hubId, noteId: id, scope: scope ?? DEFAULT_SCOPE })
     return c.json(presentNoteRef(hubId, id), 201)
   })
   .patch('/:hubId/notes/:noteId', validate('param', NoteParams), validate('json', NoteUpdateInput), async (c) => {
@@ -96,6 +99,9 @@ export const hubs = new Hono<AppEnv>()
       await audit(c, { action: 'note.scope_changed', target: { type: 'note', id: noteId }, hubId, details: { from: before, to: scope } })
     }
     c.var.deps.services.projection.schedule(doc.name)
+    // Heard by whoever could read it before or can now: the wider of the two scopes.
+    const after = scope ?? before
+    c.var.deps.services.live.live({ type: 'note', hubId, noteId, scope: SCOPES.indexOf(after) > SCOPES.indexOf(before) ? after : before })
     return c.json(presentNoteRef(hubId, noteId))
   })
   .post('/:hubId/members', validate('param', HubParams), validate('json', NewMemberInput), async (c) => {

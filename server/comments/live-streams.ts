@@ -1,6 +1,6 @@
 import { can, type Actor, type Resource } from '../../shared/access.js'
 import type { Scope } from '../../shared/scopes.js'
-import { briefDocName, type DocName } from '../../shared/doc-names.js'
+import { briefDocName, noteDocName, type DocName } from '../../shared/doc-names.js'
 import type { BriefStatus } from '../../shared/schemas/periods.js'
 
 /** At most this many live streams per session; opening one more ends the oldest (see `add`). */
@@ -17,7 +17,7 @@ export interface LiveStream {
 /**
  * What the registry fans out: an item's thread changed; one user's unread count is now `unread`;
  * a hub brief's status in a period changed (with HQ's note: the brief tab shows it at once); a
- * thread anchored to a passage of a brief or note changed.
+ * thread anchored to a passage of a brief or note changed; a note was created, renamed or re-scoped.
  */
 export type LiveEvent =
   | { type: 'thread'; itemId: string; hubId: string; crossCutting: boolean; scope: Scope }
@@ -25,6 +25,8 @@ export type LiveEvent =
   // No note: it may be 4,000 characters, past what a NOTIFY carries; the brief tab re-reads it.
   | { type: 'brief'; hubId: string; periodId: string; status: BriefStatus }
   | { type: 'doc-thread'; doc: DocName; scope?: Scope; threadId: string }
+  // A note was created, renamed or re-scoped: the hub's notes list and the note's title change.
+  | { type: 'note'; hubId: string; noteId: string; scope: Scope }
 
 export type LiveEventName = LiveEvent['type']
 
@@ -39,6 +41,8 @@ function payload(e: LiveEvent): string {
       return JSON.stringify({ hubId: e.hubId, periodId: e.periodId, status: e.status })
     case 'doc-thread':
       return JSON.stringify({ doc: e.doc.name, threadId: e.threadId })
+    case 'note':
+      return JSON.stringify({ hubId: e.hubId, noteId: e.noteId })
   }
 }
 
@@ -53,6 +57,8 @@ function resourceOf(e: LiveEvent): Resource | null {
       return { kind: 'doc', doc: { type: 'brief', hubId: e.hubId, name: briefDocName(e.hubId) } }
     case 'doc-thread':
       return { kind: 'doc-comments', doc: e.doc, scope: e.scope }
+    case 'note':
+      return { kind: 'doc', doc: { type: 'note', hubId: e.hubId, noteId: e.noteId, name: noteDocName(e.hubId, e.noteId) }, scope: e.scope }
   }
 }
 

@@ -74,15 +74,18 @@ describe('hub workspace in Chromium', () => {
   })
 
   it('creates a note, co-edits it, renames it, and the list shows who edited it last', async () => {
+    // Bernd has the notes list open: Anna's new note and its new title appear there by themselves.
+    await bernd.getByRole('link', { name: 'Notes' }).click()
+    await bernd.locator('.note-list').waitFor()
     await anna.getByRole('link', { name: 'Notes' }).click()
     await anna.getByLabel('New note title').fill('Visit of the minister')
     await anna.getByRole('button', { name: 'Create' }).click()
     await anna.getByTestId('editor').waitFor()
+    await bernd.getByRole('link', { name: 'Visit of the minister' }).waitFor({ timeout: 10_000 })
     await anna.getByRole('button', { name: 'Rename' }).click()
     await anna.getByLabel('Note title', { exact: true }).fill('Visit of the digital minister')
     await anna.getByRole('button', { name: 'Save title' }).click()
     await anna.getByRole('heading', { name: 'Visit of the digital minister' }).waitFor()
-    await bernd.getByRole('link', { name: 'Notes' }).click()
     await bernd.getByRole('link', { name: 'Visit of the digital minister' }).click()
     await bernd.getByTestId('editor').waitFor()
     await expect.poll(() => bernd.getByTestId('sync-status').textContent(), { timeout: 10_000 }).toBe('connected')

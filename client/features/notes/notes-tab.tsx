@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { request } from '../../api/request'
+import { onLive } from '../../api/live'
 import { Link, useRouter } from '../../app/router'
 import { NoteEditor } from './note-editor'
 import type { HubDetailView, NoteRefView, NoteView } from '../../../shared/schemas/hubs'
@@ -37,6 +38,16 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
     )
   const load = () => fetchList().catch(() => {})
   useEffect(() => retryWhenOnline(fetchList, isNetworkFailure), [hub.id])
+  // A colleague created, renamed or re-scoped a note: the list and the open note's title follow
+  // at once; after the live channel reconnects, whatever was missed is read again.
+  useEffect(() => {
+    const offNote = onLive('note', (d) => void (d.hubId === hub.id && load()))
+    const offOpen = onLive('open', () => void load())
+    return () => {
+      offNote()
+      offOpen()
+    }
+  }, [hub.id])
   const handleCreate = async (e: FormEvent) => {
     e.preventDefault()
     try {
