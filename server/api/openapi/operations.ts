@@ -26,6 +26,7 @@ import {
   ComplianceRow,
   DocThread,
   DocComment,
+  Taxonomy,
 } from './views.js'
 import { GgProjectView } from '../../../shared/schemas/references.js'
 
@@ -116,7 +117,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'POST /api/hubs/:hubId/members': { tag: 'hubs', summary: 'Add a staff member to the hub, or change their mission or coordinator flag', access: "the hub's coordinators, admin", responses: { 201: created({ userId: z.string(), hubId: z.string(), missionId: z.string(), mission: z.string() }), 403: json('not allowed, or not a staff account'), 404: json('no such hub, user or mission') } },
   'DELETE /api/hubs/:hubId/members/:userId': { tag: 'hubs', summary: "Remove a member (their sockets to the hub's documents close)", access: "the hub's coordinators, admin", responses: { 204: none('removed'), 403: json('not allowed'), 404: json('no such hub') } },
   'PUT /api/hubs/:hubId/focal-point': { tag: 'hubs', summary: "Set or clear the hub's digital focal point", access: "the hub's coordinators, admin", responses: { 200: json('set, with the training as it now stands', FocalPoint), 400: json('not a member, or a training day in the future'), 403: json('not allowed'), 404: json('no such hub') } },
-  'GET /api/taxonomy': { tag: 'hubs', summary: 'Themes, forums, partnerships and Global Gateway projects (the controlled vocabulary)', access: signedIn, responses: { 200: anyJson('the taxonomy') } },
+  'GET /api/taxonomy': { tag: 'hubs', summary: 'Themes, forums, partnerships and Global Gateway projects (the controlled vocabulary)', access: signedIn, responses: { 200: json('the taxonomy; themes and forums with `labels` in en, fr and it', Taxonomy) } },
   'GET /api/partnerships/:id': { tag: 'references', summary: 'A partnership or dialogue with the records linked to it across the hubs the caller may read', access: signedIn, responses: { 200: json('the partnership and its records', z.object({ partnership: z.unknown(), items: z.array(Item) })), 404: json('no such partnership') } },
   'GET /api/gg-projects': { tag: 'references', summary: 'Global Gateway projects', access: signedIn, responses: { 200: json('projects', z.array(GgProjectView)) } },
   'GET /api/gg-projects/:id': { tag: 'references', summary: 'A Global Gateway project with the records linked to it across the hubs the caller may read', access: signedIn, responses: { 200: json('the project and its records', z.object({ project: GgProjectView, items: z.array(Item) })), 404: json('no such project') } },
