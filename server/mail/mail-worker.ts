@@ -5,7 +5,7 @@ import type { MailConfig } from '../config.js'
 import type { Logger } from '../logger.js'
 import { MAIL_KINDS, type MailKind } from '../../shared/schemas/mail.js'
 import { registerMailSender } from './mail-queue.js'
-import { mailParts, renderMail } from './mail-render.js'
+import { mailParts, mailSubject, renderMail } from './mail-render.js'
 import { queueDigests, queueScheduledMail } from './mail-schedule.js'
 import { unsubscribeToken, type UnsubscribeKind } from './unsubscribe.js'
 
@@ -157,7 +157,7 @@ export class MailWorker {
       await this.transport!.sendMail({
         from: this.config.from,
         to: to.email,
-        subject: `Hubwork: ${mail.subject}`,
+        subject: mailSubject(mail),
         text,
         html,
         headers: unsubscribeUrl ? { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {},
