@@ -62,3 +62,35 @@ describe('the server’s message catalogs (mails, unsubscribe pages, report)', (
     }
   })
 })
+
+describe('the progress report’s catalogs (English and French)', () => {
+  it('every report id is in both languages with the same placeholders', async () => {
+    const { REPORT_CATALOGS, REPORT_LANGUAGES } = await import('../../../../server/rollup/report-words.js')
+    const reportIds = Object.keys(REPORT_CATALOGS.en).sort()
+    for (const l of REPORT_LANGUAGES) {
+      expect(Object.keys(REPORT_CATALOGS[l]).sort(), l).toEqual(reportIds)
+      for (const id of reportIds) {
+        const en = [...argumentsOf(parse((REPORT_CATALOGS.en as Record<string, string>)[id]))].sort()
+        const message = (REPORT_CATALOGS[l] as Record<string, string>)[id]
+        expect([...argumentsOf(parse(message))].sort(), `${l} ${id}`).toEqual(en)
+        if (l !== 'en') expect(message, `${l} ${id}`).not.toMatch(/'/)
+      }
+    }
+  })
+
+  it('names the tables’ columns in shared/rollup-tables.ts’s order (the English catalog reproduces them)', async () => {
+    const { TABLE_COLUMNS, REPORT_CATALOGS } = await import('../../../../server/rollup/report-words.js')
+    const { rollupTables } = await import('../../../../shared/rollup-tables.js')
+    const empty = {
+      from: '2026-01-01', to: '2026-06-30', asOf: '2026-06-30', hubs: [], matrix: [], actionsByStatus: {}, overdue: [], participation: [], focalPoints: [],
+      crossCutting: { open: 0, awaitingComment: 0, awaiting: [] },
+      records: { forums: [], partnerships: [], globalGateway: { actions: [], byKind: [] }, counterparts: [], memberStates: [], escalation: {} },
+    }
+    const tables = rollupTables(empty as never, { themeLabel: (id) => id }) as Record<string, { title: string; columns: string[] }>
+    const en = REPORT_CATALOGS.en as Record<string, string>
+    for (const [key, cols] of Object.entries(TABLE_COLUMNS)) {
+      expect(en[`report.table.${key}`], key).toBe(tables[key].title)
+      expect(cols.map((c) => en[`report.col.${c}`]), key).toEqual(tables[key].columns)
+    }
+  })
+})
