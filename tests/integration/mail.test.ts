@@ -10,6 +10,7 @@ import { createAction, createExchange } from '../../shared/log-doc.js'
 import { connectPostgres } from '../../server/db/connect.js'
 import { queueDigests, queueScheduledMail } from '../../server/mail/mail-schedule.js'
 import { registerMailSender } from '../../server/mail/mail-queue.js'
+import { pruneOutbox } from '../../server/mail/mail-retention.js'
 import { appendUpdates } from '../../server/db/update-store.js'
 import { buildLexicalDoc } from '../../server/editor/headless.js'
 import * as Y from 'yjs'
@@ -287,6 +288,41 @@ for (const engine of ENGINES) {
       expect(mailsTo('carol').filter((m) => m.subject.includes('mentioned'))).toEqual([])
       expect(mailsTo('hq').filter((m) => m.text.includes('a note of the'))).toEqual([])
       expect(await t.db.db.selectFrom('mail_outbox').select('id').where('user_id', '=', cast.ids.carol).where('kind', '=', 'mention').execute()).toEqual([])
+    })
+
+    it('the outbox forgets sent mail after 45 days, shows given-up mail to the admins for 90 days, never drops what waits', async () => {
+      const now = new Date()
+      const ago = (days: number) => new Date(now.getTime() - days * 86_400_000)
+      const future = new Date(now.getTime() + 365 * 86_400_000)
+      const row = (v: { sent_at?: Date; failed_at?: Date; kind?: string; last_error?: string }) =>
+        t.db.db.insertInto('mail_outbox').values({ user_id: cast.ids.bob, kind: v.kind ?? 'mention', payload: '{}', created_at: ago(120), next_attempt_at: future, attempts: v.failed_at ? 50 : 1, sent_at: v.sent_at ?? null, failed_at: v.failed_at ?? null, last_error: v.last_error ?? null }).returning('id').executeTakeFirstOrThrow()
+      const oldSent = await row({ sent_at: ago(50) })
+      const recentSent = await row({ sent_at: ago(10) })
+      const recentFailed = await row({ failed_at: ago(10), last_error: 'connect ECONNREFUSED 127.0.0.1:2525' })
+      const oldFailed = await row({ failed_at: ago(100), last_error: 'old failure' })
+      const waiting = await row({})
+      const oldDigest = await row({ kind: 'digest', sent_at: ago(50) })
+      await t.db.db.insertInto('mail_digest_entries').values({ user_id: cast.ids.bob, kind: 'reply', payload: '{}', outbox_id: oldDigest.id }).execute()
+      try {
+        const failedView = await api('admin').request('GET', '/api/admin/mail/failed')
+        expect(failedView.status).toBe(200)
+        expect(failedView.body.failed.map((f: { id: number }) => f.id)).toEqual(expect.arrayContaining([recentFailed.id, oldFailed.id]))
+        expect((await api('bob').request('GET', '/api/admin/mail/failed')).status).toBe(403)
+
+        expect(await pruneOutbox(t.db.db, now)).toBeGreaterThanOrEqual(3)
+        const left = (await t.db.db.selectFrom('mail_outbox').select('id').where('id', 'in', [oldSent.id, recentSent.id, recentFailed.id, oldFailed.id, waiting.id, oldDigest.id]).execute()).map((r) => r.id).sort((a, b) => a - b)
+        expect(left).toEqual([recentSent.id, recentFailed.id, waiting.id].sort((a, b) => a - b))
+        // The old digest's entries went with it (left behind, they would be mailed again tomorrow).
+        expect(await t.db.db.selectFrom('mail_digest_entries').select('id').where('user_id', '=', cast.ids.bob).where('outbox_id', 'is', null).where('kind', '=', 'reply').where('payload', '=', '{}').execute()).toEqual([])
+
+        const after = await api('admin').request('GET', '/api/admin/mail/failed')
+        const mine = after.body.failed.find((f: { id: number }) => f.id === recentFailed.id)
+        expect(mine).toMatchObject({ kind: 'mention', email: cast.emails.bob, attempts: 50, lastError: 'connect ECONNREFUSED 127.0.0.1:2525' })
+        expect(after.body.failed.some((f: { id: number }) => f.id === oldFailed.id)).toBe(false)
+        expect(after.body.waiting).toBeGreaterThanOrEqual(1)
+      } finally {
+        await t.db.db.deleteFrom('mail_outbox').where('id', 'in', [recentSent.id, recentFailed.id, waiting.id]).execute()
+      }
     })
 
     it('one-click unsubscribe (RFC 8058) stops that kind for that person only', async () => {
