@@ -313,7 +313,7 @@ for (const engine of ENGINES) {
         const left = (await t.db.db.selectFrom('mail_outbox').select('id').where('id', 'in', [oldSent.id, recentSent.id, recentFailed.id, oldFailed.id, waiting.id, oldDigest.id]).execute()).map((r) => r.id).sort((a, b) => a - b)
         expect(left).toEqual([recentSent.id, recentFailed.id, waiting.id].sort((a, b) => a - b))
         // The old digest's entries went with it (left behind, they would be mailed again tomorrow).
-        expect(await t.db.db.selectFrom('mail_digest_entries').select('id').where('user_id', '=', cast.ids.bob).where('outbox_id', 'is', null).where('kind', '=', 'reply').where('payload', '=', '{}').execute()).toEqual([])
+        expect(await t.db.db.selectFrom('mail_digest_entries').select('id').where('user_id', '=', cast.ids.bob).where('outbox_id', 'is', null).where('kind', '=', 'reply').execute()).toEqual([])
 
         const after = await api('admin').request('GET', '/api/admin/mail/failed')
         const mine = after.body.failed.find((f: { id: number }) => f.id === recentFailed.id)
