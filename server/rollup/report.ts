@@ -155,8 +155,9 @@ export function hubFiguresLine(r: ProgressReport, h: HubSummary): string {
   const w = wordsOf(r)
   const none = w.t('report.none')
   return w.t('report.hub.figures', {
-    exchanges: h.exchanges,
-    actions: h.actions,
+    // Numbers for the French plurals; English keeps the digits as they were ("1234", not "1,234").
+    exchanges: w.language === 'en' ? String(h.exchanges) : h.exchanges,
+    actions: w.language === 'en' ? String(h.actions) : h.actions,
     themes: h.topThemes.join(', ') || none,
     engaged: h.engaged.join(', ') || none,
     registered: h.registered.join(', ') || none,
