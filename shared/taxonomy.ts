@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages.js'
 
 /**
  * The controlled vocabulary (seeds/taxonomy.json, the domain's taxonomy with ids
@@ -11,7 +12,10 @@ import { z } from 'zod'
 /** One theme or forum. */
 export interface TaxonomyTerm {
   id: string
+  /** The English label (what every caller that does not care about the language shows). */
   label: string
+  /** The label in every interface language (Italian falls back to English where the file has none). */
+  labels: Record<Language, string>
   /** The parent term's id; the term's own id when it is top-level. */
   parent: string
 }
@@ -43,9 +47,16 @@ export interface Taxonomy {
 
 /** The parts of taxonomy.json this product reads; other keys are ignored. */
 export const TaxonomyFileSchema = z.object({
-  themes: z.array(z.object({ id: z.string().min(1), label_en: z.string(), parent: z.string().nullish() })),
+  themes: z.array(
+    z.object({
+      id: z.string().min(1), label_en: z.string(), label_fr: z.string().nullish(), label_it: z.string().nullish(), parent: z.string().nullish(),
+    }),
+  ),
   forums: z.array(
-    z.object({ id: z.string().min(1), acronym: z.string().nullish(), name_en: z.string(), parent: z.string().nullish() }),
+    z.object({
+      id: z.string().min(1), acronym: z.string().nullish(), name_en: z.string(), name_fr: z.string().nullish(),
+      name_it: z.string().nullish(), parent: z.string().nullish(),
+    }),
   ),
   partnerships_dialogues: z
     .array(z.object({ id: z.string().min(1), type: z.string(), name_en: z.string(), partners: z.array(z.string()).nullish() }))
@@ -63,16 +74,33 @@ export type TaxonomyFile = z.infer<typeof TaxonomyFileSchema>
 /** The top-level theme of a theme id (`dpi` for `dpi.digital-identity`). */
 export const topTheme = (id: string) => id.split('.')[0]
 
+/**
+ * One wording per language; a missing one falls back to English. The file's Italian is the
+ * Council text's own wording, in lower case as it stands in a sentence: capitalised for a label.
+ */
+function inEveryLanguage(given: { en: string; fr?: string | null; it?: string | null }): Record<Language, string> {
+  const capital = (s: string) => s.charAt(0).toLocaleUpperCase('it') + s.slice(1)
+  return {
+    en: given.en,
+    fr: given.fr?.trim() ? given.fr : given.en,
+    it: given.it?.trim() ? capital(given.it) : given.en,
+  }
+}
+
 /** Validates the parsed JSON of taxonomy.json and reduces it to terms. @throws on a malformed file */
 export function taxonomyFromFile(raw: unknown): Taxonomy {
   const file = TaxonomyFileSchema.parse(raw)
   return {
-    themes: file.themes.map((t) => ({ id: t.id, label: t.label_en, parent: t.parent ?? topTheme(t.id) })),
-    forums: file.forums.map((f) => ({
-      id: f.id,
-      label: f.acronym && f.acronym !== f.name_en ? `${f.acronym} — ${f.name_en}` : f.name_en,
-      parent: f.parent ?? f.id,
-    })),
+    themes: file.themes.map((t) => {
+      const labels = inEveryLanguage({ en: t.label_en, fr: t.label_fr, it: t.label_it })
+      return { id: t.id, label: labels.en, labels, parent: t.parent ?? topTheme(t.id) }
+    }),
+    forums: file.forums.map((f) => {
+      const named = (name: string) => (f.acronym && f.acronym !== name ? `${f.acronym} — ${name}` : name)
+      const names = inEveryLanguage({ en: f.name_en, fr: f.name_fr, it: f.name_it })
+      const labels = { en: named(names.en), fr: named(names.fr), it: named(names.it) }
+      return { id: f.id, label: labels.en, labels, parent: f.parent ?? f.id }
+    }),
     partnerships: (file.partnerships_dialogues ?? []).map((p) => ({ id: p.id, label: p.name_en, type: p.type, partners: p.partners ?? [] })),
     ggReferences: (file.global_gateway?.reference_projects ?? []).map((g) => ({
       id: g.id, name: g.name, countries: g.countries ?? [], partnership: g.partnership_id ?? null,
@@ -115,4 +143,11 @@ export const isForumId = (t: Taxonomy, id: unknown): id is string => has(t.forum
 /** A term's label, or the id itself when unknown (an entry may carry an id the taxonomy dropped). */
 export function termLabel(terms: TaxonomyTerm[], id: string): string {
   return terms.find((x) => x.id === id)?.label ?? id
+}
+
+/** A term's label in `language` (English when none is given), or the id itself when unknown. */
+export function termLabelIn(terms: TaxonomyTerm[], id: string, language: Language = DEFAULT_LANGUAGE): string {
+  const term = terms.find((x) => x.id === id)
+  if (!term) return id
+  return term.labels[LANGUAGES.includes(language) ? language : DEFAULT_LANGUAGE]
 }

@@ -9,6 +9,8 @@ import { createHub, createMission, findHub } from '../db/hub-repo.js'
 import { createUser, findUser, listUsers } from '../db/user-repo.js'
 import { issuePasswordToken } from '../auth/password-tokens.js'
 import { enqueueMail } from '../mail/mail-queue.js'
+import { failedMail } from '../mail/mail-retention.js'
+import type { FailedMailView } from '../../shared/schemas/mail.js'
 import { deleteUserSessions } from '../auth/session-store.js'
 import type { Context } from 'hono'
 import { Day, HubParams } from '../../shared/schemas/common.js'
@@ -102,6 +104,11 @@ export const admin = new Hono<AppEnv>()
     return c.json({ id, code: input.code } satisfies MissionCreatedView, 201)
   })
   .get('/audit', validate('query', AuditQuery), async (c) => c.json((await listAudit(c.var.db, c.req.valid('query'))).map(presentAuditEvent)))
+  // Mail given up after every retry, kept 90 days so someone can see who was not told (mail-retention.ts).
+  .get('/mail/failed', async (c) => {
+    const body: FailedMailView = await failedMail(c.var.db)
+    return c.json(body)
+  })
   .get('/users', validate('query', z.object({ q: z.string().max(200).optional() })), async (c) => {
     return c.json((await listUsers(c.var.db, c.req.valid('query').q)).map(presentAdminUser))
   })

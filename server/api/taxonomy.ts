@@ -3,15 +3,18 @@ import type { AppEnv } from '../app-env.js'
 import { requireActor } from '../auth/session-middleware.js'
 import { loadTaxonomy } from '../taxonomy-file.js'
 import { listGgProjects } from '../references/gg-projects.js'
+import type { TaxonomyView } from '../../shared/schemas/taxonomy.js'
 
 const taxonomyData = loadTaxonomy()
 
 /**
  * `GET /api/taxonomy`: themes, forums and partnerships for pickers, with the Global Gateway
- * projects (database rows that admins edit, so cached for a minute only) (signed in).
+ * projects (database rows that admins edit, so cached for a minute only) (signed in). Themes and
+ * forums carry `labels` in every interface language beside the English `label`.
  */
 export const taxonomy = new Hono<AppEnv>().get('/', async (c) => {
   requireActor(c)
   c.header('cache-control', 'private, max-age=60')
-  return c.json({ ...taxonomyData, ggProjects: await listGgProjects(c.var.db) })
+  const body: TaxonomyView = { ...taxonomyData, ggProjects: await listGgProjects(c.var.db) }
+  return c.json(body)
 })

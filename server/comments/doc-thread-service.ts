@@ -11,6 +11,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, Validat
 import { TokenBucket } from '../collab/guards.js'
 import type { LivePublisher } from './live-streams.js'
 import { addDocNotices, hubReaders, mentionedIn, type HubReader } from './doc-notices.js'
+import { enqueueMails } from '../mail/mail-queue.js'
 
 /** A document as anchored comments know it: its parsed name and, for a note, its scope now. */
 export interface CommentedDoc {
@@ -189,6 +190,16 @@ export class DocThreadService {
       threadId,
       commentId,
     })
+    // Mentions and replies by e-mail too, as each chose for those kinds. Every target is a reader of
+    // the document now (readers()); the mail names the document, never the passage or the comment,
+    // and is checked against access again when it is sent.
+    const mailed = new Set<string>()
+    await enqueueMails(
+      this.db,
+      targets
+        .filter((x) => (x.kind === 'mention' || x.kind === 'reply') && x.user !== actor.id && !mailed.has(x.user) && mailed.add(x.user))
+        .map((x) => ({ kind: x.kind as 'mention' | 'reply', userId: x.user, doc: target.doc.name, hubId: target.doc.hubId, actorId: actor.id })),
+    )
   }
 
   private emit(target: CommentedDoc, threadId: string) {

@@ -20,7 +20,7 @@ export function registerPdfFonts(doc: PDFKit.PDFDocument): void {
 }
 
 /** The options of a tagged PDF/UA document on A4 (pdfkit's types lag behind its PDF/UA support). */
-export function taggedA4(title: string, subject: string, margin: number): PDFKit.PDFDocumentOptions {
+export function taggedA4(title: string, subject: string, margin: number, lang = 'en-GB'): PDFKit.PDFDocumentOptions {
   return {
     size: 'A4',
     margin,
@@ -29,7 +29,7 @@ export function taggedA4(title: string, subject: string, margin: number): PDFKit
     subset: 'PDF/UA',
     tagged: true,
     displayTitle: true,
-    lang: 'en-GB',
+    lang,
     info: { Title: title, Author: 'Hubwork', Subject: subject, Producer: 'Hubwork' },
   } as unknown as PDFKit.PDFDocumentOptions
 }

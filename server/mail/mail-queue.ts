@@ -17,6 +17,8 @@ export interface MailRequest {
   /** Who caused it (shown by name: "Ewa Beispiel mentioned you"). */
   actorId?: string | null
   itemId?: string
+  /** A hub document (`hub/<id>/brief`, `hub/<id>/notes/<note>`): a comment anchored in it. */
+  doc?: string
   hubId?: string
   periodId?: string
   /** `YYYY-MM-DD`: a due date the mail names. */

@@ -5,8 +5,9 @@ import type { MailConfig } from '../config.js'
 import type { Logger } from '../logger.js'
 import { MAIL_KINDS, type MailKind } from '../../shared/schemas/mail.js'
 import { registerMailSender } from './mail-queue.js'
-import { mailParts, renderMail } from './mail-render.js'
+import { mailParts, mailSubject, renderMail } from './mail-render.js'
 import { queueDigests, queueScheduledMail } from './mail-schedule.js'
+import { pruneOutbox } from './mail-retention.js'
 import { unsubscribeToken, type UnsubscribeKind } from './unsubscribe.js'
 
 /** Timers and bounds of the worker (tests shorten them). */
@@ -36,7 +37,7 @@ export const backoffDelay = (attempts: number, o: Pick<MailWorkerOptions, 'backo
  * writes a row (mail-queue.ts). Rows are claimed with `FOR UPDATE SKIP LOCKED` and a lease, so
  * processes sharing PostgreSQL never send one mail twice, and no transaction stays open while an
  * SMTP server is slow. A failure (the SMTP server down, refusing) is retried with exponential
- * backoff; nothing is deleted.
+ * backoff; nothing waiting is deleted (sent and given-up mail is, after its retention: mail-retention.ts).
  */
 export class MailWorker {
   private readonly o: MailWorkerOptions
@@ -46,6 +47,7 @@ export class MailWorker {
   private again = false
   private stopped = false
   private unregister: (() => void) | null = null
+  private prunedAt = 0
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -109,6 +111,12 @@ export class MailWorker {
       await queueScheduledMail(this.db, now)
       await queueDigests(this.db, now, this.config.digestHour, () => this.wake())
       this.wake()
+      // Sent and given-up mail past its retention, at most once an hour (mail-retention.ts).
+      if (now.getTime() - this.prunedAt >= 3_600_000) {
+        this.prunedAt = now.getTime()
+        const pruned = await pruneOutbox(this.db, now)
+        if (pruned) this.logger.info({ pruned }, 'old mail deleted from the outbox')
+      }
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'scheduled mail failed')
     }
@@ -157,7 +165,7 @@ export class MailWorker {
       await this.transport!.sendMail({
         from: this.config.from,
         to: to.email,
-        subject: `Hubwork: ${mail.subject}`,
+        subject: mailSubject(mail),
         text,
         html,
         headers: unsubscribeUrl ? { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {},

@@ -1,7 +1,9 @@
 import * as vega from 'vega'
 import { compile, type TopLevelSpec } from 'vega-lite'
 import { heatmapSpec, participationSpec, statusSpec } from '../../shared/rollup-charts.js'
-import type { ProgressReport } from './report.js'
+import { ACTION_STATUS_LABELS } from '../../shared/item-statuses.js'
+import { wordsOf, type ProgressReport } from './report.js'
+import { chartDictionary, translateSpec } from './report-words.js'
 
 /** Renders a Vega-Lite spec to SVG text on the server (no canvas, no browser). */
 export async function chartSvg(spec: TopLevelSpec): Promise<string> {
@@ -15,10 +17,14 @@ export async function chartSvg(spec: TopLevelSpec): Promise<string> {
 
 /** The report's charts, as the dashboard draws them, each with a text alternative (the tagged PDF's `Alt`). */
 export async function reportCharts(r: ProgressReport): Promise<{ title: string; svg: string; alt: string }[]> {
-  const statuses = Object.entries(r.rollup.actionsByStatus).map(([s, n]) => `${r.labels.statuses[s] ?? s}: ${n}`).join(', ')
+  const w = wordsOf(r)
+  const statuses = Object.entries(r.rollup.actionsByStatus).map(([s, n]) => `${r.labels.statuses[s] ?? s}: ${w.number(n)}`).join(', ')
+  // The specs are the dashboard's, in English: their titles, axes and legends are put in the report's language.
+  const dict = chartDictionary(w, r.labels.statuses, ACTION_STATUS_LABELS)
+  const svg = (spec: TopLevelSpec) => chartSvg(translateSpec(spec, dict))
   return [
-    { title: 'Actions by status', svg: await chartSvg(statusSpec(r.rollup)), alt: `Bar chart of actions by status: ${statuses || 'no actions'}. The figures are in the table "Actions by status".` },
-    { title: 'Team Europe participation', svg: await chartSvg(participationSpec(r.rollup)), alt: 'Bar chart of the records each mission led or took part in, per hub. The figures are in the table "Hubs" (Member States registered and engaged).' },
-    { title: 'Activity by theme and hub', svg: await chartSvg(heatmapSpec(r.rollup, r.themeLabel)), alt: 'Heat map of records per theme and hub. The figures are in the table "Activity by theme and hub".' },
+    { title: w.t('report.table.status'), svg: await svg(statusSpec(r.rollup)), alt: w.t('report.chart.status.alt', { statuses: statuses || w.t('report.chart.status.empty') }) },
+    { title: w.t('report.table.participation'), svg: await svg(participationSpec(r.rollup)), alt: w.t('report.chart.participation.alt') },
+    { title: w.t('report.table.matrix'), svg: await svg(heatmapSpec(r.rollup, r.themeLabel)), alt: w.t('report.chart.heatmap.alt') },
   ]
 }

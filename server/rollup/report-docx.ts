@@ -1,28 +1,31 @@
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
 import type { FigureTable } from '../../shared/rollup-tables.js'
-import { BRIEF_STATUS_LABELS, hubsCovered, reportSummary, reportTables, type ProgressReport } from './report.js'
+import { briefStatusLine, generatedLine, hubFiguresLine, hubsCovered, reportSummary, reportTables, wordsOf, type ProgressReport } from './report.js'
 import type { DocBlock } from '../editor/doc-blocks.js'
 
 /** The report as DOCX (what diplomats edit further): headings, real Word tables, hub summaries. */
 export async function reportDocx(r: ProgressReport): Promise<Buffer> {
   const t = reportTables(r)
+  const w = wordsOf(r)
   const section = (tbl: FigureTable) => [
     new Paragraph({ text: tbl.title, heading: HeadingLevel.HEADING_2 }),
-    tbl.rows.length ? wordTable(tbl) : new Paragraph('None.'),
+    tbl.rows.length ? wordTable(tbl) : new Paragraph(w.t('report.noRows')),
   ]
   const doc = new Document({
     title: r.title,
     creator: 'Hubwork',
+    // The document's language, for spelling and for screen readers.
+    styles: { default: { document: { run: { language: { value: w.locale } } } } },
     numbering: { config: [{ reference: NUMBERED, levels: [0, 1, 2].map((level) => ({ level, format: LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: AlignmentType.START, style: { paragraph: { indent: { left: 360 * (level + 1), hanging: 260 } } } })) }] },
     sections: [
       {
         children: [
           new Paragraph({ text: r.title, heading: HeadingLevel.TITLE }),
           new Paragraph({
-            children: [new TextRun({ text: `Generated ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC; overdue and waiting times counted to ${r.rollup.asOf}.`, italics: true })],
+            children: [new TextRun({ text: generatedLine(r), italics: true })],
           }),
           new Paragraph(hubsCovered(r)),
-          new Paragraph({ text: 'Summary', heading: HeadingLevel.HEADING_2 }),
+          new Paragraph({ text: w.t('report.heading.summary'), heading: HeadingLevel.HEADING_2 }),
           ...reportSummary(r).map((line) => new Paragraph({ text: line, bullet: { level: 0 } })),
           ...section(t.hubs),
           ...section(t.status),
@@ -30,13 +33,11 @@ export async function reportDocx(r: ProgressReport): Promise<Buffer> {
           ...section(t.overdue),
           ...section(t.crossCutting),
           ...[t.forums, t.partnerships, t.globalGatewayByKind, t.globalGateway, t.counterparts, t.memberStates, t.escalation].flatMap((x) => section(x)),
-          new Paragraph({ text: 'Hub summaries', heading: HeadingLevel.HEADING_2 }),
+          new Paragraph({ text: w.t('report.heading.hubSummaries'), heading: HeadingLevel.HEADING_2 }),
           ...r.hubs.flatMap((h) => [
             new Paragraph({ text: `${h.countryName} — ${h.name}`, heading: HeadingLevel.HEADING_3 }),
-            new Paragraph(
-              `${h.exchanges} exchanges and ${h.actions} actions; main themes: ${h.topThemes.join(', ') || 'none'}. Member States engaged: ${h.engaged.join(', ') || 'none'} of ${h.registered.join(', ') || 'none'}. Digital focal point: ${h.focalPoint ?? 'none'}.`,
-            ),
-            ...(h.briefStatus ? [new Paragraph(`Brief for the period: ${BRIEF_STATUS_LABELS[h.briefStatus]}.`)] : []),
+            new Paragraph(hubFiguresLine(r, h)),
+            ...(h.briefStatus ? [new Paragraph(briefStatusLine(r, h.briefStatus))] : []),
             ...(h.brief.length ? wordBlocks(h.brief) : h.briefExcerpt ? [new Paragraph({ children: [new TextRun({ text: h.briefExcerpt, italics: true })] })] : []),
           ]),
         ],

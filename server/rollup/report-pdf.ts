@@ -1,7 +1,7 @@
 import type { FigureTable } from '../../shared/rollup-tables.js'
 import type { DocBlock } from '../editor/doc-blocks.js'
 import { registerPdfFonts, taggedA4 } from '../export/pdf-fonts.js'
-import { BRIEF_STATUS_LABELS, hubsCovered, reportSummary, reportTables, type ProgressReport } from './report.js'
+import { briefStatusLine, generatedLine, hubFiguresLine, hubsCovered, reportSummary, reportTables, wordsOf, type ProgressReport } from './report.js'
 
 /** A4 in points, and the margins every page keeps (the page box charts and tables must stay in). */
 const A4 = { width: 595.28, height: 841.89 }
@@ -41,7 +41,8 @@ export async function renderReportPdf(r: ProgressReport): Promise<{ pdf: Buffer;
     import('./report-charts.js'),
   ])
   const charts = await reportCharts(r)
-  const doc = new PDFDocument(taggedA4(r.title, 'Progress report of the EU digital hubs', MARGIN))
+  const w = wordsOf(r)
+  const doc = new PDFDocument(taggedA4(r.title, w.t('report.subject'), MARGIN, w.locale))
   registerPdfFonts(doc)
   const chunks: Buffer[] = []
   doc.on('data', (c: Buffer) => chunks.push(c))
@@ -97,15 +98,15 @@ export async function renderReportPdf(r: ProgressReport): Promise<{ pdf: Buffer;
   }
 
   heading(1, r.title)
-  paragraph(`Generated ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC; overdue and waiting times counted to ${r.rollup.asOf}.`, { color: '#444' })
+  paragraph(generatedLine(r), { color: '#444' })
   paragraph(hubsCovered(r), { color: '#444' })
 
-  heading(2, 'Summary')
+  heading(2, w.t('report.heading.summary'))
   list(reportSummary(r).map((text) => ({ text, label: '•' })))
 
   table(t.hubs)
   table(t.status)
-  heading(2, 'Charts')
+  heading(2, w.t('report.heading.charts'))
   for (const chart of charts) {
     const size = svgSize(chart.svg)
     // Scaled to the content width and to a share of the page height, whichever binds; never up.
@@ -136,17 +137,13 @@ export async function renderReportPdf(r: ProgressReport): Promise<{ pdf: Buffer;
   for (const x of [t.forums, t.partnerships, t.globalGatewayByKind, t.globalGateway, t.counterparts, t.memberStates, t.escalation]) table(x)
 
   doc.addPage()
-  heading(2, 'Hub summaries')
+  heading(2, w.t('report.heading.hubSummaries'))
   for (const h of r.hubs) {
     const sect = doc.struct('Sect')
     root.add(sect)
     heading(3, `${h.countryName} — ${h.name}`, sect)
-    paragraph(
-      `${h.exchanges} exchanges and ${h.actions} actions; main themes: ${h.topThemes.join(', ') || 'none'}. Member States engaged: ${h.engaged.join(', ') || 'none'} of ${h.registered.join(', ') || 'none'}. Digital focal point: ${h.focalPoint ?? 'none'}.`,
-      {},
-      sect,
-    )
-    if (h.briefStatus) paragraph(`Brief for the period: ${BRIEF_STATUS_LABELS[h.briefStatus]}.`, {}, sect)
+    paragraph(hubFiguresLine(r, h), {}, sect)
+    if (h.briefStatus) paragraph(briefStatusLine(r, h.briefStatus), {}, sect)
     if (h.brief.length) briefBlocks(h.brief, sect)
     else if (h.briefExcerpt) paragraph(h.briefExcerpt, { font: 'Italic', color: '#333', indent: 10 }, sect)
     sect.end()
@@ -184,7 +181,7 @@ export async function renderReportPdf(r: ProgressReport): Promise<{ pdf: Buffer;
     room(tbl.rows.length ? 110 : 60)
     heading(2, tbl.title)
     if (tbl.rows.length === 0) {
-      paragraph('None.')
+      paragraph(w.t('report.noRows'))
       return
     }
     const colW = columnWidths(tbl, width)
@@ -243,7 +240,7 @@ export async function renderReportPdf(r: ProgressReport): Promise<{ pdf: Buffer;
       doc.page.margins.bottom = 0
       doc.markContent('Artifact', { type: 'Pagination' })
       doc.font('Body').fontSize(7.5).fillColor('#555')
-      doc.text(`${r.title} · page ${i + 1} of ${range.count}`, MARGIN, A4.height - MARGIN + 18, { width, align: 'center', lineBreak: false })
+      doc.text(w.t('report.page', { title: r.title, page: i + 1, pages: range.count }), MARGIN, A4.height - MARGIN + 18, { width, align: 'center', lineBreak: false })
       doc.endMarkedContent()
       doc.fillColor('black')
       doc.page.margins.bottom = keep

@@ -1,6 +1,6 @@
 import { csvCell } from '../../shared/csv.js'
 import type { FigureTable } from '../../shared/rollup-tables.js'
-import { BRIEF_STATUS_LABELS, hubsCovered, reportSummary, reportTables, type ProgressReport } from './report.js'
+import { briefStatusLine, generatedLine, hubFiguresLine, hubsCovered, reportSummary, reportTables, wordsOf, type ProgressReport } from './report.js'
 import type { DocBlock } from '../editor/doc-blocks.js'
 
 /** Markdown table cell: pipes and line breaks would break the table. */
@@ -17,28 +17,30 @@ function mdTable(t: FigureTable): string {
 /** The report as Markdown. */
 export function reportMarkdown(r: ProgressReport): string {
   const t = reportTables(r)
+  const w = wordsOf(r)
+  const none = w.t('report.noRows')
   const out = [
     `# ${r.title}`,
     '',
-    `Generated ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC. Overdue and waiting times are counted to ${r.rollup.asOf}.`,
+    generatedLine(r, 'md'),
     hubsCovered(r),
     '',
-    '## Summary',
+    `## ${w.t('report.heading.summary')}`,
     '',
     ...reportSummary(r).map((line) => `- ${line}`),
     '',
     `## ${t.hubs.title}`, '', mdTable(t.hubs), '',
     `## ${t.status.title}`, '', mdTable(t.status), '',
     `## ${t.matrix.title}`, '', mdTable(t.matrix), '',
-    `## ${t.overdue.title}`, '', t.overdue.rows.length ? mdTable(t.overdue) : 'None.', '',
-    `## ${t.crossCutting.title}`, '', t.crossCutting.rows.length ? mdTable(t.crossCutting) : 'None.', '',
-    ...[t.forums, t.partnerships, t.globalGatewayByKind, t.globalGateway, t.counterparts, t.memberStates, t.escalation].flatMap((x) => [`## ${x.title}`, '', x.rows.length ? mdTable(x) : 'None.', '']),
-    '## Hub summaries',
+    `## ${t.overdue.title}`, '', t.overdue.rows.length ? mdTable(t.overdue) : none, '',
+    `## ${t.crossCutting.title}`, '', t.crossCutting.rows.length ? mdTable(t.crossCutting) : none, '',
+    ...[t.forums, t.partnerships, t.globalGatewayByKind, t.globalGateway, t.counterparts, t.memberStates, t.escalation].flatMap((x) => [`## ${x.title}`, '', x.rows.length ? mdTable(x) : none, '']),
+    `## ${w.t('report.heading.hubSummaries')}`,
   ]
   for (const h of r.hubs) {
     out.push('', `### ${h.countryName} — ${h.name}`, '')
-    out.push(`${h.exchanges} exchanges and ${h.actions} actions; main themes: ${h.topThemes.join(', ') || 'none'}. Member States engaged: ${h.engaged.join(', ') || 'none'} of ${h.registered.join(', ') || 'none'}. Digital focal point: ${h.focalPoint ?? 'none'}.`)
-    if (h.briefStatus) out.push('', `Brief for the period: ${BRIEF_STATUS_LABELS[h.briefStatus]}.`)
+    out.push(hubFiguresLine(r, h))
+    if (h.briefStatus) out.push('', briefStatusLine(r, h.briefStatus))
     // Quoted, as the brief's words: its headings and lists inside the quote.
     if (h.brief.length) out.push('', ...mdBlocks(h.brief).map((line) => (line ? `> ${line}` : '>')))
     else if (h.briefExcerpt) out.push('', `> ${h.briefExcerpt.replace(/\n/g, ' ')}`)

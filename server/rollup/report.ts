@@ -5,15 +5,16 @@ import type { Database } from '../db/schema.js'
 import type { Actor } from '../../shared/access.js'
 import { readableBy } from '../db/read-scope.js'
 import type { Rollup } from '../../shared/schemas/rollup.js'
-import { termLabel, type Taxonomy } from '../../shared/taxonomy.js'
+import { termLabelIn, type Taxonomy } from '../../shared/taxonomy.js'
 import { hubFigures, rollupTables, type HubFigures } from '../../shared/rollup-tables.js'
 import { computeRollup, type RollupSources } from './rollup.js'
 import type { DocBlock } from '../editor/doc-blocks.js'
 import { firstBlocks } from '../editor/doc-blocks.js'
 import { readDocParts } from '../db/update-store.js'
 import { briefDocName } from '../../shared/doc-names.js'
-import { focalPointGapText, focalPointTraining, focalPointTrainingLine } from '../../shared/focal-points.js'
+import { focalPointTraining } from '../../shared/focal-points.js'
 import { labelOf, reportLabels, type ReportLabels } from './report-labels.js'
+import { reportWords, type ReportLanguage, type ReportWords, type TableKey } from './report-words.js'
 
 /** What the Council progress report says about one hub: the roll-up's figures and the brief. */
 export interface HubSummary extends HubFigures {
@@ -36,6 +37,8 @@ export interface PeriodBriefs {
 export type BlocksOf = (state: Uint8Array | Uint8Array[]) => Promise<DocBlock[]>
 
 export interface ProgressReport {
+  /** The language of the report's own words (record content stays as written); English when absent. */
+  language?: ReportLanguage
   title: string
   generatedAt: string
   rollup: Rollup
@@ -63,7 +66,9 @@ export async function buildProgressReport(
   sources?: RollupSources,
   periodBriefs?: PeriodBriefs,
   blocksOf?: BlocksOf,
+  language: ReportLanguage = 'en',
 ): Promise<ProgressReport> {
+  const w = reportWords(language)
   const rollup = await computeRollup(db, actor, period, now, sources)
   const submitted = periodBriefs ? await submittedBriefs(db, periodBriefs, blocksOf) : null
   const briefs = await db
@@ -73,7 +78,7 @@ export async function buildProgressReport(
     .where(readableBy(actor, 'docs'))
     .execute()
   const briefOf = new Map(briefs.map((b) => [b.hub_id, b.text]))
-  const themeLabel = (id: string) => termLabel(taxonomy.themes, id)
+  const themeLabel = (id: string) => termLabelIn(taxonomy.themes, id, w.language)
   // The living brief's structure, for the hubs whose brief text the actor may read.
   const liveBlocks = new Map<string, DocBlock[]>()
   if (blocksOf && !submitted) {
@@ -96,12 +101,13 @@ export async function buildProgressReport(
     }
   })
   return {
-    title: `Digital hubs progress report, ${period.from} to ${period.to}`,
+    language: w.language,
+    title: w.t('report.title', { from: w.day(period.from), to: w.day(period.to) }),
     generatedAt: now.toISOString(),
     rollup,
     hubs,
     themeLabel,
-    labels: reportLabels(),
+    labels: reportLabels(w.language),
   }
 }
 
@@ -127,7 +133,7 @@ async function submittedBriefs(db: Kysely<Database>, p: PeriodBriefs, blocksOf?:
   return out
 }
 
-/** The words a report uses for a brief status. */
+/** The words a report uses for a brief status (English; `briefStatusLine` says it in the report's language). */
 export const BRIEF_STATUS_LABELS: Record<BriefStatus, string> = {
   draft: 'not submitted',
   submitted: 'submitted, awaiting HQ',
@@ -135,11 +141,42 @@ export const BRIEF_STATUS_LABELS: Record<BriefStatus, string> = {
   acknowledged: 'acknowledged by HQ',
 }
 
+/** The words of the report's own language. */
+export const wordsOf = (r: Pick<ProgressReport, 'language'>): ReportWords => reportWords(r.language)
+
+/** "Brief for the period: submitted, awaiting HQ." in the report's language. */
+export function briefStatusLine(r: ProgressReport, status: BriefStatus): string {
+  const w = wordsOf(r)
+  return w.t('report.hub.briefStatus', { status: w.t(`report.briefStatus.${status}`) })
+}
+
+/** A hub's figures in one sentence, in the report's language. */
+export function hubFiguresLine(r: ProgressReport, h: HubSummary): string {
+  const w = wordsOf(r)
+  const none = w.t('report.none')
+  return w.t('report.hub.figures', {
+    // Numbers for the French plurals; English keeps the digits as they were ("1234", not "1,234").
+    exchanges: w.language === 'en' ? String(h.exchanges) : h.exchanges,
+    actions: w.language === 'en' ? String(h.actions) : h.actions,
+    themes: h.topThemes.join(', ') || none,
+    engaged: h.engaged.join(', ') || none,
+    registered: h.registered.join(', ') || none,
+    focalPoint: h.focalPoint ?? none,
+  })
+}
+
+/** The line under the title: when it was generated and to which day overdue times are counted. */
+export function generatedLine(r: ProgressReport, form: 'md' | 'document' = 'document'): string {
+  const w = wordsOf(r)
+  return w.t(form === 'md' ? 'report.generated.md' : 'report.generated', { at: w.at(r.generatedAt), asOf: w.day(r.rollup.asOf) })
+}
+
 /** The figures every format carries, as rows: the report's numbers equal the dashboard's. */
 export function reportTables(r: ProgressReport, opts: { ids?: boolean } = {}) {
   const taxonomy = loadTaxonomy()
+  const w = wordsOf(r)
   const records = {
-    forumLabel: (id: string) => termLabel(taxonomy.forums, id),
+    forumLabel: (id: string) => termLabelIn(taxonomy.forums, id, w.language),
     partnershipLabel: (id: string) => taxonomy.partnerships.find((p) => p.id === id)?.label ?? id,
   }
   // The CSV is data for other tools: it keeps status and region ids. Every document names them.
@@ -148,12 +185,13 @@ export function reportTables(r: ProgressReport, opts: { ids?: boolean } = {}) {
     : rollupTables(r.rollup, { themeLabel: r.themeLabel, statusLabel: (s) => labelOf(r.labels.statuses, s), ...records })
   // Regions by name, not id (the hubs table's second column).
   const hubs = opts.ids ? t.hubs : { ...t.hubs, rows: t.hubs.rows.map(([hub, region, ...rest]) => [hub, labelOf(r.labels.regions, String(region)), ...rest]) }
-  // The order is the order of the sections in the CSV.
-  return {
+  // The order is the order of the sections in the CSV; each in the report's language.
+  const tables = {
     hubs, matrix: t.matrix, status: t.status, overdue: t.overdue, crossCutting: t.crossCutting,
     forums: t.forums, partnerships: t.partnerships, globalGatewayByKind: t.globalGatewayByKind, globalGateway: t.globalGateway,
     counterparts: t.counterparts, memberStates: t.memberStates, escalation: t.escalation,
   }
+  return Object.fromEntries(Object.entries(tables).map(([key, tbl]) => [key, w.table(key as TableKey, tbl, opts.ids)])) as typeof tables
 }
 
 /** The summary every format opens with: totals and who needs attention. */
@@ -162,18 +200,23 @@ export function reportSummary(r: ProgressReport): string[] {
   const cc = r.rollup.crossCutting
   const exchanges = r.hubs.reduce((n, h) => n + h.exchanges, 0)
   const actions = Object.values(r.rollup.actionsByStatus).reduce((a, b) => a + b, 0)
-  const names = (ids: string[]) => ids.map(hubName).join(', ') || 'none'
+  const w = wordsOf(r)
+  const none = w.t('report.none')
+  const names = (ids: string[]) => ids.map(hubName).join(', ') || none
   const training = focalPointTraining(r.rollup)
+  const n = w.number
+  const gap = (g: (typeof training.gaps)[number]) => (g.reason === 'none' ? w.t('report.gap.none', { hub: hubName(g.hubId) }) : w.t('report.gap.untrained', { hub: hubName(g.hubId), name: g.name }))
   return [
-    `Exchanges in the period: ${exchanges}; actions active in the period: ${actions}.`,
-    `Overdue actions: ${r.rollup.overdue.length}. Cross-cutting items open: ${cc.open}, awaiting cyber input: ${cc.awaitingComment}.`,
-    `Hubs without a digital focal point: ${names(r.rollup.focalPoints.filter((f) => !f.hasFocalPoint).map((f) => f.hubId))}.`,
-    `${focalPointTrainingLine(training)} (target, 2023 ¶15: every delegation). Gaps: ${training.gaps.map((g) => focalPointGapText(g, hubName(g.hubId))).join('; ') || 'none'}.`,
-    `Hubs where only the EU delegation was active: ${names(r.rollup.participation.filter((p) => p.euOnly).map((p) => p.hubId))}.`,
+    w.t('report.summary.totals', { exchanges: n(exchanges), actions: n(actions) }),
+    w.t('report.summary.overdue', { overdue: n(r.rollup.overdue.length), open: n(cc.open), awaiting: n(cc.awaitingComment) }),
+    w.t('report.summary.noFocalPoint', { hubs: names(r.rollup.focalPoints.filter((f) => !f.hasFocalPoint).map((f) => f.hubId)) }),
+    w.t('report.summary.training', { line: w.t('report.training.line', { trained: n(training.trained), total: n(training.total) }), gaps: training.gaps.map(gap).join('; ') || none }),
+    w.t('report.summary.euOnly', { hubs: names(r.rollup.participation.filter((p) => p.euOnly).map((p) => p.hubId)) }),
   ]
 }
 
 /** "Hubs covered (2): Nigeria, Kenya." */
 export function hubsCovered(r: ProgressReport): string {
-  return `Hubs covered (${r.hubs.length}): ${r.hubs.map((h) => h.countryName).join(', ') || 'none'}.`
+  const w = wordsOf(r)
+  return w.t('report.hubsCovered', { count: w.number(r.hubs.length), hubs: r.hubs.map((h) => h.countryName).join(', ') || w.t('report.none') })
 }

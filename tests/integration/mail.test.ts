@@ -10,6 +10,10 @@ import { createAction, createExchange } from '../../shared/log-doc.js'
 import { connectPostgres } from '../../server/db/connect.js'
 import { queueDigests, queueScheduledMail } from '../../server/mail/mail-schedule.js'
 import { registerMailSender } from '../../server/mail/mail-queue.js'
+import { pruneOutbox } from '../../server/mail/mail-retention.js'
+import { appendUpdates } from '../../server/db/update-store.js'
+import { buildLexicalDoc } from '../../server/editor/headless.js'
+import * as Y from 'yjs'
 
 /**
  * E-mail through a real SMTP server running in this process (`smtp-server` on 127.0.0.1): what
@@ -21,6 +25,7 @@ const CAST = defineCast({
   users: {
     ...TEAM.users,
     coord: { hub: 'hub', mission: 'DE', name: 'Cora Coordinator', coordinator: true },
+    fran: { hub: 'hub', mission: 'DE', name: 'Françoise Dupont', coordinator: true },
     admin: { role: 'admin', name: 'Ada Admin' },
   },
 })
@@ -29,6 +34,35 @@ const SECRET = 'SECRET-TEXT-NOT-FOR-MAIL'
 
 /** Everything a mail shows, to check for forbidden text. */
 const all = (m: ReceivedMail) => `${m.subject}\n${m.text}\n${m.html}`
+/** A calendar day as a language writes it in a mail (9 December 2026, 9 décembre 2026). */
+const longDay = (day: string, locale: string) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
+/** English the mails say, none of which may reach a French reader. */
+const ENGLISH = ['mentioned you', 'Stop these mails', 'Choose which mails', 'shared workspace', 'hub brief', ' is due on ', 'Hubwork: ']
+
+/** An anchor over a passage of a Lexical document state, as the browser makes it. */
+function anchorOf(state: Uint8Array, passage: string) {
+  const b64 = (u: Uint8Array) => Buffer.from(u).toString('base64')
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state)
+  for (const part of doc.get('root', Y.XmlText).toDelta() as { insert: unknown }[]) {
+    if (!(part.insert instanceof Y.XmlText)) continue
+    let index = 0
+    for (const d of part.insert.toDelta() as { insert: unknown }[]) {
+      if (typeof d.insert !== 'string') {
+        index += 1
+        continue
+      }
+      const at = d.insert.indexOf(passage)
+      if (at >= 0) {
+        const start = Y.createRelativePositionFromTypeIndex(part.insert, index + at, 0)
+        const end = Y.createRelativePositionFromTypeIndex(part.insert, index + at + passage.length, -1)
+        return { start: b64(Y.encodeRelativePosition(start)), end: b64(Y.encodeRelativePosition(end)) }
+      }
+      index += d.insert.length
+    }
+  }
+  throw new Error(`no passage ${passage}`)
+}
 
 for (const engine of ENGINES) {
   describe(`${engine}: e-mail`, () => {
@@ -59,6 +93,8 @@ for (const engine of ENGINES) {
       cross = `${hubId}:exchange:${crossId}`
       hubOnly = `${hubId}:exchange:${hubOnlyId}`
       expect((await api('alice').request('PUT', path(hubOnly, '/scope'), { scope: 'hub' })).status).toBe(200)
+      // Françoise reads the interface, and her mail, in French.
+      expect((await api('fran').request('PUT', '/api/me/language', { language: 'fr' })).status).toBe(200)
     })
     afterAll(async () => {
       live?.destroy()
@@ -146,9 +182,13 @@ for (const engine of ENGINES) {
       }
       t.server.services.mail!.wake()
       const due = await smtp.waitFor(cast.emails.coord, (m) => m.subject === 'Hubwork: Hub brief due in 7 days')
-      expect(due.text).toContain(`for ${year}-Ds is due on ${day(3)}`)
+      expect(due.text).toContain(`for ${year}-Ds is due on ${longDay(day(3), 'en-GB')}`)
       const overdue = await smtp.waitFor(cast.emails.coord, (m) => m.subject === 'Hubwork: Hub brief overdue')
-      expect(overdue.text).toContain(`for ${year}-Ov was due on ${day(-2)}`)
+      expect(overdue.text).toContain(`for ${year}-Ov was due on ${longDay(day(-2), 'en-GB')}`)
+      // The other coordinator reads French: subject, line and date in French.
+      const dueFr = await smtp.waitFor(cast.emails.fran, (m) => m.subject === 'Hubwork : Note de synthèse du hub attendue dans 7 jours')
+      expect(dueFr.text).toContain(`pour ${year}-Ds est attendue pour le ${longDay(day(3), 'fr-FR')}`)
+      for (const english of ENGLISH) expect(all(dueFr)).not.toContain(english)
       const action = await smtp.waitFor(cast.emails.alice, (m) => m.subject === 'Hubwork: Action overdue')
       expect(action.text).toContain('Your action “Send the workshop invitations” was due on')
       expect(action.text).toContain(`/hubs/${hubId}/actions`)
@@ -192,6 +232,97 @@ for (const engine of ENGINES) {
       expect(mail.text).toContain(reset.body.link)
       // The link is not kept in the outbox once sent.
       await until(async () => (await t.db.db.selectFrom('mail_outbox').select('payload').where('kind', 'in', ['invite', 'password_reset']).execute()).every((r) => !JSON.stringify(r.payload).includes('token')))
+    })
+
+    it('a French reader gets French mail (subject, text, HTML, footer, unsubscribe page), still without forbidden text', async () => {
+      expect((await api('alice').request('POST', path(cross, '/comments'), { body: `@Françoise Dupont merci ${SECRET}` })).status).toBe(201)
+      const m = await smtp.waitFor(cast.emails.fran, (x) => x.subject === 'Hubwork : Vous avez été mentionné')
+      expect(m.text).toContain('Alice Example vous a mentionné dans un commentaire sur « Cable landing security »')
+      expect(m.text).toContain('Choisir les courriels que vous recevez')
+      expect(m.text).toContain('Ne plus recevoir ces courriels')
+      expect(m.html).toContain('<html lang="fr">')
+      expect(m.html).toContain('vous a mentionné')
+      expect(all(m)).not.toContain(SECRET)
+      for (const english of ENGLISH) expect(all(m)).not.toContain(english)
+      // A hub-only entry, named in French without its title.
+      expect((await api('alice').request('POST', path(hubOnly, '/comments'), { body: `@Françoise Dupont ${SECRET}` })).status).toBe(201)
+      const hubOnlyMail = await smtp.waitFor(cast.emails.fran, (x) => x.text.includes('un échange réservé au hub'))
+      expect(all(hubOnlyMail)).not.toContain('HUBONLY')
+      expect(all(hubOnlyMail)).not.toContain(SECRET)
+      // The unsubscribe page speaks her language too.
+      const url = new URL(m.headers.get('list-unsubscribe')!.slice(1, -1))
+      const page = await client(t.url, t.origin).request('GET', `${url.pathname}${url.search}`)
+      expect(page.status).toBe(200)
+      expect(page.text).toContain('<html lang="fr">')
+      expect(page.text).toContain('Ne plus recevoir ces courriels')
+      expect(page.text).not.toContain('Stop these mails')
+      // Meanwhile an English reader still reads English.
+      expect((await api('alice').request('POST', path(cross, '/comments'), { body: '@Bob Beispiel and @Françoise Dupont' })).status).toBe(201)
+      const en = await smtp.waitFor(cast.emails.bob, (x) => x.subject === 'Hubwork: You were mentioned' && x.text.includes('Cable landing security'))
+      expect(en.html).toContain('<html lang="en">')
+    })
+
+    it('mentions in comments anchored in the brief or a note are mailed to readers of that document only', async () => {
+      const brief = await buildLexicalDoc([{ type: 'h1', text: 'Hub brief' }, { type: 'p', text: 'Partner priorities: connectivity and skills.' }])
+      await appendUpdates(t.db.db, [{ doc: `hub/${hubId}/brief`, update: brief, userId: cast.ids.alice }])
+      const briefDoc = encodeURIComponent(`hub/${hubId}/brief`)
+      const quote = 'connectivity and skills'
+      // HQ reads the brief; Carol (another hub) does not, though her address is named.
+      const body = `Check this @Harriet HQ and @${cast.emails.carol} ${SECRET}`
+      expect((await api('alice').request('POST', `/api/docs/${briefDoc}/threads`, { anchor: anchorOf(brief, quote), quote, body })).status).toBe(201)
+      const hq = await smtp.waitFor(cast.emails.hq, (m) => m.subject === 'Hubwork: You were mentioned' && m.text.includes('hub brief'))
+      expect(hq.text).toMatch(/Alice Example mentioned you in a comment on the .+ hub brief/)
+      expect(hq.text).toContain(`${t.config.publicOrigin}/inbox`)
+      for (const secret of [SECRET, quote]) expect(all(hq)).not.toContain(secret)
+      // A note kept within the hub: its staff hear of a mention, HQ (who cannot read it) never, and
+      // the mail does not carry the note's title.
+      const note = await api('alice').request('POST', `/api/hubs/${hubId}/notes`, { title: 'Ambassador dinner HUBONLY', scope: 'hub' })
+      expect(note.status).toBe(201)
+      const noteState = await buildLexicalDoc([{ type: 'p', text: 'Seating plan and guests.' }])
+      await appendUpdates(t.db.db, [{ doc: note.body.docName, update: noteState, userId: cast.ids.alice }])
+      const noteDoc = encodeURIComponent(note.body.docName)
+      expect((await api('alice').request('POST', `/api/docs/${noteDoc}/threads`, { anchor: anchorOf(noteState, 'Seating plan'), quote: 'Seating plan', body: `@Bob Beispiel @Harriet HQ ${SECRET}` })).status).toBe(201)
+      const bob = await smtp.waitFor(cast.emails.bob, (m) => m.subject === 'Hubwork: You were mentioned' && m.text.includes('a note of the'))
+      for (const secret of [SECRET, 'HUBONLY', 'Seating plan']) expect(all(bob)).not.toContain(secret)
+      await t.server.services.mail!.idle()
+      expect(mailsTo('carol').filter((m) => m.subject.includes('mentioned'))).toEqual([])
+      expect(mailsTo('hq').filter((m) => m.text.includes('a note of the'))).toEqual([])
+      expect(await t.db.db.selectFrom('mail_outbox').select('id').where('user_id', '=', cast.ids.carol).where('kind', '=', 'mention').execute()).toEqual([])
+    })
+
+    it('the outbox forgets sent mail after 45 days, shows given-up mail to the admins for 90 days, never drops what waits', async () => {
+      const now = new Date()
+      const ago = (days: number) => new Date(now.getTime() - days * 86_400_000)
+      const future = new Date(now.getTime() + 365 * 86_400_000)
+      const row = (v: { sent_at?: Date; failed_at?: Date; kind?: string; last_error?: string }) =>
+        t.db.db.insertInto('mail_outbox').values({ user_id: cast.ids.bob, kind: v.kind ?? 'mention', payload: '{}', created_at: ago(120), next_attempt_at: future, attempts: v.failed_at ? 50 : 1, sent_at: v.sent_at ?? null, failed_at: v.failed_at ?? null, last_error: v.last_error ?? null }).returning('id').executeTakeFirstOrThrow()
+      const oldSent = await row({ sent_at: ago(50) })
+      const recentSent = await row({ sent_at: ago(10) })
+      const recentFailed = await row({ failed_at: ago(10), last_error: 'connect ECONNREFUSED 127.0.0.1:2525' })
+      const oldFailed = await row({ failed_at: ago(100), last_error: 'old failure' })
+      const waiting = await row({})
+      const oldDigest = await row({ kind: 'digest', sent_at: ago(50) })
+      await t.db.db.insertInto('mail_digest_entries').values({ user_id: cast.ids.bob, kind: 'reply', payload: '{}', outbox_id: oldDigest.id }).execute()
+      try {
+        const failedView = await api('admin').request('GET', '/api/admin/mail/failed')
+        expect(failedView.status).toBe(200)
+        expect(failedView.body.failed.map((f: { id: number }) => f.id)).toEqual(expect.arrayContaining([recentFailed.id, oldFailed.id]))
+        expect((await api('bob').request('GET', '/api/admin/mail/failed')).status).toBe(403)
+
+        expect(await pruneOutbox(t.db.db, now)).toBeGreaterThanOrEqual(3)
+        const left = (await t.db.db.selectFrom('mail_outbox').select('id').where('id', 'in', [oldSent.id, recentSent.id, recentFailed.id, oldFailed.id, waiting.id, oldDigest.id]).execute()).map((r) => r.id).sort((a, b) => a - b)
+        expect(left).toEqual([recentSent.id, recentFailed.id, waiting.id].sort((a, b) => a - b))
+        // The old digest's entries went with it (left behind, they would be mailed again tomorrow).
+        expect(await t.db.db.selectFrom('mail_digest_entries').select('id').where('user_id', '=', cast.ids.bob).where('outbox_id', 'is', null).where('kind', '=', 'reply').execute()).toEqual([])
+
+        const after = await api('admin').request('GET', '/api/admin/mail/failed')
+        const mine = after.body.failed.find((f: { id: number }) => f.id === recentFailed.id)
+        expect(mine).toMatchObject({ kind: 'mention', email: cast.emails.bob, attempts: 50, lastError: 'connect ECONNREFUSED 127.0.0.1:2525' })
+        expect(after.body.failed.some((f: { id: number }) => f.id === oldFailed.id)).toBe(false)
+        expect(after.body.waiting).toBeGreaterThanOrEqual(1)
+      } finally {
+        await t.db.db.deleteFrom('mail_outbox').where('id', 'in', [recentSent.id, recentFailed.id, waiting.id]).execute()
+      }
     })
 
     it('one-click unsubscribe (RFC 8058) stops that kind for that person only', async () => {

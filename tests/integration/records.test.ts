@@ -6,6 +6,7 @@ import { connectClient, until } from '../support/ws-client.js'
 import { client } from '../support/http.js'
 import { ENGINES } from '../support/engines.js'
 import { createAction, createExchange, readLogItem, updateItem } from '../../shared/log-doc.js'
+import { TaxonomyView } from '../../shared/schemas/taxonomy.js'
 
 /**
  * Structured records: the new fields round-trip through the log, the projection and
@@ -198,6 +199,11 @@ for (const engine of ENGINES) {
       const taxonomy = (await api('bob').request('GET', '/api/taxonomy')).body
       expect(taxonomy.partnerships.map((p: { id: string }) => p.id)).toContain('dep-nigeria')
       expect(taxonomy.ggProjects.find((g: { id: string }) => g.id === 'gg-test-cable')).toMatchObject({ stage: 'implementation' })
+      expect(TaxonomyView.safeParse(taxonomy).success).toBe(true)
+      expect(taxonomy.themes.find((t: { id: string }) => t.id === 'ai')).toMatchObject({
+        label: 'Artificial intelligence', labels: { en: 'Artificial intelligence', fr: 'Intelligence artificielle', it: 'Intelligenza artificiale' },
+      })
+      expect(taxonomy.forums.find((f: { id: string }) => f.id === 'wto').labels.fr).toBe('WTO — Organisation mondiale du commerce (OMC)')
     })
   })
 }

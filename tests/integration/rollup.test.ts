@@ -7,6 +7,8 @@ import { seedDemoIfEmpty } from '../../seeds/seed.js'
 import { demoShiftDays, shiftDate } from '../../seeds/demo-dates.js'
 import { reprojectAll } from '../../server/projection/projector.js'
 import { loadTaxonomy } from '../../server/taxonomy-file.js'
+import { unzipSync, strFromU8 } from 'fflate'
+import { pdfText } from '../support/pdf-text.js'
 
 /** The hand-computed figures the demo data carries, as of its demo date. */
 const { accounts, data } = loadDemoFiles()
@@ -95,6 +97,55 @@ for (const engine of ENGINES) {
       const counts: Record<string, number> = { planned: 0, in_progress: 0, done: 0, dropped: 0 }
       for (const a of all) if (a.period === expected.period) counts[a.status]++
       expect(rollup.actionsByStatus).toEqual(counts)
+    })
+
+    it('the progress report in French on request (PDF, DOCX, Markdown): French headings, theme labels and dates; record content untouched', async () => {
+      const api = (globalThis as { hqApi?: ReturnType<typeof client> }).hqApi!
+      const get = (query: string) => t.fetch(`/api/reports/progress?from=${from}&to=${to}&${query}`, { headers: { cookie: api.cookie! } })
+      const taxonomy = loadTaxonomy()
+      const themeIds = [...new Set(rollup.matrix.map((m: { themeId: string }) => m.themeId))] as string[]
+      const frThemes = themeIds.map((id) => taxonomy.themes.find((x) => x.id === id)!.labels.fr)
+      const enOnly = themeIds.map((id) => taxonomy.themes.find((x) => x.id === id)!.labels.en).filter((l) => !frThemes.some((fr) => fr.includes(l)))
+      // (The demo briefs, quoted as written, have headings of their own such as "Partnerships and dialogues".)
+      const englishHeadings = ['Summary', 'Hub summaries', 'Charts', 'Overdue actions', 'Actions by status', 'Activity by theme and hub', 'Forum coordination', 'Escalation of cross-cutting items', 'Brief for the period', 'main themes', 'page 1 of', 'Generated ', 'Hubs covered', 'Digital hubs progress report']
+      const frenchHeadings = ['Synthèse', 'Synthèses par hub', 'Actions en retard', 'Actions par statut', 'Activité par thème et par hub', 'Partenariats et dialogues', 'Rapport d’avancement des hubs numériques', 'Hubs couverts']
+      const check = (text: string, format: string) => {
+        const flat = text.replace(/\s+/g, ' ')
+        for (const h of frenchHeadings) expect(flat, `${format}: ${h}`).toContain(h)
+        for (const h of englishHeadings) expect(flat, `${format}: no ${h}`).not.toContain(h)
+        // Theme labels in French (at least the busiest ones; tables may be long), and no English one.
+        expect(frThemes.filter((l) => flat.includes(l)).length, `${format}: French themes`).toBeGreaterThan(0)
+        // Before the hub summaries (which quote the briefs as written, English theme names and all).
+        const ownWords = flat.slice(0, flat.lastIndexOf('Synthèses par hub'))
+        for (const l of enOnly) expect(ownWords, `${format}: no English theme ${l}`).not.toContain(l)
+        // Record content as written: every hub's country (names come from records, not translated here).
+        for (const h of rollup.hubs) expect(flat).toContain(h.countryName)
+      }
+      const pdf = await get('format=pdf&lang=fr')
+      expect(pdf.status).toBe(200)
+      expect(pdf.headers.get('content-language')).toBe('fr')
+      const pdfWords = await pdfText(new Uint8Array(await pdf.arrayBuffer()))
+      check(pdfWords, 'pdf')
+      // Dates in French: the period's first day as French writes it.
+      const frDay = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${from}T00:00:00Z`))
+      expect(pdfWords.replace(/\s+/g, ' ')).toContain(`du ${frDay} au`)
+      const docx = new Uint8Array(await (await get('format=docx&lang=fr')).arrayBuffer())
+      const xml = strFromU8(unzipSync(docx)['word/document.xml'])
+      check(xml.replace(/<[^>]+>/g, ' ').replace(/&apos;/g, "'").replace(/&amp;/g, '&'), 'docx')
+      const md = await (await get('format=md&lang=fr')).text()
+      check(md, 'md')
+      expect(md).toContain('## Synthèse')
+      // The caller's own language is the default; `lang` overrides it; anything but en or fr is refused.
+      expect((await api.request('PUT', '/api/me/language', { language: 'fr' })).status).toBe(200)
+      try {
+        expect(await (await get('format=md')).text()).toContain('## Synthèse')
+        expect(await (await get('format=md&lang=en')).text()).toContain('## Summary')
+      } finally {
+        expect((await api.request('PUT', '/api/me/language', { language: null })).status).toBe(200)
+      }
+      const bad = await api.request('GET', `/api/reports/progress?from=${from}&to=${to}&format=md&lang=de`)
+      expect(bad.status).toBe(400)
+      expect(bad.body.error).toMatchObject({ code: expect.any(String), message: expect.stringContaining('lang') })
     })
 
     it('the progress report carries the same figures as the roll-up, in every format', async () => {

@@ -79,9 +79,10 @@ export function parseMail(raw: string): Omit<ReceivedMail, 'to' | 'from' | 'raw'
     else if (type.startsWith('text/plain')) text += decodeBody(headers, body)
   }
   walk(top.headers, top.body)
-  const subject = (top.headers.get('subject') ?? '').replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, data: string) =>
+  // RFC 2047: the white space between two adjacent encoded words is not part of the text.
+  const subject = (top.headers.get('subject') ?? '').replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, data: string) =>
     enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQp(data.replace(/_/g, ' ')),
-  ).replace(/\?=\s+=\?/g, '')
+  )
   return { subject, headers: top.headers, text, html }
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { SignInMethods } from '../sso.js'
-import { MailPreferencesView } from '../../../shared/schemas/mail.js'
+import { FailedMailView, MailPreferencesView } from '../../../shared/schemas/mail.js'
 import {
   AdminUser,
   Comment,
@@ -26,6 +26,7 @@ import {
   ComplianceRow,
   DocThread,
   DocComment,
+  Taxonomy,
 } from './views.js'
 import { GgProjectView } from '../../../shared/schemas/references.js'
 
@@ -116,7 +117,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'POST /api/hubs/:hubId/members': { tag: 'hubs', summary: 'Add a staff member to the hub, or change their mission or coordinator flag', access: "the hub's coordinators, admin", responses: { 201: created({ userId: z.string(), hubId: z.string(), missionId: z.string(), mission: z.string() }), 403: json('not allowed, or not a staff account'), 404: json('no such hub, user or mission') } },
   'DELETE /api/hubs/:hubId/members/:userId': { tag: 'hubs', summary: "Remove a member (their sockets to the hub's documents close)", access: "the hub's coordinators, admin", responses: { 204: none('removed'), 403: json('not allowed'), 404: json('no such hub') } },
   'PUT /api/hubs/:hubId/focal-point': { tag: 'hubs', summary: "Set or clear the hub's digital focal point", access: "the hub's coordinators, admin", responses: { 200: json('set, with the training as it now stands', FocalPoint), 400: json('not a member, or a training day in the future'), 403: json('not allowed'), 404: json('no such hub') } },
-  'GET /api/taxonomy': { tag: 'hubs', summary: 'Themes, forums, partnerships and Global Gateway projects (the controlled vocabulary)', access: signedIn, responses: { 200: anyJson('the taxonomy') } },
+  'GET /api/taxonomy': { tag: 'hubs', summary: 'Themes, forums, partnerships and Global Gateway projects (the controlled vocabulary)', access: signedIn, responses: { 200: json('the taxonomy; themes and forums with `labels` in en, fr and it', Taxonomy) } },
   'GET /api/partnerships/:id': { tag: 'references', summary: 'A partnership or dialogue with the records linked to it across the hubs the caller may read', access: signedIn, responses: { 200: json('the partnership and its records', z.object({ partnership: z.unknown(), items: z.array(Item) })), 404: json('no such partnership') } },
   'GET /api/gg-projects': { tag: 'references', summary: 'Global Gateway projects', access: signedIn, responses: { 200: json('projects', z.array(GgProjectView)) } },
   'GET /api/gg-projects/:id': { tag: 'references', summary: 'A Global Gateway project with the records linked to it across the hubs the caller may read', access: signedIn, responses: { 200: json('the project and its records', z.object({ project: GgProjectView, items: z.array(Item) })), 404: json('no such project') } },
@@ -151,7 +152,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'POST /api/hubs/:hubId/briefs/:periodId/acknowledge': { tag: 'periods', summary: 'Acknowledge a submitted brief (optional note)', access: 'hq, admin', responses: { 200: json('acknowledged', BriefStatus), 403: json('not allowed'), 409: json('locked, or nothing submitted to answer') } },
   'POST /api/hubs/:hubId/briefs/:periodId/return': { tag: 'periods', summary: 'Return a submitted brief with a note; the coordinators may submit again', access: 'hq, admin', responses: { 200: json('returned', BriefStatus), 403: json('not allowed'), 409: json('locked, or nothing submitted to answer') } },
   'GET /api/rollup': { tag: 'rollup', summary: 'Roll-up of a period (`period`, or `from`–`to`): theme × hub matrix, actions by status, overdue, participation, cross-cutting; a locked period answers the figures stored at its lock (`asOf` = lock day)', access: 'hq and admin all hubs, staff own hubs, cyber the cross-cutting view', responses: { 200: json('the roll-up', RollupSchema), 403: json('not allowed') } },
-  'GET /api/reports/progress': { tag: 'rollup', summary: 'The periodic progress report as a file download', access: 'hq, admin', responses: { 200: { description: 'the report (Content-Disposition: attachment)', media: ['text/markdown', 'text/csv', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'] }, 403: json('not allowed'), 422: json('rendering took longer than one request may take (too_complex)') } },
+  'GET /api/reports/progress': { tag: 'rollup', summary: 'The periodic progress report as a file download, in English or French (`lang`)', access: 'hq, admin', responses: { 200: { description: 'the report (Content-Disposition: attachment; Content-Language: en or fr)', media: ['text/markdown', 'text/csv', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'] }, 400: json('invalid query (a `lang` other than en or fr, a bad `format` or dates)'), 403: json('not allowed'), 422: json('rendering took longer than one request may take (too_complex)') } },
 
   // --- version history
   'GET /api/docs/:doc/export': { tag: 'history', summary: 'A brief or a note as a file: `format=pdf` (tagged PDF/UA, A4) or `format=docx` (Word headings and lists)', access: 'readers of the document', description: 'Rendered on the worker thread; audited as `doc.exported`. Logs are not exported this way (404).', responses: { 200: { description: 'the file', media: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'] }, 403: json('not allowed'), 404: json('no such document, or not a brief or note') } },
@@ -172,6 +173,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'POST /api/admin/hubs': { tag: 'admin', summary: 'Create a hub', access: 'admin', responses: { 201: created({ id: z.string() }), 403: json('admins only') } },
   'POST /api/admin/hubs/:hubId/missions': { tag: 'admin', summary: 'Add a mission (EU delegation or Member State embassy) to a hub', access: 'admin', responses: { 201: created({ id: z.string(), code: z.string() }), 403: json('admins only'), 404: json('no such hub') } },
   'GET /api/admin/audit': { tag: 'admin', summary: 'The audit trail, newest first, with filters (`before` pages back)', access: 'admin', responses: { 200: anyJson('audit events'), 403: json('admins only') } },
+  'GET /api/admin/mail/failed': { tag: 'admin', summary: 'Mail given up after every retry (kept 90 days; sent mail is deleted after 45), newest first, and how many mails wait', access: 'admin', responses: { 200: json('failed mail (no content: recipient, kind, attempts, last error)', FailedMailView), 403: json('admins only') } },
   'GET /api/admin/users': { tag: 'admin', summary: 'Users (up to 500), by name; `q` filters by name or e-mail', access: 'admin', responses: { 200: json('users', z.array(AdminUser)), 403: json('admins only') } },
   'POST /api/admin/users/invite': { tag: 'admin', summary: 'Invite a user: returns the one-time set-password link (shown once)', access: 'admin', responses: { 201: json('invited', Link.extend({ id: z.string() })), 403: json('admins only') } },
   'POST /api/admin/users/:userId/reset': { tag: 'admin', summary: "Reset a user's password: ends their sessions, returns a one-time link", access: 'admin', responses: { 200: json('reset', Link), 403: json('admins only'), 404: json('no such user') } },

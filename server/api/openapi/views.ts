@@ -8,6 +8,7 @@ import { DeletedEntryView, VersionDetailView, VersionDiffView, VersionSummaryVie
 import { Rollup } from '../../../shared/schemas/rollup.js'
 import { HealthView } from '../../../shared/schemas/health.js'
 import { AdminUserView, PasswordLinkView } from '../../../shared/schemas/admin.js'
+import { TaxonomyView } from '../../../shared/schemas/taxonomy.js'
 import { BriefDetailView, BriefStatusView, ComplianceRowView, PeriodView } from '../../../shared/schemas/periods.js'
 
 /**
@@ -43,3 +44,4 @@ export const DocComment = DocCommentView.meta({ id: 'DocComment' })
 export const BriefStatus = BriefStatusView.meta({ id: 'BriefStatus' })
 export const BriefDetail = BriefDetailView.meta({ id: 'BriefDetail' })
 export const ComplianceRow = ComplianceRowView.meta({ id: 'ComplianceRow' })
+export const Taxonomy = TaxonomyView.meta({ id: 'Taxonomy' })

@@ -9,6 +9,7 @@ import {
   listThemes,
   taxonomyFromFile,
   termLabel,
+  termLabelIn,
   topTheme,
 } from '../../../shared/taxonomy.js'
 
@@ -26,6 +27,31 @@ describe('taxonomy', () => {
     expect(termLabel(tax.themes, 'ai')).toBe('Artificial intelligence')
     expect(termLabel(tax.themes, 'gone')).toBe('gone')
     expect(topTheme('connectivity.5g-6g')).toBe('connectivity')
+  })
+
+  it('has a French label for every theme and forum, and carries every language', () => {
+    for (const t of file.themes) expect(t.label_fr, t.id).toMatch(/\S/)
+    for (const f of file.forums) expect(f.name_fr, f.id).toMatch(/\S/)
+    const terms = [...tax.themes, ...tax.forums]
+    for (const t of terms) {
+      expect(Object.keys(t.labels).sort(), t.id).toEqual(['en', 'fr', 'it'])
+      expect(t.labels.en, t.id).toBe(t.label)
+    }
+    // French differs from English except where the name is the same word in both (a proper name or acronym).
+    const same = terms.filter((t) => t.labels.fr === t.labels.en).map((t) => t.id)
+    expect(same).toEqual([])
+    expect(termLabelIn(tax.themes, 'ai', 'fr')).toBe('Intelligence artificielle')
+    expect(termLabelIn(tax.themes, 'ai', 'it')).toBe('Intelligenza artificiale')
+    expect(termLabelIn(tax.themes, 'ai')).toBe('Artificial intelligence')
+    expect(termLabelIn(tax.themes, 'gone', 'fr')).toBe('gone')
+    expect(termLabelIn(tax.forums, 'itu', 'fr')).toBe('ITU — Union internationale des télécommunications (UIT)')
+    expect(termLabelIn(tax.forums, 'g7', 'fr')).toBe('G7 — Groupe des Sept')
+  })
+
+  it('falls back to English where the file has no Italian', () => {
+    const small = taxonomyFromFile({ themes: [{ id: 'x', label_en: 'Ex', label_fr: 'Ix' }], forums: [{ id: 'f', name_en: 'Forum' }] })
+    expect(small.themes[0].labels).toEqual({ en: 'Ex', fr: 'Ix', it: 'Ex' })
+    expect(small.forums[0].labels).toEqual({ en: 'Forum', fr: 'Forum', it: 'Forum' })
   })
 
   it('validates ids exactly', () => {
