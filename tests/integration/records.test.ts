@@ -199,5 +199,26 @@ for (const engine of ENGINES) {
       expect(taxonomy.partnerships.map((p: { id: string }) => p.id)).toContain('dep-nigeria')
       expect(taxonomy.ggProjects.find((g: { id: string }) => g.id === 'gg-test-cable')).toMatchObject({ stage: 'implementation' })
     })
+
+    it("flags the actions of an owner removed from the hub, and clears the flag when they are a member again", async () => {
+      const leaver = await createUser(t.db.db, { hubId: hub.id, mission: 'DE', name: 'Lea Leaving' })
+      const c = await synced('bob')
+      try {
+        const ac = createAction(c.doc, { title: 'Owned by Lea', mission: 'DE', authorId: ids.bob, owner: leaver.id })
+        const itemId = `${hub.id}:action:${ac}`
+        expect(await projected(itemId)).toMatchObject({ owner: leaver.id, issues: [] })
+        const owned = async () => ((await api('coord').request('GET', `/api/items?hubId=${hub.id}&owner=${leaver.id}`)).body as ItemBody[]).map((i) => i.id)
+        expect(await owned()).toContain(itemId)
+        // No edit of the log: the membership alone changes what the action's owner is worth.
+        expect((await api('admin').request('DELETE', `/api/hubs/${hub.id}/members/${leaver.id}`)).status).toBe(204)
+        const flagged = await projected(itemId, (i) => i.issues.includes('owner: not a member of this hub'))
+        expect(flagged).toMatchObject({ owner: null, title: 'Owned by Lea' })
+        expect(await owned()).not.toContain(itemId)
+        expect((await api('admin').request('POST', `/api/hubs/${hub.id}/members`, { userId: leaver.id, mission: 'DE' })).status).toBe(201)
+        expect(await projected(itemId, (i) => i.issues.length === 0)).toMatchObject({ owner: leaver.id })
+      } finally {
+        c.destroy()
+      }
+    })
   })
 }
