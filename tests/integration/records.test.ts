@@ -220,5 +220,27 @@ for (const engine of ENGINES) {
         c.destroy()
       }
     })
+
+    it('roll-up question 6 counts a sub-forum toward its parent, each record once, and the drill-down lists the same', async () => {
+      const c = await synced('bob')
+      try {
+        const sub = createAction(c.doc, { title: 'ITU Council only', mission: 'DE', authorId: ids.bob, forums: ['itu-council'] })
+        const both = createExchange(c.doc, { title: 'ITU and ITU-T', mission: 'DE', authorId: ids.bob, forums: ['itu', 'itu-t'] })
+        await projected(`${hub.id}:action:${sub}`)
+        await projected(`${hub.id}:exchange:${both}`)
+        const day = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10)
+        const period = `from=${day(-1)}&to=${day(1)}`
+        const rollup = (await api('admin').request('GET', `/api/rollup?${period}`)).body
+        const rows = rollup.records.forums.map((f: { forumId: string; parent: string | null; exchanges: number; actions: number; hubs: number }) => [f.forumId, f.parent, f.exchanges, f.actions, f.hubs])
+        const itu = rows.findIndex((r: unknown[]) => r[0] === 'itu')
+        // The parent's row first, then its sub-forums; the exchange tagged ITU and ITU-T counts once for ITU.
+        expect(rows.slice(itu, itu + 3)).toEqual([['itu', null, 1, 1, 1], ['itu-council', 'itu', 0, 1, 1], ['itu-t', 'itu', 1, 0, 1]])
+        const drill = (await api('admin').request('GET', `/api/items?activeFrom=${day(-1)}&activeTo=${day(1)}&forum=itu`)).body as ItemBody[]
+        expect(drill.map((i) => i.id).sort()).toEqual([`${hub.id}:action:${sub}`, `${hub.id}:exchange:${both}`].sort())
+        expect(((await api('admin').request('GET', `/api/items?forum=itu-council`)).body as ItemBody[]).map((i) => i.id)).toEqual([`${hub.id}:action:${sub}`])
+      } finally {
+        c.destroy()
+      }
+    })
   })
 }

@@ -86,7 +86,7 @@ export function RecordsPanels(props: PanelProps) {
     <>
       <div className="two-col">
         <RecordPanel id="forums" title="Forum coordination" xTitle="Records" columns={['Forum', 'Records', 'Exchanges', 'Actions', 'Hubs']} table={tables.forums} {...common}
-          rows={r.forums.map((f) => ({ key: f.forumId, count: f.exchanges + f.actions, cells: [forumLabel(f.forumId), f.exchanges + f.actions, f.exchanges, f.actions, f.hubs], drill: { forum: f.forumId } }))} />
+          rows={r.forums.map((f) => ({ key: f.forumId, count: f.exchanges + f.actions, cells: [f.parent ? `↳ ${forumLabel(f.forumId)}` : forumLabel(f.forumId), f.exchanges + f.actions, f.exchanges, f.actions, f.hubs], drill: { forum: f.forumId } }))} />
         <RecordPanel id="partnerships" title="Partnerships and dialogues" xTitle="Records" columns={['Partnership or dialogue', 'Records', 'Exchanges', 'Actions', 'Hubs']} table={tables.partnerships} {...common}
           rows={r.partnerships.map((p) => ({ key: p.partnershipId, count: p.exchanges + p.actions, cells: [partnershipLabel(p.partnershipId), p.exchanges + p.actions, p.exchanges, p.actions, p.hubs], drill: { partnership: p.partnershipId } }))} />
       </div>
