@@ -8,6 +8,7 @@ const CAST = defineCast({
     bernd: { hub: 'hub', mission: 'DE', name: 'Bernd Beta' },
     ada: { role: 'admin', name: 'Ada Admin' },
     hq: { role: 'hq', name: 'Hana Headquarters' },
+    cyra: { role: 'cyber', name: 'Cyra Cyber' },
   },
 })
 
@@ -88,5 +89,12 @@ describe('partnerships and Global Gateway projects in Chromium', () => {
     await expectAccessible(hq, 'project page')
     await hq.goto(`${e.server.url}/gg-projects/gg-no-such`)
     await hq.getByRole('heading', { level: 1, name: 'Not found' }).waitFor({ timeout: 10_000 })
+
+    // A cyber ambassador reads the page too, without the hub's action (not cross-cutting: not theirs to read).
+    const cyra = await e.signInAs('cyra')
+    await cyra.goto(`${e.server.url}/gg-projects/gg-lagos-dc`)
+    await cyra.getByRole('heading', { level: 1, name: 'Lagos data centre study' }).waitFor({ timeout: 10_000 })
+    await cyra.getByText('No exchange or action you may read is linked to it yet.').waitFor({ timeout: 10_000 })
+    expect(await cyra.getByTestId('linked-records').getByRole('link').count()).toBe(0)
   })
 })
