@@ -113,7 +113,8 @@ export function recordTables(rollup: Rollup, labels: TableLabels) {
   const forums: FigureTable = {
     title: 'Forum coordination',
     columns: ['Forum', 'Exchanges', 'Actions', 'Hubs'],
-    rows: r.forums.map((f) => [forumLabel(f.forumId), f.exchanges, f.actions, f.hubs]),
+    // A sub-forum's row sits under its parent, whose figures include it.
+    rows: r.forums.map((f) => [f.parent ? `↳ ${forumLabel(f.forumId)}` : forumLabel(f.forumId), f.exchanges, f.actions, f.hubs]),
   }
   const partnerships: FigureTable = {
     title: 'Partnerships and dialogues',

@@ -24,6 +24,9 @@ const loadAdmin = () => import('../features/admin/admin-page')
 const loadPeriods = () => import('../features/admin/periods-page')
 const loadCompliance = () => import('../features/rollup/compliance-page')
 const loadAccount = () => import('../features/account/account-page')
+const loadReferences = () => import('../features/references/references-pages')
+/** The reference entities' pages: the list, a partnership, a Global Gateway project. */
+const isReferencePath = (path: string) => path === '/references' || !!match('/partnerships/:id', path) || !!match('/gg-projects/:id', path)
 
 /** The unread count of the inbox, live. */
 function useUnread(signedIn: boolean): number {
@@ -49,6 +52,7 @@ function Shell() {
   const PeriodsPage = useModule(loadPeriods, signedIn && path === '/admin/periods')?.default
   const CompliancePage = useModule(loadCompliance, signedIn && path === '/rollup/briefs')?.default
   const AccountPage = useModule(loadAccount, signedIn && path === '/account')?.default
+  const ReferencesPage = useModule(loadReferences, signedIn && isReferencePath(path))?.default
   const unread = useUnread(signedIn)
   // On a phone the header's links fold into a menu; it closes on every move and on Escape.
   const [menuOpen, setMenuOpen] = useState(false)
@@ -80,6 +84,7 @@ function Shell() {
           {me.role !== 'cyber' && <Link to="/" {...(path === '/' ? { 'aria-current': 'page' as const } : {})}>My hubs</Link>}
           <Link to="/rollup" {...(path === '/rollup' ? { 'aria-current': 'page' as const } : {})}>Dashboard</Link>
           <Link to="/cross-cutting" {...(path === '/cross-cutting' ? { 'aria-current': 'page' as const } : {})}>Cross-cutting</Link>
+          <Link to="/references" {...(isReferencePath(path) ? { 'aria-current': 'page' as const } : {})}>Partnerships &amp; projects</Link>
           {canAdminister(me) && (
             <Link to="/admin" {...(path === '/admin' ? { 'aria-current': 'page' as const } : {})}>
               Admin
@@ -120,6 +125,8 @@ function Shell() {
         CompliancePage ? <CompliancePage /> : <PageLoading />
       ) : path === '/account' ? (
         AccountPage ? <AccountPage /> : <PageLoading />
+      ) : isReferencePath(path) ? (
+        ReferencesPage ? <ReferencesPage /> : <PageLoading />
       ) : path === '/rollup' ? (
         RollupPage ? <RollupPage /> : <PageLoading />
       ) : (

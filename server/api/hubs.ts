@@ -18,7 +18,7 @@ import {
 } from '../db/hub-repo.js'
 import { createNote, listNotes, noteScope, renameNote, setNoteScope } from '../db/note-repo.js'
 import { findUser, findUserByEmail } from '../db/user-repo.js'
-import { noteDocName, parseDocName } from '../../shared/doc-names.js'
+import { logDocName, noteDocName, parseDocName } from '../../shared/doc-names.js'
 import { HubParams } from '../../shared/schemas/common.js'
 import {
   FocalPointInput,
@@ -120,6 +120,8 @@ export const hubs = new Hono<AppEnv>()
       missionId: mission.id,
       coordinator: input.coordinator ?? false,
     })
+    // An action's owner must be a member: the hub's log is projected again against the new list.
+    c.var.deps.services.projection.schedule(logDocName(hubId))
     c.var.deps.logger.info({ actorId: actor.id, hubId, userId: user.id }, 'membership set')
     await audit(c, {
       action: existing ? 'membership.changed' : 'membership.added',
@@ -137,6 +139,8 @@ export const hubs = new Hono<AppEnv>()
     await deleteMembership(c.var.db, hubId, userId)
     // No longer a member: their open sockets to this hub's documents close at once.
     c.var.deps.services.live.accessLost(userId, hubId)
+    // The actions they own are flagged (`owner: not a member of this hub`) once the log is projected again.
+    c.var.deps.services.projection.schedule(logDocName(hubId))
     c.var.deps.logger.info({ actorId: actor.id, hubId, userId }, 'membership removed')
     await audit(c, { action: 'membership.removed', target: { type: 'user', id: userId }, hubId })
     return c.body(null, 204)

@@ -9,12 +9,13 @@ const taxonomyData = loadTaxonomy()
 
 /**
  * `GET /api/taxonomy`: themes, forums and partnerships for pickers, with the Global Gateway
- * projects (database rows that admins edit, so cached for a minute only) (signed in). Themes and
- * forums carry `labels` in every interface language beside the English `label`.
+ * projects (database rows that admins edit, so never served from the browser's cache) (signed in).
+ * Themes and forums carry `labels` in every interface language beside the English `label`.
  */
 export const taxonomy = new Hono<AppEnv>().get('/', async (c) => {
   requireActor(c)
-  c.header('cache-control', 'private, max-age=60')
+  // Asked once per page load (the client keeps it): always fresh, so a project an admin adds is offered at once.
+  c.header('cache-control', 'private, no-cache')
   const body: TaxonomyView = { ...taxonomyData, ggProjects: await listGgProjects(c.var.db) }
   return c.json(body)
 })

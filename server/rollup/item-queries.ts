@@ -6,6 +6,7 @@ import { readableBy } from '../db/read-scope.js'
 import { activeInPeriod, themeMatch } from './rollup.js'
 import { OPEN_ACTION_STATUSES } from '../../shared/item-statuses.js'
 import { GG_ACTION_KINDS } from '../../shared/records.js'
+import { forumsWithParents } from './records-rollup.js'
 
 /** An `items` row with its author's name, as the API presents it. */
 export type ItemRow = Item & { author_name: string | null }
@@ -65,7 +66,8 @@ export async function listItems(
       if (f.ggOrTbo) c.push(eb('items.action_kind', 'in', [...GG_ACTION_KINDS]))
       if (f.partnership) c.push(eb('items.partnership', '=', f.partnership))
       if (f.ggProject) c.push(eb('items.gg_project', '=', f.ggProject))
-      if (f.forum) c.push(sql<boolean>`${f.forum} = any(items.forums)`)
+      // A forum's records include those of its sub-forums (as roll-up question 6 counts them).
+      if (f.forum) c.push(sql<boolean>`${f.forum} in (${forumsWithParents(sql`items.forums`)})`)
       if (f.owner) c.push(eb('items.owner_id', '=', f.owner))
       if (f.escalation) c.push(eb('items.escalation', '=', f.escalation))
       if (f.participant) c.push(sql<boolean>`${f.participant} = any(items.participants)`)

@@ -2,12 +2,39 @@ import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from '../db/schema.js'
 import type { RecordsRollup } from '../../shared/schemas/rollup.js'
 import { ESCALATIONS, GG_ACTION_KINDS } from '../../shared/records.js'
+import { loadTaxonomy } from '../taxonomy-file.js'
+
+/** The parent of each sub-forum of the taxonomy (`itu-pp26` → `itu`). */
+let parents: Map<string, string> | null = null
+function subForums(): Map<string, string> {
+  parents ??= new Map(loadTaxonomy().forums.filter((f) => f.parent !== f.id).map((f) => [f.id, f.parent]))
+  return parents
+}
+const parentOf = (id: string) => subForums().get(id) ?? null
+
+/**
+ * The forums a record counts toward: its own and the parents of its sub-forums, each once (a
+ * record of ITU PP-26 counts for ITU too; one tagged with both ITU and PP-26 counts once for ITU).
+ */
+export function forumsWithParents(forums: RawBuilder<unknown>): RawBuilder<unknown> {
+  const pairs = [...subForums()]
+  const own = sql`select x as id from unnest(${forums}) x`
+  if (pairs.length === 0) return own
+  const map = sql.join(pairs.map(([child, parent]) => sql`(${child}, ${parent})`))
+  return sql`${own} union select m.parent from unnest(${forums}) x join (values ${map}) m(child, parent) on m.child = x`
+}
+
+/** Parents first, each followed by its sub-forums (a sub-forum's row is part of its parent's total). */
+function forumTree<T extends { forumId: string; parent: string | null }>(rows: T[]): T[] {
+  const top = rows.filter((r) => r.parent === null || !rows.some((p) => p.forumId === r.parent))
+  return top.flatMap((p) => [p, ...rows.filter((c) => c.parent === p.forumId)])
+}
 
 /**
  * Roll-up questions 6–10, in SQL over the same rows and conditions as the rest of
  * the roll-up (server/rollup/rollup.ts): figures count every record of the hubs reviewed, lists
  * name only what the reader may read.
- *  6. forum coordination (2023 ¶4): records per forum;
+ *  6. forum coordination (2023 ¶4): records per forum, a parent forum counting its sub-forums' records;
  *  7. partnership coverage (2023 ¶5–7): records per partnership or dialogue, and in how many hubs;
  *  8. Global Gateway and Tech Business Offer actions (2025 ¶14, ¶25), by kind and status, each
  *     listed with its project and what it met (outcome or reason dropped: the obstacles);
@@ -25,9 +52,9 @@ export async function computeRecordsRollup(
   const gg = sql.join([...GG_ACTION_KINDS])
   const [forums, partnerships, ggKinds, ggList, counterparts, states, registered, escalations] = await Promise.all([
     sql<{ id: string; exchanges: number; actions: number; hubs: number }>`
-      select f as id, count(*) filter (where i.kind = 'exchange')::int as exchanges, count(*) filter (where i.kind = 'action')::int as actions,
+      select f.id, count(*) filter (where i.kind = 'exchange')::int as exchanges, count(*) filter (where i.kind = 'action')::int as actions,
              count(distinct i.hub_id)::int as hubs
-      from ${source} i cross join lateral unnest(i.forums) f
+      from ${source} i cross join lateral (${forumsWithParents(sql`i.forums`)}) f
       where ${counted} and ${active} group by 1 order by 1`.execute(db),
     sql<{ id: string; exchanges: number; actions: number; hubs: number }>`
       select i.partnership as id, count(*) filter (where i.kind = 'exchange')::int as exchanges, count(*) filter (where i.kind = 'action')::int as actions,
@@ -61,7 +88,7 @@ export async function computeRecordsRollup(
   const escalation = Object.fromEntries(ESCALATIONS.map((e) => [e, 0])) as RecordsRollup['escalation']
   for (const r of escalations.rows) if (r.escalation in escalation) escalation[r.escalation as keyof typeof escalation] += r.n
   return {
-    forums: forums.rows.map((r) => ({ forumId: r.id, exchanges: r.exchanges, actions: r.actions, hubs: r.hubs })),
+    forums: forumTree(forums.rows.map((r) => ({ forumId: r.id, parent: parentOf(r.id), exchanges: r.exchanges, actions: r.actions, hubs: r.hubs }))),
     partnerships: partnerships.rows.map((r) => ({ partnershipId: r.id, exchanges: r.exchanges, actions: r.actions, hubs: r.hubs })),
     globalGateway: {
       byKind: GG_ACTION_KINDS.map((kind) => {

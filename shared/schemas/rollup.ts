@@ -46,7 +46,8 @@ export const AwaitingView = z.object({
 
 /** Roll-up questions 6–10 and escalations (server/rollup/records-rollup.ts says what each counts). */
 export const RecordsRollup = z.object({
-  forums: z.array(z.object({ forumId: z.string(), exchanges: z.number().int(), actions: z.number().int(), hubs: z.number().int() })),
+  /** Parents first, each followed by its sub-forums (`parent` set; absent in fixtures older than it); a parent's figures include its sub-forums' records (once each). */
+  forums: z.array(z.object({ forumId: z.string(), parent: z.string().nullish(), exchanges: z.number().int(), actions: z.number().int(), hubs: z.number().int() })),
   partnerships: z.array(z.object({ partnershipId: z.string(), exchanges: z.number().int(), actions: z.number().int(), hubs: z.number().int() })),
   globalGateway: z.object({
     byKind: z.array(z.object({ actionKind: z.string(), planned: z.number().int(), in_progress: z.number().int(), done: z.number().int(), dropped: z.number().int() })),

@@ -205,5 +205,48 @@ for (const engine of ENGINES) {
       })
       expect(taxonomy.forums.find((f: { id: string }) => f.id === 'wto').labels.fr).toBe('WTO — Organisation mondiale du commerce (OMC)')
     })
+
+    it("flags the actions of an owner removed from the hub, and clears the flag when they are a member again", async () => {
+      const leaver = await createUser(t.db.db, { hubId: hub.id, mission: 'DE', name: 'Lea Leaving' })
+      const c = await synced('bob')
+      try {
+        const ac = createAction(c.doc, { title: 'Owned by Lea', mission: 'DE', authorId: ids.bob, owner: leaver.id })
+        const itemId = `${hub.id}:action:${ac}`
+        expect(await projected(itemId)).toMatchObject({ owner: leaver.id, issues: [] })
+        const owned = async () => ((await api('coord').request('GET', `/api/items?hubId=${hub.id}&owner=${leaver.id}`)).body as ItemBody[]).map((i) => i.id)
+        expect(await owned()).toContain(itemId)
+        // No edit of the log: the membership alone changes what the action's owner is worth.
+        expect((await api('admin').request('DELETE', `/api/hubs/${hub.id}/members/${leaver.id}`)).status).toBe(204)
+        const flagged = await projected(itemId, (i) => i.issues.includes('owner: not a member of this hub'))
+        expect(flagged).toMatchObject({ owner: null, title: 'Owned by Lea' })
+        expect(await owned()).not.toContain(itemId)
+        expect((await api('admin').request('POST', `/api/hubs/${hub.id}/members`, { userId: leaver.id, mission: 'DE' })).status).toBe(201)
+        expect(await projected(itemId, (i) => i.issues.length === 0)).toMatchObject({ owner: leaver.id })
+      } finally {
+        c.destroy()
+      }
+    })
+
+    it('roll-up question 6 counts a sub-forum toward its parent, each record once, and the drill-down lists the same', async () => {
+      const c = await synced('bob')
+      try {
+        const sub = createAction(c.doc, { title: 'ITU Council only', mission: 'DE', authorId: ids.bob, forums: ['itu-council'] })
+        const both = createExchange(c.doc, { title: 'ITU and ITU-T', mission: 'DE', authorId: ids.bob, forums: ['itu', 'itu-t'] })
+        await projected(`${hub.id}:action:${sub}`)
+        await projected(`${hub.id}:exchange:${both}`)
+        const day = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10)
+        const period = `from=${day(-1)}&to=${day(1)}`
+        const rollup = (await api('admin').request('GET', `/api/rollup?${period}`)).body
+        const rows = rollup.records.forums.map((f: { forumId: string; parent: string | null; exchanges: number; actions: number; hubs: number }) => [f.forumId, f.parent, f.exchanges, f.actions, f.hubs])
+        const itu = rows.findIndex((r: unknown[]) => r[0] === 'itu')
+        // The parent's row first, then its sub-forums; the exchange tagged ITU and ITU-T counts once for ITU.
+        expect(rows.slice(itu, itu + 3)).toEqual([['itu', null, 1, 1, 1], ['itu-council', 'itu', 0, 1, 1], ['itu-t', 'itu', 1, 0, 1]])
+        const drill = (await api('admin').request('GET', `/api/items?activeFrom=${day(-1)}&activeTo=${day(1)}&forum=itu`)).body as ItemBody[]
+        expect(drill.map((i) => i.id).sort()).toEqual([`${hub.id}:action:${sub}`, `${hub.id}:exchange:${both}`].sort())
+        expect(((await api('admin').request('GET', `/api/items?forum=itu-council`)).body as ItemBody[]).map((i) => i.id)).toEqual([`${hub.id}:action:${sub}`])
+      } finally {
+        c.destroy()
+      }
+    })
   })
 }

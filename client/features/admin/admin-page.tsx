@@ -7,6 +7,7 @@ import { MissionPanel, type MissionDraft } from './mission-panel'
 import { OneTimeLink } from './one-time-link'
 import { useAdmin } from './use-admin'
 import { UsersPanel } from './users-panel'
+import { GgProjectsPanel } from './gg-projects-panel'
 
 /**
  * Administration (`/admin`, admins only): users (invite with a one-time link, disable, enable,
@@ -30,6 +31,7 @@ export default function AdminPage() {
         <HubPanel act={act} onCreated={(hubId) => setMission((m) => ({ ...m, hubId }))} />
         <MissionPanel mission={mission} onChange={setMission} act={act} />
       </div>
+      <GgProjectsPanel />
       <AuditPanel audit={audit.audit} filter={audit.filter} onFilter={audit.setFilter} />
     </main>
   )

@@ -17,6 +17,7 @@ import { ScopeChip, ScopePicker, scopeOptions } from '../../ui/scope'
 import type { LogViewProps, Scoped } from './use-log'
 import { createEntry, saveEntry } from './save-entry'
 import { entryAnchor } from '../../app/links'
+import { RecordRefs } from '../references/record-refs'
 import { formatDay } from '../../ui/format'
 import { DayInput } from '../../ui/day-input'
 import { ConfirmButton } from '../../ui/confirm'
@@ -97,6 +98,7 @@ export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy,
                 {a.title || <em>untitled</em>}
                 <ScopeChip scope={a.scope} />
                 {a.issues.length > 0 && <span className="chip warn" title={a.issues.join('; ')}>needs attention</span>}
+                <RecordRefs partnership={a.partnership} ggProject={a.ggProject} names={taxonomy as RecordTaxonomy | null} />
               </td>
               <td>
                 <Select
@@ -273,6 +275,11 @@ function ActionPanel({ initial, from, coordinates, hub, taxonomy, mission, choic
         <TermPicker label="Forums" terms={taxonomy?.forums ?? []} value={v.forums} onChange={(forums) => setV({ ...v, forums })} />
         <Select label="Partnership or dialogue" value={v.partnership ?? ''} onChange={(p) => setV({ ...v, partnership: p || null })} empty="None" options={partnershipOptions(tax)} />
         <Select label="Global Gateway project" value={v.ggProject ?? ''} onChange={(g) => setV({ ...v, ggProject: g || null })} empty="None" options={ggProjectOptions(tax)} />
+        {initial && (initial.partnership || initial.ggProject) && (
+          <p className="small" data-testid="action-refs">
+            Pages: <RecordRefs partnership={initial.partnership} ggProject={initial.ggProject} names={tax} prefix />
+          </p>
+        )}
         <ScopePicker value={v.scope} onChange={(scope) => setV({ ...v, scope })} choices={choices} />
         <div className="row">
           <button type="submit" className="primary">Save</button>

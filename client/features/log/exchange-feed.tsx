@@ -11,8 +11,9 @@ import { createEntry, saveEntry } from './save-entry'
 import { Link } from '../../app/router'
 import { COUNTERPART_LABELS, ESCALATION_LABELS, EXCHANGE_TYPE_LABELS, type Counterpart, type Escalation, type ExchangeType } from '../../../shared/records'
 import { canCoordinate } from '../../../shared/access'
-import { CounterpartPicker, ESCALATION_OPTIONS, EXCHANGE_TYPE_OPTIONS, partnershipLabel, partnershipOptions, type RecordTaxonomy } from './record-fields'
+import { CounterpartPicker, ESCALATION_OPTIONS, EXCHANGE_TYPE_OPTIONS, partnershipOptions, type RecordTaxonomy } from './record-fields'
 import { entryAnchor } from '../../app/links'
+import { RecordRefs } from '../references/record-refs'
 import { formatDateTimeZone } from '../../ui/format'
 import { DayInput } from '../../ui/day-input'
 import { ConfirmButton } from '../../ui/confirm'
@@ -91,7 +92,7 @@ export function ExchangeFeed({ docs, items, hub, me, mission, canWrite, taxonomy
               <p className="small">
                 {e.exchangeType && <span className="chip">{EXCHANGE_TYPE_LABELS[e.exchangeType as ExchangeType] ?? e.exchangeType}</span>}
                 {e.counterparts.map((c) => <span key={c} className="chip">{COUNTERPART_LABELS[c]}</span>)}
-                {e.partnership && <span className="chip">{partnershipLabel(tax, e.partnership)}</span>}
+                <RecordRefs partnership={e.partnership} names={tax} />
                 {e.crossCutting && e.escalation && e.escalation !== 'none' && <span className="chip accent">escalated: {ESCALATION_LABELS[e.escalation as Escalation]}</span>}
               </p>
             )}

@@ -77,6 +77,8 @@ export const moveToScope = (itemId: string, scope: Scope) =>
   request('PUT', `/api/items/${encodeURIComponent(itemId)}/scope`, { scope })
 
 let taxonomyCache: Promise<Taxonomy> | null = null
+/** The taxonomy is asked again on next use (an admin changed the Global Gateway projects). */
+export const forgetTaxonomy = () => void (taxonomyCache = null)
 /** Themes and forums for pickers, fetched once. */
 export function useTaxonomy(): Taxonomy | null {
   const [t, setT] = useState<Taxonomy | null>(null)

@@ -7,11 +7,14 @@ import type { Drill } from './drill'
 import { formatDateTime, formatDay } from '../../ui/format'
 import { count } from '../../../shared/labels'
 import { useEscape } from '../../ui/use-escape'
+import { useTaxonomy } from '../log/use-log'
+import { RecordRefs } from '../references/record-refs'
 
 /** The items behind a figure, from `/api/items` with the same conditions the roll-up counted. */
 export function DrillDown({ drill, hubName, onClose }: { drill: Drill; hubName: (id: string) => string; onClose: () => void }) {
   const q = useApi<ItemView[]>(`/api/items?${new URLSearchParams({ ...drill.query, limit: '500' })}`)
   useEscape(onClose)
+  const taxonomy = useTaxonomy()
   const items = q.data ?? null
   const error = q.error?.message ?? null
   return (
@@ -35,6 +38,7 @@ export function DrillDown({ drill, hubName, onClose }: { drill: Drill; hubName: 
               {i.due ? ` · due ${formatDay(i.due)}` : ''}
               {i.status ? ` · ${STATUS_LABEL[i.status] ?? i.status}` : ''}
             </span>
+            <RecordRefs partnership={i.partnership} ggProject={i.ggProject} names={taxonomy as Parameters<typeof RecordRefs>[0]['names']} />
             {i.body && <p className="body small">{i.body.length > 300 ? i.body.slice(0, 300) + '…' : i.body}</p>}
             <Link to={entryPath(i.hubId, i.kind, i.entryId)}>Open in the hub</Link>
           </li>

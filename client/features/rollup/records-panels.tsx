@@ -9,6 +9,10 @@ import { useTaxonomy } from '../log/use-log'
 import { Chart } from './chart'
 import { activeIn, type PanelProps } from './drill'
 import { PanelHead } from './panel-head'
+import { GgProjectLink } from '../references/reference-links'
+import { partnershipPath } from '../references/reference-api'
+import { Link } from '../../app/router'
+import { ggProjectName } from '../references/record-refs'
 
 /** A row of a question's table: its cells, and the drill-down behind its count. */
 interface Row {
@@ -16,6 +20,8 @@ interface Row {
   cells: (string | number)[]
   count: number
   drill: Record<string, string>
+  /** The page of what the row names (a partnership's), when it has one. */
+  to?: string
 }
 
 /** One question: chart, table with drill-down buttons, CSV. */
@@ -52,7 +58,7 @@ function RecordPanel({ id, title, xTitle, columns, rows, table, period, drillTo,
           <Table caption={title} captionHidden columns={columns}>
             {rows.map((r) => (
               <tr key={r.key}>
-                <th scope="row">{r.cells[0]}</th>
+                <th scope="row">{r.to ? <Link to={r.to}>{r.cells[0]}</Link> : r.cells[0]}</th>
                 {r.cells.slice(1).map((c, i) => (
                   <td key={i}>
                     {i === 0 ? (
@@ -86,9 +92,9 @@ export function RecordsPanels(props: PanelProps) {
     <>
       <div className="two-col">
         <RecordPanel id="forums" title="Forum coordination" xTitle="Records" columns={['Forum', 'Records', 'Exchanges', 'Actions', 'Hubs']} table={tables.forums} {...common}
-          rows={r.forums.map((f) => ({ key: f.forumId, count: f.exchanges + f.actions, cells: [forumLabel(f.forumId), f.exchanges + f.actions, f.exchanges, f.actions, f.hubs], drill: { forum: f.forumId } }))} />
+          rows={r.forums.map((f) => ({ key: f.forumId, count: f.exchanges + f.actions, cells: [f.parent ? `↳ ${forumLabel(f.forumId)}` : forumLabel(f.forumId), f.exchanges + f.actions, f.exchanges, f.actions, f.hubs], drill: { forum: f.forumId } }))} />
         <RecordPanel id="partnerships" title="Partnerships and dialogues" xTitle="Records" columns={['Partnership or dialogue', 'Records', 'Exchanges', 'Actions', 'Hubs']} table={tables.partnerships} {...common}
-          rows={r.partnerships.map((p) => ({ key: p.partnershipId, count: p.exchanges + p.actions, cells: [partnershipLabel(p.partnershipId), p.exchanges + p.actions, p.exchanges, p.actions, p.hubs], drill: { partnership: p.partnershipId } }))} />
+          rows={r.partnerships.map((p) => ({ key: p.partnershipId, count: p.exchanges + p.actions, cells: [partnershipLabel(p.partnershipId), p.exchanges + p.actions, p.exchanges, p.actions, p.hubs], drill: { partnership: p.partnershipId }, to: partnershipPath(p.partnershipId) }))} />
       </div>
       <div className="two-col">
         <RecordPanel id="global-gateway" title="Global Gateway and Tech Business Offer actions" xTitle="Actions" columns={['Kind', 'Actions', 'Planned', 'In progress', 'Done', 'Dropped']} table={tables.globalGateway} {...common}
@@ -109,7 +115,7 @@ export function RecordsPanels(props: PanelProps) {
                 <th scope="row">{hubName(a.hubId)}</th>
                 <td>{a.title}</td>
                 <td>{ACTION_KIND_LABELS[a.actionKind as ActionKind] ?? a.actionKind}</td>
-                <td>{taxonomy && 'ggProjects' in taxonomy ? ((taxonomy as { ggProjects?: { id: string; name: string }[] }).ggProjects?.find((g) => g.id === a.ggProject)?.name ?? a.ggProject ?? '—') : (a.ggProject ?? '—')}</td>
+                <td>{a.ggProject ? <GgProjectLink id={a.ggProject} label={ggProjectName(taxonomy, a.ggProject)} /> : '—'}</td>
                 <td>{a.status ? (ACTION_STATUS_LABELS as Record<string, string>)[a.status] ?? a.status : '—'}</td>
                 <td>{a.obstacle ?? '—'}</td>
               </tr>
