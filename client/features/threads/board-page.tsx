@@ -6,8 +6,9 @@ import type { ItemView } from '../../../shared/schemas/items'
 import { ESCALATION_LABELS, type Escalation } from '../../../shared/records'
 import type { HubSummaryView } from '../../../shared/schemas/hubs'
 import type { Taxonomy } from '../../../shared/taxonomy'
-import { ThreadPanel, INPUT_LABEL } from '../../comments/thread-panel'
+import { ThreadPanel, inputLabel } from '../../comments/thread-panel'
 import { ErrorBanner } from '../../ui/error-banner'
+import { INPUT_STATUSES } from '../../../shared/item-statuses'
 import { Select } from '../../ui/select'
 import { count, regionLabel } from '../../../shared/labels'
 
@@ -68,7 +69,7 @@ export default function BoardPage() {
           value={filter.status}
           onChange={(status) => setFilter({ ...filter, status })}
           empty="Any state"
-          options={Object.entries(INPUT_LABEL).map(([k, v]) => ({ value: k, label: v }))}
+          options={INPUT_STATUSES.map((k) => ({ value: k, label: inputLabel(k) }))}
         />
       </div>
       <ErrorBanner message={error} />
@@ -89,7 +90,7 @@ export default function BoardPage() {
               </p>
               <p>
                 <span className={`chip ${i.inputStatus === 'awaiting_input' ? 'warn' : ''}`} data-testid="board-status">
-                  {INPUT_LABEL[i.inputStatus ?? 'open']}
+                  {inputLabel(i.inputStatus ?? 'open')}
                   {waiting !== null && ` · waiting ${count(waiting, 'day')}`}
                 </span>
                 {i.escalation && i.escalation !== 'none' && (
