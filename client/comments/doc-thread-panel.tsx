@@ -62,18 +62,18 @@ function ThreadItem({ thread: t, data, removed, active, onActivate }: { thread: 
         </button>{' '}
         {removed && (
           <span className="chip" data-testid="passage-removed">
-            {t('thread.passageRemoved')}
+            {tr('thread.passageRemoved')}
           </span>
         )}
-        {t.resolved && <span className="chip">{t('thread.resolved')}</span>}
+        {t.resolved && <span className="chip">{tr('thread.resolved')}</span>}
       </p>
-      <ol className="thread" aria-label={t('thread.replies')}>
+      <ol className="thread" aria-label={tr('thread.replies')}>
         {t.comments.map((c) => (
           <li key={c.id}>
             <p className="muted small">
               <strong>{c.authorName}</strong> ({c.authorRole}) · {when(c.createdAt)}
             </p>
-            <p>{c.deleted ? <em className="muted">{t('thread.commentDeleted')}</em> : <CommentText text={c.body} />}</p>
+            <p>{c.deleted ? <em className="muted">{tr('thread.commentDeleted')}</em> : <CommentText text={c.body} />}</p>
           </li>
         ))}
       </ol>
