@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { useT } from '../../i18n/provider'
 import * as vega from 'vega'
 import { compile, type TopLevelSpec } from 'vega-lite'
 import { expressionInterpreter } from 'vega-interpreter'
@@ -11,6 +12,7 @@ import { expressionInterpreter } from 'vega-interpreter'
 export function Chart({ spec, label, onDrill }: { spec: TopLevelSpec; label: string; onDrill?: (datum: Record<string, unknown>) => void }) {
   const el = useRef<HTMLDivElement>(null)
   const [failed, setFailed] = useState(false)
+  const t = useT()
   useEffect(() => {
     if (!el.current) return
     // Vega compiles its expressions with Function() unless they are interpreted: the page's CSP
@@ -41,6 +43,6 @@ export function Chart({ spec, label, onDrill }: { spec: TopLevelSpec; label: str
       view.finalize()
     }
   }, [spec, onDrill])
-  if (failed) return <p className="muted small">The chart could not be drawn; the table has the same figures.</p>
+  if (failed) return <p className="muted small">{t('rollup.chartFailed')}</p>
   return <div ref={el} className="chart" role="img" aria-label={label} />
 }
