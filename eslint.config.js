@@ -1,4 +1,38 @@
 import tseslint from 'typescript-eslint'
+import noUntranslatedJsx, { READ_PROPS } from './scripts/eslint/no-untranslated-jsx.js'
+
+/**
+ * Client files whose words do not yet all go through the catalogs (issue 18): the rule below
+ * skips them until they are converted. Keep this list short; it only ever shrinks.
+ */
+const NOT_YET_TRANSLATED = [
+  'client/features/admin/admin-page.tsx',
+  'client/features/admin/audit-panel.tsx',
+  'client/features/admin/hub-panel.tsx',
+  'client/features/admin/invite-form.tsx',
+  'client/features/admin/mission-panel.tsx',
+  'client/features/admin/one-time-link.tsx',
+  'client/features/admin/period-form.tsx',
+  'client/features/admin/periods-page.tsx',
+  'client/features/admin/periods-panel.tsx',
+  'client/features/admin/users-panel.tsx',
+  'client/features/export/export-links.tsx',
+  'client/features/history/history-panel.tsx',
+  'client/features/log/action-table.tsx',
+  'client/features/log/exchange-feed.tsx',
+  'client/features/log/log-tab.tsx',
+  'client/features/log/pending-delete.tsx',
+  'client/features/log/record-fields.tsx',
+  'client/features/log/term-picker.tsx',
+  'client/features/members/focal-point-training.tsx',
+  'client/features/members/members-tab.tsx',
+  'client/features/notes/note-editor.tsx',
+  'client/features/notes/notes-tab.tsx',
+  'client/features/search/search-box.tsx',
+  'client/features/threads/board-page.tsx',
+  'client/features/threads/inbox-page.tsx',
+  'client/pages/set-password-page.tsx',
+]
 
 /**
  * Lint rules that keep the architecture visible: shared/ imports neither side, the
@@ -10,6 +44,15 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Every word a person reads in the app comes from client/i18n/messages (en, fr, it).
+    files: ['client/**/*.tsx'],
+    ignores: NOT_YET_TRANSLATED,
+    plugins: { hubwork: { rules: { 'no-untranslated-jsx': noUntranslatedJsx } } },
+    rules: {
+      'hubwork/no-untranslated-jsx': ['error', READ_PROPS],
     },
   },
   {

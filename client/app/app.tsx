@@ -68,7 +68,7 @@ function Shell() {
     <>
       <a href="#main" className="skip">{t('shell.skip')}</a>
       <header className="top" onKeyDown={(e) => e.key === 'Escape' && menuOpen && setMenuOpen(false)}>
-        <Link to="/" className="brand">Hubwork</Link>
+        <Link to="/" className="brand">{t('app.name')}</Link>
         <button
           type="button"
           className="menu-toggle"

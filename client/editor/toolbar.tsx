@@ -78,7 +78,7 @@ function LinkDialog({ onApply, onClose }: { onApply: (url: string | null) => voi
         <h2 id="link-title">{t('editor.link')}</h2>
         <label>
           {t('editor.linkAddress')}
-          <input value={typed} onChange={(e) => (setTyped(e.target.value), setError(null))} autoFocus placeholder="eur-lex.europa.eu" aria-invalid={!!error || undefined} aria-describedby="link-error" />
+          <input value={typed} onChange={(e) => (setTyped(e.target.value), setError(null))} autoFocus placeholder={t('editor.linkPlaceholder')} aria-invalid={!!error || undefined} aria-describedby="link-error" />
         </label>
         <p id="link-error" className="error small" role="alert">
           {error}

@@ -31,7 +31,7 @@ export function LoginPage({ expired }: { expired?: boolean }) {
     <main className="login" id="main">
       {/* Before anyone is known: the browser's language, or the one picked here (kept until sign-in). */}
       <LanguageSelect className="login-language small" label={t('login.language')} value={kept} onChange={pickSignedOut} />
-      <h1>Hubwork</h1>
+      <h1>{t('app.name')}</h1>
       <p className="muted">{t('login.tagline')}</p>
       {expired && (
         <p className="notice" role="alert">
