@@ -16,8 +16,6 @@ const NOT_YET_TRANSLATED = [
   'client/features/admin/periods-page.tsx',
   'client/features/admin/periods-panel.tsx',
   'client/features/admin/users-panel.tsx',
-  'client/features/export/export-links.tsx',
-  'client/features/history/history-panel.tsx',
   'client/features/log/action-table.tsx',
   'client/features/log/exchange-feed.tsx',
   'client/features/log/log-tab.tsx',
