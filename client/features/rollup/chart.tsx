@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
-import { useT } from '../../i18n/provider'
+import { localizeSpec } from './chart-words'
+import { useLanguage, useT } from '../../i18n/provider'
 import * as vega from 'vega'
 import { compile, type TopLevelSpec } from 'vega-lite'
 import { expressionInterpreter } from 'vega-interpreter'
@@ -12,6 +13,8 @@ import { expressionInterpreter } from 'vega-interpreter'
 export function Chart({ spec, label, onDrill }: { spec: TopLevelSpec; label: string; onDrill?: (datum: Record<string, unknown>) => void }) {
   const el = useRef<HTMLDivElement>(null)
   const [failed, setFailed] = useState(false)
+  // Drawn again in a new language: the chart's words are in the spec.
+  const { language } = useLanguage()
   const t = useT()
   useEffect(() => {
     if (!el.current) return
@@ -21,7 +24,7 @@ export function Chart({ spec, label, onDrill }: { spec: TopLevelSpec; label: str
     // drawn leaves its table.
     let view: vega.View
     try {
-      view = new vega.View(vega.parse(compile(spec).spec, undefined, { ast: true }), {
+      view = new vega.View(vega.parse(compile(localizeSpec(spec)).spec, undefined, { ast: true }), {
         renderer: 'svg',
         container: el.current,
         hover: true,
@@ -42,7 +45,7 @@ export function Chart({ spec, label, onDrill }: { spec: TopLevelSpec; label: str
     return () => {
       view.finalize()
     }
-  }, [spec, onDrill])
+  }, [spec, onDrill, language])
   if (failed) return <p className="muted small">{t('rollup.chartFailed')}</p>
   return <div ref={el} className="chart" role="img" aria-label={label} />
 }

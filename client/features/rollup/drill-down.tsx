@@ -1,9 +1,9 @@
 import { useApi } from '../../api/query'
+import { actionStatusLabel } from '../../i18n/statuses'
 import { useT } from '../../i18n/provider'
 import { Link } from '../../app/router'
 import { entryPath } from '../../app/links'
 import type { ItemView } from '../../../shared/schemas/items'
-import { STATUS_LABEL } from '../../../shared/rollup-charts'
 import type { Drill } from './drill'
 import { formatDateTime, formatDay } from '../../ui/format'
 import { useEscape } from '../../ui/use-escape'
@@ -34,7 +34,7 @@ export function DrillDown({ drill, hubName, onClose }: { drill: Drill; hubName: 
               {i.kind === 'action' ? t('rollup.kindAction') : t('rollup.kindExchange')} · {hubName(i.hubId)} · {i.mission ?? '?'}
               {i.createdAt ? ` · ${formatDateTime(i.createdAt)}` : ''}
               {i.due ? t('rollup.due', { day: formatDay(i.due) }) : ''}
-              {i.status ? ` · ${STATUS_LABEL[i.status] ?? i.status}` : ''}
+              {i.status ? ` · ${actionStatusLabel(i.status)}` : ''}
             </span>
             {i.body && <p className="body small">{i.body.length > 300 ? i.body.slice(0, 300) + '…' : i.body}</p>}
             <Link to={entryPath(i.hubId, i.kind, i.entryId)}>{t('rollup.openInHub')}</Link>

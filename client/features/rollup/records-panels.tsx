@@ -1,10 +1,10 @@
 import { useCallback, useMemo } from 'react'
+import { actionStatusLabel } from '../../i18n/statuses'
 import { useLanguage, useT } from '../../i18n/provider'
 import { termLabelIn, termText } from '../../i18n/terms'
 import { recordBarSpec, type RecordBar } from '../../../shared/rollup-record-charts'
 import { recordTables, type FigureTable } from '../../../shared/rollup-tables'
 import { ACTION_KIND_LABELS, COUNTERPART_LABELS, ESCALATION_LABELS, type ActionKind, type Counterpart, type Escalation } from '../../../shared/records'
-import { ACTION_STATUS_LABELS } from '../../../shared/item-statuses'
 import { Table } from '../../ui/table'
 import { useTaxonomy } from '../log/use-log'
 import { Chart } from './chart'
@@ -117,7 +117,7 @@ export function RecordsPanels(props: PanelProps) {
                 <td>{a.title}</td>
                 <td>{ACTION_KIND_LABELS[a.actionKind as ActionKind] ?? a.actionKind}</td>
                 <td>{taxonomy && 'ggProjects' in taxonomy ? ((taxonomy as { ggProjects?: { id: string; name: string }[] }).ggProjects?.find((g) => g.id === a.ggProject)?.name ?? a.ggProject ?? '—') : (a.ggProject ?? '—')}</td>
-                <td>{a.status ? (ACTION_STATUS_LABELS as Record<string, string>)[a.status] ?? a.status : '—'}</td>
+                <td>{a.status ? actionStatusLabel(a.status) : '—'}</td>
                 <td>{a.obstacle ?? '—'}</td>
               </tr>
             ))}

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react'
 import { useT } from '../../i18n/provider'
-import { statusSpec, STATUS_LABEL } from '../../../shared/rollup-charts'
+import { statusSpec } from '../../../shared/rollup-charts'
+import { actionStatusLabel } from '../../i18n/statuses'
 import type { FigureTable } from '../../../shared/rollup-tables'
 import { Table } from '../../ui/table'
 import { Chart } from './chart'
@@ -24,9 +25,9 @@ export function StatusPanel({ rollup, period, drillTo, table }: Pick<PanelProps,
       <Table caption={t('rollup.byStatusCaption')} captionHidden>
         {Object.entries(rollup.actionsByStatus).map(([s, n]) => (
           <tr key={s}>
-            <th scope="row">{STATUS_LABEL[s] ?? s}</th>
+            <th scope="row">{actionStatusLabel(s)}</th>
             <td>
-              <button type="button" className="link" onClick={() => drillTo(t('rollup.actionsStatus', { status: STATUS_LABEL[s] ?? s }), { ...activeIn(period), kind: 'action', status: s })}>
+              <button type="button" className="link" onClick={() => drillTo(t('rollup.actionsStatus', { status: actionStatusLabel(s) }), { ...activeIn(period), kind: 'action', status: s })}>
                 {n}
               </button>
             </td>
