@@ -26,7 +26,6 @@ const NOT_YET_TRANSLATED = [
   'client/features/members/members-tab.tsx',
   'client/features/notes/note-editor.tsx',
   'client/features/notes/notes-tab.tsx',
-  'client/features/search/search-box.tsx',
   'client/features/threads/board-page.tsx',
   'client/features/threads/inbox-page.tsx',
   'client/pages/set-password-page.tsx',
