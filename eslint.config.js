@@ -16,9 +16,7 @@ const NOT_YET_TRANSLATED = [
   'client/features/admin/periods-page.tsx',
   'client/features/admin/periods-panel.tsx',
   'client/features/admin/users-panel.tsx',
-  'client/features/threads/board-page.tsx',
   'client/features/threads/inbox-page.tsx',
-  'client/pages/set-password-page.tsx',
 ]
 
 /**
