@@ -16,7 +16,6 @@ const NOT_YET_TRANSLATED = [
   'client/features/admin/periods-page.tsx',
   'client/features/admin/periods-panel.tsx',
   'client/features/admin/users-panel.tsx',
-  'client/features/threads/inbox-page.tsx',
 ]
 
 /**
