@@ -4,7 +4,7 @@ import { useLanguage, useT } from '../../i18n/provider'
 import { termLabelIn, termText } from '../../i18n/terms'
 import { recordBarSpec, type RecordBar } from '../../../shared/rollup-record-charts'
 import { recordTables, type FigureTable } from '../../../shared/rollup-tables'
-import { ACTION_KIND_LABELS, COUNTERPART_LABELS, ESCALATION_LABELS, type ActionKind, type Counterpart, type Escalation } from '../../../shared/records'
+import { actionKindLabel, counterpartLabel, escalationLabel } from '../../i18n/records'
 import { Table } from '../../ui/table'
 import { useTaxonomy } from '../log/use-log'
 import { Chart } from './chart'
@@ -101,11 +101,11 @@ export function RecordsPanels(props: PanelProps) {
         <RecordPanel id="global-gateway" title={t('records.gg')} xTitle={t('col.actions')} columns={[t('col.kind'), t('col.actions'), t('col.planned'), t('col.inProgress'), t('col.done'), t('col.dropped')]} table={tables.globalGateway} {...common}
           rows={r.globalGateway.byKind.map((k) => ({
             key: k.actionKind, count: k.planned + k.in_progress + k.done + k.dropped,
-            cells: [ACTION_KIND_LABELS[k.actionKind as ActionKind] ?? k.actionKind, k.planned + k.in_progress + k.done + k.dropped, k.planned, k.in_progress, k.done, k.dropped],
+            cells: [actionKindLabel(k.actionKind), k.planned + k.in_progress + k.done + k.dropped, k.planned, k.in_progress, k.done, k.dropped],
             drill: { kind: 'action', actionKind: k.actionKind },
           }))} />
         <RecordPanel id="counterparts" title={t('records.counterparts')} xTitle={t('col.exchanges')} columns={[t('col.counterpart'), t('col.exchanges'), t('col.hubs')]} table={tables.counterparts} {...common}
-          rows={r.counterparts.map((c) => ({ key: c.counterpart, count: c.exchanges, cells: [COUNTERPART_LABELS[c.counterpart as Counterpart] ?? c.counterpart, c.exchanges, c.hubs], drill: { kind: 'exchange', counterpart: c.counterpart } }))} />
+          rows={r.counterparts.map((c) => ({ key: c.counterpart, count: c.exchanges, cells: [counterpartLabel(c.counterpart), c.exchanges, c.hubs], drill: { kind: 'exchange', counterpart: c.counterpart } }))} />
       </div>
       {r.globalGateway.actions.length > 0 && (
         <section aria-labelledby="gg-list-title" className="panel">
@@ -115,7 +115,7 @@ export function RecordsPanels(props: PanelProps) {
               <tr key={a.itemId}>
                 <th scope="row">{hubName(a.hubId)}</th>
                 <td>{a.title}</td>
-                <td>{ACTION_KIND_LABELS[a.actionKind as ActionKind] ?? a.actionKind}</td>
+                <td>{actionKindLabel(a.actionKind)}</td>
                 <td>{taxonomy && 'ggProjects' in taxonomy ? ((taxonomy as { ggProjects?: { id: string; name: string }[] }).ggProjects?.find((g) => g.id === a.ggProject)?.name ?? a.ggProject ?? '—') : (a.ggProject ?? '—')}</td>
                 <td>{a.status ? actionStatusLabel(a.status) : '—'}</td>
                 <td>{a.obstacle ?? '—'}</td>
@@ -128,7 +128,7 @@ export function RecordsPanels(props: PanelProps) {
         <RecordPanel id="member-states" title={t('records.memberStates')} xTitle={t('col.records')} columns={[t('col.memberState'), t('col.records'), t('col.hubsRegistered'), t('col.hubsActive')]} table={tables.memberStates} {...common}
           rows={r.memberStates.map((m) => ({ key: m.mission, count: m.records, cells: [m.mission, m.records, m.registeredHubs, m.activeHubs], drill: { participant: m.mission } }))} />
         <RecordPanel id="escalation" periodBound={false} title={t('records.escalation')} xTitle={t('col.items')} columns={[t('col.escalatedTo'), t('col.items')]} table={tables.escalation} {...common}
-          rows={Object.entries(r.escalation).map(([e, n]) => ({ key: e, count: n, cells: [ESCALATION_LABELS[e as Escalation] ?? e, n], drill: { crossCutting: 'true', escalation: e } }))} />
+          rows={Object.entries(r.escalation).map(([e, n]) => ({ key: e, count: n, cells: [escalationLabel(e), n], drill: { crossCutting: 'true', escalation: e } }))} />
       </div>
     </>
   )
