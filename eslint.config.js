@@ -1,4 +1,5 @@
 import tseslint from 'typescript-eslint'
+import noUntranslatedJsx, { READ_PROPS } from './scripts/eslint/no-untranslated-jsx.js'
 
 /**
  * Lint rules that keep the architecture visible: shared/ imports neither side, the
@@ -10,6 +11,14 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Every word a person reads in the app comes from client/i18n/messages (en, fr, it).
+    files: ['client/**/*.tsx'],
+    plugins: { hubwork: { rules: { 'no-untranslated-jsx': noUntranslatedJsx } } },
+    rules: {
+      'hubwork/no-untranslated-jsx': ['error', READ_PROPS],
     },
   },
   {

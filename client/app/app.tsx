@@ -16,6 +16,8 @@ import { PageLoading, useOnline } from '../offline/loading'
 import { UpdateBanner } from '../offline/update-banner'
 import { SearchBox } from '../features/search/search-box'
 import { roleName } from '../../shared/labels'
+import { LanguageProvider, useT } from '../i18n/provider'
+import type { ReactNode } from 'react'
 
 const loadRollup = () => import('../features/rollup/rollup-page')
 const loadBoard = () => import('../features/threads/board-page')
@@ -41,6 +43,7 @@ function useUnread(signedIn: boolean): number {
 /** Header with landmarks: skip link, the app name, who is signed in, sign-out. */
 function Shell() {
   const { me, loading, expired, localSince, signOut } = useSession()
+  const t = useT()
   const online = useOnline()
   const { path, navigate } = useRouter()
   // Hooks first, every render (React counts them); the early returns come after.
@@ -59,7 +62,7 @@ function Shell() {
   useEffect(() => setMenuOpen(false), [path])
   // The one-time link of an invitation works signed out (and signed in as someone else).
   if (path === '/set-password') return <SetPasswordPage />
-  if (loading) return <p className="muted page">Loading…</p>
+  if (loading) return <p className="muted page">{t('common.loading')}</p>
   if (!me || expired) return (<><UpdateBanner /><LoginPage expired={expired} /></>)
   // Cyber ambassadors work on the cross-cutting board: it is where they land, never a hub they cannot open.
   if (path === '/login' || (path === '/' && me.role === 'cyber')) return <Navigate to={me.role === 'cyber' ? '/cross-cutting' : '/'} replace />
@@ -67,9 +70,9 @@ function Shell() {
   const note = match('/hubs/:hubId/notes/:noteId', path)
   return (
     <>
-      <a href="#main" className="skip">Skip to content</a>
+      <a href="#main" className="skip">{t('shell.skip')}</a>
       <header className="top" onKeyDown={(e) => e.key === 'Escape' && menuOpen && setMenuOpen(false)}>
-        <Link to="/" className="brand">Hubwork</Link>
+        <Link to="/" className="brand">{t('app.name')}</Link>
         <button
           type="button"
           className="menu-toggle"
@@ -77,21 +80,21 @@ function Shell() {
           aria-controls="top-menu"
           onClick={() => setMenuOpen(!menuOpen)}
         >
-          Menu{unread > 0 && !menuOpen && <span className="badge" aria-hidden="true">{unread}</span>}
+          {t('shell.menu')}{unread > 0 && !menuOpen && <span className="badge" aria-hidden="true">{unread}</span>}
         </button>
         <div id="top-menu" className={menuOpen ? 'top-menu open' : 'top-menu'}>
-        <nav aria-label="Main">
-          {me.role !== 'cyber' && <Link to="/" {...(path === '/' ? { 'aria-current': 'page' as const } : {})}>My hubs</Link>}
-          <Link to="/rollup" {...(path === '/rollup' ? { 'aria-current': 'page' as const } : {})}>Dashboard</Link>
-          <Link to="/cross-cutting" {...(path === '/cross-cutting' ? { 'aria-current': 'page' as const } : {})}>Cross-cutting</Link>
-          <Link to="/references" {...(isReferencePath(path) ? { 'aria-current': 'page' as const } : {})}>Partnerships &amp; projects</Link>
+        <nav aria-label={t('shell.mainNav')}>
+          {me.role !== 'cyber' && <Link to="/" {...(path === '/' ? { 'aria-current': 'page' as const } : {})}>{t('shell.myHubs')}</Link>}
+          <Link to="/rollup" {...(path === '/rollup' ? { 'aria-current': 'page' as const } : {})}>{t('shell.dashboard')}</Link>
+          <Link to="/cross-cutting" {...(path === '/cross-cutting' ? { 'aria-current': 'page' as const } : {})}>{t('shell.crossCutting')}</Link>
+          <Link to="/references" {...(isReferencePath(path) ? { 'aria-current': 'page' as const } : {})}>{t('shell.references')}</Link>
           {canAdminister(me) && (
             <Link to="/admin" {...(path === '/admin' ? { 'aria-current': 'page' as const } : {})}>
-              Admin
+              {t('shell.admin')}
             </Link>
           )}
           <Link to="/inbox" {...(path === '/inbox' ? { 'aria-current': 'page' as const } : {})}>
-            Inbox{unread > 0 && <span className="badge" data-testid="unread"> {unread}<span className="sr-only"> unread</span></span>}
+            {t('shell.inbox')}{unread > 0 && <span className="badge" data-testid="unread"> {unread}<span className="sr-only"> {t('shell.unread', { count: unread })}</span></span>}
           </Link>
         </nav>
         <SearchBox />
@@ -104,7 +107,7 @@ function Shell() {
       <UpdateBanner />
       {(!online || localSince) && (
         <p className="notice offline-bar" role="status" data-testid="offline-bar">
-          Offline — you are working on this browser&apos;s copies. The brief, notes and log can be read and edited; changes are sent when the link returns.
+          {t('shell.offlineBar')}
         </p>
       )}
       {note ? (
@@ -131,21 +134,29 @@ function Shell() {
         RollupPage ? <RollupPage /> : <PageLoading />
       ) : (
         <main id="main" className="page">
-          <h1>Page not found</h1>
-          <Link to="/">Back to my hubs</Link>
+          <h1>{t('shell.notFound')}</h1>
+          <Link to="/">{t('shell.backToHubs')}</Link>
         </main>
       )}
     </>
   )
 }
 
+/** The interface speaks the signed-in person's language (or the browser's, before sign-in). */
+function SessionLanguage({ children }: { children: ReactNode }) {
+  const { me } = useSession()
+  return <LanguageProvider account={me?.language}>{children}</LanguageProvider>
+}
+
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <SessionProvider>
-        <Router>
-          <Shell />
-        </Router>
+        <SessionLanguage>
+          <Router>
+            <Shell />
+          </Router>
+        </SessionLanguage>
       </SessionProvider>
     </QueryClientProvider>
   )

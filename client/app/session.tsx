@@ -6,6 +6,8 @@ import { deleteCopies, setCopyOwner } from '../sync/local-copies'
 import { closeAllDocs, whenFlushed } from '../sync/provider'
 import { forgetKept, isNetworkFailure, keepMe, keptMe } from '../offline/kept-answers'
 import { forgetPendingLogout, logoutPending, retryLogoutWhenOnline, sendLogout } from './pending-logout'
+import { t } from '../i18n/intl'
+import { keepLanguage, keptLanguage } from '../i18n/language'
 
 interface SessionState {
   me: MeView | null
@@ -18,6 +20,20 @@ interface SessionState {
   signIn(email: string, password: string): Promise<void>
   /** Ends the session here at once (even offline) and deletes this person's offline copies. */
   signOut(): Promise<void>
+  /** Takes the person as the server now answers it (after a change to the account, e.g. its language). */
+  replaceMe(me: MeView): void
+}
+
+/**
+ * A language picked on the sign-in page is kept on this browser until someone signs in; it then
+ * becomes the account's when the account has none yet (an account's own choice wins).
+ */
+async function adoptPickedLanguage(user: MeView): Promise<MeView> {
+  const picked = keptLanguage()
+  if (!picked) return user
+  keepLanguage(null)
+  if (user.language !== null) return user
+  return request<MeView>('PUT', '/api/me/language', { language: picked }).catch(() => user)
 }
 
 const SessionContext = createContext<SessionState | null>(null)
@@ -33,7 +49,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // Signed out while offline: the server must hear it before anyone is shown as signed in.
       pending = logoutPending()
       if (pending && !(await sendLogout())) throw new Error('sign-out not yet sent')
-      const user = await request<MeView>('GET', '/api/me')
+      // Back from an identity provider's sign-in: the language picked before it is adopted here.
+      const user = await adoptPickedLanguage(await request<MeView>('GET', '/api/me'))
       keepMe(user)
       setCopyOwner(user.id)
       setMe(user)
@@ -81,6 +98,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // Signing in replaces the browser's previous session on the server: nothing left to send.
     forgetPendingLogout()
     keepMe(res.user)
+    res.user = await adoptPickedLanguage(res.user)
     // Someone else after an expired session: the first person's copies stay closed (and kept for
     // them); they are never synced over this person's session.
     setCopyOwner(res.user.id)
@@ -102,8 +120,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // Offline, this fails and stays pending: retried when online and before the next start.
     void sendLogout()
   }
+  const replaceMe = (user: MeView) => {
+    keepMe(user)
+    setMe(user)
+  }
   return (
-    <SessionContext.Provider value={{ me, loading, expired, localSince, refresh, signIn, signOut }}>{children}</SessionContext.Provider>
+    <SessionContext.Provider value={{ me, loading, expired, localSince, refresh, signIn, signOut, replaceMe }}>{children}</SessionContext.Provider>
   )
 }
 
@@ -115,10 +137,10 @@ export function useSession(): SessionState {
 
 /** How the person's role reads in the header. */
 export function roleLabel(me: MeView, hubId?: string): string {
-  if (me.role === 'hq') return 'read-only: HQ reviewer'
-  if (me.role === 'cyber') return 'cyber ambassador'
-  if (me.role === 'admin') return 'administrator'
+  if (me.role === 'hq') return t('role.hqReadOnly')
+  if (me.role === 'cyber') return t('role.cyber')
+  if (me.role === 'admin') return t('role.admin')
   const m = hubId ? membershipOf(me, hubId) : undefined
-  if (m) return `${m.coordinator ? 'hub coordinator' : 'hub member'} · ${m.mission === 'EU' ? 'EU delegation' : `embassy ${m.mission}`}`
-  return 'hub staff'
+  if (m) return `${m.coordinator ? t('role.hubCoordinator') : t('role.hubMember')} · ${m.mission === 'EU' ? t('role.euDelegation') : t('role.embassy', { mission: m.mission })}`
+  return t('role.hubStaff')
 }

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { onPendingChange } from '../sync/provider'
 import { pendingChanges, syncUnsent } from '../sync/unsent'
-
-const changes = (n: number) => `${n} change${n === 1 ? '' : 's'}`
+import { useT } from '../i18n/provider'
 
 /**
  * The sign-out button. Sign-out deletes this browser's offline copies (the computer may be
@@ -10,6 +9,7 @@ const changes = (n: number) => `${n} change${n === 1 ? '' : 's'}`
  * sync, after which the sign-out goes ahead by itself.
  */
 export function SignOutButton({ onSignOut }: { onSignOut: () => void }) {
+  const t = useT()
   const [mode, setMode] = useState<'closed' | 'ask' | 'waiting'>('closed')
   const [pending, setPending] = useState(0)
   const button = useRef<HTMLButtonElement>(null)
@@ -63,7 +63,7 @@ export function SignOutButton({ onSignOut }: { onSignOut: () => void }) {
   return (
     <>
       <button type="button" ref={button} onClick={start}>
-        Sign out
+        {t('signOut.button')}
       </button>
       {mode !== 'closed' && (
         <div className="backdrop">
@@ -77,14 +77,14 @@ export function SignOutButton({ onSignOut }: { onSignOut: () => void }) {
             onKeyDown={onKeyDown}
             data-testid="sign-out-dialog"
           >
-            <h2 id="sign-out-title">{mode === 'ask' ? 'Changes not yet sent' : 'Waiting for the sync'}</h2>
+            <h2 id="sign-out-title">{mode === 'ask' ? t('signOut.askTitle') : t('signOut.waitTitle')}</h2>
             {mode === 'ask' ? (
               <p id="sign-out-text">
-                {changes(pending)} {pending === 1 ? 'is' : 'are'} not yet sent. Signing out deletes them from this browser.
+                {t('signOut.ask', { count: pending })}
               </p>
             ) : (
               <p id="sign-out-text" role="status">
-                {changes(pending)} still to send. You will be signed out as soon as they reach the server.
+                {t('signOut.waiting', { count: pending })}
               </p>
             )}
             <div className="actions">
@@ -97,15 +97,15 @@ export function SignOutButton({ onSignOut }: { onSignOut: () => void }) {
                     setMode('waiting')
                   }}
                 >
-                  Wait for sync
+                  {t('signOut.wait')}
                 </button>
               ) : (
                 <button type="button" onClick={close}>
-                  Stay signed in
+                  {t('signOut.stay')}
                 </button>
               )}
               <button type="button" onClick={finish}>
-                Sign out anyway
+                {t('signOut.anyway')}
               </button>
             </div>
           </div>

@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react'
+import { useT } from '../i18n/provider'
+import { formatDateTime } from '../ui/format'
 import type { DocThreadView } from '../../shared/schemas/doc-threads'
 import type { Placement } from '../editor/anchored-comments'
 import { CommentText } from './comment-text'
 import { ErrorBanner } from '../ui/error-banner'
 import type { DocThreads } from './use-doc-threads'
 
-const when = (iso: string) => new Date(iso).toLocaleString()
+const when = formatDateTime
 
 /**
  * The comments anchored in a document: each thread with the passage it is about (quoted as it
@@ -15,22 +17,23 @@ const when = (iso: string) => new Date(iso).toLocaleString()
 export function DocThreadPanel({ data, placement, activeId, onActivate, label }: { data: DocThreads; placement: Placement; activeId: string | null; onActivate: (id: string | null) => void; label: string }) {
   const [showResolved, setShowResolved] = useState(false)
   const threads = data.threads ?? []
+  const tr = useT()
   const open = threads.filter((t) => !t.resolved)
   const resolved = threads.filter((t) => t.resolved)
   return (
     <section className="panel doc-threads" aria-labelledby="doc-threads-title" data-testid="doc-threads">
       <div className="panel-head">
-        <h3 id="doc-threads-title">Comments on {label}</h3>
+        <h3 id="doc-threads-title">{tr('thread.commentsOn', { label })}</h3>
         {resolved.length > 0 && (
           <button type="button" aria-pressed={showResolved} onClick={() => setShowResolved((v) => !v)}>
-            {showResolved ? 'Hide resolved' : `Show resolved (${resolved.length})`}
+            {showResolved ? tr('thread.hideResolved') : tr('thread.showResolved', { count: resolved.length })}
           </button>
         )}
       </div>
       <ErrorBanner message={data.error} />
-      {!data.threads && !data.error && <p className="muted">Loading…</p>}
-      {data.threads && open.length === 0 && <p className="muted small">No open comments. Select a passage of the text and press “Comment”.</p>}
-      <ol className="thread" aria-label={`Comments on ${label}`}>
+      {!data.threads && !data.error && <p className="muted">{tr('common.loading')}</p>}
+      {data.threads && open.length === 0 && <p className="muted small">{tr('thread.noOpen')}</p>}
+      <ol className="thread" aria-label={tr('thread.commentsOn', { label })}>
         {[...open, ...(showResolved ? resolved : [])].map((t) => (
           <ThreadItem key={t.id} thread={t} data={data} removed={placement[t.id] === 'removed'} active={t.id === activeId} onActivate={onActivate} />
         ))}
@@ -40,6 +43,7 @@ export function DocThreadPanel({ data, placement, activeId, onActivate, label }:
 }
 
 function ThreadItem({ thread: t, data, removed, active, onActivate }: { thread: DocThreadView; data: DocThreads; removed: boolean; active: boolean; onActivate: (id: string | null) => void }) {
+  const tr = useT()
   const [reply, setReply] = useState('')
   const handleReply = (e: FormEvent) => {
     e.preventDefault()
@@ -58,36 +62,36 @@ function ThreadItem({ thread: t, data, removed, active, onActivate }: { thread: 
         </button>{' '}
         {removed && (
           <span className="chip" data-testid="passage-removed">
-            passage removed
+            {tr('thread.passageRemoved')}
           </span>
         )}
-        {t.resolved && <span className="chip">resolved</span>}
+        {t.resolved && <span className="chip">{tr('thread.resolved')}</span>}
       </p>
-      <ol className="thread" aria-label="Replies">
+      <ol className="thread" aria-label={tr('thread.replies')}>
         {t.comments.map((c) => (
           <li key={c.id}>
             <p className="muted small">
               <strong>{c.authorName}</strong> ({c.authorRole}) · {when(c.createdAt)}
             </p>
-            <p>{c.deleted ? <em className="muted">Comment deleted.</em> : <CommentText text={c.body} />}</p>
+            <p>{c.deleted ? <em className="muted">{tr('thread.commentDeleted')}</em> : <CommentText text={c.body} />}</p>
           </li>
         ))}
       </ol>
       {!t.resolved && (
-        <form onSubmit={handleReply} className="composer" aria-label={`Reply on “${t.quote.slice(0, 40)}”`}>
+        <form onSubmit={handleReply} className="composer" aria-label={tr('thread.replyOn', { quote: t.quote.slice(0, 40) })}>
           <label>
-            Reply
+            {tr('thread.reply')}
             <textarea value={reply} onChange={(e) => setReply(e.target.value)} rows={2} maxLength={10000} required />
           </label>
-          <button type="submit">Reply</button>{' '}
+          <button type="submit">{tr('thread.reply')}</button>{' '}
           <button type="button" onClick={() => void data.setResolved(t.id, true).catch(() => {})}>
-            Resolve
+            {tr('thread.resolve')}
           </button>
         </form>
       )}
       {t.resolved && (
         <button type="button" onClick={() => void data.setResolved(t.id, false).catch(() => {})}>
-          Reopen
+          {tr('thread.reopen')}
         </button>
       )}
     </li>

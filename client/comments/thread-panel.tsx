@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useT } from '../i18n/provider'
+import { t as tr } from '../i18n/intl'
 import { request, ApiError } from '../api/request'
 import { onLive } from '../api/live'
 import { useSession } from '../app/session'
@@ -10,12 +12,9 @@ import { ErrorBanner } from '../ui/error-banner'
 import { formatDateTimeZone, formatDay } from '../ui/format'
 import { useEscape } from '../ui/use-escape'
 
-export const INPUT_LABEL: Record<string, string> = {
-  open: 'open',
-  awaiting_input: 'awaiting input',
-  input_provided: 'input provided',
-  resolved: 'resolved',
-}
+/** An input status in words (open, awaiting input, input provided, resolved). */
+export const inputLabel = (status: string): string =>
+  ['open', 'awaiting_input', 'input_provided', 'resolved'].includes(status) ? tr(`input.${status as 'open'}`) : status
 
 const when = formatDateTimeZone
 
@@ -26,6 +25,7 @@ const when = formatDateTimeZone
  */
 export function ThreadPanel({ itemId, onClose }: { itemId: string; onClose: () => void }) {
   const { me } = useSession()
+  const t = useT()
   const [item, setItem] = useState<ItemView | null>(null)
   const [thread, setThread] = useState<ThreadView | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -79,24 +79,24 @@ export function ThreadPanel({ itemId, onClose }: { itemId: string; onClose: () =
   return (
     <section className="drawer" role="dialog" aria-modal="false" aria-labelledby="thread-title" data-testid="thread">
       <div className="panel-head">
-        <h2 id="thread-title">{item ? item.title || 'untitled' : 'Loading…'}</h2>
+        <h2 id="thread-title">{item ? item.title || t('thread.untitled') : t('common.loading')}</h2>
         <button type="button" onClick={onClose} autoFocus>
-          Close
+          {t('common.close')}
         </button>
       </div>
       <ErrorBanner message={error} />
       {item && (
         <>
           <p className="muted small">
-            {item.kind} · {item.hubId} · {item.mission ?? '?'}
-            {item.missions.length > 0 && ` · with ${item.missions.join(', ')}`}
+            {item.kind === 'exchange' || item.kind === 'action' ? t(`kind.${item.kind}`) : item.kind} · {item.hubId} · {item.mission ?? '?'}
+            {item.missions.length > 0 && t('thread.with', { missions: item.missions.join(', ') })}
             {item.createdAt && ` · ${formatDay(item.createdAt)}`}
           </p>
           <p>
-            {item.crossCutting && <span className="chip accent">cross-cutting</span>}
+            {item.crossCutting && <span className="chip accent">{t('thread.crossCutting')}</span>}
             {item.inputStatus && (
               <span className="chip" data-testid="input-status">
-                {INPUT_LABEL[item.inputStatus]}
+                {inputLabel(item.inputStatus)}
               </span>
             )}
           </p>
@@ -104,28 +104,28 @@ export function ThreadPanel({ itemId, onClose }: { itemId: string; onClose: () =
           <div className="row">
             {mayRequest && (
               <button type="button" onClick={() => void act(() => request('POST', `${base}/input-request`))}>
-                Request input from the cyber ambassadors
+                {t('thread.requestInput')}
               </button>
             )}
             {mayResolve && (
               <button type="button" onClick={() => void act(() => request('POST', `${base}/resolve`))}>
-                Resolve thread
+                {t('thread.resolveThread')}
               </button>
             )}
           </div>
         </>
       )}
-      <h3>Comments</h3>
-      <ol className="thread" aria-label="Comments" data-testid="comments">
+      <h3>{t('thread.comments')}</h3>
+      <ol className="thread" aria-label={t('thread.comments')} data-testid="comments">
         {thread?.comments.map((c) => (
           <li key={c.id} className="comment">
             <p className="muted small">
               <strong>{c.authorName}</strong> ({c.authorRole}) · {when(c.createdAt)}
-              {c.editedAt && !c.deleted && ' · edited'}
+              {c.editedAt && !c.deleted && t('thread.edited')}
             </p>
             {c.deleted ? (
               <p className="muted">
-                <em>Comment deleted.</em>
+                <em>{t('thread.commentDeleted')}</em>
               </p>
             ) : editing?.id === c.id ? (
               <form
@@ -135,12 +135,12 @@ export function ThreadPanel({ itemId, onClose }: { itemId: string; onClose: () =
                 }}
               >
                 <label>
-                  Edit your comment
+                  {t('thread.editYours')}
                   <textarea value={editing.body} onChange={(e) => setEditing({ id: c.id, body: e.target.value })} rows={3} maxLength={10000} />
                 </label>
-                <button type="submit">Save</button>
+                <button type="submit">{t('common.save')}</button>
                 <button type="button" onClick={() => setEditing(null)}>
-                  Cancel
+                  {t('common.cancel')}
                 </button>
               </form>
             ) : (
@@ -151,25 +151,25 @@ export function ThreadPanel({ itemId, onClose }: { itemId: string; onClose: () =
             {c.authorId === me.id && !c.deleted && editing?.id !== c.id && (
               <div className="row">
                 <button type="button" onClick={() => setEditing({ id: c.id, body: c.body })}>
-                  Edit
+                  {t('common.edit')}
                 </button>
                 <button type="button" onClick={() => void act(() => request('DELETE', `${base}/comments/${c.id}`))}>
-                  Delete
+                  {t('common.delete')}
                 </button>
               </div>
             )}
           </li>
         ))}
-        {thread?.comments.length === 0 && <li className="muted">No comments yet.</li>}
+        {thread?.comments.length === 0 && <li className="muted">{t('thread.noComments')}</li>}
       </ol>
       {mayComment && (
-        <form onSubmit={handlePost} className="composer" aria-label="New comment">
+        <form onSubmit={handlePost} className="composer" aria-label={t('thread.newComment')}>
           <label>
-            Your comment (mention someone with @Full Name)
+            {t('comment.yours')}
             <textarea value={draft} onChange={(e) => setDraft(e.target.value)} rows={3} maxLength={10000} required />
           </label>
           <button type="submit" className="primary">
-            Post comment
+            {t('comment.post')}
           </button>
         </form>
       )}

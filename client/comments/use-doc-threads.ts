@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
+import { t } from '../i18n/intl'
 import { request, ApiError } from '../api/request'
 import { onLive } from '../api/live'
 import type { DocThreadView } from '../../shared/schemas/doc-threads'
@@ -56,5 +57,5 @@ export type DocThreads = ReturnType<typeof useDocThreads>
 /** "3 open HQ comments", "1 open HQ comment", "No open HQ comments". */
 export function openHqLabel(threads: DocThreadView[]): string {
   const n = threads.filter((t) => !t.resolved && t.authorRole === 'hq').length
-  return n === 0 ? 'No open HQ comments' : `${n} open HQ comment${n === 1 ? '' : 's'}`
+  return t('thread.openHq', { count: n })
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useT } from '../i18n/provider'
 import type { Doc } from 'yjs'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import type { DocThreadView } from '../../shared/schemas/doc-threads'
@@ -30,6 +31,7 @@ const QUOTE_SHOWN = 160
  */
 export function AnchoredComments({ doc, threads, activeId, onPlacement, onCreate }: AnchoredCommentsProps & { doc: Doc | null }) {
   const [editor] = useLexicalComposerContext()
+  const t = useT()
   const [pending, setPending] = useState<{ anchor: EncodedAnchor; quote: string } | null>(null)
   const [composing, setComposing] = useState<{ anchor: EncodedAnchor; quote: string } | null>(null)
   const [body, setBody] = useState('')
@@ -114,19 +116,19 @@ export function AnchoredComments({ doc, threads, activeId, onPlacement, onCreate
           // Keeps the text selected while the button is pressed.
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => pending && setComposing(pending)}
-          title={pending ? undefined : 'Select a passage of the text first'}
+          title={pending ? undefined : t('comment.selectFirst')}
         >
-          Comment
+          {t('comment.button')}
         </button>
       )}
-      {!composing && !pending && <span className="muted small"> Select a passage to comment on it.</span>}
+      {!composing && !pending && <span className="muted small">{t('comment.selectHint')}</span>}
       {composing && (
-        <form className="composer" aria-label="Comment on the selected passage" onSubmit={(e) => void handlePost(e)}>
+        <form className="composer" aria-label={t('comment.composer')} onSubmit={(e) => void handlePost(e)}>
           <p className="small">
-            Commenting on: <q className="user-text">{shown(composing.quote)}</q>
+            {t('comment.on')} <q className="user-text">{shown(composing.quote)}</q>
           </p>
           <label>
-            Your comment (mention someone with @Full Name)
+            {t('comment.yours')}
             <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={3} maxLength={10000} required autoFocus />
           </label>
           {error && (
@@ -135,10 +137,10 @@ export function AnchoredComments({ doc, threads, activeId, onPlacement, onCreate
             </p>
           )}
           <button type="submit" className="primary">
-            Post comment
+            {t('comment.post')}
           </button>{' '}
           <button type="button" onClick={() => setComposing(null)}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </form>
       )}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react'
+import { useT } from '../i18n/provider'
 import type { Doc } from 'yjs'
 import type { Provider } from '@lexical/yjs'
 import { LexicalComposer } from '@lexical/react/LexicalComposer'
@@ -43,6 +44,7 @@ export function CollabEditor({
   comments?: AnchoredCommentsProps
 }) {
   const [open, setOpen] = useState<OpenDoc | null>(null)
+  const t = useT()
   const [unreadable, setUnreadable] = useState(false)
   const opened = useRef<OpenDoc | null>(null)
   const color = useMemo(() => COLORS[Math.abs(hash(userName)) % COLORS.length], [userName])
@@ -94,18 +96,18 @@ export function CollabEditor({
           {comments && <AnchoredComments doc={open?.doc ?? null} {...comments} />}
           {unreadable && (
             <p className="notice warn" role="alert" data-testid="editor-unreadable">
-              Part of this document could not be displayed. Nothing is lost: earlier versions are kept in History.
+              {t('editor.unreadable')}
             </p>
           )}
           {readOnly && (
             <p className="notice" role="note">
-              You can read this document live but not edit it: HQ reviewers have read-only access.
+              {t('editor.readOnly')}
             </p>
           )}
           {/* Links: a reader's click opens them in a new tab; an editor's click places the caret, Ctrl/Cmd+click opens. */}
           <div
             className="editor-frame"
-            title={readOnly ? undefined : 'Ctrl+click (⌘+click on a Mac) opens a link'}
+            title={readOnly ? undefined : t('editor.ctrlClick')}
             onClick={(e) => {
               const a = (e.target as HTMLElement).closest('a[href]')
               if (!a) return
@@ -117,7 +119,7 @@ export function CollabEditor({
           >
             <RichTextPlugin
               contentEditable={<ContentEditable className="editor" aria-label={label} aria-readonly={readOnly} data-testid="editor" />}
-              placeholder={<div className="editor-placeholder">{readOnly ? '' : 'Start writing…'}</div>}
+              placeholder={<div className="editor-placeholder">{readOnly ? '' : t('editor.placeholder')}</div>}
               ErrorBoundary={LexicalErrorBoundary}
             />
           </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { OpenDoc } from '../sync/provider'
+import { useT } from '../i18n/provider'
 
 interface Person {
   clientId: number
@@ -10,6 +11,7 @@ interface Person {
 
 /** Who is here: names and missions as the server stamped them, never as a client claimed. */
 export function PresenceBar({ open }: { open: OpenDoc | null }) {
+  const t = useT()
   const [people, setPeople] = useState<Person[]>([])
   useEffect(() => {
     if (!open) return
@@ -27,7 +29,7 @@ export function PresenceBar({ open }: { open: OpenDoc | null }) {
     return () => awareness.off('change', read)
   }, [open])
   return (
-    <ul className="presence" aria-label="People in this document">
+    <ul className="presence" aria-label={t('editor.people')}>
       {people.map((p) => (
         <li key={p.clientId} title={`${p.name} (${p.mission})`}>
           <span className="dot" style={{ background: p.color }} aria-hidden="true" />

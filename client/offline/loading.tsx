@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react'
 import { onLinkChange, serverUnreachable } from './when-online'
+import { useT } from '../i18n/provider'
+import { formatDateTime } from '../ui/format'
 
 /** Whether the server can be reached now (as far as the browser and the last requests tell), kept up to date. */
 export function useOnline(): boolean {
@@ -25,11 +27,12 @@ export function useOnline(): boolean {
  */
 export function Loading() {
   const online = useOnline()
+  const t = useT()
   return online ? (
-    <p className="muted">Loading…</p>
+    <p className="muted">{t('common.loading')}</p>
   ) : (
     <p className="muted" role="status" data-testid="not-offline">
-      Not available offline. This opens by itself when the link returns.
+      {t('offline.notAvailable')}
     </p>
   )
 }
@@ -46,10 +49,11 @@ export const PageLoading = () => (
  * brief, notes and log are kept here and sent when the link returns.
  */
 export function LocalOnlyNotice({ savedAt }: { savedAt: string | null }) {
+  const t = useT()
   if (!savedAt) return null
   return (
     <p className="notice" role="status" data-testid="local-only">
-      Offline — showing what this browser kept on {new Date(savedAt).toLocaleString()}. Edits are kept on this browser and sent when the link returns.
+      {t('offline.localOnly', { when: formatDateTime(savedAt) })}
     </p>
   )
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { registerSW } from 'virtual:pwa-register'
 import { whenFlushed } from '../sync/provider'
+import { useT } from '../i18n/provider'
 
 let needRefresh = false
 const listeners = new Set<() => void>()
@@ -23,6 +24,7 @@ export function startServiceWorker(): void {
 
 /** "A new version is ready — reload", shown once a new version of the app has been fetched. */
 export function UpdateBanner() {
+  const t = useT()
   const [ready, setReady] = useState(needRefresh)
   useEffect(() => {
     const l = () => setReady(needRefresh)
@@ -32,7 +34,7 @@ export function UpdateBanner() {
   if (!ready) return null
   return (
     <div className="notice update" role="status" data-testid="update-ready">
-      A new version is ready —{' '}
+      {t('update.ready')}{' '}
       <button
         type="button"
         onClick={() =>
@@ -40,7 +42,7 @@ export function UpdateBanner() {
           void whenFlushed().then(() => update?.(true))
         }
       >
-        reload
+        {t('update.reload')}
       </button>
     </div>
   )

@@ -8,11 +8,13 @@ import type { HubSummaryView } from '../../shared/schemas/hubs'
 import { ErrorBanner } from '../ui/error-banner'
 import { Flag } from '../ui/flag-icon'
 import { formatDay } from '../ui/format'
-import { count, regionLabel } from '../../shared/labels'
+import { regionLabel } from '../../shared/labels'
+import { useT } from '../i18n/provider'
 
 /** "My hubs": one card per hub the person may see. */
 export function HomePage() {
   const { me } = useSession()
+  const t = useT()
   const [hubs, setHubs] = useState<HubSummaryView[] | null>(null)
   const [savedAt, setSavedAt] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -33,12 +35,12 @@ export function HomePage() {
   )
   return (
     <main id="main" className="page">
-      <h1>My hubs</h1>
+      <h1>{t('home.title')}</h1>
       <ErrorBanner message={error} />
       <LocalOnlyNotice savedAt={savedAt} />
       {hubs === null && !error && <Loading />}
-      {hubs?.length === 0 && <p>You are not a member of any hub yet. Ask your hub coordinator to add you.</p>}
-      <ul className="cards" aria-label="Hubs">
+      {hubs?.length === 0 && <p>{t('home.none')}</p>}
+      <ul className="cards" aria-label={t('home.hubs')}>
         {hubs?.map((h) => (
           <li key={h.id} className="card" data-testid="hub-card">
             <h2>
@@ -52,10 +54,10 @@ export function HomePage() {
             </p>
             {h.activity && (
               <p className="small" data-testid="hub-activity">
-                {count(h.activity.last30Days, 'new entry', 'new entries')} in 30 days
+                {t('home.activity', { count: h.activity.last30Days })}
                 {h.activity.latest && (
                   <>
-                    {' · latest: '}
+                    {t('home.latest')}
                     <span className="muted">
                       {h.activity.latest.title} ({formatDay(h.activity.latest.at)})
                     </span>
@@ -63,7 +65,7 @@ export function HomePage() {
                 )}
               </p>
             )}
-            <p aria-label="Missions present">
+            <p aria-label={t('home.missions')}>
               {h.missions.map((m) => (
                 <span key={m.id} className="chip" title={m.name}>
                   <Flag code={m.code} />

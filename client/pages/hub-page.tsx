@@ -13,6 +13,8 @@ import { isNetworkFailure, keptGet } from '../offline/kept-answers'
 import { Loading, LocalOnlyNotice } from '../offline/loading'
 import { retryWhenOnline } from '../offline/when-online'
 import { ExportLinks } from '../features/export/export-links'
+import { useT } from '../i18n/provider'
+import { t as tr } from '../i18n/intl'
 
 const loadBrief = () => import('../features/brief/brief-tab')
 const loadNotes = () => import('../features/notes/notes-tab')
@@ -26,25 +28,20 @@ const LOADERS: Record<string, () => Promise<unknown>> = {
   members: loadMembers,
 }
 
-const TABS = [
-  ['brief', 'Brief'],
-  ['notes', 'Notes'],
-  ['exchanges', 'Exchanges'],
-  ['actions', 'Actions'],
-  ['members', 'Members'],
-] as const
+const TABS = ['brief', 'notes', 'exchanges', 'actions', 'members'] as const
 
 /** The document a tab shows, for its History button (null: the tab shows no single document). */
 function tabDocument(hubId: string, tab: string, noteId?: string): { docName: string; label: string; isLog: boolean } | null {
-  if (tab === 'brief') return { docName: briefDocName(hubId), label: 'the hub brief', isLog: false }
-  if (tab === 'notes' && noteId) return { docName: noteDocName(hubId, noteId), label: 'this note', isLog: false }
-  if (tab === 'exchanges' || tab === 'actions') return { docName: logDocName(hubId), label: 'the log (exchanges and actions)', isLog: true }
+  if (tab === 'brief') return { docName: briefDocName(hubId), label: tr('hub.docBrief'), isLog: false }
+  if (tab === 'notes' && noteId) return { docName: noteDocName(hubId, noteId), label: tr('hub.docNote'), isLog: false }
+  if (tab === 'exchanges' || tab === 'actions') return { docName: logDocName(hubId), label: tr('hub.docLog'), isLog: true }
   return null
 }
 
 /** A hub: tabs Brief · Notes · Exchanges · Actions · Members, with the person's role visible. */
 export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; noteId?: string }) {
   const { me } = useSession()
+  const t = useT()
   // The tab's code loads while the hub is fetched, not after.
   if (LOADERS[tab]) void preload(LOADERS[tab]).catch(() => {})
   const BriefTab = useModule(loadBrief, tab === 'brief')?.default
@@ -74,9 +71,9 @@ export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; no
   if (error && !hub) {
     return (
       <main id="main" className="page">
-        <h1>{error.status === 403 ? 'No access to this hub' : error.status === 404 ? 'Hub not found' : 'Something went wrong'}</h1>
-        <p role="alert">{error.status === 403 ? 'You are not a member of this hub, so its content is not shown.' : error.message}</p>
-        <Link to="/">Back to my hubs</Link>
+        <h1>{error.status === 403 ? t('hub.noAccessTitle') : error.status === 404 ? t('hub.notFound') : t('hub.wrong')}</h1>
+        <p role="alert">{error.status === 403 ? t('hub.noAccess') : error.message}</p>
+        <Link to="/">{t('shell.backToHubs')}</Link>
       </main>
     )
   }
@@ -93,10 +90,10 @@ export function HubPage({ hubId, tab, noteId }: { hubId: string; tab: string; no
         <p className="role" data-testid="role">{roleLabel(me, hubId)}</p>
       </header>
       <LocalOnlyNotice savedAt={savedAt} />
-      <nav className="tabs" aria-label="Hub sections">
-        {TABS.map(([id, label]) => (
+      <nav className="tabs" aria-label={t('hub.sections')}>
+        {TABS.map((id) => (
           <Link key={id} to={`/hubs/${hubId}/${id}`} className={tab === id ? 'tab active' : 'tab'} {...(tab === id ? { 'aria-current': 'page' as const } : {})}>
-            {label}
+            {t(`hub.tab.${id}`)}
           </Link>
         ))}
       </nav>

@@ -2,10 +2,14 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { useSession } from '../app/session'
 import { ApiError, request } from '../api/request'
 import { ErrorBanner } from '../ui/error-banner'
+import { useLanguage, useT } from '../i18n/provider'
+import { LanguageSelect } from '../i18n/language-select'
 
 /** Sign in. Errors are shown as text the person can act on. */
 export function LoginPage({ expired }: { expired?: boolean }) {
   const { signIn } = useSession()
+  const t = useT()
+  const { kept, pickSignedOut } = useLanguage()
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -18,46 +22,47 @@ export function LoginPage({ expired }: { expired?: boolean }) {
     try {
       await signIn(email, password)
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 429 ? err.message : err instanceof ApiError && err.status !== 0 ? 'Wrong email or password.' : 'Could not reach the server.')
+      setError(err instanceof ApiError && err.status === 429 ? err.message : err instanceof ApiError && err.status !== 0 ? t('login.wrong') : t('login.unreachable'))
     } finally {
       setBusy(false)
     }
   }
   return (
     <main className="login" id="main">
-      <h1>Hubwork</h1>
-      <p className="muted">The shared workspace of the EU digital hubs.</p>
+      {/* Before anyone is known: the browser's language, or the one picked here (kept until sign-in). */}
+      <LanguageSelect className="login-language small" label={t('login.language')} value={kept} onChange={pickSignedOut} />
+      <h1>{t('app.name')}</h1>
+      <p className="muted">{t('login.tagline')}</p>
       {expired && (
         <p className="notice" role="alert">
-          Your session ended. Sign in again: the edits you made are kept in this browser and will sync. If someone
-          else signs in here, your edits stay unsent, kept for you, until you sign in again.
+          {t('login.expired')}
         </p>
       )}
       {methods && methods.providers.length > 0 && (
-        <ul className="sso-providers" aria-label="Sign in with your organisation">
+        <ul className="sso-providers" aria-label={t('login.withOrganisation')}>
           {methods.providers.map((p) => (
             <li key={p.id}>
               {/* A navigation, not a fetch: the identity provider's pages open in this window. */}
               <a className="button primary" href={p.startUrl}>
-                Sign in with {p.name}
+                {t('login.withProvider', { name: p.name })}
               </a>
             </li>
           ))}
         </ul>
       )}
       {methods?.password !== false && (
-      <form onSubmit={handleSubmit} aria-label="Sign in">
+      <form onSubmit={handleSubmit} aria-label={t('login.form')}>
         <label>
-          Email
+          {t('login.email')}
           <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
         </label>
         <label>
-          Password
+          {t('login.password')}
           <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
         </label>
         <ErrorBanner message={error} />
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('login.signingIn') : t('login.submit')}
         </button>
       </form>
       )}

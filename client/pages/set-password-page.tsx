@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react'
+import { useT } from '../i18n/provider'
 import { request, ApiError } from '../api/request'
 import { ErrorBanner } from '../ui/error-banner'
 
 /** `/set-password?token=…`: the one-time link of an invitation or a reset. No session needed. */
 export function SetPasswordPage() {
   const token = new URLSearchParams(window.location.search).get('token') ?? ''
+  const t = useT()
   const [password, setPassword] = useState('')
   const [done, setDone] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -20,20 +22,20 @@ export function SetPasswordPage() {
   }
   return (
     <main className="login" id="main">
-      <h1>Set your password</h1>
+      <h1>{t('setPassword.title')}</h1>
       {done ? (
         <p role="status">
-          Your password is set. <a href="/">Sign in</a>.
+          {t('setPassword.done')} <a href="/">{t('login.submit')}</a>
         </p>
       ) : (
-        <form onSubmit={handleSubmit} aria-label="Set your password">
+        <form onSubmit={handleSubmit} aria-label={t('setPassword.title')}>
           <label>
-            New password (at least 8 characters)
+            {t('setPassword.new')}
             <input type="password" autoComplete="new-password" required minLength={8} value={password} onChange={(e) => setPassword(e.target.value)} />
           </label>
           <ErrorBanner message={error} />
           <button type="submit" className="primary">
-            Set password
+            {t('setPassword.submit')}
           </button>
         </form>
       )}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { OpenDoc, SyncStatus } from './provider'
+import { useT } from '../i18n/provider'
 
 /** Worst first: what one indicator over several documents shows. */
 const SEVERITY: SyncStatus['state'][] = ['refused', 'offline', 'connecting', 'syncing', 'connected']
@@ -28,6 +29,7 @@ const identity = (o: OpenDoc) => {
 
 /** connected · syncing · offline — N changes waiting; and why the server refused, if it did. */
 export function SyncIndicator({ open }: { open: OpenDoc | null | readonly (OpenDoc | null)[] }) {
+  const t = useT()
   const docs = (Array.isArray(open) ? open : [open]).filter((o): o is OpenDoc => o !== null)
   const read = () => combineStatus(docs.map((o) => o.status()))
   const [s, setS] = useState<SyncStatus | null>(read)
@@ -42,17 +44,19 @@ export function SyncIndicator({ open }: { open: OpenDoc | null | readonly (OpenD
   const label =
     s.state === 'refused'
       ? s.refusal?.code === 4401
-        ? 'signed out — sign in again; your local edits are kept'
-        : `no access — ${s.refusal?.reason ?? 'refused'}`
+        ? t('sync.signedOut')
+        : t('sync.noAccess', { reason: s.refusal?.reason ?? t('sync.refused') })
       : s.state === 'offline'
-        ? `offline — ${s.waiting} change${s.waiting === 1 ? '' : 's'} waiting`
+        ? t('sync.offline', { count: s.waiting })
         : s.state === 'connected'
-          ? 'connected'
+          ? t('sync.connected')
           : s.state === 'syncing'
-            ? 'syncing'
-            : `connecting${s.waiting ? ` — ${s.waiting} change${s.waiting === 1 ? '' : 's'} waiting` : ''}`
+            ? t('sync.syncing')
+            : s.waiting
+              ? t('sync.connectingWaiting', { count: s.waiting })
+              : t('sync.connecting')
   // Says so when the sync goes over plain HTTP: WebSockets are blocked on this network.
-  const via = s.transport === 'http' && s.state !== 'refused' ? ' · over HTTP (WebSockets blocked)' : ''
+  const via = s.transport === 'http' && s.state !== 'refused' ? t('sync.overHttp') : ''
   return (
     <span className={`sync sync-${s.state}`} role="status" aria-live="polite" data-testid="sync-status">
       {label}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useT } from '../i18n/provider'
 
 interface Props {
   /** The button that asks first. */
@@ -20,6 +21,7 @@ interface Props {
  * back to the first one on cancel.
  */
 export function ConfirmButton({ label, message, confirmLabel, onConfirm, disabled, className, text }: Props) {
+  const t = useT()
   const [asking, setAsking] = useState(false)
   const confirmRef = useRef<HTMLButtonElement>(null)
   const openRef = useRef<HTMLButtonElement>(null)
@@ -50,7 +52,7 @@ export function ConfirmButton({ label, message, confirmLabel, onConfirm, disable
         {confirmLabel}
       </button>{' '}
       <button type="button" onClick={() => setAsking(false)}>
-        Cancel
+        {t('confirm.cancel')}
       </button>
     </span>
   )

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { dayToInput, parseDayInput } from './format'
+import { useT } from '../i18n/provider'
 
 /**
  * A calendar-day field in the app's locale (dd/mm/yyyy), whatever the browser's language: a native
@@ -13,6 +14,7 @@ export function DayInput({ label, value, onChange, required, min }: {
   required?: boolean
   min?: string
 }) {
+  const t = useT()
   const [text, setText] = useState(dayToInput(value))
   const [bad, setBad] = useState(false)
   const picker = useRef<HTMLInputElement>(null)
@@ -43,7 +45,7 @@ export function DayInput({ label, value, onChange, required, min }: {
           id={id}
           type="text"
           inputMode="numeric"
-          placeholder="dd/mm/yyyy"
+          placeholder={t('day.placeholder')}
           value={text}
           required={required}
           aria-invalid={bad || undefined}
@@ -53,7 +55,7 @@ export function DayInput({ label, value, onChange, required, min }: {
         />
         {/* Named "Calendar" and described by the field's label (not labelled by it: "First day" names the field alone). */}
         <button type="button" className="day-pick" aria-describedby={`${id}-label`} onClick={() => picker.current?.showPicker?.()}>
-          Calendar
+          {t('day.calendar')}
         </button>
         <input
           ref={picker}
@@ -67,7 +69,7 @@ export function DayInput({ label, value, onChange, required, min }: {
         />
       </span>
       <span id={hint} className={bad ? 'error small' : 'sr-only'}>
-        {bad ? 'Type the day as dd/mm/yyyy, e.g. 01/12/2026.' : 'Day, month, year: dd/mm/yyyy'}
+        {bad ? t('day.bad') : t('day.hint')}
       </span>
     </div>
   )

@@ -3,6 +3,7 @@ import { request, ApiError } from '../api/request'
 import type { PeriodView } from '../../shared/schemas/periods'
 import type { BriefStatus } from '../../shared/schemas/periods'
 import { formatDay } from './format'
+import { t } from '../i18n/intl'
 
 export type { PeriodView }
 
@@ -32,7 +33,8 @@ export function dayLabel(day: string): string {
 /** How a period reads in a picker: its id and dates, and for a locked one the day its figures froze. */
 export function periodOptionLabel(p: PeriodView, lockedOn?: string | null): string {
   const dates = `${dayLabel(p.start)} – ${dayLabel(p.end)}`
-  return p.locked ? `${p.id} (${dates}) · locked${lockedOn ? ` · figures as of ${dayLabel(lockedOn)}` : ''}` : `${p.id} (${dates})`
+  if (!p.locked) return t('period.option', { id: p.id, dates })
+  return lockedOn ? t('period.optionLockedOn', { id: p.id, dates, day: dayLabel(lockedOn) }) : t('period.optionLocked', { id: p.id, dates })
 }
 
 /** The newest period still open, else the newest one (the brief tab's default). */
@@ -40,9 +42,5 @@ export function defaultPeriod(periods: readonly PeriodView[]): PeriodView | unde
   return periods.find((p) => !p.locked) ?? periods[0]
 }
 
-export const BRIEF_STATUS_LABEL: Record<BriefStatus, string> = {
-  draft: 'Draft',
-  submitted: 'Submitted',
-  returned: 'Returned',
-  acknowledged: 'Acknowledged',
-}
+/** A brief's status in words. */
+export const briefStatusLabel = (s: BriefStatus): string => t(`brief.status.${s}`)

@@ -4,15 +4,20 @@ import { ErrorBanner, NoticeBanner } from '../../ui/error-banner'
 import type { SessionView } from '../../../shared/schemas/auth'
 import { MailPreferences } from './mail-preferences'
 import { formatDateTimeZone } from '../../ui/format'
+import { LanguageChoice } from './language-choice'
+import { useT } from '../../i18n/provider'
+import type { MessageId } from '../../i18n/intl'
 
 type SessionRow = SessionView
 
-/** The person's own account (`/account`): change the password, choose their e-mail, see and end their sessions. */
+/** The person's own account (`/account`): the interface language, the password, their e-mail, their sessions. */
 export default function AccountPage() {
   const [sessions, setSessions] = useState<SessionRow[] | null>(null)
   const [pw, setPw] = useState({ current: '', next: '' })
   const [error, setError] = useState<string | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
+  // An id, not a text: a notice given just before a change of language reads in the new one.
+  const [notice, setNotice] = useState<MessageId | null>(null)
+  const t = useT()
   const load = () => request<SessionRow[]>('GET', '/api/me/sessions').then(setSessions, (e: ApiError) => setError(e.message))
   useEffect(() => {
     void load()
@@ -24,7 +29,7 @@ export default function AccountPage() {
     try {
       await request('POST', '/api/me/password', pw)
       setPw({ current: '', next: '' })
-      setNotice('Password changed. Your other sessions were signed out.')
+      setNotice('account.pwChanged')
       await load()
     } catch (err) {
       setError((err as ApiError).message)
@@ -32,38 +37,39 @@ export default function AccountPage() {
   }
   return (
     <main id="main" className="page">
-      <h1>My account</h1>
+      <h1>{t('account.title')}</h1>
       <ErrorBanner message={error} />
-      <NoticeBanner message={notice} />
+      <NoticeBanner message={notice && t(notice)} />
+      <LanguageChoice onError={setError} onSaved={(id) => (setError(null), setNotice(id))} />
       <section className="panel" aria-labelledby="pw-title">
-        <h2 id="pw-title">Change password</h2>
-        <form onSubmit={handlePassword} aria-label="Change password">
+        <h2 id="pw-title">{t('account.pwTitle')}</h2>
+        <form onSubmit={handlePassword} aria-label={t('account.pwTitle')}>
           <label>
-            Current password
+            {t('account.pwCurrent')}
             <input type="password" autoComplete="current-password" required value={pw.current} onChange={(e) => setPw({ ...pw, current: e.target.value })} />
           </label>
           <label>
-            New password (at least 8 characters)
+            {t('account.pwNew')}
             <input type="password" autoComplete="new-password" required minLength={8} value={pw.next} onChange={(e) => setPw({ ...pw, next: e.target.value })} />
           </label>
           <button type="submit" className="primary">
-            Change password
+            {t('account.pwTitle')}
           </button>
         </form>
       </section>
       <MailPreferences onError={setError} />
       <section className="panel" aria-labelledby="sessions-title">
-        <h2 id="sessions-title">Where I am signed in</h2>
+        <h2 id="sessions-title">{t('account.sessionsTitle')}</h2>
         <ul className="plain" data-testid="sessions">
           {sessions?.map((s) => (
             <li key={s.id}>
-              <strong>{s.current ? 'This browser' : (s.userAgent ?? 'Unknown browser').slice(0, 80)}</strong>{' '}
+              <strong>{s.current ? t('account.thisBrowser') : (s.userAgent ?? t('account.unknownBrowser')).slice(0, 80)}</strong>{' '}
               <span className="muted small">
-                from {s.ip ?? '?'} · signed in {formatDateTimeZone(s.createdAt)} · last active {formatDateTimeZone(s.lastSeenAt)}
+                {t('account.sessionLine', { ip: s.ip ?? '?', created: formatDateTimeZone(s.createdAt), seen: formatDateTimeZone(s.lastSeenAt) })}
               </span>{' '}
               {!s.current && (
                 <button type="button" onClick={() => void request('DELETE', `/api/me/sessions/${s.id}`).then(load, (e: ApiError) => setError(e.message))}>
-                  Sign out there
+                  {t('account.signOutThere')}
                 </button>
               )}
             </li>

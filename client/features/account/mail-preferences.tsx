@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react'
 import { request, type ApiError } from '../../api/request'
-import { MAIL_KINDS, MAIL_KIND_LABELS, type MailKind, type MailMode, type MailPreferencesView } from '../../../shared/schemas/mail'
+import { useT } from '../../i18n/provider'
+import { MAIL_KINDS, type MailKind, type MailMode, type MailPreferencesView } from '../../../shared/schemas/mail'
 
-const MODE_LABELS: Record<MailMode, string> = { immediate: 'Immediately', digest: 'Daily digest', never: 'Never' }
+const MODES: MailMode[] = ['immediate', 'digest', 'never']
 
 /** The person's e-mail choices per kind (`GET/PUT /api/me/mail`), saved as soon as one changes. */
 export function MailPreferences({ onError }: { onError: (message: string) => void }) {
+  const t = useT()
   const [view, setView] = useState<MailPreferencesView | null>(null)
   useEffect(() => {
     request<MailPreferencesView>('GET', '/api/me/mail').then(setView, (e: ApiError) => onError(e.message))
@@ -15,27 +17,27 @@ export function MailPreferences({ onError }: { onError: (message: string) => voi
   if (!view) return null
   return (
     <section className="panel" aria-labelledby="mail-title">
-      <h2 id="mail-title">E-mail</h2>
-      {!view.enabled && <p className="muted">This deployment sends no e-mail; your choices apply once it does.</p>}
-      <p className="muted small">Mails name the item and link to it; they never carry the text of comments or records.</p>
+      <h2 id="mail-title">{t('mail.title')}</h2>
+      {!view.enabled && <p className="muted">{t('mail.disabled')}</p>}
+      <p className="muted small">{t('mail.privacy')}</p>
       <table className="mail-preferences">
         <thead>
           <tr>
-            <th scope="col">Tell me when</th>
-            <th scope="col">By e-mail</th>
+            <th scope="col">{t('mail.tellMe')}</th>
+            <th scope="col">{t('mail.byEmail')}</th>
           </tr>
         </thead>
         <tbody>
           {MAIL_KINDS.map((kind) => (
             <tr key={kind}>
               <th scope="row">
-                <label htmlFor={`mail-${kind}`}>{MAIL_KIND_LABELS[kind]}</label>
+                <label htmlFor={`mail-${kind}`}>{t(`mail.kind.${kind}`)}</label>
               </th>
               <td>
                 <select id={`mail-${kind}`} value={view.preferences[kind]} onChange={(e) => void change(kind, e.target.value as MailMode)}>
-                  {(Object.keys(MODE_LABELS) as MailMode[]).map((m) => (
+                  {MODES.map((m) => (
                     <option key={m} value={m}>
-                      {MODE_LABELS[m]}
+                      {t(`mail.mode.${m}`)}
                     </option>
                   ))}
                 </select>

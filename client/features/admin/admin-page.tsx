@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useT } from '../../i18n/provider'
 import { Link } from '../../app/router'
 import { ErrorBanner, NoticeBanner } from '../../ui/error-banner'
 import { AuditPanel } from './audit-panel'
@@ -16,12 +17,13 @@ import { GgProjectsPanel } from './gg-projects-panel'
  */
 export default function AdminPage() {
   const { error, notice, link, setLink, users, audit, act } = useAdmin()
+  const t = useT()
   const [mission, setMission] = useState<MissionDraft>({ hubId: '', code: '', name: '' })
   return (
     <main id="main" className="page">
-      <h1>Administration</h1>
+      <h1>{t('admin.title')}</h1>
       <p>
-        <Link to="/admin/periods">Reporting periods</Link> <span className="muted small">(create, lock)</span>
+        <Link to="/admin/periods">{t('admin.periodsLink')}</Link> <span className="muted small">{t('admin.periodsHint')}</span>
       </p>
       <ErrorBanner message={error} />
       <NoticeBanner message={notice} />

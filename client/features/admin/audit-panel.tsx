@@ -1,27 +1,29 @@
 import { ScrollRegion, Table } from '../../ui/table'
+import { useT } from '../../i18n/provider'
 import type { AuditFilter, AuditRow } from './use-admin'
 import { formatDateTimeZone } from '../../ui/format'
 import { DayInput } from '../../ui/day-input'
 
 /** The audit trail, newest first, filtered by action, actor and dates. */
 export function AuditPanel({ audit, filter, onFilter }: { audit: AuditRow[] | null; filter: AuditFilter; onFilter: (f: AuditFilter) => void }) {
+  const t = useT()
   return (
     <section className="panel" aria-labelledby="audit-title">
-      <h2 id="audit-title">Audit trail</h2>
-      <div className="filters" role="group" aria-label="Filter the audit trail">
+      <h2 id="audit-title">{t('audit.title')}</h2>
+      <div className="filters" role="group" aria-label={t('audit.filter')}>
         <label>
-          Action
-          <input value={filter.action} onChange={(e) => onFilter({ ...filter, action: e.target.value })} placeholder="e.g. auth.login_failed" />
+          {t('audit.action')}
+          <input value={filter.action} onChange={(e) => onFilter({ ...filter, action: e.target.value })} placeholder={t('audit.actionPlaceholder')} />
         </label>
         <label>
-          Actor (id or e-mail)
+          {t('audit.actor')}
           <input value={filter.actor} onChange={(e) => onFilter({ ...filter, actor: e.target.value })} />
         </label>
-        <DayInput label="From" value={filter.from || null} onChange={(from) => onFilter({ ...filter, from: from ?? '' })} />
-        <DayInput label="To" value={filter.to || null} onChange={(to) => onFilter({ ...filter, to: to ?? '' })} />
+        <DayInput label={t('rollup.from')} value={filter.from || null} onChange={(from) => onFilter({ ...filter, from: from ?? '' })} />
+        <DayInput label={t('rollup.to')} value={filter.to || null} onChange={(to) => onFilter({ ...filter, to: to ?? '' })} />
       </div>
-      <ScrollRegion label="Audit events, scrolls sideways">
-        <Table className="actions" testId="audit" caption="Audit events, newest first" captionHidden columns={['When', 'Who', 'Action', 'Target', 'Hub', 'From']}>
+      <ScrollRegion label={t('audit.scroll')}>
+        <Table className="actions" testId="audit" caption={t('audit.caption')} captionHidden columns={[t('col.when'), t('col.who'), t('audit.action'), t('col.target'), t('col.hub'), t('col.from')]}>
           {audit?.map((a) => (
             <tr key={a.id}>
               <td>{formatDateTimeZone(a.at)}</td>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react'
+import { useT } from '../../i18n/provider'
 import { request } from '../../api/request'
 import { ROLES } from '../../../shared/roles'
 import { plainOptions, Select } from '../../ui/select'
@@ -9,6 +10,7 @@ const EMPTY = { email: '', name: '', role: 'staff' }
 /** Invites a user: the answer is the one-time link the admin passes on. */
 export function InviteForm({ act, onLink }: { act: Act; onLink: (link: { who: string; url: string }) => void }) {
   const [invite, setInvite] = useState(EMPTY)
+  const t = useT()
   const handleInvite = (e: FormEvent) => {
     e.preventDefault()
     void act(async () => {
@@ -18,18 +20,18 @@ export function InviteForm({ act, onLink }: { act: Act; onLink: (link: { who: st
     })
   }
   return (
-    <form className="inline-form" onSubmit={handleInvite} aria-label="Invite a user">
+    <form className="inline-form" onSubmit={handleInvite} aria-label={t('admin.invite')}>
       <label>
-        E-mail
+        {t('admin.email')}
         <input type="email" required value={invite.email} onChange={(e) => setInvite({ ...invite, email: e.target.value })} />
       </label>
       <label>
-        Name
+        {t('admin.name')}
         <input required value={invite.name} onChange={(e) => setInvite({ ...invite, name: e.target.value })} maxLength={200} />
       </label>
-      <Select label="Role" value={invite.role} onChange={(role) => setInvite({ ...invite, role })} options={plainOptions(ROLES)} />
+      <Select label={t('admin.role')} value={invite.role} onChange={(role) => setInvite({ ...invite, role })} options={plainOptions(ROLES)} />
       <button type="submit" className="primary">
-        Invite
+        {t('admin.inviteButton')}
       </button>
     </form>
   )

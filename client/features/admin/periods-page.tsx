@@ -1,4 +1,5 @@
 import { Link } from '../../app/router'
+import { useT } from '../../i18n/provider'
 import { ErrorBanner, NoticeBanner } from '../../ui/error-banner'
 import { usePeriods } from '../../ui/periods'
 import { PeriodForm } from './period-form'
@@ -12,12 +13,13 @@ import { useAct } from './use-admin'
 export default function PeriodsPage() {
   const { periods, error: loadError, reload } = usePeriods()
   const { error, notice, act } = useAct(reload, true)
+  const t = useT()
   return (
     <main id="main" className="page">
       <p className="small">
-        <Link to="/admin">← Administration</Link>
+        <Link to="/admin">{t('admin.back')}</Link>
       </p>
-      <h1>Reporting periods</h1>
+      <h1>{t('admin.periodsLink')}</h1>
       <ErrorBanner message={error ?? loadError} />
       <NoticeBanner message={notice} />
       <div className="two-col">

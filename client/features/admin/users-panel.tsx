@@ -1,4 +1,5 @@
 import { request } from '../../api/request'
+import { useT } from '../../i18n/provider'
 import { ROLES } from '../../../shared/roles'
 import { Select } from '../../ui/select'
 import { Table } from '../../ui/table'
@@ -17,15 +18,16 @@ interface Props {
 
 /** Users: invite, search, change role, disable or enable, reset the password. */
 export function UsersPanel({ users, q, onSearch, act, onLink }: Props) {
+  const t = useT()
   return (
     <section className="panel" aria-labelledby="users-title">
-      <h2 id="users-title">Users</h2>
+      <h2 id="users-title">{t('users.title')}</h2>
       <InviteForm act={act} onLink={onLink} />
       <label>
-        Search users
+        {t('users.search')}
         <input type="search" value={q} onChange={(e) => onSearch(e.target.value)} />
       </label>
-      <Table className="actions" caption="Users" captionHidden columns={['Name', 'E-mail', 'Role', 'Hubs', <span className="sr-only">Actions</span>]}>
+      <Table className="actions" caption={t('users.title')} captionHidden columns={[t('col.name'), t('col.email'), t('col.role'), t('col.hubs'), <span className="sr-only">{t('col.actionsSr')}</span>]}>
         {users?.map((u) => <UserLine key={u.id} user={u} act={act} onLink={onLink} />)}
       </Table>
     </section>
@@ -33,7 +35,8 @@ export function UsersPanel({ users, q, onSearch, act, onLink }: Props) {
 }
 
 function UserLine({ user: u, act, onLink }: { user: UserRow; act: Act; onLink: Props['onLink'] }) {
-  const setRole = (role: string) => void act(() => request('PATCH', `/api/admin/users/${u.id}`, { role }), `${u.name} is now ${roleName(role)}.`)
+  const t = useT()
+  const setRole = (role: string) => void act(() => request('PATCH', `/api/admin/users/${u.id}`, { role }), t('users.roleNow', { name: u.name, role: roleName(role) }))
   const reset = () =>
     void act(async () => {
       const res = await request<{ link: string }>('POST', `/api/admin/users/${u.id}/reset`)
@@ -42,13 +45,13 @@ function UserLine({ user: u, act, onLink }: { user: UserRow; act: Act; onLink: P
   return (
     <tr data-testid="user-row" className={u.disabled ? 'muted' : ''}>
       <td>
-        {u.name} {u.disabled && <span className="chip warn">disabled</span>}
+        {u.name} {u.disabled && <span className="chip warn">{t('users.disabled')}</span>}
       </td>
       <td>{u.email}</td>
       <td>
-        <Select ariaLabel={`Role of ${u.name}`} value={u.role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: roleName(r) }))} />
+        <Select ariaLabel={t('users.roleOf', { name: u.name })} value={u.role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: roleName(r) }))} />
         <details>
-          <summary>Further roles</summary>
+          <summary>{t('users.furtherRoles')}</summary>
           {ROLES.filter((r) => r !== u.role).map((r) => {
             const roles = u.roles ?? [u.role]
             const next = roles.includes(r) ? roles.filter((x) => x !== r) : [...roles, r]
@@ -57,7 +60,7 @@ function UserLine({ user: u, act, onLink }: { user: UserRow; act: Act; onLink: P
                 <input
                   type="checkbox"
                   checked={roles.includes(r)}
-                  onChange={() => void act(() => request('PATCH', `/api/admin/users/${u.id}`, { roles: next }), `${u.name} now holds ${next.join(', ')}.`)}
+                  onChange={() => void act(() => request('PATCH', `/api/admin/users/${u.id}`, { roles: next }), t('users.holds', { name: u.name, roles: next.join(', ') }))}
                 />
                 {roleName(r)}
               </label>
@@ -68,23 +71,23 @@ function UserLine({ user: u, act, onLink }: { user: UserRow; act: Act; onLink: P
       <td>{u.memberships}</td>
       <td className="row">
         {u.disabled ? (
-          <button type="button" onClick={() => void act(() => request('POST', `/api/admin/users/${u.id}/enable`), `${u.name} enabled.`)}>
-            Enable
+          <button type="button" onClick={() => void act(() => request('POST', `/api/admin/users/${u.id}/enable`), t('users.enabledDone', { name: u.name }))}>
+            {t('users.enable')}
           </button>
         ) : (
           <ConfirmButton
-            label={`Disable ${u.name}`}
-            text="Disable"
-            message={`${u.name} is signed out everywhere and cannot sign in until enabled again.`}
-            confirmLabel="Disable"
-            onConfirm={() => void act(() => request('POST', `/api/admin/users/${u.id}/disable`), `${u.name} disabled: signed out everywhere.`)}
+            label={t('users.disableLabel', { name: u.name })}
+            text={t('users.disable')}
+            message={t('users.disableMessage', { name: u.name })}
+            confirmLabel={t('users.disable')}
+            onConfirm={() => void act(() => request('POST', `/api/admin/users/${u.id}/disable`), t('users.disabledDone', { name: u.name }))}
           />
         )}
         <ConfirmButton
-          label={`Reset password of ${u.name}`}
-          text="Reset password"
-          message={`${u.name}'s password stops working; you get a one-time link to send them.`}
-          confirmLabel="Reset password"
+          label={t('users.resetLabel', { name: u.name })}
+          text={t('users.reset')}
+          message={t('users.resetMessage', { name: u.name })}
+          confirmLabel={t('users.reset')}
           onConfirm={reset}
         />
       </td>

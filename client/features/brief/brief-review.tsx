@@ -1,12 +1,14 @@
 import { useRef, useState } from 'react'
 import type { BriefCycle } from './use-brief-cycle'
+import { useT } from '../../i18n/provider'
 
 /** HQ's answer to a submitted brief: acknowledge (a note is optional) or return it (a note is required). */
 export function BriefReview({ act }: { act: BriefCycle['act'] }) {
+  const t = useT()
   const [note, setNote] = useState('')
   const [missing, setMissing] = useState(false)
   const noteRef = useRef<HTMLTextAreaElement>(null)
-  const acknowledge = () => void act('acknowledge', note.trim() ? { note: note.trim() } : {}, 'Brief acknowledged.').then(() => setNote(''))
+  const acknowledge = () => void act('acknowledge', note.trim() ? { note: note.trim() } : {}, t('brief.acknowledged')).then(() => setNote(''))
   const giveBack = () => {
     if (!note.trim()) {
       setMissing(true)
@@ -14,12 +16,12 @@ export function BriefReview({ act }: { act: BriefCycle['act'] }) {
       return
     }
     setMissing(false)
-    void act('return', { note: note.trim() }, 'Brief returned to the hub.').then(() => setNote(''))
+    void act('return', { note: note.trim() }, t('brief.returnedDone')).then(() => setNote(''))
   }
   return (
-    <form className="brief-review" aria-label="Answer the submitted brief" onSubmit={(e) => e.preventDefault()}>
+    <form className="brief-review" aria-label={t('brief.answer')} onSubmit={(e) => e.preventDefault()}>
       <label>
-        Note to the hub (optional to acknowledge, required to return)
+        {t('brief.reviewNote')}
         <textarea
           ref={noteRef}
           rows={2}
@@ -32,14 +34,14 @@ export function BriefReview({ act }: { act: BriefCycle['act'] }) {
       </label>
       {missing && (
         <p id="review-note-missing" className="error small">
-          Say what the hub should change before returning the brief.
+          {t('brief.noteMissing')}
         </p>
       )}
       <button type="button" className="primary" onClick={acknowledge}>
-        Acknowledge
+        {t('brief.acknowledge')}
       </button>{' '}
       <button type="button" onClick={giveBack}>
-        Return with a note
+        {t('brief.returnWithNote')}
       </button>
     </form>
   )

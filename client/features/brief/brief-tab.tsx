@@ -10,6 +10,7 @@ import { openHqLabel, useDocThreads } from '../../comments/use-doc-threads'
 import { BriefCycleBar } from './brief-cycle'
 import { SubmittedBrief } from './submitted-brief'
 import { useBriefCycle } from './use-brief-cycle'
+import { useT } from '../../i18n/provider'
 
 /** The thread asked for in the address (`?thread=`, from an inbox line), if any. */
 const threadInAddress = () => new URLSearchParams(window.location.search).get('thread')
@@ -17,6 +18,7 @@ const threadInAddress = () => new URLSearchParams(window.location.search).get('t
 /** The hub brief, co-edited live, with its status in the reporting cycle and the comments on its passages. */
 export default function BriefTab({ hub, me, canWrite }: { hub: HubDetailView; me: MeView; canWrite: boolean }) {
   const cycle = useBriefCycle(hub.id)
+  const t = useT()
   const [viewing, setViewing] = useState(false)
   const livingText = useRef<(() => string) | null>(null)
   const docName = briefDocName(hub.id)
@@ -27,7 +29,7 @@ export default function BriefTab({ hub, me, canWrite }: { hub: HubDetailView; me
   const onPlacement = useCallback((p: Placement) => setPlacement(p), [])
   return (
     <section aria-labelledby="brief-title">
-      <h2 id="brief-title" className="sr-only">Hub brief</h2>
+      <h2 id="brief-title" className="sr-only">{t('brief.title')}</h2>
       <BriefCycleBar hubId={hub.id} me={me} cycle={cycle} viewing={viewing} onViewSubmitted={() => setViewing((v) => !v)} />
       {mayComment && threads.threads && (
         <p className="small" data-testid="open-hq-comments">
@@ -41,11 +43,11 @@ export default function BriefTab({ hub, me, canWrite }: { hub: HubDetailView; me
         docName={docName}
         userName={me.name}
         readOnly={!canWrite}
-        label="Hub brief"
+        label={t('brief.title')}
         textRef={livingText}
         comments={mayComment ? { threads: threads.threads ?? [], activeId: active, onPlacement, onCreate: threads.create } : undefined}
       />
-      {mayComment && <DocThreadPanel data={threads} placement={placement} activeId={active} onActivate={setActive} label="the brief" />}
+      {mayComment && <DocThreadPanel data={threads} placement={placement} activeId={active} onActivate={setActive} label={t('brief.commentsLabel')} />}
     </section>
   )
 }

@@ -1,4 +1,5 @@
 import './print.css'
+import { useT } from '../../i18n/provider'
 
 /**
  * Download links for a brief or a note as PDF or DOCX (the server renders both, with the reader's
@@ -6,11 +7,12 @@ import './print.css'
  */
 export function ExportLinks({ docName, label }: { docName: string; label: string }) {
   const href = (format: 'pdf' | 'docx') => `/api/docs/${encodeURIComponent(docName)}/export?format=${format}`
+  const t = useT()
   return (
     <span className="export-links" data-testid="export-links">
-      <a href={href('pdf')} download aria-label={`PDF: download ${label}`}>PDF</a>
-      <a href={href('docx')} download aria-label={`DOCX: download ${label} for Word`}>DOCX</a>
-      <button type="button" onClick={() => window.print()} aria-label={`Print ${label}`}>Print</button>
+      <a href={href('pdf')} download aria-label={t('export.pdf', { label })}>{t('export.pdfText')}</a>
+      <a href={href('docx')} download aria-label={t('export.docx', { label })}>{t('export.docxText')}</a>
+      <button type="button" onClick={() => window.print()} aria-label={t('export.print', { label })}>{t('export.printButton')}</button>
     </span>
   )
 }

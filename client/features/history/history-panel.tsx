@@ -1,4 +1,6 @@
 import { useEffect, useId, useState } from 'react'
+import { useT } from '../../i18n/provider'
+import { t as tr } from '../../i18n/intl'
 import { request } from '../../api/request'
 import type {
   DeletedEntryView,
@@ -11,16 +13,17 @@ import { formatDateTime } from '../../ui/format'
 
 const when = formatDateTime
 const docPath = (docName: string) => `/api/docs/${encodeURIComponent(docName)}`
-const KIND_LABEL = { exchange: 'Exchange', action: 'Action' } as const
+const kindLabel = (kind: 'exchange' | 'action') => tr(`history.kind.${kind}`)
 
 /** A "History" button that opens the document's versions: preview, diff, restore. */
 export function HistoryButton({ docName, label, canWrite, isLog = false }: { docName: string; label: string; canWrite: boolean; isLog?: boolean }) {
   const [open, setOpen] = useState(false)
+  const t = useT()
   const panelId = useId()
   return (
     <>
       <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
-        {open ? 'Close history' : 'History'}
+        {open ? t('history.close') : t('history.open')}
       </button>
       {open && (
         <div id={panelId} className="history-wrap">
@@ -37,6 +40,7 @@ export function HistoryButton({ docName, label, canWrite, isLog = false }: { doc
  */
 export function HistoryPanel({ docName, label, canWrite, isLog }: { docName: string; label: string; canWrite: boolean; isLog: boolean }) {
   const [versions, setVersions] = useState<VersionSummaryView[] | null>(null)
+  const t = useT()
   const [chosen, setChosen] = useState<VersionDetailView | null>(null)
   const [diff, setDiff] = useState<VersionDiffView | null>(null)
   const [view, setView] = useState<'preview' | 'diff'>('preview')
@@ -79,7 +83,7 @@ export function HistoryPanel({ docName, label, canWrite, isLog }: { docName: str
     setError(null)
     try {
       await request('POST', `${docPath(docName)}/versions/${chosen.id}/restore`)
-      setStatus(`Version of ${when(chosen.createdAt)} restored. The state it replaced is kept in history.`)
+      setStatus(t('history.restored', { when: when(chosen.createdAt) }))
       setChosen(null)
       setDiff(null)
       await load()
@@ -95,7 +99,7 @@ export function HistoryPanel({ docName, label, canWrite, isLog }: { docName: str
     setError(null)
     try {
       await request('POST', `${docPath(docName)}/deleted/${entry.kind}/${encodeURIComponent(entry.id)}/restore`)
-      setStatus(`${KIND_LABEL[entry.kind]} “${entry.title || entry.id}” restored.`)
+      setStatus(t('history.entryRestored', { kind: kindLabel(entry.kind), title: entry.title || entry.id }))
       await load()
     } catch (err) {
       setError((err as Error).message)
@@ -106,15 +110,15 @@ export function HistoryPanel({ docName, label, canWrite, isLog }: { docName: str
 
   return (
     <section className="history" aria-labelledby={headingId}>
-      <h3 id={headingId}>History of {label}</h3>
-      {!canWrite && <p className="muted small">Read-only: you can preview and compare versions, not restore them.</p>}
+      <h3 id={headingId}>{t('history.title', { label })}</h3>
+      {!canWrite && <p className="muted small">{t('history.readOnly')}</p>}
       <ErrorBanner message={error} />
       <p role="status" className="history-status">{status ?? ''}</p>
       <div className="history-grid">
         <div>
-          <h4>Versions</h4>
-          {versions === null && <p className="muted">Loading…</p>}
-          {versions?.length === 0 && <p className="muted">No versions yet: one is kept at least once a minute while the document is edited.</p>}
+          <h4>{t('history.versions')}</h4>
+          {versions === null && <p className="muted">{t('common.loading')}</p>}
+          {versions?.length === 0 && <p className="muted">{t('history.noVersions')}</p>}
           <ol className="version-list">
             {versions?.map((v) => (
               <li key={v.id}>
@@ -127,8 +131,8 @@ export function HistoryPanel({ docName, label, canWrite, isLog }: { docName: str
                 >
                   <span>{when(v.createdAt)}</span>
                   <span className="muted small">
-                    {v.editors.length > 0 ? v.editors.map((e) => e.name).join(', ') : 'no edits recorded'}
-                    {v.reason === 'before restore' ? ' · before a restore' : v.reason.startsWith('restored') ? ' · restore' : ''}
+                    {v.editors.length > 0 ? v.editors.map((e) => e.name).join(', ') : t('history.noEdits')}
+                    {v.reason === 'before restore' ? t('history.beforeRestore') : v.reason.startsWith('restored') ? t('history.restore') : ''}
                   </span>
                 </button>
               </li>
@@ -138,18 +142,18 @@ export function HistoryPanel({ docName, label, canWrite, isLog }: { docName: str
         <div>
           {chosen ? (
             <>
-              <div className="history-tabs" role="group" aria-label="Show the version as">
-                <button type="button" aria-pressed={view === 'preview'} onClick={() => setView('preview')}>Preview</button>
-                <button type="button" aria-pressed={view === 'diff'} onClick={() => setView('diff')}>Changes since</button>
+              <div className="history-tabs" role="group" aria-label={t('history.showAs')}>
+                <button type="button" aria-pressed={view === 'preview'} onClick={() => setView('preview')}>{t('history.preview')}</button>
+                <button type="button" aria-pressed={view === 'diff'} onClick={() => setView('diff')}>{t('history.changesSince')}</button>
                 {canWrite && (
                   <button type="button" className="primary" disabled={busy} onClick={() => void restore()}>
-                    Restore this version
+                    {t('history.restoreVersion')}
                   </button>
                 )}
               </div>
               <p className="muted small">
-                Version of {when(chosen.createdAt)}
-                {chosen.editors.length > 0 ? ` · edited by ${chosen.editors.map((e) => e.name).join(', ')}` : ''}
+                {t('history.versionOf', { when: when(chosen.createdAt) })}
+                {chosen.editors.length > 0 ? t('history.editedBy', { names: chosen.editors.map((e) => e.name).join(', ') }) : ''}
               </p>
               {view === 'preview' ? (
                 isLog ? <LogPreview text={chosen.text} /> : <pre className="history-preview" data-testid="version-preview">{chosen.text}</pre>
@@ -158,24 +162,24 @@ export function HistoryPanel({ docName, label, canWrite, isLog }: { docName: str
               )}
             </>
           ) : (
-            <p className="muted">Choose a version to preview it.</p>
+            <p className="muted">{t('history.choose')}</p>
           )}
         </div>
       </div>
       {isLog && (
         <div className="deleted-entries">
-          <h4>Deleted entries</h4>
-          {deleted?.length === 0 && <p className="muted">No deleted entries in history.</p>}
+          <h4>{t('history.deleted')}</h4>
+          {deleted?.length === 0 && <p className="muted">{t('history.noDeleted')}</p>}
           <ul>
             {deleted?.map((e) => (
               <li key={`${e.kind}/${e.id}`}>
                 <span>
-                  {KIND_LABEL[e.kind]}: {e.title || e.id}
+                  {kindLabel(e.kind)}: {e.title || e.id}
                 </span>{' '}
-                <span className="muted small">last seen in the version of {when(e.versionCreatedAt)}</span>{' '}
+                <span className="muted small">{t('history.lastSeen', { when: when(e.versionCreatedAt) })}</span>{' '}
                 {canWrite && (
-                  <button type="button" disabled={busy} onClick={() => void restoreEntry(e)} aria-label={`Restore this entry: ${e.title || e.id}`}>
-                    Restore this entry
+                  <button type="button" disabled={busy} onClick={() => void restoreEntry(e)} aria-label={t('history.restoreEntryLabel', { title: e.title || e.id })}>
+                    {t('history.restoreEntry')}
                   </button>
                 )}
               </li>
@@ -204,15 +208,15 @@ function LogPreview({ text }: { text: string }) {
     Object.entries(m ?? {}).map(([id, e]) => ({ id, title: typeof e.title === 'string' ? e.title : id }))
   return (
     <div className="history-preview" data-testid="version-preview">
-      <h5>Exchanges</h5>
+      <h5>{tr('history.exchanges')}</h5>
       <ul>{titles(log.exchanges).map((e) => <li key={e.id}>{e.title}</li>)}</ul>
-      <h5>Actions</h5>
+      <h5>{tr('history.actions')}</h5>
       <ul>{titles(log.actions).map((e) => <li key={e.id}>{e.title}</li>)}</ul>
     </div>
   )
 }
 
-const show = (v: unknown) => (v === undefined ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v))
+const show = (v: unknown) => (v === undefined ? tr('history.none') : typeof v === 'string' ? v : JSON.stringify(v))
 
 /** Added and removed text, marked with words as well as colour (ins/del and hidden labels). */
 function DiffView({ diff }: { diff: VersionDiffView }) {
@@ -221,15 +225,15 @@ function DiffView({ diff }: { diff: VersionDiffView }) {
     return (
       <div className="history-diff" data-testid="version-diff">
         <p className="muted small">
-          <ins>added since this version</ins> · <del>removed since this version</del>
+          <ins>{tr('history.addedLegend')}</ins> · <del>{tr('history.removedLegend')}</del>
         </p>
-        {!changed && <p>No changes since this version.</p>}
+        {!changed && <p>{tr('history.noChanges')}</p>}
         <p className="diff-text">
           {diff.segments.map((s, i) =>
             s.op === 'added' ? (
-              <ins key={i}><span className="sr-only">added: </span>{s.text}</ins>
+              <ins key={i}><span className="sr-only">{tr('history.added')}</span>{s.text}</ins>
             ) : s.op === 'removed' ? (
-              <del key={i}><span className="sr-only">removed: </span>{s.text}</del>
+              <del key={i}><span className="sr-only">{tr('history.removed')}</span>{s.text}</del>
             ) : (
               <span key={i}>{s.text}</span>
             ),
@@ -241,30 +245,30 @@ function DiffView({ diff }: { diff: VersionDiffView }) {
   const none = diff.added.length + diff.removed.length + diff.changed.length === 0
   return (
     <div className="history-diff" data-testid="version-diff">
-      {none && <p>No changes since this version.</p>}
+      {none && <p>{tr('history.noChanges')}</p>}
       {diff.added.length > 0 && (
         <>
-          <h5>Added since this version</h5>
-          <ul>{diff.added.map((e) => <li key={e.id}><ins>{KIND_LABEL[e.kind]} added: {e.title || e.id}</ins></li>)}</ul>
+          <h5>{tr('history.addedSince')}</h5>
+          <ul>{diff.added.map((e) => <li key={e.id}><ins>{tr('history.entryAdded', { kind: kindLabel(e.kind), title: e.title || e.id })}</ins></li>)}</ul>
         </>
       )}
       {diff.removed.length > 0 && (
         <>
-          <h5>Removed since this version</h5>
-          <ul>{diff.removed.map((e) => <li key={e.id}><del>{KIND_LABEL[e.kind]} removed: {e.title || e.id}</del></li>)}</ul>
+          <h5>{tr('history.removedSince')}</h5>
+          <ul>{diff.removed.map((e) => <li key={e.id}><del>{tr('history.entryRemoved', { kind: kindLabel(e.kind), title: e.title || e.id })}</del></li>)}</ul>
         </>
       )}
       {diff.changed.length > 0 && (
         <>
-          <h5>Changed since this version</h5>
+          <h5>{tr('history.changedSince')}</h5>
           <ul>
             {diff.changed.map((e) => (
               <li key={e.id}>
-                {KIND_LABEL[e.kind]} changed: {e.title || e.id}
+                {tr('history.entryChanged', { kind: kindLabel(e.kind), title: e.title || e.id })}
                 <ul>
                   {e.fields.map((f) => (
                     <li key={f.field}>
-                      {f.field}: <del><span className="sr-only">was </span>{show(f.before)}</del> → <ins><span className="sr-only">now </span>{show(f.after)}</ins>
+                      {f.field}: <del><span className="sr-only">{tr('history.was')}</span>{show(f.before)}</del> → <ins><span className="sr-only">{tr('history.now')}</span>{show(f.after)}</ins>
                     </li>
                   ))}
                 </ul>

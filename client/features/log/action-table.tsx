@@ -1,12 +1,15 @@
 import { useState, type FormEvent } from 'react'
+import { useLanguage, useT } from '../../i18n/provider'
+import { actionKindLabel } from '../../i18n/records'
+import { actionStatusLabel } from '../../i18n/statuses'
+import { termLabelIn } from '../../i18n/terms'
 import { ACTION_STATUSES, readLogItem, updateItem, type Action, type ActionStatus, type Exchange } from '../../../shared/log-doc'
 import { canCoordinate } from '../../../shared/access'
-import { ACTION_KIND_LABELS, type ActionKind } from '../../../shared/records'
+import { type ActionKind } from '../../../shared/records'
 import {
-  ACTION_KIND_OPTIONS, CloseDialog, ggProjectOptions, OwnerPicker, partnershipOptions, StatusTimeline, type RecordTaxonomy,
+  actionKindOptions, CloseDialog, ggProjectOptions, OwnerPicker, partnershipOptions, StatusTimeline, type RecordTaxonomy,
 } from './record-fields'
 import { DEFAULT_SCOPE, type Scope } from '../../../shared/scopes'
-import { ACTION_STATUS_LABELS } from '../../../shared/item-statuses'
 import type { HubDetailView } from '../../../shared/schemas/hubs'
 import type { Taxonomy } from '../../../shared/taxonomy'
 import { TermPicker } from './term-picker'
@@ -21,13 +24,12 @@ import { RecordRefs } from '../references/record-refs'
 import { formatDay } from '../../ui/format'
 import { DayInput } from '../../ui/day-input'
 import { ConfirmButton } from '../../ui/confirm'
-import { termLabel } from '../../../shared/labels'
 import { useEscape } from '../../ui/use-escape'
 
 type Props = LogViewProps<Action>
 
-const STATUS_LABEL: Record<ActionStatus, string> = ACTION_STATUS_LABELS
-const STATUS_OPTIONS = ACTION_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))
+/** The statuses as options, in the interface language of the moment. */
+const statusOptionsAll = () => ACTION_STATUSES.map((s) => ({ value: s, label: actionStatusLabel(s) }))
 const today = () => new Date().toISOString().slice(0, 10)
 export const isOverdue = (a: Action) => !!a.due && a.due < today() && a.status !== 'done' && a.status !== 'dropped'
 type SortKey = 'title' | 'status' | 'due' | 'leadMission'
@@ -35,6 +37,8 @@ type SortKey = 'title' | 'status' | 'due' | 'leadMission'
 /** The action log as a table: inline status, overdue highlighted, sort, filter, side-panel editing. */
 export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy, counts, onDiscuss, focusId, onDelete }: Props) {
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'due', dir: 1 })
+  const t = useT()
+  const { language } = useLanguage()
   const [status, setStatus] = useState('')
   const [onlyOverdue, setOnlyOverdue] = useState(false)
   // "Create an action from this exchange": the exchange feed links here with `?from=<entry id>`.
@@ -65,75 +69,75 @@ export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy,
   return (
     <div className={panel ? 'with-panel' : ''}>
       <div>
-        <div className="filters" role="group" aria-label="Filter actions">
-          <Select label="Status" value={status} onChange={setStatus} empty="All statuses" options={STATUS_OPTIONS} />
-          <Select label="Scope" value={scope} onChange={setScope} empty="All scopes" options={scopeOptions(docs.choices)} />
+        <div className="filters" role="group" aria-label={t('log.filterActions')}>
+          <Select label={t('log.status')} value={status} onChange={setStatus} empty={t('log.allStatuses')} options={statusOptionsAll()} />
+          <Select label={t('log.scope')} value={scope} onChange={setScope} empty={t('log.allScopes')} options={scopeOptions(docs.choices)} />
           <label className="check">
-            <input type="checkbox" checked={onlyOverdue} onChange={(e) => setOnlyOverdue(e.target.checked)} /> Overdue only
+            <input type="checkbox" checked={onlyOverdue} onChange={(e) => setOnlyOverdue(e.target.checked)} />{t('log.overdueOnly')}
           </label>
-          {canWrite && <button type="button" className="primary" onClick={() => setPanel('new')}>New action</button>}
+          {canWrite && <button type="button" className="primary" onClick={() => setPanel('new')}>{t('log.newAction')}</button>}
         </div>
         <ErrorBanner message={error} />
         <Table
           className="actions"
-          caption="Action log"
+          caption={t('log.actions')}
           captionHidden
           head={
             <>
-              {header('title', 'Title')}
-              {header('status', 'Status')}
-              {header('due', 'Due')}
-              {header('leadMission', 'Lead')}
-              <th scope="col">Kind</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Taking part</th>
-              <th scope="col">Themes</th>
-              <th scope="col"><span className="sr-only">Edit and comments</span></th>
+              {header('title', t('log.title'))}
+              {header('status', t('log.status'))}
+              {header('due', t('log.due'))}
+              {header('leadMission', t('log.lead'))}
+              <th scope="col">{t('log.kind')}</th>
+              <th scope="col">{t('log.owner')}</th>
+              <th scope="col">{t('log.takingPart')}</th>
+              <th scope="col">{t('log.themes')}</th>
+              <th scope="col"><span className="sr-only">{t('log.editAndComments')}</span></th>
             </>
           }
         >
           {rows.map((a) => (
             <tr key={a.id} id={entryAnchor(a.id)} tabIndex={-1} className={[isOverdue(a) && 'overdue', a.id === focusId && 'target'].filter(Boolean).join(' ')} data-testid="action-row">
               <td>
-                {a.title || <em>untitled</em>}
+                {a.title || <em>{t('log.untitled')}</em>}
                 <ScopeChip scope={a.scope} />
-                {a.issues.length > 0 && <span className="chip warn" title={a.issues.join('; ')}>needs attention</span>}
+                {a.issues.length > 0 && <span className="chip warn" title={a.issues.join('; ')}>{t('log.needsAttention')}</span>}
                 <RecordRefs partnership={a.partnership} ggProject={a.ggProject} names={taxonomy as RecordTaxonomy | null} />
               </td>
               <td>
                 <Select
-                  ariaLabel={`Status of ${a.title}`}
+                  ariaLabel={t('log.statusOf', { title: a.title })}
                   value={a.status ?? ''}
                   // Only the hub's coordinators reopen a done or dropped action (the server refuses others).
                   disabled={!canWrite || ((a.status === 'done' || a.status === 'dropped') && !coordinates)}
                   onChange={(s) => setStatus_(a, s as ActionStatus)}
                   empty={a.status ? undefined : '?'}
-                  options={STATUS_OPTIONS}
+                  options={statusOptionsAll()}
                 />
               </td>
               <td>
                 {a.due ? <time dateTime={a.due}>{formatDay(a.due)}</time> : '—'}
-                {isOverdue(a) && <span className="chip warn">overdue</span>}
+                {isOverdue(a) && <span className="chip warn">{t('log.overdue')}</span>}
               </td>
               <td>{a.leadMission ?? a.mission}</td>
-              <td>{a.actionKind ? ACTION_KIND_LABELS[a.actionKind as ActionKind] : '—'}</td>
+              <td>{a.actionKind ? actionKindLabel(a.actionKind) : '—'}</td>
               <td>{hub.members.find((m) => m.userId === a.owner)?.name ?? '—'}</td>
               <td>{a.missions.join(', ')}</td>
-              <td>{a.themes.map((t) => termLabel(taxonomy?.themes, t)).join(', ')}</td>
+              <td>{a.themes.map((th) => termLabelIn(taxonomy?.themes, th, language)).join(', ')}</td>
               <td>
-                {canWrite && <button type="button" onClick={() => setPanel(a)} aria-label={`Edit ${a.title}`}>Edit</button>}
+                {canWrite && <button type="button" onClick={() => setPanel(a)} aria-label={t('log.editLabel', { title: a.title })}>{t('common.edit')}</button>}
                 {canWrite && onDelete && (
-                  <ConfirmButton label={`Delete ${a.title || 'untitled'}`} message="Delete this action for everyone?" confirmLabel="Delete" text="Delete" onConfirm={() => onDelete(a)} className="danger" />
+                  <ConfirmButton label={t('log.deleteLabel', { title: a.title || t('log.untitled') })} message={t('log.deleteAction')} confirmLabel={t('common.delete')} text={t('common.delete')} onConfirm={() => onDelete(a)} className="danger" />
                 )}
-                <button type="button" onClick={() => onDiscuss(a.id)} aria-label={`Comments on ${a.title}: ${counts[a.id] ?? 0}`}>
-                  Comments ({counts[a.id] ?? 0})
+                <button type="button" onClick={() => onDiscuss(a.id)} aria-label={t('log.commentsLabel', { title: a.title, count: counts[a.id] ?? 0 })}>
+                  {t('log.comments', { count: counts[a.id] ?? 0 })}
                 </button>
               </td>
             </tr>
           ))}
           {rows.length === 0 && (
             <tr>
-              <td colSpan={9} className="muted">No actions match.</td>
+              <td colSpan={9} className="muted">{t('log.noActions')}</td>
             </tr>
           )}
         </Table>
@@ -152,7 +156,7 @@ export function ActionTable({ docs, items, hub, me, mission, canWrite, taxonomy,
           onSave={({ scope: to, ...v }) => {
             setError(null)
             if (panel === 'new') createEntry(docs, 'action', to, { ...v, mission, authorId: me.id })
-            else saveEntry(docs, hub.id, panel, v, to).catch((err: Error) => setError(`Could not change who reads “${panel.title}”: ${err.message}`))
+            else saveEntry(docs, hub.id, panel, v, to).catch((err: Error) => setError(t('log.scopeFailed', { title: panel.title, error: err.message })))
             setPanel(null)
           }}
         />
@@ -220,8 +224,9 @@ function ActionPanel({ initial, from, coordinates, hub, taxonomy, mission, choic
     outcome: initial?.outcome ?? null,
     dropReason: initial?.dropReason ?? null,
   })
+  const t = useT()
   const closedBefore = initial?.status === 'done' || initial?.status === 'dropped'
-  const statusOptions = closedBefore && !coordinates ? STATUS_OPTIONS.filter((o) => o.value === initial?.status) : STATUS_OPTIONS
+  const statusOptions = closedBefore && !coordinates ? statusOptionsAll().filter((o) => o.value === initial?.status) : statusOptionsAll()
   const tax = taxonomy as RecordTaxonomy | null
   useEscape(onClose)
   const handleSubmit = (e: FormEvent) => {
@@ -229,37 +234,37 @@ function ActionPanel({ initial, from, coordinates, hub, taxonomy, mission, choic
     onSave({ ...v, title: v.title.trim(), outcome: v.outcome?.trim() || null, dropReason: v.dropReason?.trim() || null })
   }
   return (
-    <aside className="side-panel" aria-label={initial ? 'Edit action' : 'New action'}>
+    <aside className="side-panel" aria-label={initial ? t('log.editAction') : t('log.newAction')}>
       <form onSubmit={handleSubmit}>
-        <h2>{initial ? 'Edit action' : 'New action'}</h2>
-        {from && <p className="muted small">From the exchange “{from.title}”.</p>}
+        <h2>{initial ? t('log.editAction') : t('log.newAction')}</h2>
+        {from && <p className="muted small">{t('log.fromExchange', { title: from.title })}</p>}
         <label>
-          Title
+          {t('log.title')}
           <input value={v.title} onChange={(e) => setV({ ...v, title: e.target.value })} required maxLength={500} />
         </label>
         <label>
-          Description / outcome
+          {t('log.description')}
           <textarea value={v.body} onChange={(e) => setV({ ...v, body: e.target.value })} rows={3} />
         </label>
-        <Select label="Status" value={v.status} onChange={(s) => setV({ ...v, status: s as ActionStatus })} options={statusOptions} />
+        <Select label={t('log.status')} value={v.status} onChange={(s) => setV({ ...v, status: s as ActionStatus })} options={statusOptions} />
         {v.status === 'done' && (
           <label>
-            Outcome
+            {t('log.outcome')}
             <textarea value={v.outcome ?? ''} onChange={(e) => setV({ ...v, outcome: e.target.value })} rows={2} required maxLength={5000} />
           </label>
         )}
         {v.status === 'dropped' && (
           <label>
-            Reason for dropping it
+            {t('log.dropReason')}
             <textarea value={v.dropReason ?? ''} onChange={(e) => setV({ ...v, dropReason: e.target.value })} rows={2} required maxLength={5000} />
           </label>
         )}
-        <Select label="Kind" value={v.actionKind ?? ''} onChange={(k) => setV({ ...v, actionKind: (k || null) as ActionKind | null })} empty="Not set" options={ACTION_KIND_OPTIONS} />
+        <Select label={t('log.kind')} value={v.actionKind ?? ''} onChange={(k) => setV({ ...v, actionKind: (k || null) as ActionKind | null })} empty={t('log.notSet')} options={actionKindOptions()} />
         <OwnerPicker hub={hub} value={v.owner ?? ''} onChange={(owner) => setV({ ...v, owner: owner || null })} />
-        <DayInput label="Due" value={v.due} onChange={(due) => setV({ ...v, due })} />
-        <Select label="Lead mission" value={v.leadMission} onChange={(leadMission) => setV({ ...v, leadMission })} options={plainOptions(hub.missions.map((m) => m.code))} />
+        <DayInput label={t('log.due')} value={v.due} onChange={(due) => setV({ ...v, due })} />
+        <Select label={t('log.leadMission')} value={v.leadMission} onChange={(leadMission) => setV({ ...v, leadMission })} options={plainOptions(hub.missions.map((m) => m.code))} />
         <fieldset>
-          <legend>Missions taking part</legend>
+          <legend>{t('log.missionsTaking')}</legend>
           {hub.missions.map((m) => (
             <label key={m.id} className="check">
               <input
@@ -271,24 +276,24 @@ function ActionPanel({ initial, from, coordinates, hub, taxonomy, mission, choic
             </label>
           ))}
         </fieldset>
-        <TermPicker label="Themes" terms={taxonomy?.themes ?? []} value={v.themes} onChange={(themes) => setV({ ...v, themes })} />
-        <TermPicker label="Forums" terms={taxonomy?.forums ?? []} value={v.forums} onChange={(forums) => setV({ ...v, forums })} />
-        <Select label="Partnership or dialogue" value={v.partnership ?? ''} onChange={(p) => setV({ ...v, partnership: p || null })} empty="None" options={partnershipOptions(tax)} />
-        <Select label="Global Gateway project" value={v.ggProject ?? ''} onChange={(g) => setV({ ...v, ggProject: g || null })} empty="None" options={ggProjectOptions(tax)} />
+        <TermPicker label={t('log.themes')} terms={taxonomy?.themes ?? []} value={v.themes} onChange={(themes) => setV({ ...v, themes })} />
+        <TermPicker label={t('log.forums')} terms={taxonomy?.forums ?? []} value={v.forums} onChange={(forums) => setV({ ...v, forums })} />
+        <Select label={t('log.partnershipOrDialogue')} value={v.partnership ?? ''} onChange={(p) => setV({ ...v, partnership: p || null })} empty={t('log.none')} options={partnershipOptions(tax)} />
+        <Select label={t('log.ggProject')} value={v.ggProject ?? ''} onChange={(g) => setV({ ...v, ggProject: g || null })} empty={t('log.none')} options={ggProjectOptions(tax)} />
         {initial && (initial.partnership || initial.ggProject) && (
           <p className="small" data-testid="action-refs">
-            Pages: <RecordRefs partnership={initial.partnership} ggProject={initial.ggProject} names={tax} prefix />
+            {t('refs.pages')} <RecordRefs partnership={initial.partnership} ggProject={initial.ggProject} names={tax} prefix />
           </p>
         )}
         <ScopePicker value={v.scope} onChange={(scope) => setV({ ...v, scope })} choices={choices} />
         <div className="row">
-          <button type="submit" className="primary">Save</button>
-          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className="primary">{t('common.save')}</button>
+          <button type="button" onClick={onClose}>{t('common.cancel')}</button>
         </div>
       </form>
       {initial && (
         <section aria-labelledby="timeline-title">
-          <h3 id="timeline-title">Status timeline</h3>
+          <h3 id="timeline-title">{t('log.timeline')}</h3>
           <StatusTimeline history={initial.statusHistory} hub={hub} />
         </section>
       )}

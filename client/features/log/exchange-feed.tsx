@@ -1,4 +1,8 @@
 import { useState, type FormEvent } from 'react'
+import { useLanguage, useT } from '../../i18n/provider'
+import { currentLanguage } from '../../i18n/intl'
+import { counterpartLabel, escalationLabel, exchangeTypeLabel } from '../../i18n/records'
+import { termLabelIn, termText } from '../../i18n/terms'
 import type { Exchange } from '../../../shared/log-doc'
 import { DEFAULT_SCOPE, type Scope } from '../../../shared/scopes'
 import type { Taxonomy } from '../../../shared/taxonomy'
@@ -9,26 +13,27 @@ import { ScopeChip, ScopePicker, scopeOptions } from '../../ui/scope'
 import type { LogViewProps, Scoped } from './use-log'
 import { createEntry, saveEntry } from './save-entry'
 import { Link } from '../../app/router'
-import { COUNTERPART_LABELS, ESCALATION_LABELS, EXCHANGE_TYPE_LABELS, type Counterpart, type Escalation, type ExchangeType } from '../../../shared/records'
+import { COUNTERPARTS, type Counterpart, type Escalation, type ExchangeType } from '../../../shared/records'
 import { canCoordinate } from '../../../shared/access'
-import { CounterpartPicker, ESCALATION_OPTIONS, EXCHANGE_TYPE_OPTIONS, partnershipOptions, type RecordTaxonomy } from './record-fields'
+import { CounterpartPicker, escalationOptions, exchangeTypeOptions, partnershipOptions, type RecordTaxonomy } from './record-fields'
 import { entryAnchor } from '../../app/links'
 import { RecordRefs } from '../references/record-refs'
 import { formatDateTimeZone } from '../../ui/format'
 import { DayInput } from '../../ui/day-input'
 import { ConfirmButton } from '../../ui/confirm'
-import { termLabel } from '../../../shared/labels'
 
 type Props = LogViewProps<Exchange>
 
-const themeLabel = (t: Taxonomy | null, id: string) => termLabel(t?.themes, id)
+const themeLabel = (t: Taxonomy | null, id: string) => termLabelIn(t?.themes, id, currentLanguage())
 const todayIso = () => new Date().toISOString().slice(0, 10)
 /** An exchange logged on a past day is dated noon UTC of that day (the server refuses future dates); today's is now. */
 const createdAtFor = (day: string) => (day >= todayIso() ? new Date().toISOString() : `${day}T12:00:00.000Z`)
 
 /** The information exchanges, newest first, with a composer and filters. Edits are live for all. */
 export function ExchangeFeed({ docs, items, hub, me, mission, canWrite, taxonomy, counts, onDiscuss, focusId, onDelete }: Props) {
-  const authorName = (id: string | null | undefined) => (id ? (hub.members.find((m) => m.userId === id)?.name ?? (id === me.id ? me.name : 'a former member')) : 'unknown')
+  const t = useT()
+  const { language } = useLanguage()
+  const authorName = (id: string | null | undefined) => (id ? (hub.members.find((m) => m.userId === id)?.name ?? (id === me.id ? me.name : t('log.formerMember'))) : t('log.unknown'))
   const [editing, setEditing] = useState<Scoped<Exchange> | 'new' | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [scope, setScope] = useState('')
@@ -45,17 +50,17 @@ export function ExchangeFeed({ docs, items, hub, me, mission, canWrite, taxonomy
   )
   return (
     <>
-      <div className="filters" role="group" aria-label="Filter exchanges">
-        <Select label="Theme" value={theme} onChange={setTheme} empty="All themes" options={(taxonomy?.themes ?? []).filter((t) => t.parent === t.id).map((t) => ({ value: t.id, label: t.label }))} />
-        <Select label="Mission" value={byMission} onChange={setByMission} empty="All missions" options={plainOptions(hub.missions.map((m) => m.code))} />
-        <Select label="Scope" value={scope} onChange={setScope} empty="All scopes" options={scopeOptions(docs.choices)} />
-        <Select label="Type" value={type} onChange={setType} empty="All types" options={EXCHANGE_TYPE_OPTIONS} />
-        <Select label="Counterpart" value={counterpart} onChange={setCounterpart} empty="All counterparts" options={Object.entries(COUNTERPART_LABELS).map(([value, label]) => ({ value, label }))} />
-        <Select label="Partnership" value={partnership} onChange={setPartnership} empty="All partnerships" options={partnershipOptions(tax)} />
+      <div className="filters" role="group" aria-label={t('log.filterExchanges')}>
+        <Select label={t('log.theme')} value={theme} onChange={setTheme} empty={t('log.allThemes')} options={(taxonomy?.themes ?? []).filter((x) => x.parent === x.id).map((x) => ({ value: x.id, label: termText(x, language) }))} />
+        <Select label={t('log.mission')} value={byMission} onChange={setByMission} empty={t('log.allMissions')} options={plainOptions(hub.missions.map((m) => m.code))} />
+        <Select label={t('log.scope')} value={scope} onChange={setScope} empty={t('log.allScopes')} options={scopeOptions(docs.choices)} />
+        <Select label={t('log.type')} value={type} onChange={setType} empty={t('log.allTypes')} options={exchangeTypeOptions()} />
+        <Select label={t('log.counterpart')} value={counterpart} onChange={setCounterpart} empty={t('log.allCounterparts')} options={COUNTERPARTS.map((value) => ({ value, label: counterpartLabel(value) }))} />
+        <Select label={t('log.partnership')} value={partnership} onChange={setPartnership} empty={t('log.allPartnerships')} options={partnershipOptions(tax)} />
         <label className="check">
-          <input type="checkbox" checked={onlyCross} onChange={(e) => setOnlyCross(e.target.checked)} /> Cross-cutting only
+          <input type="checkbox" checked={onlyCross} onChange={(e) => setOnlyCross(e.target.checked)} />{t('log.crossOnly')}
         </label>
-        {canWrite && <button type="button" className="primary" onClick={() => setEditing('new')}>New exchange</button>}
+        {canWrite && <button type="button" className="primary" onClick={() => setEditing('new')}>{t('log.newExchange')}</button>}
       </div>
       {editing && (
         <ExchangeForm
@@ -72,47 +77,47 @@ export function ExchangeFeed({ docs, items, hub, me, mission, canWrite, taxonomy
               createEntry(docs, 'exchange', to, { ...fields, mission, authorId: me.id, createdAt: createdAtFor(day) })
             }
             // The day is chosen when the exchange is logged; an edit keeps its date.
-            else saveEntry(docs, hub.id, editing, (({ day: _day, ...fields }) => fields)(v), to).catch((err: Error) => setError(`Could not change who reads “${editing.title}”: ${err.message}`))
+            else saveEntry(docs, hub.id, editing, (({ day: _day, ...fields }) => fields)(v), to).catch((err: Error) => setError(t('log.scopeFailed', { title: editing.title, error: err.message })))
             setEditing(null)
           }}
         />
       )}
       <ErrorBanner message={error} />
-      <ol className="feed" aria-label="Exchanges, newest first">
+      <ol className="feed" aria-label={t('log.feed')}>
         {shown.map((e) => (
           <li key={e.id} id={entryAnchor(e.id)} tabIndex={-1} className={e.id === focusId ? 'entry target' : 'entry'} data-testid="exchange">
-            <h3>{e.title || <em>untitled</em>}</h3>
+            <h3>{e.title || <em>{t('log.untitled')}</em>}</h3>
             <p className="muted small">
-              <span data-testid="exchange-author">{authorName(e.authorId)}</span> · {e.mission || '?'} · {e.createdAt ? <time dateTime={e.createdAt}>{formatDateTimeZone(e.createdAt)}</time> : 'no date'}
+              <span data-testid="exchange-author">{authorName(e.authorId)}</span> · {e.mission || '?'} · {e.createdAt ? <time dateTime={e.createdAt}>{formatDateTimeZone(e.createdAt)}</time> : t('log.noDate')}
               <ScopeChip scope={e.scope} />
-              {e.crossCutting && <span className="chip accent">cross-cutting</span>}
-              {e.issues.length > 0 && <span className="chip warn" title={e.issues.join('; ')}>needs attention</span>}
+              {e.crossCutting && <span className="chip accent">{t('log.crossCutting')}</span>}
+              {e.issues.length > 0 && <span className="chip warn" title={e.issues.join('; ')}>{t('log.needsAttention')}</span>}
             </p>
             {(e.exchangeType || e.counterparts.length > 0 || e.partnership || (e.crossCutting && e.escalation && e.escalation !== 'none')) && (
               <p className="small">
-                {e.exchangeType && <span className="chip">{EXCHANGE_TYPE_LABELS[e.exchangeType as ExchangeType] ?? e.exchangeType}</span>}
-                {e.counterparts.map((c) => <span key={c} className="chip">{COUNTERPART_LABELS[c]}</span>)}
+                {e.exchangeType && <span className="chip">{exchangeTypeLabel(e.exchangeType)}</span>}
+                {e.counterparts.map((c) => <span key={c} className="chip">{counterpartLabel(c)}</span>)}
                 <RecordRefs partnership={e.partnership} names={tax} />
-                {e.crossCutting && e.escalation && e.escalation !== 'none' && <span className="chip accent">escalated: {ESCALATION_LABELS[e.escalation as Escalation]}</span>}
+                {e.crossCutting && e.escalation && e.escalation !== 'none' && <span className="chip accent">{t('log.escalated', { to: escalationLabel(e.escalation) })}</span>}
               </p>
             )}
             {e.body && <p className="body">{e.body}</p>}
             <p>{e.themes.map((t) => <span key={t} className="chip">{themeLabel(taxonomy, t)}</span>)}</p>
             <div className="row">
-              {canWrite && <button type="button" onClick={() => setEditing(e)} aria-label={`Edit ${e.title}`}>Edit</button>}
+              {canWrite && <button type="button" onClick={() => setEditing(e)} aria-label={t('log.editLabel', { title: e.title })}>{t('common.edit')}</button>}
               {canWrite && (
-                <Link to={`/hubs/${hub.id}/actions?from=${encodeURIComponent(e.id)}`} aria-label={`Create an action from ${e.title}`}>Create an action</Link>
+                <Link to={`/hubs/${hub.id}/actions?from=${encodeURIComponent(e.id)}`} aria-label={t('log.createActionLabel', { title: e.title })}>{t('log.createAction')}</Link>
               )}
               {canWrite && onDelete && (
-                <ConfirmButton label={`Delete ${e.title || 'untitled'}`} message="Delete this exchange for everyone?" confirmLabel="Delete" text="Delete" onConfirm={() => onDelete(e)} className="danger" />
+                <ConfirmButton label={t('log.deleteLabel', { title: e.title || t('log.untitled') })} message={t('log.deleteExchange')} confirmLabel={t('common.delete')} text={t('common.delete')} onConfirm={() => onDelete(e)} className="danger" />
               )}
-              <button type="button" onClick={() => onDiscuss(e.id)} aria-label={`Comments on ${e.title}: ${counts[e.id] ?? 0}`}>
-                Comments ({counts[e.id] ?? 0})
+              <button type="button" onClick={() => onDiscuss(e.id)} aria-label={t('log.commentsLabel', { title: e.title, count: counts[e.id] ?? 0 })}>
+                {t('log.comments', { count: counts[e.id] ?? 0 })}
               </button>
             </div>
           </li>
         ))}
-        {shown.length === 0 && <li className="muted">No exchanges match.</li>}
+        {shown.length === 0 && <li className="muted">{t('log.noExchanges')}</li>}
       </ol>
     </>
   )
@@ -145,6 +150,7 @@ function ExchangeForm({ initial, taxonomy, hub, coordinates, choices, onSave, on
   onCancel: () => void
 }) {
   const [title, setTitle] = useState(initial?.title ?? '')
+  const t = useT()
   const [body, setBody] = useState(initial?.body ?? '')
   const [themes, setThemes] = useState<string[]>(initial?.themes ?? [])
   const [forums, setForums] = useState<string[]>(initial?.forums ?? [])
@@ -166,28 +172,28 @@ function ExchangeForm({ initial, taxonomy, hub, coordinates, choices, onSave, on
     })
   }
   return (
-    <form className="composer" onSubmit={handleSubmit} aria-label={initial ? 'Edit exchange' : 'New exchange'}>
+    <form className="composer" onSubmit={handleSubmit} aria-label={initial ? t('log.editExchange') : t('log.newExchange')}>
       <label>
-        Title
+        {t('log.title')}
         <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={500} />
       </label>
       {initial ? (
-        <p className="muted small">Date: {formatDateTimeZone(initial.createdAt)} (kept as posted)</p>
+        <p className="muted small">{t('log.datePosted', { when: formatDateTimeZone(initial.createdAt) })}</p>
       ) : (
-        <DayInput label="Date of the exchange" value={day} onChange={setDay} required />
+        <DayInput label={t('log.dateOfExchange')} value={day} onChange={setDay} required />
       )}
       <label>
-        What was shared
+        {t('log.whatShared')}
         <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={4} maxLength={20000} />
       </label>
       <div className="pickers">
-        <TermPicker label="Themes" terms={taxonomy?.themes ?? []} value={themes} onChange={setThemes} />
-        <TermPicker label="Forums" terms={taxonomy?.forums ?? []} value={forums} onChange={setForums} />
+        <TermPicker label={t('log.themes')} terms={taxonomy?.themes ?? []} value={themes} onChange={setThemes} />
+        <TermPicker label={t('log.forums')} terms={taxonomy?.forums ?? []} value={forums} onChange={setForums} />
       </div>
-      <Select label="Type of exchange" value={exchangeType} onChange={setExchangeType} empty="Not set" options={EXCHANGE_TYPE_OPTIONS} />
+      <Select label={t('log.exchangeType')} value={exchangeType} onChange={setExchangeType} empty={t('log.notSet')} options={exchangeTypeOptions()} />
       <CounterpartPicker value={counterparts} onChange={setCounterparts} />
       <fieldset>
-        <legend>Missions taking part</legend>
+        <legend>{t('log.missionsTaking')}</legend>
         {hub.missions.map((m) => (
           <label key={m.id} className="check">
             <input type="checkbox" checked={missions.includes(m.code)} onChange={() => setMissions(missions.includes(m.code) ? missions.filter((x) => x !== m.code) : [...missions, m.code])} />
@@ -195,15 +201,15 @@ function ExchangeForm({ initial, taxonomy, hub, coordinates, choices, onSave, on
           </label>
         ))}
       </fieldset>
-      <Select label="Partnership or dialogue" value={partnership} onChange={setPartnership} empty="None" options={partnershipOptions(taxonomy as RecordTaxonomy | null)} />
+      <Select label={t('log.partnershipOrDialogue')} value={partnership} onChange={setPartnership} empty={t('log.none')} options={partnershipOptions(taxonomy as RecordTaxonomy | null)} />
       <label className="check">
-        <input type="checkbox" checked={crossCutting} onChange={(e) => setCrossCutting(e.target.checked)} /> Cross-cutting (visible to cyber ambassadors)
+        <input type="checkbox" checked={crossCutting} onChange={(e) => setCrossCutting(e.target.checked)} />{t('log.crossVisible')}
       </label>
-      {crossCutting && coordinates && <Select label="Escalation" value={escalation} onChange={setEscalation} options={ESCALATION_OPTIONS} />}
+      {crossCutting && coordinates && <Select label={t('log.escalation')} value={escalation} onChange={setEscalation} options={escalationOptions()} />}
       <ScopePicker value={scope} onChange={setScope} choices={choices} />
       <div className="row">
-        <button type="submit" className="primary">{initial ? 'Save' : 'Post exchange'}</button>
-        <button type="button" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="primary">{initial ? t('common.save') : t('log.postExchange')}</button>
+        <button type="button" onClick={onCancel}>{t('common.cancel')}</button>
       </div>
     </form>
   )

@@ -1,4 +1,5 @@
 import type { HubDetailView } from '../../../shared/schemas/hubs'
+import { useT } from '../../i18n/provider'
 import type { MeView } from '../../../shared/schemas/auth'
 import { SyncIndicator } from '../../sync/sync-indicator'
 import { useLog, useTaxonomy } from './use-log'
@@ -18,6 +19,7 @@ const LogState = { item: text(100), thread: text(5) }
 /** Exchanges or actions of a hub, live from its log documents (the hub-only one for its members). */
 export default function LogTab({ hub, me, canWrite, kind }: { hub: HubDetailView; me: MeView; canWrite: boolean; kind: 'exchange' | 'action' }) {
   const log = useLog(hub.id, me)
+  const t = useT()
   const taxonomy = useTaxonomy()
   const mission = authoringMission(me, hub.id)
   const counts = useCommentCounts(hub.id)
@@ -43,13 +45,13 @@ export default function LogTab({ hub, me, canWrite, kind }: { hub: HubDetailView
     if (!url.thread) el.focus({ preventScroll: true })
   }, [found, url.item, url.thread])
   return (
-    <section aria-label={kind === 'exchange' ? 'Information exchanges' : 'Action log'}>
+    <section aria-label={kind === 'exchange' ? t('log.exchanges') : t('log.actions')}>
       <div className="editor-bar">
         <SyncIndicator open={[log.docs?.shared ?? null, log.docs?.hubOnly ?? null]} />
       </div>
       {!canWrite && (
         <p className="notice" role="note">
-          Read-only: HQ reviewers see the log live but cannot change it.
+          {t('log.readOnly')}
         </p>
       )}
       {log.docs && kind === 'exchange' && (
@@ -60,7 +62,7 @@ export default function LogTab({ hub, me, canWrite, kind }: { hub: HubDetailView
       )}
       {log.docs?.shared.provider.synced && url.item && !found && (
         <p className="notice" role="status">
-          This {kind} is no longer in the log (deleted, or moved out of your reach).
+          {t('log.gone', { kind })}
         </p>
       )}
       {deletion.pending && <UndoBar entry={deletion.pending} onUndo={deletion.undo} onDismiss={deletion.commit} />}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { useT } from '../../i18n/provider'
 import { deleteItem } from '../../../shared/log-doc'
 import type { LogDocs, Scoped } from './use-log'
 
@@ -52,16 +53,17 @@ export function usePendingDelete(docs: LogDocs | null) {
 
 /** The "deleted — Undo" bar, announced politely; Undo takes the focus so Enter brings the entry back. */
 export function UndoBar({ entry, onUndo, onDismiss }: { entry: Entry; onUndo: () => void; onDismiss: () => void }) {
+  const t = useT()
   return (
     <div className="undo-bar" role="status" data-testid="undo-bar">
       <span>
-        {entry.kind === 'action' ? 'Action' : 'Exchange'} “{entry.title || 'untitled'}” deleted.
+        {t('log.deleted', { kind: entry.kind, title: entry.title || t('log.untitled') })}
       </span>
       <button type="button" className="primary" onClick={onUndo} autoFocus>
-        Undo
+        {t('log.undo')}
       </button>
-      <button type="button" onClick={onDismiss} aria-label="Dismiss: delete for good">
-        Dismiss
+      <button type="button" onClick={onDismiss} aria-label={t('log.dismissLabel')}>
+        {t('log.dismiss')}
       </button>
     </div>
   )

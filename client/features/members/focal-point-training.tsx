@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react'
+import { useT } from '../../i18n/provider'
 import { request } from '../../api/request'
 import type { HubDetailView } from '../../../shared/schemas/hubs'
 import { dayLabel } from '../../ui/periods'
@@ -18,6 +19,7 @@ export function FocalPointTraining({
   act: (fn: () => Promise<unknown>) => Promise<void>
 }) {
   const focal = hub.focalPoint
+  const t = useT()
   const [day, setDay] = useState(focal?.trainedOn ?? '')
   if (!focal) return null
   const base = `/api/hubs/${encodeURIComponent(hub.id)}/focal-point`
@@ -28,18 +30,18 @@ export function FocalPointTraining({
   return (
     <div className="focal-training" data-testid="focal-training-status">
       {focal.trained ? (
-        <span className="chip accent">Trained{focal.trainedOn ? ` on ${dayLabel(focal.trainedOn)}` : ''}</span>
+        <span className="chip accent">{focal.trainedOn ? t('focal.trainedOn', { day: dayLabel(focal.trainedOn) }) : t('focal.trained')}</span>
       ) : (
-        <span className="chip warn">Not yet trained</span>
+        <span className="chip warn">{t('focal.notYet')}</span>
       )}
-      {focal.since && <span className="muted"> Focal point since {dayLabel(focal.since)}.</span>}
+      {focal.since && <span className="muted">{t('focal.since', { day: dayLabel(focal.since) })}</span>}
       {canManage && (
-        <form onSubmit={record} className="inline-form" aria-label="Focal point training">
-          <DayInput label="Day of the training" value={day || null} onChange={(d) => setDay(d ?? '')} />
-          <button type="submit">{focal.trained ? 'Update training' : 'Record as trained'}</button>
+        <form onSubmit={record} className="inline-form" aria-label={t('focal.form')}>
+          <DayInput label={t('focal.day')} value={day || null} onChange={(d) => setDay(d ?? '')} />
+          <button type="submit">{focal.trained ? t('focal.update') : t('focal.record')}</button>
           {focal.trained && (
             <button type="button" onClick={() => void act(() => request('PUT', base, { userId: focal.userId, trained: false }))}>
-              Not trained
+              {t('focal.notTrained')}
             </button>
           )}
         </form>

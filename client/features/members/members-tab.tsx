@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react'
+import { useT } from '../../i18n/provider'
 import { request } from '../../api/request'
 import type { HubDetailView } from '../../../shared/schemas/hubs'
 import type { MeView } from '../../../shared/schemas/auth'
@@ -12,6 +13,7 @@ import { ConfirmButton } from '../../ui/confirm'
 /** The hub's missions, their people and the digital focal point; coordinators manage them. */
 export default function MembersTab({ hub, me, onChanged }: { hub: HubDetailView; me: MeView; onChanged: () => void }) {
   const canManage = canManageMembers(me, hub.id)
+  const t = useT()
   const [email, setEmail] = useState('')
   const [mission, setMission] = useState(hub.missions[0]?.id ?? '')
   const [coordinator, setCoordinator] = useState(false)
@@ -31,9 +33,9 @@ export default function MembersTab({ hub, me, onChanged }: { hub: HubDetailView;
     void act(() => request('POST', `${base}/members`, { email, missionId: mission, coordinator })).then(() => setEmail(''))
   }
   return (
-    <section aria-label="Members">
+    <section aria-label={t('members.section')}>
       <p>
-        Digital focal point: <strong data-testid="focal-point">{hub.focalPoint?.name ?? 'none'}</strong>
+        {t('members.focal')}<strong data-testid="focal-point">{hub.focalPoint?.name ?? t('members.none')}</strong>
       </p>
       <FocalPointTraining hub={hub} canManage={canManage} act={act} />
       <ErrorBanner message={error} />
@@ -43,52 +45,52 @@ export default function MembersTab({ hub, me, onChanged }: { hub: HubDetailView;
           <section key={m.id} className="mission" aria-label={m.name}>
             <h2>
               <Flag code={m.code} />
-              {m.name} <span className="muted">({m.code === 'EU' ? 'EU delegation' : `Member State embassy ${m.code}`})</span>
+              {m.name} <span className="muted">({m.code === 'EU' ? t('members.euDelegation') : t('members.embassy', { code: m.code })})</span>
             </h2>
             <ul>
               {people.map((p) => (
                 <li key={p.userId}>
                   {p.name} <span className="muted">{p.email}</span>
-                  {p.coordinator && <span className="chip">coordinator</span>}
-                  {hub.focalPoint?.userId === p.userId && <span className="chip">focal point</span>}
+                  {p.coordinator && <span className="chip">{t('members.coordinator')}</span>}
+                  {hub.focalPoint?.userId === p.userId && <span className="chip">{t('members.focalChip')}</span>}
                   {canManage && (
                     <>
                       {hub.focalPoint?.userId !== p.userId && (
                         <ConfirmButton
-                          label={`Make focal point: ${p.name}`}
-                          text="Make focal point"
-                          message={`${p.name} becomes the hub's focal point${hub.focalPoint ? `, instead of ${hub.focalPoint.name}` : ''}.`}
-                          confirmLabel="Make focal point"
+                          label={t('members.makeFocalLabel', { name: p.name })}
+                          text={t('members.makeFocal')}
+                          message={hub.focalPoint ? t('members.makeFocalInstead', { name: p.name, previous: hub.focalPoint.name }) : t('members.makeFocalMessage', { name: p.name })}
+                          confirmLabel={t('members.makeFocal')}
                           onConfirm={() => void act(() => request('PUT', `${base}/focal-point`, { userId: p.userId }))}
                         />
                       )}
                       <ConfirmButton
-                        label={`Remove ${p.name}`}
-                        text="Remove"
-                        message={`${p.name} loses access to this hub's brief, notes and log.`}
-                        confirmLabel="Remove"
+                        label={t('members.removeLabel', { name: p.name })}
+                        text={t('members.remove')}
+                        message={t('members.removeMessage', { name: p.name })}
+                        confirmLabel={t('members.remove')}
                         onConfirm={() => void act(() => request('DELETE', `${base}/members/${p.userId}`))}
                       />
                     </>
                   )}
                 </li>
               ))}
-              {people.length === 0 && <li className="muted">No one registered.</li>}
+              {people.length === 0 && <li className="muted">{t('members.noOne')}</li>}
             </ul>
           </section>
         )
       })}
       {canManage && (
-        <form onSubmit={handleAdd} className="inline-form" aria-label="Add a member">
+        <form onSubmit={handleAdd} className="inline-form" aria-label={t('members.add')}>
           <label>
-            Email of the person
+            {t('members.email')}
             <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
           </label>
-          <Select label="Mission" value={mission} onChange={setMission} options={hub.missions.map((m) => ({ value: m.id, label: `${m.code} — ${m.name}` }))} />
+          <Select label={t('members.mission')} value={mission} onChange={setMission} options={hub.missions.map((m) => ({ value: m.id, label: `${m.code} — ${m.name}` }))} />
           <label className="check">
-            <input type="checkbox" checked={coordinator} onChange={(e) => setCoordinator(e.target.checked)} /> Coordinator
+            <input type="checkbox" checked={coordinator} onChange={(e) => setCoordinator(e.target.checked)} />{t('members.coordinatorCheck')}
           </label>
-          <button type="submit">Add member</button>
+          <button type="submit">{t('members.addButton')}</button>
         </form>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react'
+import { useT } from '../../i18n/provider'
 import { CollabEditor } from '../../editor/collab-editor'
 import type { MeView } from '../../../shared/schemas/auth'
 import { parseDocName } from '../../../shared/doc-names'
@@ -14,6 +15,7 @@ export function NoteEditor({ docName, title, scope, me, canWrite }: { docName: s
   const mayComment = !!doc && canCommentOnDoc(me, doc, scope)
   const threads = useDocThreads(docName, mayComment)
   const [placement, setPlacement] = useState<Placement>({})
+  const t = useT()
   const [active, setActive] = useState<string | null>(() => new URLSearchParams(window.location.search).get('thread'))
   const onPlacement = useCallback((p: Placement) => setPlacement(p), [])
   return (
@@ -22,10 +24,10 @@ export function NoteEditor({ docName, title, scope, me, canWrite }: { docName: s
         docName={docName}
         userName={me.name}
         readOnly={!canWrite}
-        label={`Note: ${title}`}
+        label={t('notes.editorLabel', { title })}
         comments={mayComment ? { threads: threads.threads ?? [], activeId: active, onPlacement, onCreate: threads.create } : undefined}
       />
-      {mayComment && <DocThreadPanel data={threads} placement={placement} activeId={active} onActivate={setActive} label="this note" />}
+      {mayComment && <DocThreadPanel data={threads} placement={placement} activeId={active} onActivate={setActive} label={t('notes.commentsLabel')} />}
     </>
   )
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react'
+import { useT } from '../../i18n/provider'
 import { request } from '../../api/request'
 import { onLive } from '../../api/live'
 import { Link, useRouter } from '../../app/router'
@@ -23,6 +24,7 @@ const when = formatDateTime
 export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetailView; me: MeView; canWrite: boolean; noteId?: string }) {
   const { navigate } = useRouter()
   const [notes, setNotes] = useState<ListedNote[] | null>(null)
+  const t = useT()
   const [title, setTitle] = useState('')
   const [scope, setScope] = useState<Scope>(DEFAULT_SCOPE)
   const [error, setError] = useState<string | null>(null)
@@ -84,16 +86,16 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
     }
   }
   return (
-    <section className="split" aria-label="Notes">
+    <section className="split" aria-label={t('notes.section')}>
       <div className="list-pane">
         {canWrite && (
-          <form onSubmit={handleCreate} className="inline-form" aria-label="New note">
+          <form onSubmit={handleCreate} className="inline-form" aria-label={t('notes.new')}>
             <label>
-              New note title
+              {t('notes.newTitle')}
               <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={300} />
             </label>
-            <ScopePicker value={scope} onChange={setScope} legend="Who can read the new note" />
-            <button type="submit">Create</button>
+            <ScopePicker value={scope} onChange={setScope} legend={t('notes.newScope')} />
+            <button type="submit">{t('notes.create')}</button>
           </form>
         )}
         <ErrorBanner message={error} />
@@ -111,7 +113,7 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
               </span>
             </li>
           ))}
-          {notes?.length === 0 && <li className="muted">No notes yet.</li>}
+          {notes?.length === 0 && <li className="muted">{t('notes.none')}</li>}
         </ul>
       </div>
       <div className="doc-pane">
@@ -120,27 +122,27 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
             {renaming === null ? (
               <div className="doc-title">
                 <h2>{open.title}</h2>
-                {canWrite && <button type="button" onClick={() => setRenaming(open.title)}>Rename</button>}
+                {canWrite && <button type="button" onClick={() => setRenaming(open.title)}>{t('notes.rename')}</button>}
                 {canWrite ? (
-                  <Select label="Who can read this note" value={scopeOr(open.scope)} onChange={(to) => void handleScope(to)} options={scopeOptions(undefined, true)} />
+                  <Select label={t('notes.scope')} value={scopeOr(open.scope)} onChange={(to) => void handleScope(to)} options={scopeOptions(undefined, true)} />
                 ) : (
                   <ScopeChip scope={scopeOr(open.scope)} />
                 )}
               </div>
             ) : (
-              <form className="inline-form doc-title" onSubmit={handleRename} aria-label="Rename note">
+              <form className="inline-form doc-title" onSubmit={handleRename} aria-label={t('notes.renameForm')}>
                 <label>
-                  Note title
+                  {t('notes.title')}
                   <input value={renaming} onChange={(e) => setRenaming(e.target.value)} required maxLength={300} autoFocus />
                 </label>
-                <button type="submit" className="primary">Save title</button>
-                <button type="button" onClick={() => setRenaming(null)}>Cancel</button>
+                <button type="submit" className="primary">{t('notes.saveTitle')}</button>
+                <button type="button" onClick={() => setRenaming(null)}>{t('common.cancel')}</button>
               </form>
             )}
             <NoteEditor key={open.docName} docName={open.docName} title={open.title} scope={scopeOr(open.scope)} me={me} canWrite={canWrite} />
           </>
         ) : (
-          <p className="muted">Choose a note to open it.</p>
+          <p className="muted">{t('notes.choose')}</p>
         )}
       </div>
     </section>

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import type { View } from 'vega'
 import type { TopLevelSpec } from 'vega-lite'
+import { localizeSpec } from './chart-words'
+import { useLanguage, useT } from '../../i18n/provider'
 
 /**
  * Vega, Vega-Lite and their expression interpreter (about 250 kB gzipped) come with the first chart
@@ -16,6 +18,9 @@ const loadVega = () => Promise.all([import('vega'), import('vega-lite'), import(
 export function Chart({ spec, label, onDrill }: { spec: TopLevelSpec; label: string; onDrill?: (datum: Record<string, unknown>) => void }) {
   const el = useRef<HTMLDivElement>(null)
   const [failed, setFailed] = useState(false)
+  // Drawn again in a new language: the chart's words are in the spec.
+  const { language } = useLanguage()
+  const t = useT()
   useEffect(() => {
     let view: View | null = null
     let gone = false
@@ -30,7 +35,7 @@ export function Chart({ spec, label, onDrill }: { spec: TopLevelSpec; label: str
       // here leaves the table: a chart that cannot be drawn (or whose code could not be loaded,
       // offline before it was ever cached) says so.
       try {
-        view = new vega.View(vega.parse(compile(spec).spec, undefined, { ast: true }), {
+        view = new vega.View(vega.parse(compile(localizeSpec(spec)).spec, undefined, { ast: true }), {
           renderer: 'svg',
           container: el.current,
           hover: true,
@@ -51,7 +56,7 @@ export function Chart({ spec, label, onDrill }: { spec: TopLevelSpec; label: str
       gone = true
       view?.finalize()
     }
-  }, [spec, onDrill])
-  if (failed) return <p className="muted small">The chart could not be drawn; the table has the same figures.</p>
+  }, [spec, onDrill, language])
+  if (failed) return <p className="muted small">{t('rollup.chartFailed')}</p>
   return <div ref={el} className="chart" role="img" aria-label={label} />
 }

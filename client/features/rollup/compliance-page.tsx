@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useT } from '../../i18n/provider'
 import { request, ApiError } from '../../api/request'
 import { Link } from '../../app/router'
 import type { ComplianceRowView } from '../../../shared/schemas/periods'
@@ -15,6 +16,7 @@ import { Table } from '../../ui/table'
  */
 export default function CompliancePage() {
   const { periods, error: periodsError } = usePeriods()
+  const t = useT()
   const [picked, setPicked] = useState<string | null>(null)
   const [rows, setRows] = useState<ComplianceRowView[] | null>(null)
   const [hubs, setHubs] = useState<HubSummaryView[]>([])
@@ -34,20 +36,20 @@ export default function CompliancePage() {
   return (
     <main id="main" className="page">
       <p className="small">
-        <Link to="/rollup">← Dashboard</Link>
+        <Link to="/rollup">{t('compliance.back')}</Link>
       </p>
-      <h1>Briefs per period</h1>
+      <h1>{t('compliance.title')}</h1>
       <ErrorBanner message={periodsError ?? error} />
-      {periods && periods.length === 0 && <p className="muted">No reporting period yet.</p>}
+      {periods && periods.length === 0 && <p className="muted">{t('compliance.noPeriod')}</p>}
       {periods && periods.length > 0 && (
-        <form className="filters" aria-label="Period" onSubmit={(e) => e.preventDefault()}>
-          <Select label="Period" value={periodId} onChange={setPicked} options={periods.map((p) => ({ value: p.id, label: periodOptionLabel(p, p.lockedAt) }))} />
+        <form className="filters" aria-label={t('rollup.period')} onSubmit={(e) => e.preventDefault()}>
+          <Select label={t('rollup.period')} value={periodId} onChange={setPicked} options={periods.map((p) => ({ value: p.id, label: periodOptionLabel(p, p.lockedAt) }))} />
         </form>
       )}
-      {period && <p className="muted">Briefs due {dayLabel(period.briefDue)}.</p>}
-      {periodId && !rows && !error && <p className="muted">Loading…</p>}
+      {period && <p className="muted">{t('compliance.due', { day: dayLabel(period.briefDue) })}</p>}
+      {periodId && !rows && !error && <p className="muted">{t('common.loading')}</p>}
       {rows && (
-        <Table caption={`Every hub's brief for ${periodId}`} columns={['Hub', 'Status', 'Submitted', 'On time']} testId="compliance">
+        <Table caption={t('compliance.caption', { period: periodId })} columns={[t('col.hub'), t('col.status'), t('col.submitted'), t('col.onTime')]} testId="compliance">
           {rows.map((r) => (
             <tr key={r.hubId}>
               <th scope="row">
@@ -57,7 +59,7 @@ export default function CompliancePage() {
                 <BriefStatusChip status={r.status} />
               </td>
               <td>{r.submittedAt ? dayLabel(r.submittedAt) : '—'}</td>
-              <td>{r.late ? <span className="chip warn">late</span> : r.submittedAt ? 'on time' : '—'}</td>
+              <td>{r.late ? <span className="chip warn">{t('compliance.late')}</span> : r.submittedAt ? t('compliance.onTime') : '—'}</td>
             </tr>
           ))}
         </Table>

@@ -1,11 +1,11 @@
 import { useApi } from '../../api/query'
+import { actionStatusLabel } from '../../i18n/statuses'
+import { useT } from '../../i18n/provider'
 import { Link } from '../../app/router'
 import { entryPath } from '../../app/links'
 import type { ItemView } from '../../../shared/schemas/items'
-import { STATUS_LABEL } from '../../../shared/rollup-charts'
 import type { Drill } from './drill'
 import { formatDateTime, formatDay } from '../../ui/format'
-import { count } from '../../../shared/labels'
 import { useEscape } from '../../ui/use-escape'
 import { useTaxonomy } from '../log/use-log'
 import { RecordRefs } from '../references/record-refs'
@@ -15,6 +15,7 @@ export function DrillDown({ drill, hubName, onClose }: { drill: Drill; hubName: 
   const q = useApi<ItemView[]>(`/api/items?${new URLSearchParams({ ...drill.query, limit: '500' })}`)
   useEscape(onClose)
   const taxonomy = useTaxonomy()
+  const t = useT()
   const items = q.data ?? null
   const error = q.error?.message ?? null
   return (
@@ -22,25 +23,25 @@ export function DrillDown({ drill, hubName, onClose }: { drill: Drill; hubName: 
       <div className="panel-head">
         <h2 id="drill-title">{drill.title}</h2>
         <button type="button" onClick={onClose} autoFocus>
-          Close
+          {t('common.close')}
         </button>
       </div>
       {error && <p className="error">{error}</p>}
-      {!items && !error && <p className="muted">Loading…</p>}
-      {items && <p className="muted small">{count(items.length, 'item')}</p>}
+      {!items && !error && <p className="muted">{t('common.loading')}</p>}
+      {items && <p className="muted small">{t('rollup.itemCount', { count: items.length })}</p>}
       <ul className="plain">
         {items?.map((i) => (
           <li key={i.id} className="entry">
-            <strong>{i.title || 'untitled'}</strong>{' '}
+            <strong>{i.title || t('thread.untitled')}</strong>{' '}
             <span className="muted small">
-              {i.kind === 'action' ? 'Action' : 'Exchange'} · {hubName(i.hubId)} · {i.mission ?? '?'}
+              {i.kind === 'action' ? t('rollup.kindAction') : t('rollup.kindExchange')} · {hubName(i.hubId)} · {i.mission ?? '?'}
               {i.createdAt ? ` · ${formatDateTime(i.createdAt)}` : ''}
-              {i.due ? ` · due ${formatDay(i.due)}` : ''}
-              {i.status ? ` · ${STATUS_LABEL[i.status] ?? i.status}` : ''}
+              {i.due ? t('rollup.due', { day: formatDay(i.due) }) : ''}
+              {i.status ? ` · ${actionStatusLabel(i.status)}` : ''}
             </span>
             <RecordRefs partnership={i.partnership} ggProject={i.ggProject} names={taxonomy as Parameters<typeof RecordRefs>[0]['names']} />
             {i.body && <p className="body small">{i.body.length > 300 ? i.body.slice(0, 300) + '…' : i.body}</p>}
-            <Link to={entryPath(i.hubId, i.kind, i.entryId)}>Open in the hub</Link>
+            <Link to={entryPath(i.hubId, i.kind, i.entryId)}>{t('rollup.openInHub')}</Link>
           </li>
         ))}
       </ul>

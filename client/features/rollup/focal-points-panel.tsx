@@ -1,4 +1,5 @@
 import { focalPointGapText, focalPointTraining, focalPointTrainingLine } from '../../../shared/focal-points'
+import { useT } from '../../i18n/provider'
 import { dayLabel } from '../../ui/periods'
 import type { PanelProps } from './drill'
 
@@ -8,15 +9,16 @@ import type { PanelProps } from './drill'
  */
 export function FocalPointsPanel({ rollup, hubName }: Pick<PanelProps, 'rollup' | 'hubName'>) {
   const training = focalPointTraining(rollup)
+  const t = useT()
   return (
     <section aria-labelledby="focal-title" className="panel">
-      <h2 id="focal-title">Digital focal points</h2>
+      <h2 id="focal-title">{t('rollup.focalTitle')}</h2>
       <p data-testid="focal-training">
-        <strong>{focalPointTrainingLine(training)}</strong> (target: every delegation, 2023 ¶15)
+        <strong>{focalPointTrainingLine(training)}</strong>{t('rollup.focalTarget')}
       </p>
       {training.gaps.length > 0 && (
         <>
-          <h3>Gaps</h3>
+          <h3>{t('rollup.gaps')}</h3>
           <ul className="plain" data-testid="focal-gaps">
             {training.gaps.map((g) => (
               <li key={g.hubId}>{focalPointGapText(g, hubName(g.hubId))}</li>
@@ -24,7 +26,7 @@ export function FocalPointsPanel({ rollup, hubName }: Pick<PanelProps, 'rollup' 
           </ul>
         </>
       )}
-      <h3>Every hub</h3>
+      <h3>{t('rollup.everyHub')}</h3>
       <ul className="plain columns">
         {rollup.focalPoints.map((f) => (
           <li key={f.hubId}>
@@ -33,13 +35,13 @@ export function FocalPointsPanel({ rollup, hubName }: Pick<PanelProps, 'rollup' 
               <>
                 {f.name}{' '}
                 {f.trained ? (
-                  <span className="chip accent">trained{f.trainedOn ? ` ${dayLabel(f.trainedOn)}` : ''}</span>
+                  <span className="chip accent">{f.trainedOn ? t('rollup.trainedOn', { day: dayLabel(f.trainedOn) }) : t('rollup.trained')}</span>
                 ) : (
-                  <span className="chip warn">not trained</span>
+                  <span className="chip warn">{t('rollup.notTrained')}</span>
                 )}
               </>
             ) : (
-              <span className="chip warn">none</span>
+              <span className="chip warn">{t('rollup.none')}</span>
             )}
           </li>
         ))}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { useT } from '../../i18n/provider'
 import { participationSpec } from '../../../shared/rollup-charts'
 import type { FigureTable } from '../../../shared/rollup-tables'
 import { Table } from '../../ui/table'
@@ -9,16 +10,17 @@ import { PanelHead } from './panel-head'
 /** Team Europe participation: which Member State embassies took part in each hub's work. */
 export function ParticipationPanel({ rollup, period, hubName, drillTo, table }: Omit<PanelProps, 'themeLabel'> & { table: FigureTable }) {
   const spec = useMemo(() => participationSpec(rollup), [rollup])
+  const t = useT()
   return (
     <section aria-labelledby="part-title" className="panel">
-      <PanelHead id="part-title" title="Team Europe participation" file={`participation-${period.from}-${period.to}`} table={table} />
-      <Chart spec={spec} label="Bar chart of Member State embassies engaged and not engaged per hub; the same figures are in the table below" />
-      <Table testId="participation" caption="Missions per hub and the records each led or took part in" captionHidden columns={['Hub', 'Engaged', 'Not engaged']}>
+      <PanelHead id="part-title" title={t('rollup.participation')} file={`participation-${period.from}-${period.to}`} table={table} />
+      <Chart spec={spec} label={t('rollup.participationChart')} />
+      <Table testId="participation" caption={t('rollup.participationCaption')} captionHidden columns={[t('col.hub'), t('col.engaged'), t('col.notEngaged')]}>
         {rollup.participation.map((p) => (
           <tr key={p.hubId}>
             <th scope="row">
               {hubName(p.hubId)}
-              {p.euOnly && <span className="chip warn">EU delegation only</span>}
+              {p.euOnly && <span className="chip warn">{t('rollup.euOnly')}</span>}
             </th>
             <td>
               {p.missions
@@ -28,8 +30,8 @@ export function ParticipationPanel({ rollup, period, hubName, drillTo, table }: 
                     key={m.mission}
                     type="button"
                     className="chip link"
-                    aria-label={`${m.mission}: ${m.contributions} records in ${hubName(p.hubId)}`}
-                    onClick={() => drillTo(`${m.mission} in ${hubName(p.hubId)}`, { ...activeIn(period), hubId: p.hubId, mission: m.mission })}
+                    aria-label={t('rollup.missionRecords', { mission: m.mission, count: m.contributions, hub: hubName(p.hubId) })}
+                    onClick={() => drillTo(t('rollup.missionInHub', { mission: m.mission, hub: hubName(p.hubId) }), { ...activeIn(period), hubId: p.hubId, mission: m.mission })}
                   >
                     {m.mission} {m.contributions}
                   </button>

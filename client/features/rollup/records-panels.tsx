@@ -1,9 +1,10 @@
 import { useCallback, useMemo } from 'react'
+import { actionStatusLabel } from '../../i18n/statuses'
+import { useLanguage, useT } from '../../i18n/provider'
+import { termLabelIn, termText } from '../../i18n/terms'
 import { recordBarSpec, type RecordBar } from '../../../shared/rollup-record-charts'
 import { recordTables, type FigureTable } from '../../../shared/rollup-tables'
-import { ACTION_KIND_LABELS, COUNTERPART_LABELS, ESCALATION_LABELS, type ActionKind, type Counterpart, type Escalation } from '../../../shared/records'
-import { ACTION_STATUS_LABELS } from '../../../shared/item-statuses'
-import { termLabel } from '../../../shared/taxonomy'
+import { actionKindLabel, counterpartLabel, escalationLabel } from '../../i18n/records'
 import { Table } from '../../ui/table'
 import { useTaxonomy } from '../log/use-log'
 import { Chart } from './chart'
@@ -38,23 +39,24 @@ function RecordPanel({ id, title, xTitle, columns, rows, table, period, drillTo,
   drillTo: PanelProps['drillTo']
 }) {
   const bars: RecordBar[] = useMemo(() => rows.map((r) => ({ label: String(r.cells[0]), key: r.key, count: r.count })), [rows])
+  const t = useT()
   const spec = useMemo(() => recordBarSpec(title, bars, xTitle), [title, bars, xTitle])
   const byKey = useMemo(() => new Map(rows.map((r) => [r.key, r])), [rows])
   const onDrill = useCallback(
     (d: Record<string, unknown>) => {
       const row = typeof d.key === 'string' ? byKey.get(d.key) : undefined
-      if (row) drillTo(`${title}: ${row.cells[0]}`, { ...(periodBound ? activeIn(period) : {}), ...row.drill })
+      if (row) drillTo(t('rollup.titleRow', { title, row: String(row.cells[0]) }), { ...(periodBound ? activeIn(period) : {}), ...row.drill })
     },
-    [byKey, drillTo, period.from, period.to, title, periodBound],
+    [byKey, drillTo, period.from, period.to, title, periodBound, t],
   )
   return (
     <section aria-labelledby={`${id}-title`} className="panel" data-testid={id}>
       <PanelHead id={`${id}-title`} title={title} file={`${id}-${period.from}-${period.to}`} table={table} />
       {rows.length === 0 ? (
-        <p className="muted">Nothing recorded in the period.</p>
+        <p className="muted">{t('rollup.nothingRecorded')}</p>
       ) : (
         <>
-          <Chart spec={spec} label={`Bar chart: ${title}; the same figures are in the table below`} onDrill={onDrill} />
+          <Chart spec={spec} label={t('rollup.barChart', { title })} onDrill={onDrill} />
           <Table caption={title} captionHidden columns={columns}>
             {rows.map((r) => (
               <tr key={r.key}>
@@ -62,7 +64,7 @@ function RecordPanel({ id, title, xTitle, columns, rows, table, period, drillTo,
                 {r.cells.slice(1).map((c, i) => (
                   <td key={i}>
                     {i === 0 ? (
-                      <button type="button" className="link" aria-label={`${r.cells[0]}: ${r.count} records`} onClick={() => drillTo(`${title}: ${r.cells[0]}`, { ...(periodBound ? activeIn(period) : {}), ...r.drill })}>
+                      <button type="button" className="link" aria-label={t('rollup.rowRecords', { label: String(r.cells[0]), count: r.count })} onClick={() => drillTo(t('rollup.titleRow', { title, row: String(r.cells[0]) }), { ...(periodBound ? activeIn(period) : {}), ...r.drill })}>
                         {c}
                       </button>
                     ) : (
@@ -83,40 +85,45 @@ function RecordPanel({ id, title, xTitle, columns, rows, table, period, drillTo,
 export function RecordsPanels(props: PanelProps) {
   const { rollup, period, drillTo, hubName } = props
   const taxonomy = useTaxonomy()
+  const t = useT()
   const r = rollup.records
-  const forumLabel = useCallback((id: string) => (taxonomy ? termLabel(taxonomy.forums, id) : id), [taxonomy])
-  const partnershipLabel = useCallback((id: string) => taxonomy?.partnerships?.find((p) => p.id === id)?.label ?? id, [taxonomy])
+  const { language } = useLanguage()
+  const forumLabel = useCallback((id: string) => (taxonomy ? termLabelIn(taxonomy.forums, id, language) : id), [taxonomy, language])
+  const partnershipLabel = useCallback((id: string) => {
+    const term = taxonomy?.partnerships?.find((p) => p.id === id)
+    return term ? termText(term, language) : id
+  }, [taxonomy, language])
   const tables = useMemo(() => recordTables(rollup, { themeLabel: props.themeLabel, forumLabel, partnershipLabel }), [rollup, props.themeLabel, forumLabel, partnershipLabel])
   const common = { period, drillTo }
   return (
     <>
       <div className="two-col">
-        <RecordPanel id="forums" title="Forum coordination" xTitle="Records" columns={['Forum', 'Records', 'Exchanges', 'Actions', 'Hubs']} table={tables.forums} {...common}
+        <RecordPanel id="forums" title={t('records.forums')} xTitle={t('col.records')} columns={[t('col.forum'), t('col.records'), t('col.exchanges'), t('col.actions'), t('col.hubs')]} table={tables.forums} {...common}
           rows={r.forums.map((f) => ({ key: f.forumId, count: f.exchanges + f.actions, cells: [f.parent ? `↳ ${forumLabel(f.forumId)}` : forumLabel(f.forumId), f.exchanges + f.actions, f.exchanges, f.actions, f.hubs], drill: { forum: f.forumId } }))} />
-        <RecordPanel id="partnerships" title="Partnerships and dialogues" xTitle="Records" columns={['Partnership or dialogue', 'Records', 'Exchanges', 'Actions', 'Hubs']} table={tables.partnerships} {...common}
+        <RecordPanel id="partnerships" title={t('records.partnerships')} xTitle={t('col.records')} columns={[t('col.partnership'), t('col.records'), t('col.exchanges'), t('col.actions'), t('col.hubs')]} table={tables.partnerships} {...common}
           rows={r.partnerships.map((p) => ({ key: p.partnershipId, count: p.exchanges + p.actions, cells: [partnershipLabel(p.partnershipId), p.exchanges + p.actions, p.exchanges, p.actions, p.hubs], drill: { partnership: p.partnershipId }, to: partnershipPath(p.partnershipId) }))} />
       </div>
       <div className="two-col">
-        <RecordPanel id="global-gateway" title="Global Gateway and Tech Business Offer actions" xTitle="Actions" columns={['Kind', 'Actions', 'Planned', 'In progress', 'Done', 'Dropped']} table={tables.globalGateway} {...common}
+        <RecordPanel id="global-gateway" title={t('records.gg')} xTitle={t('col.actions')} columns={[t('col.kind'), t('col.actions'), t('col.planned'), t('col.inProgress'), t('col.done'), t('col.dropped')]} table={tables.globalGateway} {...common}
           rows={r.globalGateway.byKind.map((k) => ({
             key: k.actionKind, count: k.planned + k.in_progress + k.done + k.dropped,
-            cells: [ACTION_KIND_LABELS[k.actionKind as ActionKind] ?? k.actionKind, k.planned + k.in_progress + k.done + k.dropped, k.planned, k.in_progress, k.done, k.dropped],
+            cells: [actionKindLabel(k.actionKind), k.planned + k.in_progress + k.done + k.dropped, k.planned, k.in_progress, k.done, k.dropped],
             drill: { kind: 'action', actionKind: k.actionKind },
           }))} />
-        <RecordPanel id="counterparts" title="Engagement by counterpart type" xTitle="Exchanges" columns={['Counterpart', 'Exchanges', 'Hubs']} table={tables.counterparts} {...common}
-          rows={r.counterparts.map((c) => ({ key: c.counterpart, count: c.exchanges, cells: [COUNTERPART_LABELS[c.counterpart as Counterpart] ?? c.counterpart, c.exchanges, c.hubs], drill: { kind: 'exchange', counterpart: c.counterpart } }))} />
+        <RecordPanel id="counterparts" title={t('records.counterparts')} xTitle={t('col.exchanges')} columns={[t('col.counterpart'), t('col.exchanges'), t('col.hubs')]} table={tables.counterparts} {...common}
+          rows={r.counterparts.map((c) => ({ key: c.counterpart, count: c.exchanges, cells: [counterpartLabel(c.counterpart), c.exchanges, c.hubs], drill: { kind: 'exchange', counterpart: c.counterpart } }))} />
       </div>
       {r.globalGateway.actions.length > 0 && (
         <section aria-labelledby="gg-list-title" className="panel">
-          <h2 id="gg-list-title">What Global Gateway and Tech Business Offer actions met</h2>
-          <Table caption="Global Gateway and Tech Business Offer actions with their outcome or the obstacle met" captionHidden columns={['Hub', 'Action', 'Kind', 'Project', 'Status', 'Outcome or obstacle']}>
+          <h2 id="gg-list-title">{t('records.ggList')}</h2>
+          <Table caption={t('records.ggCaption')} captionHidden columns={[t('col.hub'), t('col.action'), t('col.kind'), t('col.project'), t('col.status'), t('col.outcome')]}>
             {r.globalGateway.actions.map((a) => (
               <tr key={a.itemId}>
                 <th scope="row">{hubName(a.hubId)}</th>
                 <td>{a.title}</td>
-                <td>{ACTION_KIND_LABELS[a.actionKind as ActionKind] ?? a.actionKind}</td>
+                <td>{actionKindLabel(a.actionKind)}</td>
                 <td>{a.ggProject ? <GgProjectLink id={a.ggProject} label={ggProjectName(taxonomy, a.ggProject)} /> : '—'}</td>
-                <td>{a.status ? (ACTION_STATUS_LABELS as Record<string, string>)[a.status] ?? a.status : '—'}</td>
+                <td>{a.status ? actionStatusLabel(a.status) : '—'}</td>
                 <td>{a.obstacle ?? '—'}</td>
               </tr>
             ))}
@@ -124,10 +131,10 @@ export function RecordsPanels(props: PanelProps) {
         </section>
       )}
       <div className="two-col">
-        <RecordPanel id="member-states" title="Member State contributions across all hubs" xTitle="Records" columns={['Member State', 'Records', 'Hubs registered in', 'Hubs active in']} table={tables.memberStates} {...common}
+        <RecordPanel id="member-states" title={t('records.memberStates')} xTitle={t('col.records')} columns={[t('col.memberState'), t('col.records'), t('col.hubsRegistered'), t('col.hubsActive')]} table={tables.memberStates} {...common}
           rows={r.memberStates.map((m) => ({ key: m.mission, count: m.records, cells: [m.mission, m.records, m.registeredHubs, m.activeHubs], drill: { participant: m.mission } }))} />
-        <RecordPanel id="escalation" periodBound={false} title="Escalation of cross-cutting items" xTitle="Items" columns={['Escalated to', 'Items']} table={tables.escalation} {...common}
-          rows={Object.entries(r.escalation).map(([e, n]) => ({ key: e, count: n, cells: [ESCALATION_LABELS[e as Escalation] ?? e, n], drill: { crossCutting: 'true', escalation: e } }))} />
+        <RecordPanel id="escalation" periodBound={false} title={t('records.escalation')} xTitle={t('col.items')} columns={[t('col.escalatedTo'), t('col.items')]} table={tables.escalation} {...common}
+          rows={Object.entries(r.escalation).map(([e, n]) => ({ key: e, count: n, cells: [escalationLabel(e), n], drill: { crossCutting: 'true', escalation: e } }))} />
       </div>
     </>
   )

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useT } from '../../i18n/provider'
 import { Select } from '../../ui/select'
 
 const FORMATS = [
@@ -11,13 +12,14 @@ const FORMATS = [
 /** The progress report of the dashboard's period and filters, in the chosen format. */
 export function ReportLink({ query }: { query: Record<string, string> }) {
   const [format, setFormat] = useState('pdf')
+  const t = useT()
   // `period` (a reporting period, frozen once locked) or `from`–`to`, as the roll-up was asked.
   const href = `/api/reports/progress?${new URLSearchParams({ ...query, format })}`
   return (
     <span className="report">
-      <Select label="Report format" value={format} onChange={setFormat} options={FORMATS} />
+      <Select label={t('rollup.reportFormat')} value={format} onChange={setFormat} options={FORMATS} />
       <a className="button primary" href={href} download>
-        Generate report
+        {t('rollup.generateReport')}
       </a>
     </span>
   )

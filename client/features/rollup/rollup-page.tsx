@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react'
+import { useT } from '../../i18n/provider'
 import { useSession } from '../../app/session'
 import { canGenerateReport, canReviewBriefs } from '../../../shared/access'
 import { Link, text, useUrlState } from '../../app/router'
@@ -21,6 +22,7 @@ const DrillState = { drill: text(300), dq: text(2000) }
  */
 export default function RollupPage() {
   const { me } = useSession()
+  const t = useT()
   const filters = useRollupFilters()
   const { rollup, regions, taxonomy, error, themeLabel } = useRollupData(filters)
   // The open drill-down is in the URL too (`drill` = its title, `dq` = its item query), so Back closes it.
@@ -38,20 +40,20 @@ export default function RollupPage() {
   const hubName = rollup ? hubNameIn(rollup) : (id: string) => id
   return (
     <main id="main" className="page rollup">
-      <h1>Digital hubs dashboard</h1>
+      <h1>{t('rollup.title')}</h1>
       <FiltersForm filters={filters} regions={regions} taxonomy={taxonomy} reportAllowed={canGenerateReport(me)} />
       {canReviewBriefs(me) && (
         <p>
-          <Link to="/rollup/briefs">Briefs of every hub per period</Link>
+          <Link to="/rollup/briefs">{t('rollup.briefsLink')}</Link>
         </p>
       )}
       <ErrorBanner message={error} />
       {rollup && filters.reporting?.locked && (
         <p className="notice" data-testid="frozen">
-          Figures frozen at the lock on {dayLabel(rollup.asOf)}.
+          {t('rollup.frozen', { day: dayLabel(rollup.asOf) })}
         </p>
       )}
-      {!rollup && !error && <p className="muted">Loading…</p>}
+      {!rollup && !error && <p className="muted">{t('common.loading')}</p>}
       {rollup && <RollupPanels rollup={rollup} period={filters.period} themeLabel={themeLabel} hubName={hubName} drillTo={drillTo} />}
       {drill && <DrillDown drill={drill} hubName={hubName} onClose={() => setDrill(null)} />}
     </main>

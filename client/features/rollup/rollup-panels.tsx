@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
-import { STATUS_LABEL } from '../../../shared/rollup-charts'
+import { actionStatusLabel } from '../../i18n/statuses'
+import { useLanguage } from '../../i18n/provider'
 import { rollupTables } from '../../../shared/rollup-tables'
 import type { PanelProps } from './drill'
 import { SummaryPanel } from './summary-panel'
@@ -14,7 +15,8 @@ import { RecordsPanels } from './records-panels'
 /** The dashboard's panels in their layout; each downloads the table the report carries. */
 export function RollupPanels(props: PanelProps) {
   const { rollup, themeLabel } = props
-  const tables = useMemo(() => rollupTables(rollup, { themeLabel, statusLabel: (s) => STATUS_LABEL[s] ?? s }), [rollup, themeLabel])
+  const { language } = useLanguage()
+  const tables = useMemo(() => rollupTables(rollup, { themeLabel, statusLabel: actionStatusLabel }), [rollup, themeLabel, language])
   return (
     <>
       <SummaryPanel {...props} />

@@ -1,28 +1,33 @@
 import { focalPointTraining } from '../../../shared/focal-points'
+import { useT } from '../../i18n/provider'
+import { formatNumber } from '../../ui/format'
 import { activeIn, type PanelProps } from './drill'
 
 /** The headline figures; each but the last opens the items behind it. */
 export function SummaryPanel({ rollup, period, drillTo }: Pick<PanelProps, 'rollup' | 'period' | 'drillTo'>) {
   const training = focalPointTraining(rollup)
+  const t = useT()
+  const active = rollup.matrix.length ? new Set(rollup.matrix.map((m) => m.hubId)).size : 0
+  const noFocal = rollup.focalPoints.filter((f) => !f.hasFocalPoint).length
   return (
-    <section className="summary" aria-label="Summary">
-      <button type="button" className="stat" onClick={() => drillTo('Records active in the period', activeIn(period))}>
-        <strong>{rollup.matrix.length ? new Set(rollup.matrix.map((m) => m.hubId)).size : 0}</strong> hubs active
+    <section className="summary" aria-label={t('rollup.summary')}>
+      <button type="button" className="stat" onClick={() => drillTo(t('rollup.activeRecords'), activeIn(period))}>
+        <strong>{formatNumber(active)}</strong> {t('rollup.hubsActive', { count: active })}
       </button>
-      <button type="button" className="stat" onClick={() => drillTo('Overdue actions', { overdue: 'true', kind: 'action' })}>
-        <strong>{rollup.overdue.length}</strong> overdue actions
+      <button type="button" className="stat" onClick={() => drillTo(t('rollup.overdueActions'), { overdue: 'true', kind: 'action' })}>
+        <strong>{formatNumber(rollup.overdue.length)}</strong> {t('rollup.overdueCount', { count: rollup.overdue.length })}
       </button>
-      <button type="button" className="stat" onClick={() => drillTo('Cross-cutting items awaiting input', { crossCutting: 'true', inputStatus: 'awaiting_input' })}>
-        <strong>{rollup.crossCutting.awaitingComment}</strong> awaiting cyber input
+      <button type="button" className="stat" onClick={() => drillTo(t('rollup.awaitingTitle'), { crossCutting: 'true', inputStatus: 'awaiting_input' })}>
+        <strong>{formatNumber(rollup.crossCutting.awaitingComment)}</strong> {t('rollup.awaitingCount')}
       </button>
       <span className="stat">
-        <strong>{rollup.focalPoints.filter((f) => !f.hasFocalPoint).length}</strong> hubs without a digital focal point
+        <strong>{formatNumber(noFocal)}</strong> {t('rollup.noFocal', { count: noFocal })}
       </span>
       <a className="stat" href="#focal-title">
         <strong>
           {training.trained} / {training.total}
         </strong>{' '}
-        EU delegations with a trained digital focal point
+        {t('rollup.trainedDelegations')}
       </a>
     </section>
   )

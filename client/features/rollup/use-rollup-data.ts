@@ -1,4 +1,6 @@
 import { useCallback, useRef } from 'react'
+import { useLanguage } from '../../i18n/provider'
+import { termText } from '../../i18n/terms'
 import { keepPreviousData } from '@tanstack/react-query'
 import { useApi } from '../../api/query'
 import type { Rollup } from '../../../shared/schemas/rollup'
@@ -14,6 +16,10 @@ export function useRollupData({ query, region }: Pick<RollupFilters, 'query' | '
   // The region list comes from an unfiltered answer, so picking a region keeps the others.
   const regionsRef = useRef<string[]>([])
   if (rollup && !region && !q.isPlaceholderData) regionsRef.current = [...new Set(rollup.hubs.map((h) => h.region))].sort()
-  const themeLabel = useCallback((id: string) => taxonomy?.themes.find((t) => t.id === id)?.label ?? id, [taxonomy])
+  const { language } = useLanguage()
+  const themeLabel = useCallback((id: string) => {
+    const term = taxonomy?.themes.find((t) => t.id === id)
+    return term ? termText(term, language) : id
+  }, [taxonomy, language])
   return { rollup, regions: regionsRef.current, taxonomy, error: q.error?.message ?? null, themeLabel }
 }

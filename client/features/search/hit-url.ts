@@ -1,4 +1,5 @@
 import type { SearchHit } from '../../../shared/schemas/items'
+import { t } from '../../i18n/intl'
 
 /**
  * Where a hit opens: the brief, the note itself, or the log tab of the entry (the entry's id rides
@@ -19,10 +20,6 @@ export function hitUrl(h: SearchHit): string {
 }
 
 /** How a kind reads in the results and the filter. */
-export const KIND_LABEL: Record<SearchHit['kind'], string> = {
-  brief: 'Brief',
-  note: 'Note',
-  exchange: 'Exchange',
-  action: 'Action',
-  comment: 'Comment',
-}
+export const SEARCH_KINDS = ['brief', 'note', 'exchange', 'action', 'comment'] as const satisfies readonly SearchHit['kind'][]
+export const kindLabel = (kind: SearchHit['kind']): string => t(`search.kind.${kind}`)
+export const kindsLabel = (kind: SearchHit['kind']): string => t(`search.kinds.${kind}`)

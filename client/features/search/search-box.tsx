@@ -1,4 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useLanguage, useT } from '../../i18n/provider'
+import { termText } from '../../i18n/terms'
 import { request } from '../../api/request'
 import { useRouter } from '../../app/router'
 import { listThemes, type Taxonomy } from '../../../shared/taxonomy'
@@ -7,7 +9,7 @@ import type { HubSummaryView } from '../../../shared/schemas/hubs'
 import type { PeriodView } from '../../../shared/schemas/periods'
 import { dayLabel } from '../../ui/periods'
 import { Highlighted } from './highlighted'
-import { hitUrl, KIND_LABEL } from './hit-url'
+import { hitUrl, kindLabel, kindsLabel, SEARCH_KINDS } from './hit-url'
 import { useSearch, type SearchFilters } from './use-search'
 import './search.css'
 
@@ -53,6 +55,8 @@ export function SearchBox() {
   const [q, setQ] = useState('')
   const [open, setOpen] = useState(false)
   const [filters, setFilters] = useState<SearchFilters>(NO_FILTERS)
+  const t = useT()
+  const { language } = useLanguage()
   const [active, setActive] = useState(-1)
   const input = useRef<HTMLInputElement>(null)
   const root = useRef<HTMLFormElement>(null)
@@ -124,13 +128,13 @@ export function SearchBox() {
         ref={input}
         type="search"
         role="combobox"
-        aria-label="Search briefs, notes, exchanges, actions and comments"
+        aria-label={t('search.label')}
         aria-expanded={showPanel}
         aria-controls={`${base}-results`}
         aria-autocomplete="list"
         aria-activedescendant={showPanel && active >= 0 ? optionId(active) : undefined}
         aria-keyshortcuts="/"
-        placeholder="Search (press /)"
+        placeholder={t('search.placeholder')}
         value={q}
         onChange={(e) => (setQ(e.target.value), setOpen(true))}
         onFocus={() => setOpen(true)}
@@ -140,12 +144,12 @@ export function SearchBox() {
       {showPanel && (
         <div className="search-panel" data-testid="search-panel">
           <fieldset className="search-filters">
-            <legend className="sr-only">Filters</legend>
-            <FilterSelect label="Hub" value={filters.hubId} onChange={setFilter('hubId')} options={(choices?.hubs ?? []).map((h) => [h.id, `${h.countryName} — ${h.name}`])} />
-            <FilterSelect label="Kind" value={filters.kind} onChange={setFilter('kind')} options={Object.entries(KIND_LABEL).map(([k, l]) => [k, `${l}s`])} />
-            <FilterSelect label="Theme" value={filters.theme} onChange={setFilter('theme')} options={(choices?.themes ?? []).map((t) => [t.id, t.label])} />
+            <legend className="sr-only">{t('search.filters')}</legend>
+            <FilterSelect label={t('search.hub')} value={filters.hubId} onChange={setFilter('hubId')} options={(choices?.hubs ?? []).map((h) => [h.id, `${h.countryName} — ${h.name}`])} />
+            <FilterSelect label={t('search.kind')} value={filters.kind} onChange={setFilter('kind')} options={SEARCH_KINDS.map((k) => [k, kindsLabel(k)])} />
+            <FilterSelect label={t('search.theme')} value={filters.theme} onChange={setFilter('theme')} options={(choices?.themes ?? []).map((x) => [x.id, termText(x, language)])} />
             <FilterSelect
-              label="Period"
+              label={t('search.period')}
               value={filters.period}
               onChange={setFilter('period')}
               options={(choices?.periods ?? []).map((p) => [`${p.start}/${p.end}`, `${p.id} (${dayLabel(p.start)} – ${dayLabel(p.end)})`])}
@@ -153,14 +157,14 @@ export function SearchBox() {
           </fieldset>
           <p role="status" className="small muted search-status" data-testid="search-status">
             {state.status === 'loading' || state.status === 'idle'
-              ? 'Searching…'
+              ? t('search.searching')
               : state.status === 'error'
                 ? state.message
                 : hits.length === 0
-                  ? 'No results'
-                  : `${hits.length} ${hits.length === 1 ? 'result' : 'results'} in ${groups.length} ${groups.length === 1 ? 'hub' : 'hubs'}`}
+                  ? t('search.none')
+                  : t('search.count', { count: hits.length, hubs: groups.length })}
           </p>
-          <div role="listbox" id={`${base}-results`} aria-label="Search results" className="search-results" data-testid="search-results">
+          <div role="listbox" id={`${base}-results`} aria-label={t('search.results')} className="search-results" data-testid="search-results">
             {groups.map((g) => (
               <div role="group" key={g.hubId} aria-labelledby={`${base}-g-${g.hubId}`} className="search-group">
                 <div role="presentation" id={`${base}-g-${g.hubId}`} className="search-group-title">
@@ -181,7 +185,7 @@ export function SearchBox() {
                       onMouseDown={(e) => (e.preventDefault(), openHit(h))}
                       onMouseMove={() => setActive(i)}
                     >
-                      <span className="search-hit-kind">{KIND_LABEL[h.kind]}</span>{' '}
+                      <span className="search-hit-kind">{kindLabel(h.kind)}</span>{' '}
                       <span className="search-hit-title">{h.title}</span>
                       <span className="search-hit-snippet">
                         <Highlighted text={h.snippet} ranges={h.highlights} />
@@ -199,11 +203,12 @@ export function SearchBox() {
 }
 
 function FilterSelect({ label, value, onChange, options }: { label: string; value: string; onChange: (v: string) => void; options: [string, string][] }) {
+  const t = useT()
   return (
     <label>
       {label}
       <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">Any</option>
+        <option value="">{t('search.any')}</option>
         {options.map(([v, l]) => (
           <option key={v} value={v}>
             {l}

@@ -1,15 +1,18 @@
 import { useEffect, useMemo } from 'react'
+import { useLanguage, useT } from '../../i18n/provider'
+import { escalationLabel } from '../../i18n/records'
+import { termLabelIn, termText } from '../../i18n/terms'
 import { invalidateApi, useApi } from '../../api/query'
 import { text, useUrlState } from '../../app/router'
 import { onLive } from '../../api/live'
 import type { ItemView } from '../../../shared/schemas/items'
-import { ESCALATION_LABELS, type Escalation } from '../../../shared/records'
 import type { HubSummaryView } from '../../../shared/schemas/hubs'
 import type { Taxonomy } from '../../../shared/taxonomy'
-import { ThreadPanel, INPUT_LABEL } from '../../comments/thread-panel'
+import { ThreadPanel, inputLabel } from '../../comments/thread-panel'
 import { ErrorBanner } from '../../ui/error-banner'
+import { INPUT_STATUSES } from '../../../shared/item-statuses'
 import { Select } from '../../ui/select'
-import { count, regionLabel } from '../../../shared/labels'
+import { regionLabel } from '../../../shared/labels'
 
 const ITEMS = '/api/items?crossCutting=true&limit=500'
 const EMPTY: HubSummaryView[] = []
@@ -24,6 +27,8 @@ const daysSince = (iso: string | null) => (iso ? Math.max(0, Math.floor((Date.no
  */
 export default function BoardPage() {
   const itemsQ = useApi<ItemView[]>(ITEMS)
+  const t = useT()
+  const { language } = useLanguage()
   const items = itemsQ.data ?? null
   const error = itemsQ.error?.message ?? null
   const hubs = useApi<HubSummaryView[]>('/api/hubs').data ?? EMPTY
@@ -36,7 +41,7 @@ export default function BoardPage() {
   const setOpen = (thread: string | null) => setUrl({ thread }, { replace: false })
   useEffect(() => onLive('thread', () => void invalidateApi(ITEMS)), [])
   const hubOf = useMemo(() => new Map(hubs.map((h) => [h.id, h])), [hubs])
-  const themeLabel = (id: string) => taxonomy?.themes.find((t) => t.id === id)?.label ?? id
+  const themeLabel = (id: string) => termLabelIn(taxonomy?.themes, id, language)
   const shown = (items ?? [])
     .filter((i) => !filter.hub || i.hubId === filter.hub || i.relatedHubs.includes(filter.hub))
     .filter((i) => !filter.region || hubOf.get(i.hubId)?.region === filter.region)
@@ -51,50 +56,50 @@ export default function BoardPage() {
   const regions = [...new Set(hubs.map((h) => h.region))].sort()
   return (
     <main id="main" className="page">
-      <h1>Cross-cutting items</h1>
-      <p className="muted">Items the hubs flagged for the EU cyber ambassadors; those awaiting input come first, longest waiting first.</p>
-      <div className="filters" role="group" aria-label="Filter items">
-        <Select label="Hub" value={filter.hub} onChange={(hub) => setFilter({ ...filter, hub })} empty="All hubs" options={hubs.map((h) => ({ value: h.id, label: h.countryName }))} />
-        <Select label="Region" value={filter.region} onChange={(region) => setFilter({ ...filter, region })} empty="All regions" options={regions.map((r) => ({ value: r, label: regionLabel(r) }))} />
+      <h1>{t('board.title')}</h1>
+      <p className="muted">{t('board.intro')}</p>
+      <div className="filters" role="group" aria-label={t('board.filter')}>
+        <Select label={t('board.hub')} value={filter.hub} onChange={(hub) => setFilter({ ...filter, hub })} empty={t('board.allHubs')} options={hubs.map((h) => ({ value: h.id, label: h.countryName }))} />
+        <Select label={t('rollup.region')} value={filter.region} onChange={(region) => setFilter({ ...filter, region })} empty={t('rollup.allRegions')} options={regions.map((r) => ({ value: r, label: regionLabel(r) }))} />
         <Select
-          label="Theme"
+          label={t('rollup.theme')}
           value={filter.theme}
           onChange={(theme) => setFilter({ ...filter, theme })}
-          empty="All themes"
-          options={(taxonomy?.themes ?? []).filter((t) => t.parent === t.id).map((t) => ({ value: t.id, label: t.label }))}
+          empty={t('rollup.allThemes')}
+          options={(taxonomy?.themes ?? []).filter((x) => x.parent === x.id).map((x) => ({ value: x.id, label: termText(x, language) }))}
         />
         <Select
-          label="Input"
+          label={t('board.input')}
           value={filter.status}
           onChange={(status) => setFilter({ ...filter, status })}
-          empty="Any state"
-          options={Object.entries(INPUT_LABEL).map(([k, v]) => ({ value: k, label: v }))}
+          empty={t('board.anyState')}
+          options={INPUT_STATUSES.map((k) => ({ value: k, label: inputLabel(k) }))}
         />
       </div>
       <ErrorBanner message={error} />
-      {!items && !error && <p className="muted">Loading…</p>}
-      <ol className="feed" aria-label="Cross-cutting items">
+      {!items && !error && <p className="muted">{t('common.loading')}</p>}
+      <ol className="feed" aria-label={t('board.title')}>
         {shown.map((i) => {
           const waiting = i.inputStatus === 'awaiting_input' ? daysSince(i.inputRequestedAt ?? i.createdAt) : null
           return (
             <li key={i.id} className="entry" data-testid="board-item">
               <h2 className="h3">
                 <button type="button" className="link" onClick={() => setOpen(i.id)}>
-                  {i.title || 'untitled'}
+                  {i.title || t('log.untitled')}
                 </button>
               </h2>
               <p className="muted small">
-                {[i.hubId, ...i.relatedHubs].map((h) => hubOf.get(h)?.countryName ?? h).join(', ')} · {i.kind === 'action' ? 'Action' : 'Exchange'} · {daysSince(i.createdAt) === null ? 'age unknown' : `${count(daysSince(i.createdAt)!, 'day')} old`} ·{' '}
-                {count(i.commentCount ?? 0, 'comment')}
+                {[i.hubId, ...i.relatedHubs].map((h) => hubOf.get(h)?.countryName ?? h).join(', ')} · {i.kind === 'action' ? t('rollup.kindAction') : t('rollup.kindExchange')} · {daysSince(i.createdAt) === null ? t('board.ageUnknown') : t('board.age', { count: daysSince(i.createdAt)! })} ·{' '}
+                {t('board.comments', { count: i.commentCount ?? 0 })}
               </p>
               <p>
                 <span className={`chip ${i.inputStatus === 'awaiting_input' ? 'warn' : ''}`} data-testid="board-status">
-                  {INPUT_LABEL[i.inputStatus ?? 'open']}
-                  {waiting !== null && ` · waiting ${count(waiting, 'day')}`}
+                  {inputLabel(i.inputStatus ?? 'open')}
+                  {waiting !== null && t('board.waiting', { count: waiting })}
                 </span>
                 {i.escalation && i.escalation !== 'none' && (
                   <span className="chip accent" data-testid="board-escalation">
-                    escalated to {ESCALATION_LABELS[i.escalation as Escalation] ?? i.escalation}
+                    {t('board.escalatedTo', { to: escalationLabel(i.escalation) })}
                   </span>
                 )}
                 {i.themes.map((t) => (
@@ -104,14 +109,14 @@ export default function BoardPage() {
                 ))}
                 {i.forums.map((f) => (
                   <span key={f} className="chip">
-                    {taxonomy?.forums.find((x) => x.id === f)?.label ?? f}
+                    {termLabelIn(taxonomy?.forums, f, language)}
                   </span>
                 ))}
               </p>
             </li>
           )
         })}
-        {items && shown.length === 0 && <li className="muted">No cross-cutting items match.</li>}
+        {items && shown.length === 0 && <li className="muted">{t('board.none')}</li>}
       </ol>
       {open && <ThreadPanel itemId={open} onClose={() => setOpen(null)} />}
     </main>

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react'
+import { useT } from '../../i18n/provider'
+import { t as tr } from '../../i18n/intl'
 import { invalidateApi, useApi } from '../../api/query'
 import { Link, text, useUrlState } from '../../app/router'
 import { itemPath } from '../../app/links'
@@ -15,23 +17,13 @@ import { formatDateTimeZone } from '../../ui/format'
 
 const InboxState = { thread: text(300) }
 
-const WHAT: Record<InboxKind, string> = {
-  mention: 'mentioned you on',
-  reply: 'replied on',
-  input_request: 'asks the cyber ambassadors for input on',
-  input_provided: 'provided the input you asked for on',
-  resolved: 'resolved',
-  brief_submitted: 'submitted',
-  brief_resubmitted: 'submitted again',
-  brief_acknowledged: 'acknowledged',
-  brief_returned: 'returned with a note',
-  doc_comment: 'commented on',
-  doc_resolved: 'resolved your comment on',
-}
+/** What the actor did, in the interface language. */
+const what = (kind: InboxKind): string => tr(`inbox.what.${kind}`)
 
 /** The inbox (`/inbox`): mentions, replies and input requests, newest first, unread marked. */
 export default function InboxPage() {
   const q = useApi<InboxView>('/api/inbox')
+  const t = useT()
   const data = q.data ?? null
   const [failed, setError] = useState<string | null>(null)
   const error = failed ?? q.error?.message ?? null
@@ -48,20 +40,20 @@ export default function InboxPage() {
   return (
     <main id="main" className="page">
       <div className="panel-head">
-        <h1>Inbox</h1>
+        <h1>{t('inbox.title')}</h1>
         {data && data.unread > 0 && (
           <button type="button" onClick={() => void markRead('all')}>
-            Mark all as read
+            {t('inbox.markAll')}
           </button>
         )}
       </div>
       <ErrorBanner message={error} />
-      {data && <p className="muted">{data.unread} unread</p>}
-      <ol className="feed" aria-label="Notifications">
+      {data && <p className="muted">{t('inbox.unread', { count: data.unread })}</p>}
+      <ol className="feed" aria-label={t('inbox.notifications')}>
         {data?.entries.map((e) => (
           <li key={e.id} className={`entry ${e.read ? '' : 'unread'}`} data-testid="inbox-entry">
             <p>
-              {!e.read && <span className="chip accent">new</span>} <strong>{e.actorName ?? 'Someone'}</strong> {WHAT[e.kind]}{' '}
+              {!e.read && <span className="chip accent">{t('inbox.new')}</span>} <strong>{e.actorName ?? t('inbox.someone')}</strong> {what(e.kind)}{' '}
               {e.link ? (
                 // A brief's step or an anchored comment leads to the brief tab (of the period) or the note.
                 <a
@@ -89,7 +81,7 @@ export default function InboxPage() {
             </p>
             {e.note && (
               <p className="small">
-                HQ's note: <span className="user-text">{e.note}</span>
+                {t('brief.hqNote')} <span className="user-text">{e.note}</span>
               </p>
             )}
             {e.excerpt && <blockquote className="excerpt small">{e.excerpt}</blockquote>}
@@ -99,13 +91,13 @@ export default function InboxPage() {
               {e.hubId && me && canEditHubDocs(me, e.hubId) && itemPath(e.itemId) && (
                 <>
                   {' · '}
-                  <Link to={itemPath(e.itemId)!}>Open in the hub</Link>
+                  <Link to={itemPath(e.itemId)!}>{t('rollup.openInHub')}</Link>
                 </>
               )}
             </p>
           </li>
         ))}
-        {data?.entries.length === 0 && <li className="muted">Nothing yet.</li>}
+        {data?.entries.length === 0 && <li className="muted">{t('inbox.nothing')}</li>}
       </ol>
       {open && <ThreadPanel itemId={open} onClose={() => setOpen(null)} />}
     </main>
