@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { isForumId, isThemeId, taxonomyFromFile } from '../shared/taxonomy.js'
+import { isForumId, isThemeId } from '../shared/taxonomy.js'
+import { taxonomyFromFile } from '../shared/taxonomy-file.js'
 import type { Role } from '../shared/roles.js'
 import type { InputStatus } from '../shared/log-doc.js'
 import { checkDemoFiles, DemoAccount, DemoHubsFile, HUBS_FILE, USERS_FILE } from './demo-files.js'

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { taxonomyFromFile, type Taxonomy } from '../shared/taxonomy.js'
+import type { Taxonomy } from '../shared/taxonomy.js'
+import { taxonomyFromFile } from '../shared/taxonomy-file.js'
 import { PROJECT_ROOT } from './project-root.js'
 
 let cached: Taxonomy | null = null

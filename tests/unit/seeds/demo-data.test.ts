@@ -6,7 +6,7 @@ import { loadDemoFiles } from '../../../seeds/demo-files.js'
 import { demoDocs } from '../../../seeds/demo-content.js'
 import { DEMO_AS_OF, demoShiftDays, shiftDate, shiftToInstant } from '../../../seeds/demo-dates.js'
 import { readActions, readExchanges } from '../../../shared/log-doc.js'
-import { taxonomyFromFile } from '../../../shared/taxonomy.js'
+import { taxonomyFromFile } from '../../../shared/taxonomy-file.js'
 import { lexicalDocToText } from '../../../server/editor/headless.js'
 
 const { accounts, data } = loadDemoFiles()

@@ -7,11 +7,11 @@ import {
   isThemeId,
   listForums,
   listThemes,
-  taxonomyFromFile,
   termLabel,
   termLabelIn,
   topTheme,
 } from '../../../shared/taxonomy.js'
+import { taxonomyFromFile } from '../../../shared/taxonomy-file.js'
 
 const file = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../seeds/taxonomy.json'), 'utf8'))
 const tax = taxonomyFromFile(file)
