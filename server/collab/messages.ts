@@ -9,11 +9,12 @@ import type { CollabMetrics } from './collab-metrics.js'
 import { checkClocks, startsAhead, type ConnectionLimits } from './guards.js'
 import { checkMeaning, type StatusChange } from './meaning/check-meaning.js'
 import { indexStructs } from './meaning/struct-places.js'
-import { applyPresence } from './presence.js'
+import { applyPresence, PRESENCE_SPOOF } from './presence.js'
 import { decodeClientMessage, encodeSyncStep2, ProtocolError, type ClientMessage } from './protocol.js'
 import type { Connection, Room } from './room.js'
 import type { WritePath } from './write-path.js'
 import type { HubQuota } from './hub-quota.js'
+import type { ClaimVerdict } from './handover.js'
 
 /** What the message handler needs of the sync server. */
 export interface MessageContext {
@@ -25,6 +26,8 @@ export interface MessageContext {
   writes: WritePath
   /** Records accepted status changes of actions (the server's own edit, after the change is stored). */
   onStatusChanges(docName: string, changes: StatusChange[], byUserId: string): void
+  /** A claim on a client id another open connection holds (handover.ts): `refuse` if the holder keeps it. */
+  claim(room: Room, holder: Connection, claimant: Connection, refuse: () => void): ClaimVerdict
 }
 
 /**
@@ -57,8 +60,11 @@ export class MessageHandler {
     this.gapTimers.set(conn, timer)
   }
 
-  /** Handles one binary frame of a connection. */
-  handleFrame(room: Room, conn: Connection, data: Uint8Array): void {
+  /**
+   * Handles one binary frame of a connection.
+   * @returns 'held' when the frame must wait for a claim on a client id to be settled (handover.ts)
+   */
+  handleFrame(room: Room, conn: Connection, data: Uint8Array): 'held' | void {
     if (!conn.buckets.messages.take() || !conn.buckets.bytes.take(data.byteLength)) {
       return this.refuse(conn, CloseCode.rateLimited, 'too many messages', room.name)
     }
@@ -69,14 +75,14 @@ export class MessageHandler {
       return this.refuse(conn, CloseCode.malformed, err instanceof ProtocolError ? err.message : 'malformed message', room.name)
     }
     try {
-      this.handleMessage(room, conn, message)
+      return this.handleMessage(room, conn, message)
     } catch (err) {
       this.ctx.logger.error({ err, doc: room.name }, 'sync message failed')
       this.refuse(conn, CloseCode.malformed, 'message could not be processed', room.name)
     }
   }
 
-  private handleMessage(room: Room, conn: Connection, message: ClientMessage): void {
+  private handleMessage(room: Room, conn: Connection, message: ClientMessage): 'held' | void {
     switch (message.type) {
       case 'sync-step1': {
         if (!conn.buckets.syncRequests.take()) return this.refuse(conn, CloseCode.rateLimited, 'sync requests too frequent', room.name)
@@ -91,7 +97,10 @@ export class MessageHandler {
       case 'update':
         return this.handleUpdate(room, conn, message.update, message.step2)
       case 'awareness': {
-        const refusal = applyPresence(room, conn, message.update)
+        const refusal = applyPresence(room, conn, message.update, (holder) =>
+          this.ctx.claim(room, holder, conn, () => this.refuse(conn, CloseCode.forbidden, PRESENCE_SPOOF, room.name)),
+        )
+        if (refusal === 'held') return 'held'
         if (refusal) this.refuse(conn, CloseCode.forbidden, refusal.reason, room.name)
         return
       }
@@ -102,7 +111,7 @@ export class MessageHandler {
     }
   }
 
-  private handleUpdate(room: Room, conn: Connection, update: Uint8Array, step2: boolean): void {
+  private handleUpdate(room: Room, conn: Connection, update: Uint8Array, step2: boolean): 'held' | void {
     if (step2 && !this.handshaken.has(conn)) {
       this.handshaken.add(conn)
       clearTimeout(this.gapTimers.get(conn))
@@ -122,13 +131,21 @@ export class MessageHandler {
       return this.refuse(conn, CloseCode.malformed, 'malformed update', room.name)
     }
     // A client id's owner whose socket is closed already (its close not yet handled) is no owner: the
-    // same client reconnecting at once must not be refused for its own id.
+    // same client reconnecting at once must not be refused for its own id. An open owner of the
+    // same session may be a half-open socket: it is tested (handover.ts), and meanwhile this frame waits.
+    let asked = false
     const ownerOf = (c: number) => {
       const owner = room.clientOwners.get(c)
-      return owner && owner.isOpen() ? owner : undefined
+      if (!owner || !owner.isOpen()) return undefined
+      if (owner === conn || asked) return owner
+      const verdict = this.ctx.claim(room, owner, conn, () => this.refuse(conn, CloseCode.malformed, `client id ${c} belongs to another connection`, room.name))
+      if (verdict === 'free') return undefined
+      asked = verdict === 'asked'
+      return owner
     }
     const checked = checkClocks(decoded.structs, (c) => room.knownClock(c), ownerOf, conn)
     if ('reason' in checked) {
+      if (asked) return 'held'
       if (!this.handshaken.has(conn) && startsAhead(decoded.structs, (c) => room.knownClock(c))) return this.awaitStep2(room, conn, checked.reason)
       return this.refuse(conn, CloseCode.malformed, checked.reason, room.name)
     }

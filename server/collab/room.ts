@@ -21,9 +21,19 @@ export interface Connection {
   /** The one awareness client id this connection may speak for (bound at its first message). */
   awarenessClientId: number | null
   buckets: { messages: TokenBucket; bytes: TokenBucket; syncRequests: TokenBucket }
+  /** When the server last heard from this socket, a frame or a pong (ms since the epoch). */
+  lastHeardAt: number
+  /** When the heartbeat last pinged it (null: not yet). */
+  pingedAt: number | null
+  /** Frames waiting while a claim this connection makes on a held client id is settled (handover.ts). */
+  held: Uint8Array[] | null
   send(data: Uint8Array): void
   close(code: number, reason: string): void
   isOpen(): boolean
+  /** Pings the peer; false when the transport cannot (the HTTP fallback). */
+  ping(): boolean
+  /** Drops the socket at once, with no closing handshake: its peer stopped answering. */
+  terminate(): void
 }
 
 /**
