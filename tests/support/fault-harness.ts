@@ -57,6 +57,11 @@ export interface FaultReport {
   /** Every client of each document holds the same state, equal to the database's. */
   converged: boolean
   settleMs: number
+  /** Closes the clients saw with a code ≥ 4400 (refusals; 4400–4499 stop a client for good), by code and reason. */
+  refusals: Record<string, number>
+  /** Sockets the processes up at the end dropped for silence, and client ids they handed over (killed processes' counts are gone). */
+  heartbeatDropped: number
+  handovers: number
   reconnect: { all: Percentiles; afterKill: Percentiles; afterPgRestart: Percentiles }
   pgRestart: {
     /** Group commits that failed while PostgreSQL was down (each retried; nothing was relayed unstored). */
@@ -288,6 +293,10 @@ export async function runFaults(opts: FaultOptions): Promise<FaultReport> {
       await sleep(250)
     }
     const settleMs = Date.now() - settleStart
+    const refusals: Record<string, number> = {}
+    for (const c of clients) for (const x of c.closes) if (x.code >= 4400) refusals[`${x.code} ${x.reason}`] = (refusals[`${x.code} ${x.reason}`] ?? 0) + 1
+    const heartbeatDropped = await sumMetric(procs, 'hubwork_sync_heartbeat_dropped_total')
+    const handovers = await sumMetric(procs, 'hubwork_sync_handovers_total')
     if (!converged) {
       const codes: Record<string, number> = {}
       for (const c of clients) for (const x of c.closes) codes[x.code >= 4400 ? `${x.code} ${x.reason}` : x.code] = (codes[x.code >= 4400 ? `${x.code} ${x.reason}` : x.code] ?? 0) + 1
@@ -320,6 +329,9 @@ export async function runFaults(opts: FaultOptions): Promise<FaultReport> {
       lostWritten,
       converged,
       settleMs,
+      refusals,
+      heartbeatDropped,
+      handovers,
       reconnect: {
         all: percentiles(reconnects.map((r) => r.ms)),
         afterKill: percentiles(reconnects.filter((r) => r.fault === 'kill').map((r) => r.ms)),
