@@ -25,8 +25,10 @@ export interface HandoverOptions {
  * So when the claimant comes with the SAME session as the holder (the same browser: another
  * person, or another sign-in, is refused as before), the holder is tested: silent past `silentMs`
  * it is dropped at once; otherwise it is pinged, and the claimant's frames wait for at most
- * `pongWaitMs`: a holder that answers keeps the id (the claimant gets 4400, as before), one that
- * does not is dropped and the claimant's frames are handled in order.
+ * `pongWaitMs`: a holder that answers (a pong or any frame) keeps the id (the claimant gets 4400,
+ * as before), one that does not is dropped and the claimant's frames are handled in order. Two
+ * live sockets of one honest client never share a client id (a Y.Doc draws a new one per tab), so
+ * the only live holder this can drop is one that stopped answering.
  */
 export class Handover {
   /** The holder each waiting claimant asked about. */
@@ -48,7 +50,8 @@ export class Handover {
       this.drop(room, holder)
       return 'free'
     }
-    if (!holder.ping()) return 'refuse'
+    // A stream of the HTTP fallback cannot be pinged: it must then show life by itself (a POST).
+    holder.ping()
     this.asking.set(claimant, holder)
     claimant.held = []
     const deadline = askedAt + this.opts.pongWaitMs

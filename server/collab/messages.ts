@@ -138,7 +138,7 @@ export class MessageHandler {
       const owner = room.clientOwners.get(c)
       if (!owner || !owner.isOpen()) return undefined
       if (owner === conn || asked) return owner
-      const verdict = this.ctx.claim(room, owner, conn, () => this.refuse(conn, CloseCode.malformed, `client id ${c} belongs to another connection`, room.name))
+      const verdict = this.ctx.claim(room, owner, conn, () => this.refuse(conn, CloseCode.malformed, `client id ${c} belongs to another connection, which answered`, room.name))
       if (verdict === 'free') return undefined
       asked = verdict === 'asked'
       return owner

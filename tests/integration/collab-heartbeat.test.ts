@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import WebSocket from 'ws'
+import * as encoding from 'lib0/encoding'
 import { startTestServer, type TestServer } from '../support/test-server.js'
 import { createCast, TEAM, type CastOf } from '../support/cast.js'
 import { createNoteRow } from '../support/factories.js'
@@ -7,7 +9,7 @@ import { connectClient, rawSocket, until } from '../support/ws-client.js'
 import { startTcpProxy } from '../support/tcp-proxy.js'
 import { NodeEventSource } from '../support/node-event-source.js'
 import { readDocState } from '../../server/db/update-store.js'
-import { encodeUpdateMessage } from '../../server/collab/protocol.js'
+import { encodeAwarenessUpdate, encodeUpdateMessage } from '../../server/collab/protocol.js'
 import type { CollabOptions } from '../../server/collab/collab-server.js'
 
 /**
@@ -110,6 +112,33 @@ describe('half-open sync connections', () => {
     const { doc: ydoc, peer } = await aliceOnAFrozenLink(s, doc)
     await reconnectAndEdit(s, doc, ydoc, peer)
     expect(connectionsOn(s, doc)).toBe(2)
+    expect(await metric(s, 'hubwork_sync_handovers_total')).toBe(1)
+  })
+
+  it('presence: a new socket of the same session speaking for the id its unanswering old socket holds takes it over (no 4403)', async () => {
+    const s = await start({ pingMs: NEVER, handoverSilentMs: NEVER, pongWaitMs: 300 })
+    const doc = await createNoteRow(s.db.db, cast.hubs.hub.id, 'hb6')
+    const peer = connectClient(s.url, doc, cast.cookies.bob, { origin: s.origin })
+    cleanup.push(() => peer.destroy())
+    await until(() => peer.provider.synced, 10_000, 'peer synced')
+    const presence = (clock: number, name: string) => {
+      const e = encoding.createEncoder()
+      encoding.writeVarUint(e, 1)
+      encoding.writeVarUint8Array(e, encodeAwarenessUpdate([{ clientId: 6161, clock, state: { user: { name } } }]))
+      return encoding.toUint8Array(e)
+    }
+    // The old socket: present, then its client stops answering anything (no pongs: a dead link).
+    const old = new WebSocket(`${s.url.replace(/^http/, 'ws')}/collab/${doc}`, { headers: { cookie: cast.cookies.alice, origin: s.origin }, autoPong: false })
+    cleanup.push(() => old.terminate())
+    await new Promise((r) => old.once('open', r))
+    old.send(presence(1, 'first'))
+    await until(() => peer.provider.awareness.getStates().has(6161), 10_000, 'present')
+    const fresh = await rawSocket(s.url, doc, cast.cookies.alice, s.origin)
+    cleanup.push(() => fresh.ws.terminate())
+    fresh.ws.send(presence(2, 'again'))
+    await until(() => peer.provider.awareness.getStates().get(6161)?.user?.name?.startsWith('Alice') && peer.provider.awareness.meta.get(6161)?.clock === 2, 10_000, 'the new presence relayed')
+    expect(fresh.ws.readyState).toBe(fresh.ws.OPEN)
+    await until(() => old.readyState === old.CLOSED, 5_000, 'the old socket dropped')
     expect(await metric(s, 'hubwork_sync_handovers_total')).toBe(1)
   })
 

@@ -133,9 +133,12 @@ export async function runFaults(opts: FaultOptions): Promise<FaultReport> {
     for (let i = 0; i < opts.docs; i++) docs.push(await createNoteRow(db.db, hub.id, `soak-${i}`))
 
     const ports = await Promise.all(procs.map(() => freePort()))
-    const env = { DATABASE_URL: url, PUBLIC_ORIGIN: ORIGIN, LOG_LEVEL: 'error' }
+    // FAULT_LOG_LEVEL=warn keeps the processes' warnings (refusals, dropped sockets) for a failed run's diagnosis.
+    const env = { DATABASE_URL: url, PUBLIC_ORIGIN: ORIGIN, LOG_LEVEL: process.env.FAULT_LOG_LEVEL ?? 'error' }
+    const everyProc: ChildServer[] = []
     const start = async (i: number) => {
       const p = await startChildServer(env, ports[i], BUILT_SERVER)
+      everyProc.push(p)
       p.child.once('exit', () => {
         if (!killedByUs.has(p)) {
           crashes++
@@ -301,6 +304,7 @@ export async function runFaults(opts: FaultOptions): Promise<FaultReport> {
       const codes: Record<string, number> = {}
       for (const c of clients) for (const x of c.closes) codes[x.code >= 4400 ? `${x.code} ${x.reason}` : x.code] = (codes[x.code >= 4400 ? `${x.code} ${x.reason}` : x.code] ?? 0) + 1
       const stuck = clients.filter((c) => !(c.provider.wsconnected && c.provider.synced))
+      for (const p of everyProc) for (const line of p.output().split('\n')) if (/another connection|silent sync connection/.test(line)) log(`  ${line.slice(0, 400)}`)
       log(`not converged: ${stuck.length} clients not synced (${stuck.filter((c) => !c.provider.shouldConnect).length} gave up); close codes ${JSON.stringify(codes)}`)
     }
     // What clients hold first, the database after: whatever a peer received was stored before it
