@@ -244,8 +244,9 @@ export class CollabServer {
   /** One frame to the protocol, in order: frames wait while a claim of this connection is settled. */
   private deliver(room: Room, conn: Connection, data: Uint8Array): void {
     if (conn.held) return void conn.held.push(data)
-    // The frame that started the claim waits first (the claim set `held`).
-    if (this.messages.handleFrame(room, conn, data) === 'held') (conn.held as Uint8Array[] | null)?.unshift(data)
+    this.messages.handleFrame(room, conn, data)
+    // This frame started a claim (handover.ts set `held`): it waits first, then those after it.
+    ;(conn.held as Uint8Array[] | null)?.unshift(data)
   }
 
   /** A claim was settled for `conn` (its holder is gone): its waiting frames are handled, in order. */

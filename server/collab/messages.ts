@@ -61,10 +61,10 @@ export class MessageHandler {
   }
 
   /**
-   * Handles one binary frame of a connection.
-   * @returns 'held' when the frame must wait for a claim on a client id to be settled (handover.ts)
+   * Handles one binary frame of a connection. A frame that starts a claim on a held client id
+   * (handover.ts) is handled no further: `conn.held` is set, and the frame is handled again later.
    */
-  handleFrame(room: Room, conn: Connection, data: Uint8Array): 'held' | void {
+  handleFrame(room: Room, conn: Connection, data: Uint8Array): void {
     if (!conn.buckets.messages.take() || !conn.buckets.bytes.take(data.byteLength)) {
       return this.refuse(conn, CloseCode.rateLimited, 'too many messages', room.name)
     }
@@ -75,14 +75,14 @@ export class MessageHandler {
       return this.refuse(conn, CloseCode.malformed, err instanceof ProtocolError ? err.message : 'malformed message', room.name)
     }
     try {
-      return this.handleMessage(room, conn, message)
+      this.handleMessage(room, conn, message)
     } catch (err) {
       this.ctx.logger.error({ err, doc: room.name }, 'sync message failed')
       this.refuse(conn, CloseCode.malformed, 'message could not be processed', room.name)
     }
   }
 
-  private handleMessage(room: Room, conn: Connection, message: ClientMessage): 'held' | void {
+  private handleMessage(room: Room, conn: Connection, message: ClientMessage): void {
     switch (message.type) {
       case 'sync-step1': {
         if (!conn.buckets.syncRequests.take()) return this.refuse(conn, CloseCode.rateLimited, 'sync requests too frequent', room.name)
@@ -100,7 +100,6 @@ export class MessageHandler {
         const refusal = applyPresence(room, conn, message.update, (holder) =>
           this.ctx.claim(room, holder, conn, () => this.refuse(conn, CloseCode.forbidden, PRESENCE_SPOOF, room.name)),
         )
-        if (refusal === 'held') return 'held'
         if (refusal) this.refuse(conn, CloseCode.forbidden, refusal.reason, room.name)
         return
       }
@@ -111,7 +110,7 @@ export class MessageHandler {
     }
   }
 
-  private handleUpdate(room: Room, conn: Connection, update: Uint8Array, step2: boolean): 'held' | void {
+  private handleUpdate(room: Room, conn: Connection, update: Uint8Array, step2: boolean): void {
     if (step2 && !this.handshaken.has(conn)) {
       this.handshaken.add(conn)
       clearTimeout(this.gapTimers.get(conn))
@@ -145,7 +144,8 @@ export class MessageHandler {
     }
     const checked = checkClocks(decoded.structs, (c) => room.knownClock(c), ownerOf, conn)
     if ('reason' in checked) {
-      if (asked) return 'held'
+      // The claim is being settled: this frame waits (`conn.held`) and comes back here.
+      if (asked) return
       if (!this.handshaken.has(conn) && startsAhead(decoded.structs, (c) => room.knownClock(c))) return this.awaitStep2(room, conn, checked.reason)
       return this.refuse(conn, CloseCode.malformed, checked.reason, room.name)
     }

@@ -18,7 +18,7 @@ export function applyPresence(
   update: Uint8Array,
   /** A claim on an id another open connection holds (handover.ts); the claimant is refused through it if the holder answers. */
   claim: (holder: Connection) => ClaimVerdict,
-): PresenceRefusal | 'held' | null {
+): PresenceRefusal | null {
   const own = []
   for (const entry of decodeAwarenessUpdate(update)) {
     if (conn.awarenessClientId === null && !presenceHolder(room, entry.clientId)) {
@@ -35,7 +35,8 @@ export function applyPresence(
       // Unless it is this client's own id, still held by its previous, half-open socket (handover.ts).
       const holder = conn.awarenessClientId === null ? presenceHolder(room, entry.clientId) : undefined
       const verdict = holder && holder !== conn ? claim(holder) : 'refuse'
-      if (verdict === 'asked') return 'held'
+      // Being settled: the frame waits (`conn.held`) and is applied again later.
+      if (verdict === 'asked') return null
       if (verdict === 'refuse') return { reason: PRESENCE_SPOOF }
       conn.awarenessClientId = entry.clientId
       own.push(entry)
