@@ -59,6 +59,8 @@ export interface FaultReport {
   settleMs: number
   /** Closes the clients saw with a code ≥ 4400 (refusals; 4400–4499 stop a client for good), by code and reason. */
   refusals: Record<string, number>
+  /** Every close the clients saw (a failed reconnect attempt counts: 1006), by code. */
+  closeCodes: Record<string, number>
   /** Sockets the processes up at the end dropped for silence, and client ids they handed over (killed processes' counts are gone). */
   heartbeatDropped: number
   handovers: number
@@ -298,6 +300,8 @@ export async function runFaults(opts: FaultOptions): Promise<FaultReport> {
     const settleMs = Date.now() - settleStart
     const refusals: Record<string, number> = {}
     for (const c of clients) for (const x of c.closes) if (x.code >= 4400) refusals[`${x.code} ${x.reason}`] = (refusals[`${x.code} ${x.reason}`] ?? 0) + 1
+    const closeCodes: Record<string, number> = {}
+    for (const c of clients) for (const x of c.closes) closeCodes[x.code] = (closeCodes[x.code] ?? 0) + 1
     const heartbeatDropped = await sumMetric(procs, 'hubwork_sync_heartbeat_dropped_total')
     const handovers = await sumMetric(procs, 'hubwork_sync_handovers_total')
     if (!converged) {
@@ -334,6 +338,7 @@ export async function runFaults(opts: FaultOptions): Promise<FaultReport> {
       converged,
       settleMs,
       refusals,
+      closeCodes,
       heartbeatDropped,
       handovers,
       reconnect: {
