@@ -61,6 +61,8 @@ export interface FaultReport {
   refusals: Record<string, number>
   /** Every close the clients saw (a failed reconnect attempt counts: 1006), by code. */
   closeCodes: Record<string, number>
+  /** nginx's error log, by kind of message (addresses and times left out): where failed reconnects go. */
+  nginxErrors: Record<string, number>
   /** Sockets the processes up at the end dropped for silence, and client ids they handed over (killed processes' counts are gone). */
   heartbeatDropped: number
   handovers: number
@@ -302,6 +304,14 @@ export async function runFaults(opts: FaultOptions): Promise<FaultReport> {
     for (const c of clients) for (const x of c.closes) if (x.code >= 4400) refusals[`${x.code} ${x.reason}`] = (refusals[`${x.code} ${x.reason}`] ?? 0) + 1
     const closeCodes: Record<string, number> = {}
     for (const c of clients) for (const x of c.closes) closeCodes[x.code] = (closeCodes[x.code] ?? 0) + 1
+    const nginxErrors: Record<string, number> = {}
+    for (const line of (await nginx.errors()).split('\n')) {
+      const m = /\[(\w+)\] \d+#\d+: (?:\*\d+ )?([^,(]*)/.exec(line)
+      if (!m) continue
+      const kind = `${m[1]} ${m[2].trim()}`
+      nginxErrors[kind] = (nginxErrors[kind] ?? 0) + 1
+      if (nginxErrors[kind] <= 2) log(`nginx: ${line.slice(0, 500)}`)
+    }
     const heartbeatDropped = await sumMetric(procs, 'hubwork_sync_heartbeat_dropped_total')
     const handovers = await sumMetric(procs, 'hubwork_sync_handovers_total')
     if (!converged) {
@@ -339,6 +349,7 @@ export async function runFaults(opts: FaultOptions): Promise<FaultReport> {
       settleMs,
       refusals,
       closeCodes,
+      nginxErrors,
       heartbeatDropped,
       handovers,
       reconnect: {
