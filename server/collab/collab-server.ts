@@ -197,6 +197,7 @@ export class CollabServer {
       awarenessClientId: null,
       buckets: connectionBuckets(this.opts.limits, this.opts.maxFrameBytes),
       lastHeardAt: Date.now(),
+      lastPongAt: 0,
       pingedAt: null,
       held: null,
       send: transport.send,
@@ -235,7 +236,7 @@ export class CollabServer {
       },
       receiveText: () => this.messages.refuse(conn, CloseCode.malformed, 'text frames are not part of the protocol', admitted.doc),
       heard: () => {
-        conn.lastHeardAt = Date.now()
+        conn.lastHeardAt = conn.lastPongAt = Date.now()
       },
       disconnect: () => void ready.then(() => room && this.leave(room, conn)),
     }

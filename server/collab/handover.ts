@@ -25,7 +25,7 @@ export interface HandoverOptions {
  * So when the claimant comes with the SAME session as the holder (the same browser: another
  * person, or another sign-in, is refused as before), the holder is tested: silent past `silentMs`
  * it is dropped at once; otherwise it is pinged, and the claimant's frames wait for at most
- * `pongWaitMs`: a holder that answers (a pong or any frame) keeps the id (the claimant gets 4400,
+ * `pongWaitMs`: a holder that answers (a pong; a POST for an HTTP stream) keeps the id (the claimant gets 4400,
  * as before), one that does not is dropped and the claimant's frames are handled in order. Two
  * live sockets of one honest client never share a client id (a Y.Doc draws a new one per tab), so
  * the only live holder this can drop is one that stopped answering.
@@ -50,13 +50,15 @@ export class Handover {
       this.drop(room, holder)
       return 'free'
     }
+    // Only a pong proves the holder alive now: frames it sent before its client moved on may still be
+    // arriving (found by the soak: such late frames made live-looking holders refuse their own client).
     // A stream of the HTTP fallback cannot be pinged: it must then show life by itself (a POST).
-    holder.ping()
+    const pinged = holder.ping()
     this.asking.set(claimant, holder)
     claimant.held = []
     const deadline = askedAt + this.opts.pongWaitMs
     const check = () => {
-      const answered = holder.isOpen() && holder.lastHeardAt >= askedAt
+      const answered = holder.isOpen() && (pinged ? holder.lastPongAt : holder.lastHeardAt) >= askedAt
       if (!answered && holder.isOpen() && Date.now() < deadline) return void setTimeout(check, 20).unref()
       this.asking.delete(claimant)
       if (answered) {

@@ -23,6 +23,8 @@ export interface Connection {
   buckets: { messages: TokenBucket; bytes: TokenBucket; syncRequests: TokenBucket }
   /** When the server last heard from this socket, a frame or a pong (ms since the epoch). */
   lastHeardAt: number
+  /** When it last answered a ping (ms since the epoch; 0: never). */
+  lastPongAt: number
   /** When the heartbeat last pinged it (null: not yet). */
   pingedAt: number | null
   /** Frames waiting while a claim this connection makes on a held client id is settled (handover.ts). */
