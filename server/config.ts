@@ -48,6 +48,8 @@ const EnvSchema = z.object({
   SYNC_DEFLATE_MIN_BYTES: z.coerce.number().int().min(0).default(1024),
   /** Largest encoded document state the sync endpoint lets a document grow to, in bytes. */
   SYNC_MAX_DOC_BYTES: positiveInt.default(64 * 1024 * 1024),
+  /** Every sync socket is pinged this often (ms); one that answers nothing by the next ping is dropped. */
+  SYNC_PING_MS: positiveInt.default(20_000),
   /** What one hub's documents may occupy in storage (updates, snapshots, versions), in bytes. */
   HUB_MAX_BYTES: positiveInt.default(200 * 1024 * 1024),
   /** Largest REST request body, in bytes. */
@@ -93,6 +95,7 @@ export interface Config {
   /** permessage-deflate threshold in bytes (0: off). */
   syncDeflateMinBytes: number
   syncMaxDocBytes: number
+  syncPingMs: number
   hubMaxBytes: number
   bodyMaxBytes: number
   sessionIdleMs: number
@@ -155,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syncMaxFrameBytes: e.SYNC_MAX_FRAME_BYTES,
     syncDeflateMinBytes: e.SYNC_DEFLATE_MIN_BYTES,
     syncMaxDocBytes: e.SYNC_MAX_DOC_BYTES,
+    syncPingMs: e.SYNC_PING_MS,
     hubMaxBytes: e.HUB_MAX_BYTES,
     bodyMaxBytes: e.BODY_MAX_BYTES,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,

@@ -86,6 +86,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     maxFrameBytes: config.syncMaxFrameBytes,
     maxDocBytes: config.syncMaxDocBytes,
     maxHubBytes: config.hubMaxBytes,
+    pingMs: config.syncPingMs,
     ...opts.collab,
   })
   await collab.start()

@@ -29,6 +29,16 @@ export function createCollabMetrics() {
       registers: [registry],
     }),
     commitFailures: new Counter({ name: 'hubwork_commit_failures_total', help: 'Failed group commits (retried)', registers: [registry] }),
+    heartbeatDropped: new Counter({
+      name: 'hubwork_sync_heartbeat_dropped_total',
+      help: 'Sockets dropped because they answered no ping (half-open: the network died without a close)',
+      registers: [registry],
+    }),
+    handovers: new Counter({
+      name: 'hubwork_sync_handovers_total',
+      help: "Silent sockets dropped because their own client reconnected on a new socket (same session) to claim its client id",
+      registers: [registry],
+    }),
     closed: new Counter({
       name: 'hubwork_connections_closed_total',
       help: 'Connections closed by the server, by reason',

@@ -24,6 +24,8 @@ import { Versions } from './versions.js'
 import { DEFAULT_HUB_MAX_BYTES, HubQuota } from './hub-quota.js'
 import { parseDocName } from '../../shared/doc-names.js'
 import { WritePath } from './write-path.js'
+import { Heartbeat } from './heartbeat.js'
+import { Handover } from './handover.js'
 
 export type { PersistedEvent } from './write-path.js'
 
@@ -42,13 +44,31 @@ export interface CollabOptions {
   versionIntervalMs?: number
   compactAfter?: CompactionBound
   limits?: ConnectionLimits
+  /** Every socket is pinged this often; one that answers nothing by the next ping is dropped (heartbeat.ts). */
+  pingMs?: number
+  /** A new socket of the same session takes a client id over from a holder silent this long (handover.ts); default: `pingMs`. */
+  handoverSilentMs?: number
+  /** Otherwise the holder is pinged, and dropped if it answers nothing within this. */
+  pongWaitMs?: number
+  /** An HTTP fallback stream whose client POSTs nothing for this long is closed (http-links.ts). */
+  httpSilenceMs?: number
 }
+
+/** Defaults of the liveness timers: a browser answers pings by itself, and renews its presence every 15 s. */
+export const DEFAULT_PING_MS = 20_000
+const DEFAULT_PONG_WAIT_MS = 5_000
+/** Longer than a minute: a hidden tab's timers (its presence renewals) may fire only once a minute. */
+const DEFAULT_HTTP_SILENCE_MS = 90_000
 
 /** How the sync server talks to one socket; the HTTP adapter provides it. */
 export interface Transport {
   send(data: Uint8Array): void
   close(code: number, reason: string): void
   isOpen(): boolean
+  /** A WebSocket ping (the HTTP fallback has none); the answer comes back through `ConnectionHandle.heard`. */
+  ping?(): void
+  /** Drops the socket with no closing handshake (the peer stopped answering); default: `close`. */
+  terminate?(): void
 }
 
 /** An open socket's side of the sync server: frames in, and the end of the socket. */
@@ -56,6 +76,8 @@ export interface ConnectionHandle {
   receive(data: Uint8Array): void
   /** A frame the protocol has no place for (text): closes the connection. */
   receiveText(): void
+  /** A sign of life that is not a frame (a pong). */
+  heard(): void
   disconnect(): void
 }
 
@@ -80,6 +102,8 @@ export class CollabServer {
   private readonly fanout: Fanout | null
   private readonly quota: HubQuota
   private readonly opts: Required<CollabOptions>
+  private readonly heartbeat: Heartbeat
+  private readonly handover: Handover
   private nextConnId = 1
   private closed = false
   private healTimer: NodeJS.Timeout | null = null
@@ -89,7 +113,25 @@ export class CollabServer {
     private readonly logger: Logger,
     options: CollabOptions,
   ) {
-    this.opts = { idleUnloadMs: 30_000, versionIntervalMs: 60_000, compactAfter: COMPACT_AFTER, limits: DEFAULT_LIMITS, maxHubBytes: DEFAULT_HUB_MAX_BYTES, ...options }
+    const pingMs = options.pingMs ?? DEFAULT_PING_MS
+    this.opts = {
+      idleUnloadMs: 30_000,
+      versionIntervalMs: 60_000,
+      compactAfter: COMPACT_AFTER,
+      limits: DEFAULT_LIMITS,
+      maxHubBytes: DEFAULT_HUB_MAX_BYTES,
+      pingMs,
+      handoverSilentMs: pingMs,
+      pongWaitMs: DEFAULT_PONG_WAIT_MS,
+      httpSilenceMs: DEFAULT_HTTP_SILENCE_MS,
+      ...options,
+    }
+    this.heartbeat = new Heartbeat(this.opts.pingMs, () => this.roomConnections(), (room, conn) => this.drop(room, conn, 'heartbeat'))
+    this.handover = new Handover(
+      { silentMs: this.opts.handoverSilentMs, pongWaitMs: this.opts.pongWaitMs },
+      (room, conn) => this.drop(room, conn, 'handover'),
+      (room, conn) => this.replay(room, conn),
+    )
     this.quota = new HubQuota(this.db, this.opts.maxHubBytes)
     this.events.setMaxListeners(50)
     this.versions = new Versions(this.db, logger, this.opts.versionIntervalMs)
@@ -109,6 +151,7 @@ export class CollabServer {
           for (const c of changes) appendStatusHistory(doc, c.entryId, { at, by, from: c.from, to: c.to })
         }).catch((err) => logger.warn({ err: (err as Error).message, doc: docName }, 'status history not recorded'))
       },
+      claim: (room, holder, claimant, refuse) => this.handover.claim(room, holder, claimant, refuse),
     })
   }
 
@@ -118,6 +161,7 @@ export class CollabServer {
 
   /** Starts listening to other processes (PostgreSQL only). */
   async start(): Promise<void> {
+    this.heartbeat.start()
     await this.fanout?.start(() => this.resyncAll())
     // A process killed between its commit and its NOTIFY (or a NOTIFY lost while PostgreSQL went
     // down) leaves the others' rooms behind with nothing to tell them: each open room is compared
@@ -130,6 +174,11 @@ export class CollabServer {
 
   get maxFrameBytes(): number {
     return this.opts.maxFrameBytes
+  }
+
+  /** How long an HTTP fallback stream may go without a POST before it is closed. */
+  get httpSilenceMs(): number {
+    return this.opts.httpSilenceMs
   }
 
   /**
@@ -150,11 +199,25 @@ export class CollabServer {
       buckets: connectionBuckets(this.opts.limits, this.opts.maxFrameBytes),
       // A reader's changes are never stored: nothing to acknowledge, ever.
       acks: options.acks && !admitted.readOnly ? { received: 0, chain: Promise.resolve() } : null,
+      lastHeardAt: Date.now(),
+      lastPongAt: 0,
+      pingedAt: null,
+      held: null,
       send: transport.send,
       isOpen: transport.isOpen,
       close: (code, reason) => {
         refused = true
         transport.close(code, reason)
+      },
+      ping: () => {
+        if (!transport.ping) return false
+        transport.ping()
+        return true
+      },
+      terminate: () => {
+        refused = true
+        if (transport.terminate) transport.terminate()
+        else transport.close(CloseCode.goingAway, 'no answer from the client')
       },
     }
     // Frames a client sent before closing its socket are still handled (an edit sent is an edit
@@ -170,10 +233,48 @@ export class CollabServer {
       () => conn.close(CloseCode.serverError, 'document could not be loaded'),
     )
     return {
-      receive: (data) => void ready.then(() => room && !refused && this.messages.handleFrame(room, conn, data)),
+      receive: (data) => {
+        conn.lastHeardAt = Date.now()
+        void ready.then(() => room && !refused && this.deliver(room, conn, data))
+      },
       receiveText: () => this.messages.refuse(conn, CloseCode.malformed, 'text frames are not part of the protocol', admitted.doc),
+      heard: () => {
+        conn.lastHeardAt = conn.lastPongAt = Date.now()
+      },
       disconnect: () => void ready.then(() => room && this.leave(room, conn)),
     }
+  }
+
+  /** One frame to the protocol, in order: frames wait while a claim of this connection is settled. */
+  private deliver(room: Room, conn: Connection, data: Uint8Array): void {
+    if (conn.held) return void conn.held.push(data)
+    this.messages.handleFrame(room, conn, data)
+    // This frame started a claim (handover.ts set `held`): it waits first, then those after it.
+    ;(conn.held as Uint8Array[] | null)?.unshift(data)
+  }
+
+  /** A claim was settled for `conn` (its holder is gone): its waiting frames are handled, in order. */
+  private replay(room: Room, conn: Connection): void {
+    const frames = conn.held ?? []
+    conn.held = null
+    for (const data of frames) if (conn.isOpen()) this.deliver(room, conn, data)
+  }
+
+  /**
+   * Drops a socket that stopped answering (the heartbeat) or whose client id its own client
+   * reconnected to claim (a handover): at once, with its room membership, presence and client ids.
+   */
+  private drop(room: Room, conn: Connection, why: 'heartbeat' | 'handover'): void {
+    if (why === 'heartbeat') this.metrics.heartbeatDropped.inc()
+    else this.metrics.handovers.inc()
+    this.logger.warn({ doc: room.name, userId: conn.actor.id, silentMs: Date.now() - conn.lastHeardAt, why }, 'dropping a silent sync connection')
+    conn.terminate()
+    this.leave(room, conn)
+  }
+
+  /** Every connection of every open room. */
+  private *roomConnections(): Generator<{ room: Room; conn: Connection }> {
+    for (const room of this.rooms.all()) for (const conn of room.connections) yield { room, conn }
   }
 
   /**
@@ -203,7 +304,9 @@ export class CollabServer {
     for (const [client, owner] of room.clientOwners) if (owner === conn) room.clientOwners.delete(client)
     if (!room.connections.delete(conn)) return
     this.metrics.connections.dec()
-    if (conn.awarenessClientId !== null) removeAwarenessStates(room.awareness, [conn.awarenessClientId], 'left')
+    // Its presence goes, unless the same client id speaks through a newer socket already (a handover).
+    const id = conn.awarenessClientId
+    if (id !== null && ![...room.connections].some((o) => o.awarenessClientId === id)) removeAwarenessStates(room.awareness, [id], 'left')
     if (room.connections.size === 0) {
       void this.versions.save(room, 'last client left')
       this.rooms.release(room)
@@ -325,6 +428,7 @@ export class CollabServer {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
+    this.heartbeat.stop()
     const drained = await this.writes.drain()
     if (!drained) this.logger.error({ pending: this.writes.size }, 'stopping with writes not yet durable')
     for (const room of this.rooms.closeAll()) {

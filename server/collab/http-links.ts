@@ -21,6 +21,8 @@ interface Link {
   sessionHash: string
   handle: ConnectionHandle
   close(code: number, reason: string): void
+  /** When the client last POSTed (ms since the epoch). */
+  heardAt: number
 }
 
 /** A server-sent event carrying `data` (one line: base64 or JSON). */
@@ -55,10 +57,21 @@ export class HttpLinks {
     let open = true
     const keepalive = setInterval(() => open && write(': keep-alive\n\n'), KEEPALIVE_MS)
     keepalive.unref()
+    // A stream cannot be pinged, and a stream whose client vanished (its network dropped) may look
+    // open for minutes: a live client POSTs its presence renewal every 15 s (once a minute when its
+    // tab is hidden), so a stream silent past the bound is closed, releasing its room, presence and
+    // client ids. 4001 is not a refusal: a client still there reconnects.
+    const silenceMs = this.collab.httpSilenceMs
+    const silence = setInterval(() => {
+      const link = this.links.get(id)
+      if (link && Date.now() - link.heardAt > silenceMs) close(CloseCode.goingAway, `nothing heard from the client for ${Math.round(silenceMs / 1000)} s`)
+    }, Math.max(50, Math.min(KEEPALIVE_MS, silenceMs / 4)))
+    silence.unref()
     const finish = () => {
       if (!open) return false
       open = false
       clearInterval(keepalive)
+      clearInterval(silence)
       this.links.delete(id)
       return true
     }
@@ -76,7 +89,7 @@ export class HttpLinks {
       close,
       isOpen: () => open,
     }, options)
-    this.links.set(id, { doc: verdict.doc, sessionHash: verdict.sessionHash, handle, close })
+    this.links.set(id, { doc: verdict.doc, sessionHash: verdict.sessionHash, handle, close, heardAt: Date.now() })
     return {
       // The client went away (stream closed): like a socket's close.
       disconnect: () => {
@@ -96,6 +109,7 @@ export class HttpLinks {
    * (the socket's code); bytes that are not length-prefixed frames close it as malformed.
    */
   receive(link: Link, body: Uint8Array, maxFrameBytes: number): void {
+    link.heardAt = Date.now()
     const decoder = decoding.createDecoder(body)
     try {
       while (decoding.hasContent(decoder)) {

@@ -9,12 +9,13 @@ import type { CollabMetrics } from './collab-metrics.js'
 import { checkClocks, startsAhead, type ConnectionLimits } from './guards.js'
 import { checkMeaning, type StatusChange } from './meaning/check-meaning.js'
 import { indexStructs } from './meaning/struct-places.js'
-import { applyPresence } from './presence.js'
+import { applyPresence, PRESENCE_SPOOF } from './presence.js'
 import { decodeClientMessage, encodeSyncStep2, ProtocolError, type ClientMessage } from './protocol.js'
 import type { Connection, Room } from './room.js'
 import type { WritePath } from './write-path.js'
 import type { HubQuota } from './hub-quota.js'
 import { encodeStored } from '../../shared/stored-acks.js'
+import type { ClaimVerdict } from './handover.js'
 
 /** What the message handler needs of the sync server. */
 export interface MessageContext {
@@ -26,6 +27,8 @@ export interface MessageContext {
   writes: WritePath
   /** Records accepted status changes of actions (the server's own edit, after the change is stored). */
   onStatusChanges(docName: string, changes: StatusChange[], byUserId: string): void
+  /** A claim on a client id another open connection holds (handover.ts): `refuse` if the holder keeps it. */
+  claim(room: Room, holder: Connection, claimant: Connection, refuse: () => void): ClaimVerdict
 }
 
 /**
@@ -58,7 +61,10 @@ export class MessageHandler {
     this.gapTimers.set(conn, timer)
   }
 
-  /** Handles one binary frame of a connection. */
+  /**
+   * Handles one binary frame of a connection. A frame that starts a claim on a held client id
+   * (handover.ts) is handled no further: `conn.held` is set, and the frame is handled again later.
+   */
   handleFrame(room: Room, conn: Connection, data: Uint8Array): void {
     if (!conn.buckets.messages.take() || !conn.buckets.bytes.take(data.byteLength)) {
       return this.refuse(conn, CloseCode.rateLimited, 'too many messages', room.name)
@@ -91,11 +97,15 @@ export class MessageHandler {
       }
       case 'update': {
         const handled = this.handleUpdate(room, conn, message.update, message.step2)
+        // A frame waiting for a claim to be settled is handled (and acknowledged) when it is replayed.
+        if (conn.held) return
         if (conn.acks) acknowledge(conn, conn.acks, handled)
         return
       }
       case 'awareness': {
-        const refusal = applyPresence(room, conn, message.update)
+        const refusal = applyPresence(room, conn, message.update, (holder) =>
+          this.ctx.claim(room, holder, conn, () => this.refuse(conn, CloseCode.forbidden, PRESENCE_SPOOF, room.name)),
+        )
         if (refusal) this.refuse(conn, CloseCode.forbidden, refusal.reason, room.name)
         return
       }
@@ -131,13 +141,22 @@ export class MessageHandler {
       return this.refuse(conn, CloseCode.malformed, 'malformed update', room.name)
     }
     // A client id's owner whose socket is closed already (its close not yet handled) is no owner: the
-    // same client reconnecting at once must not be refused for its own id.
+    // same client reconnecting at once must not be refused for its own id. An open owner of the
+    // same session may be a half-open socket: it is tested (handover.ts), and meanwhile this frame waits.
+    let asked = false
     const ownerOf = (c: number) => {
       const owner = room.clientOwners.get(c)
-      return owner && owner.isOpen() ? owner : undefined
+      if (!owner || !owner.isOpen()) return undefined
+      if (owner === conn || asked) return owner
+      const verdict = this.ctx.claim(room, owner, conn, () => this.refuse(conn, CloseCode.malformed, `client id ${c} belongs to another connection, which answered`, room.name))
+      if (verdict === 'free') return undefined
+      asked = verdict === 'asked'
+      return owner
     }
     const checked = checkClocks(decoded.structs, (c) => room.knownClock(c), ownerOf, conn)
     if ('reason' in checked) {
+      // The claim is being settled: this frame waits (`conn.held`) and comes back here.
+      if (asked) return
       if (!this.handshaken.has(conn) && startsAhead(decoded.structs, (c) => room.knownClock(c))) return this.awaitStep2(room, conn, checked.reason)
       return this.refuse(conn, CloseCode.malformed, checked.reason, room.name)
     }

@@ -1,6 +1,7 @@
 import { applyAwarenessUpdate } from 'y-protocols/awareness'
 import { decodeAwarenessUpdate, encodeAwarenessUpdate } from './protocol.js'
 import type { Connection, Room } from './room.js'
+import type { ClaimVerdict } from './handover.js'
 
 /** Why a presence message was refused (the connection is closed with 4403). */
 export type PresenceRefusal = { reason: string }
@@ -11,10 +12,16 @@ export type PresenceRefusal = { reason: string }
  * at its first presence message.
  * @returns a refusal when the message speaks for another client id, else null
  */
-export function applyPresence(room: Room, conn: Connection, update: Uint8Array): PresenceRefusal | null {
+export function applyPresence(
+  room: Room,
+  conn: Connection,
+  update: Uint8Array,
+  /** A claim on an id another open connection holds (handover.ts); the claimant is refused through it if the holder answers. */
+  claim: (holder: Connection) => ClaimVerdict,
+): PresenceRefusal | null {
   const own = []
   for (const entry of decodeAwarenessUpdate(update)) {
-    if (conn.awarenessClientId === null && !isPresenceOwned(room, entry.clientId)) {
+    if (conn.awarenessClientId === null && !presenceHolder(room, entry.clientId)) {
       conn.awarenessClientId = entry.clientId
     }
     if (entry.clientId === conn.awarenessClientId) {
@@ -24,7 +31,16 @@ export function applyPresence(room: Room, conn: Connection, update: Uint8Array):
     // y-websocket clients echo every presence change they see, others' included; echoes and
     // local time-outs (null states) are ignored. A newer state for someone else is a spoof.
     const current = room.awareness.meta.get(entry.clientId)?.clock ?? -1
-    if (entry.state !== null && entry.clock > current) return { reason: 'presence for another client id' }
+    if (entry.state !== null && entry.clock > current) {
+      // Unless it is this client's own id, still held by its previous, half-open socket (handover.ts).
+      const holder = conn.awarenessClientId === null ? presenceHolder(room, entry.clientId) : undefined
+      const verdict = holder && holder !== conn ? claim(holder) : 'refuse'
+      // Being settled: the frame waits (`conn.held`) and is applied again later.
+      if (verdict === 'asked') return null
+      if (verdict === 'refuse') return { reason: PRESENCE_SPOOF }
+      conn.awarenessClientId = entry.clientId
+      own.push(entry)
+    }
   }
   if (own.length === 0) return null
   const stamped = own.map((e) => ({
@@ -46,9 +62,12 @@ export function applyPresence(room: Room, conn: Connection, update: Uint8Array):
   return null
 }
 
-function isPresenceOwned(room: Room, clientId: number): boolean {
-  for (const other of room.connections) if (other.awarenessClientId === clientId) return true
-  return false
+export const PRESENCE_SPOOF = 'presence for another client id'
+
+/** The open connection speaking for a presence client id, if any. */
+function presenceHolder(room: Room, clientId: number): Connection | undefined {
+  for (const other of room.connections) if (other.awarenessClientId === clientId && other.isOpen()) return other
+  return undefined
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)

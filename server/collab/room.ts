@@ -26,9 +26,21 @@ export interface Connection {
    * write: update frames received so far, and the chain that acknowledges them in order.
    */
   acks: { received: number; chain: Promise<void> } | null
+  /** When the server last heard from this socket, a frame or a pong (ms since the epoch). */
+  lastHeardAt: number
+  /** When it last answered a ping (ms since the epoch; 0: never). */
+  lastPongAt: number
+  /** When the heartbeat last pinged it (null: not yet). */
+  pingedAt: number | null
+  /** Frames waiting while a claim this connection makes on a held client id is settled (handover.ts). */
+  held: Uint8Array[] | null
   send(data: Uint8Array): void
   close(code: number, reason: string): void
   isOpen(): boolean
+  /** Pings the peer; false when the transport cannot (the HTTP fallback). */
+  ping(): boolean
+  /** Drops the socket at once, with no closing handshake: its peer stopped answering. */
+  terminate(): void
 }
 
 /**

@@ -49,7 +49,12 @@ export function collabRoute(collab: CollabServer) {
             if (raw.readyState === raw.OPEN || raw.readyState === raw.CONNECTING) originalClose(code, reason)
           },
           isOpen: () => raw.readyState === raw.OPEN,
+          ping: () => {
+            if (raw.readyState === raw.OPEN) raw.ping()
+          },
+          terminate: () => raw.terminate(),
         }, { acks })
+        raw.on('pong', () => handle?.heard())
       },
       onMessage(event) {
         if (!handle) return

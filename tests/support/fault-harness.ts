@@ -57,6 +57,15 @@ export interface FaultReport {
   /** Every client of each document holds the same state, equal to the database's. */
   converged: boolean
   settleMs: number
+  /** Closes the clients saw with a code ≥ 4400 (refusals; 4400–4499 stop a client for good), by code and reason. */
+  refusals: Record<string, number>
+  /** Every close the clients saw (a failed reconnect attempt counts: 1006), by code. */
+  closeCodes: Record<string, number>
+  /** nginx's error log, by kind of message (addresses and times left out): where failed reconnects go. */
+  nginxErrors: Record<string, number>
+  /** Sockets the processes up at the end dropped for silence, and client ids they handed over (killed processes' counts are gone). */
+  heartbeatDropped: number
+  handovers: number
   reconnect: { all: Percentiles; afterKill: Percentiles; afterPgRestart: Percentiles }
   pgRestart: {
     /** Group commits that failed while PostgreSQL was down (each retried; nothing was relayed unstored). */
@@ -128,9 +137,12 @@ export async function runFaults(opts: FaultOptions): Promise<FaultReport> {
     for (let i = 0; i < opts.docs; i++) docs.push(await createNoteRow(db.db, hub.id, `soak-${i}`))
 
     const ports = await Promise.all(procs.map(() => freePort()))
-    const env = { DATABASE_URL: url, PUBLIC_ORIGIN: ORIGIN, LOG_LEVEL: 'error' }
+    // FAULT_LOG_LEVEL=warn keeps the processes' warnings (refusals, dropped sockets) for a failed run's diagnosis.
+    const env = { DATABASE_URL: url, PUBLIC_ORIGIN: ORIGIN, LOG_LEVEL: process.env.FAULT_LOG_LEVEL ?? 'error' }
+    const everyProc: ChildServer[] = []
     const start = async (i: number) => {
       const p = await startChildServer(env, ports[i], BUILT_SERVER)
+      everyProc.push(p)
       p.child.once('exit', () => {
         if (!killedByUs.has(p)) {
           crashes++
@@ -288,10 +300,25 @@ export async function runFaults(opts: FaultOptions): Promise<FaultReport> {
       await sleep(250)
     }
     const settleMs = Date.now() - settleStart
+    const refusals: Record<string, number> = {}
+    for (const c of clients) for (const x of c.closes) if (x.code >= 4400) refusals[`${x.code} ${x.reason}`] = (refusals[`${x.code} ${x.reason}`] ?? 0) + 1
+    const closeCodes: Record<string, number> = {}
+    for (const c of clients) for (const x of c.closes) closeCodes[x.code] = (closeCodes[x.code] ?? 0) + 1
+    const nginxErrors: Record<string, number> = {}
+    for (const line of (await nginx.errors()).split('\n')) {
+      const m = /\[(\w+)\] \d+#\d+: (?:\*\d+ )?([^,(]*)/.exec(line)
+      if (!m) continue
+      const kind = `${m[1]} ${m[2].trim()}`
+      nginxErrors[kind] = (nginxErrors[kind] ?? 0) + 1
+      if (nginxErrors[kind] <= 2) log(`nginx: ${line.slice(0, 500)}`)
+    }
+    const heartbeatDropped = await sumMetric(procs, 'hubwork_sync_heartbeat_dropped_total')
+    const handovers = await sumMetric(procs, 'hubwork_sync_handovers_total')
     if (!converged) {
       const codes: Record<string, number> = {}
       for (const c of clients) for (const x of c.closes) codes[x.code >= 4400 ? `${x.code} ${x.reason}` : x.code] = (codes[x.code >= 4400 ? `${x.code} ${x.reason}` : x.code] ?? 0) + 1
       const stuck = clients.filter((c) => !(c.provider.wsconnected && c.provider.synced))
+      for (const p of everyProc) for (const line of p.output().split('\n')) if (/another connection|silent sync connection/.test(line)) log(`  ${line.slice(0, 400)}`)
       log(`not converged: ${stuck.length} clients not synced (${stuck.filter((c) => !c.provider.shouldConnect).length} gave up); close codes ${JSON.stringify(codes)}`)
     }
     // What clients hold first, the database after: whatever a peer received was stored before it
@@ -320,6 +347,11 @@ export async function runFaults(opts: FaultOptions): Promise<FaultReport> {
       lostWritten,
       converged,
       settleMs,
+      refusals,
+      closeCodes,
+      nginxErrors,
+      heartbeatDropped,
+      handovers,
       reconnect: {
         all: percentiles(reconnects.map((r) => r.ms)),
         afterKill: percentiles(reconnects.filter((r) => r.fault === 'kill').map((r) => r.ms)),

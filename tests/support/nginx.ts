@@ -54,13 +54,17 @@ http {
   map $http_upgrade $connection_upgrade { default upgrade; '' close; }
   upstream hubwork {
     # Round robin, no stickiness: consecutive requests and sockets of one client go to different processes.
-${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=2s;`).join('\n')}
+    # max_fails=0: a process is never marked down. A killed one refuses the connection at once and
+    # proxy_next_upstream moves on; marking it down instead (max_fails=1) kept a restarted process
+    # "down" until a request to it completed, and a WebSocket completes only when it closes: after
+    # two kills every process looked down ("no live upstreams", 502 to every reconnect).
+${upstreams.map((u) => `    server ${u} max_fails=0;`).join('\n')}
   }
   upstream hubwork_http_sync {
     # The HTTP sync fallback: a stream and the POSTs that feed it must meet in one process, so they
     # go by the session (a process that dies moves its sessions on; their streams reconnect).
     hash $cookie_hubwork_session consistent;
-${upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=2s;`).join('\n')}
+${upstreams.map((u) => `    server ${u} max_fails=0;`).join('\n')}
   }
   server {
     listen 127.0.0.1:${port};
