@@ -16,7 +16,7 @@ import { PageLoading, useOnline } from '../offline/loading'
 import { UpdateBanner } from '../offline/update-banner'
 import { SearchBox } from '../features/search/search-box'
 import { roleName } from '../../shared/labels'
-import { LanguageProvider, useT } from '../i18n/provider'
+import { LanguageProvider, useLanguage, useT } from '../i18n/provider'
 import type { ReactNode } from 'react'
 
 const loadRollup = () => import('../features/rollup/rollup-page')
@@ -44,6 +44,7 @@ function useUnread(signedIn: boolean): number {
 function Shell() {
   const { me, loading, expired, localSince, signOut } = useSession()
   const t = useT()
+  const { language } = useLanguage()
   const online = useOnline()
   const { path, navigate } = useRouter()
   // Hooks first, every render (React counts them); the early returns come after.
@@ -99,7 +100,7 @@ function Shell() {
         </nav>
         <SearchBox />
         <span className="who">
-          <Link to="/account">{me.name}</Link> <span className="muted">({roleName(me.role)})</span>
+          <Link to="/account">{me.name}</Link> <span className="muted">({roleName(me.role, language)})</span>
         </span>
         <SignOutButton onSignOut={() => void signOut().then(() => (closeLive(), queryClient.clear(), navigate('/login')))} />
         </div>

@@ -9,12 +9,13 @@ import { ErrorBanner } from '../ui/error-banner'
 import { Flag } from '../ui/flag-icon'
 import { formatDay } from '../ui/format'
 import { regionLabel } from '../../shared/labels'
-import { useT } from '../i18n/provider'
+import { useLanguage, useT } from '../i18n/provider'
 
 /** "My hubs": one card per hub the person may see. */
 export function HomePage() {
   const { me } = useSession()
   const t = useT()
+  const { language } = useLanguage()
   const [hubs, setHubs] = useState<HubSummaryView[] | null>(null)
   const [savedAt, setSavedAt] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -50,7 +51,7 @@ export function HomePage() {
               </Link>
             </h2>
             <p className="muted">
-              {[h.name, h.city, regionLabel(h.region)].filter(Boolean).join(' · ')}
+              {[h.name, h.city, regionLabel(h.region, language)].filter(Boolean).join(' · ')}
             </p>
             {h.activity && (
               <p className="small" data-testid="hub-activity">

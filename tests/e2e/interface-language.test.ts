@@ -76,6 +76,16 @@ describe('interface languages in Chromium', () => {
     await expectNoEnglish(page, 'fr-dashboard')
     await expectAccessibleAs(page, 'fr-dashboard')
 
+    // The reference pages: headings, column names and the partnership types in French.
+    await page.getByRole('link', { name: 'Partenariats et projets', exact: true }).click()
+    await page.getByRole('heading', { level: 1, name: 'Partenariats et projets' }).waitFor()
+    const partnerships = page.getByTestId('partnerships')
+    await partnerships.getByRole('columnheader', { name: 'Partenariat ou dialogue' }).waitFor({ timeout: 10_000 })
+    expect(await partnerships.textContent()).toContain('Partenariat numérique')
+    const referencesText = await visibleText(page)
+    expect(['Partnerships and dialogues', 'Global Gateway projects', 'Digital partnership', 'Regional agenda', 'Team Europe contributors'].filter((w) => referencesText.includes(w))).toEqual([])
+    await expectNoEnglish(page, 'fr-references')
+
     // The account: Italiano, saved and applied at once (the page is not reloaded: the editor's state would go).
     await page.getByRole('link', { name: 'Chloé Coordinatrice' }).click()
     await page.getByRole('heading', { name: 'Mon compte' }).waitFor()

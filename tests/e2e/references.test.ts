@@ -95,7 +95,7 @@ describe('partnerships and Global Gateway projects in Chromium', () => {
     await hq.getByLabel('To', { exact: true }).fill(day(1))
     const partnerships = hq.getByTestId('partnerships')
     await partnerships.getByRole('link', { name: 'EU-Nigeria Digital Economy Package (Global Gateway)' }).waitFor({ timeout: 15_000 })
-    await partnerships.getByRole('button', { name: /^EU-Nigeria Digital Economy Package \(Global Gateway\): 1 records/ }).click()
+    await partnerships.getByRole('button', { name: /^EU-Nigeria Digital Economy Package \(Global Gateway\): 1 record$/ }).click()
     const drawer = hq.getByTestId('drill-down')
     await drawer.getByText('Scope the data centre with the ministry').waitFor({ timeout: 10_000 })
     await drawer.getByRole('link', { name: 'Lagos data centre study' }).click()

@@ -7,7 +7,8 @@ import { Select } from '../../ui/select'
 import { ErrorBanner, NoticeBanner } from '../../ui/error-banner'
 import { TermPicker } from '../log/term-picker'
 import { forgetTaxonomy, useTaxonomy } from '../log/use-log'
-import { ggProjectPath, STAGE_LABELS } from '../references/reference-api'
+import { ggProjectPath, stageLabel } from '../references/reference-api'
+import { useT } from '../../i18n/provider'
 import { GG_STAGES, type GgStage } from '../../../shared/records'
 import type { GgProjectView } from '../../../shared/schemas/references'
 import type { TaxonomyTerm } from '../../../shared/taxonomy'
@@ -72,6 +73,7 @@ export function GgProjectsPanel() {
   const [notice, setNotice] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const formId = useId()
+  const t = useT()
 
   const start = (g: GgProjectView | null) => {
     setEditing(g?.id ?? null)
@@ -95,7 +97,7 @@ export function GgProjectsPanel() {
       forgetTaxonomy()
       await invalidateApi('/api/gg-projects')
       start(null)
-      setNotice(editing ? `Project “${saved.name}” saved.` : `Project “${saved.name}” added.`)
+      setNotice(t(editing ? 'ggAdmin.saved' : 'ggAdmin.added', { name: saved.name }))
     } catch (err) {
       const f = fieldError(err)
       if (f && f.field in EMPTY) setErrors({ [f.field]: f.message })
@@ -110,23 +112,27 @@ export function GgProjectsPanel() {
 
   return (
     <section className="panel" aria-labelledby="gg-admin-title" data-testid="gg-projects-admin">
-      <h2 id="gg-admin-title">Global Gateway projects</h2>
-      {projects.isPending && <p className="muted" role="status">Loading…</p>}
+      <h2 id="gg-admin-title">{t('refs.ggProjects')}</h2>
+      {projects.isPending && <p className="muted" role="status">{t('common.loading')}</p>}
       <ErrorBanner message={projects.error?.message} />
-      {projects.data && projects.data.length === 0 && <p className="muted">No projects yet.</p>}
+      {projects.data && projects.data.length === 0 && <p className="muted">{t('ggAdmin.noProjects')}</p>}
       {projects.data && projects.data.length > 0 && (
-        <Table caption="Global Gateway projects" captionHidden columns={['Project', 'Stage', 'Countries', 'Contributors', '']}>
+        <Table
+          caption={t('refs.ggProjects')}
+          captionHidden
+          columns={[t('refs.col.project'), t('refs.col.stage'), t('refs.col.countries'), t('refs.col.contributorsShort'), '']}
+        >
           {projects.data.map((g) => (
             <tr key={g.id}>
               <th scope="row">
                 <Link to={ggProjectPath(g.id)}>{g.name}</Link>
               </th>
-              <td>{g.stage ? STAGE_LABELS[g.stage] : '—'}</td>
+              <td>{g.stage ? stageLabel(g.stage) : '—'}</td>
               <td>{g.countries.join(', ') || '—'}</td>
               <td>{g.contributors.join(', ') || '—'}</td>
               <td>
-                <button type="button" onClick={() => start(g)} aria-label={`Edit ${g.name}`}>
-                  Edit
+                <button type="button" onClick={() => start(g)} aria-label={t('ggAdmin.editAria', { name: g.name })}>
+                  {t('common.edit')}
                 </button>
               </td>
             </tr>
@@ -134,10 +140,10 @@ export function GgProjectsPanel() {
         </Table>
       )}
       <form onSubmit={(e) => void submit(e)} aria-labelledby={`${formId}-title`} noValidate>
-        <h3 id={`${formId}-title`}>{editing ? `Edit “${draft.name || editing}”` : 'Add a project'}</h3>
+        <h3 id={`${formId}-title`}>{editing ? t('ggAdmin.editTitle', { name: draft.name || editing }) : t('ggAdmin.addTitle')}</h3>
         <ErrorBanner message={error} />
         <NoticeBanner message={notice} />
-        <Field id={`${formId}-name`} label="Name" error={errors.name} errorId={`${formId}-name-error`}>
+        <Field id={`${formId}-name`} label={t('ggAdmin.name')} error={errors.name} errorId={`${formId}-name-error`}>
           <input
             id={`${formId}-name`}
             required
@@ -147,39 +153,39 @@ export function GgProjectsPanel() {
           />
         </Field>
         {!editing && (
-          <Field id={`${formId}-id`} label="Identifier (lowercase letters, digits, hyphens)" error={errors.id} errorId={`${formId}-id-error`}>
+          <Field id={`${formId}-id`} label={t('ggAdmin.id')} error={errors.id} errorId={`${formId}-id-error`}>
             <input id={`${formId}-id`} value={draft.id} {...described('id')} onChange={(e) => (setIdTouched(true), set({ id: e.target.value }))} />
           </Field>
         )}
-        <Field id={`${formId}-countries`} label="Countries (ISO codes, separated by commas)" error={errors.countries} errorId={`${formId}-countries-error`}>
-          <input id={`${formId}-countries`} value={draft.countries} placeholder="NG, GH" {...described('countries')} onChange={(e) => set({ countries: e.target.value })} />
+        <Field id={`${formId}-countries`} label={t('ggAdmin.countries')} error={errors.countries} errorId={`${formId}-countries-error`}>
+          <input id={`${formId}-countries`} value={draft.countries} placeholder={t('ggAdmin.countriesExample')} {...described('countries')} onChange={(e) => set({ countries: e.target.value })} />
         </Field>
-        <TermPicker label="Themes" terms={taxonomy?.themes ?? []} value={draft.themes} onChange={(themes) => set({ themes })} />
-        {errors.themes && <p className="error small" id={`${formId}-themes-error`}>Themes: {errors.themes}</p>}
+        <TermPicker label={t('refs.themes')} terms={taxonomy?.themes ?? []} value={draft.themes} onChange={(themes) => set({ themes })} />
+        {errors.themes && <p className="error small" id={`${formId}-themes-error`}>{t('ggAdmin.fieldError', { field: t('refs.themes'), message: errors.themes })}</p>}
         <Select
-          label="Stage"
+          label={t('refs.col.stage')}
           value={draft.stage}
           onChange={(stage) => set({ stage: stage as GgStage | '' })}
-          empty="Not stated"
-          options={GG_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))}
+          empty={t('refs.notStated')}
+          options={GG_STAGES.map((s) => ({ value: s, label: stageLabel(s) }))}
         />
-        {errors.stage && <p className="error small">Stage: {errors.stage}</p>}
-        <TermPicker label="Team Europe contributors" terms={withUnknown(CONTRIBUTORS, draft.contributors)} value={draft.contributors} onChange={(contributors) => set({ contributors })} />
-        {errors.contributors && <p className="error small" id={`${formId}-contributors-error`}>Contributors: {errors.contributors}</p>}
+        {errors.stage && <p className="error small">{t('ggAdmin.fieldError', { field: t('refs.col.stage'), message: errors.stage })}</p>}
+        <TermPicker label={t('refs.col.contributors')} terms={withUnknown(CONTRIBUTORS, draft.contributors)} value={draft.contributors} onChange={(contributors) => set({ contributors })} />
+        {errors.contributors && <p className="error small" id={`${formId}-contributors-error`}>{t('ggAdmin.fieldError', { field: t('refs.col.contributorsShort'), message: errors.contributors })}</p>}
         <Select
-          label="Partnership or dialogue"
+          label={t('refs.col.partnership')}
           value={draft.partnership}
           onChange={(partnership) => set({ partnership })}
-          empty="None"
+          empty={t('ggAdmin.none')}
           options={(taxonomy?.partnerships ?? []).map((p) => ({ value: p.id, label: p.label }))}
         />
         <div className="row">
           <button type="submit" className="primary" disabled={busy}>
-            {editing ? 'Save project' : 'Add project'}
+            {editing ? t('ggAdmin.save') : t('ggAdmin.add')}
           </button>
           {editing && (
             <button type="button" onClick={() => start(null)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           )}
         </div>

@@ -1,5 +1,5 @@
 import { request } from '../../api/request'
-import { useT } from '../../i18n/provider'
+import { useLanguage, useT } from '../../i18n/provider'
 import { ROLES } from '../../../shared/roles'
 import { Select } from '../../ui/select'
 import { Table } from '../../ui/table'
@@ -36,7 +36,8 @@ export function UsersPanel({ users, q, onSearch, act, onLink }: Props) {
 
 function UserLine({ user: u, act, onLink }: { user: UserRow; act: Act; onLink: Props['onLink'] }) {
   const t = useT()
-  const setRole = (role: string) => void act(() => request('PATCH', `/api/admin/users/${u.id}`, { role }), t('users.roleNow', { name: u.name, role: roleName(role) }))
+  const { language } = useLanguage()
+  const setRole = (role: string) => void act(() => request('PATCH', `/api/admin/users/${u.id}`, { role }), t('users.roleNow', { name: u.name, role: roleName(role, language) }))
   const reset = () =>
     void act(async () => {
       const res = await request<{ link: string }>('POST', `/api/admin/users/${u.id}/reset`)
@@ -49,7 +50,7 @@ function UserLine({ user: u, act, onLink }: { user: UserRow; act: Act; onLink: P
       </td>
       <td>{u.email}</td>
       <td>
-        <Select ariaLabel={t('users.roleOf', { name: u.name })} value={u.role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: roleName(r) }))} />
+        <Select ariaLabel={t('users.roleOf', { name: u.name })} value={u.role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: roleName(r, language) }))} />
         <details>
           <summary>{t('users.furtherRoles')}</summary>
           {ROLES.filter((r) => r !== u.role).map((r) => {
@@ -60,9 +61,9 @@ function UserLine({ user: u, act, onLink }: { user: UserRow; act: Act; onLink: P
                 <input
                   type="checkbox"
                   checked={roles.includes(r)}
-                  onChange={() => void act(() => request('PATCH', `/api/admin/users/${u.id}`, { roles: next }), t('users.holds', { name: u.name, roles: next.join(', ') }))}
+                  onChange={() => void act(() => request('PATCH', `/api/admin/users/${u.id}`, { roles: next }), t('users.holds', { name: u.name, roles: next.map((x) => roleName(x, language)).join(', ') }))}
                 />
-                {roleName(r)}
+                {roleName(r, language)}
               </label>
             )
           })}

@@ -5,6 +5,7 @@ import type { ItemView } from '../../../shared/schemas/items'
 import type { GgProjectView } from '../../../shared/schemas/references'
 import type { Partnership } from '../../../shared/taxonomy'
 import type { GgStage } from '../../../shared/records'
+import { t, type MessageId } from '../../i18n/intl'
 
 /**
  * The reference entities as the client reads them: partnerships and dialogues (the taxonomy's)
@@ -29,15 +30,20 @@ export const usePartnership = (id: string) => useApi<PartnershipDetail>(`/api/pa
 export const useGgProject = (id: string) => useApi<GgProjectDetail>(`/api/gg-projects/${encodeURIComponent(id)}`)
 export const useGgProjects = () => useApi<GgProjectView[]>('/api/gg-projects')
 
-export const STAGE_LABELS: Record<GgStage, string> = {
-  announced: 'Announced',
-  preparation: 'In preparation',
-  implementation: 'In implementation',
-  completed: 'Completed',
-}
+/** A Global Gateway project's stage in the interface language. */
+export const stageLabel = (stage: GgStage): string => t(`refs.stage.${stage}`)
 
-/** How a partnership's type reads (`digital_partnership` → "Digital partnership"). */
-export const partnershipTypeLabel = (type: string) => {
+/** The partnership types of the taxonomy, each with its message (`refs.type.<type>`). */
+const PARTNERSHIP_TYPES = [
+  'dialogue', 'digital_alliance', 'digital_economy_package', 'digital_partnership', 'digital_trade', 'network', 'regional_agenda', 'trade_and_technology_council',
+] as const
+
+/**
+ * How a partnership's type reads in the interface language; a type the client does not know yet
+ * reads from its id (`digital_partnership` → "Digital partnership").
+ */
+export const partnershipTypeLabel = (type: string): string => {
+  if ((PARTNERSHIP_TYPES as readonly string[]).includes(type)) return t(`refs.type.${type}` as MessageId)
   const s = type.replaceAll('_', ' ')
   return s.charAt(0).toUpperCase() + s.slice(1)
 }

@@ -7,16 +7,18 @@ import { useTaxonomy } from '../log/use-log'
 import { Table } from '../../ui/table'
 import { ErrorBanner } from '../../ui/error-banner'
 import { formatDay } from '../../ui/format'
-import { count } from '../../../shared/labels'
-import { termLabel, type Taxonomy } from '../../../shared/taxonomy'
-import { ACTION_KIND_LABELS, EXCHANGE_TYPE_LABELS, type ActionKind, type ExchangeType } from '../../../shared/records'
-import { ACTION_STATUS_LABELS } from '../../../shared/item-statuses'
+import type { Taxonomy } from '../../../shared/taxonomy'
+import type { Language } from '../../../shared/languages'
+import { useLanguage, useT } from '../../i18n/provider'
+import { termLabelIn } from '../../i18n/terms'
+import { actionKindLabel, exchangeTypeLabel } from '../../i18n/records'
+import { actionStatusLabel } from '../../i18n/statuses'
 import type { ItemView } from '../../../shared/schemas/items'
 import type { HubSummaryView } from '../../../shared/schemas/hubs'
 import type { GgProjectView } from '../../../shared/schemas/references'
 import type { MeView } from '../../../shared/schemas/auth'
 import {
-  byHub, ggProjectPath, partnershipPath, partnershipTypeLabel, recordPath, referencesPath, STAGE_LABELS,
+  byHub, ggProjectPath, partnershipPath, partnershipTypeLabel, recordPath, referencesPath, stageLabel,
   useGgProject, useGgProjects, usePartnership,
 } from './reference-api'
 
@@ -37,17 +39,18 @@ export default function ReferencesRoute() {
 
 /** Loading, failure (not found, no access, no link) and the page itself, in one frame. */
 function Frame({ title, back = true, loading, error, children }: { title: string; back?: boolean; loading: boolean; error: Error | null; children?: ReactNode }) {
+  const t = useT()
   const notFound = error instanceof ApiError && error.status === 404
   return (
     <main id="main" className="page references">
       {back && (
         <p className="small">
-          <Link to={referencesPath}>All partnerships and projects</Link>
+          <Link to={referencesPath}>{t('refs.backToList')}</Link>
         </p>
       )}
-      <h1>{notFound ? 'Not found' : title}</h1>
-      {loading && <p className="muted" role="status">Loading…</p>}
-      {notFound ? <p>There is no such partnership or project. It may have been removed, or the link is wrong.</p> : <ErrorBanner message={error?.message} />}
+      <h1>{notFound ? t('refs.notFound') : title}</h1>
+      {loading && <p className="muted" role="status">{t('common.loading')}</p>}
+      {notFound ? <p>{t('refs.notFoundText')}</p> : <ErrorBanner message={error?.message} />}
       {!loading && !error && children}
     </main>
   )
@@ -67,21 +70,27 @@ const countryList = (codes: string[]) => (codes.length ? codes.join(', ') : '—
 function ReferencesList() {
   const taxonomy = useTaxonomy()
   const projects = useGgProjects()
+  const t = useT()
   return (
-    <Frame title="Partnerships and projects" back={false} loading={projects.isPending} error={projects.error}>
-      <p className="muted">Each page lists the exchanges and actions linked to it in every hub you may read.</p>
+    <Frame title={t('refs.title')} back={false} loading={projects.isPending} error={projects.error}>
+      <p className="muted">{t('refs.intro')}</p>
       <section aria-labelledby="gg-list">
-        <h2 id="gg-list">Global Gateway projects</h2>
+        <h2 id="gg-list">{t('refs.ggProjects')}</h2>
         {projects.data?.length === 0 ? (
-          <p className="muted">No Global Gateway projects yet.</p>
+          <p className="muted">{t('refs.noGgProjects')}</p>
         ) : (
-          <Table caption="Global Gateway projects" captionHidden columns={['Project', 'Stage', 'Countries', 'Team Europe contributors']} testId="gg-projects">
+          <Table
+            caption={t('refs.ggProjects')}
+            captionHidden
+            columns={[t('refs.col.project'), t('refs.col.stage'), t('refs.col.countries'), t('refs.col.contributors')]}
+            testId="gg-projects"
+          >
             {projects.data?.map((g) => (
               <tr key={g.id}>
                 <th scope="row">
                   <Link to={ggProjectPath(g.id)}>{g.name}</Link>
                 </th>
-                <td>{g.stage ? STAGE_LABELS[g.stage] : '—'}</td>
+                <td>{g.stage ? stageLabel(g.stage) : '—'}</td>
                 <td>{countryList(g.countries)}</td>
                 <td>{countryList(g.contributors)}</td>
               </tr>
@@ -90,13 +99,18 @@ function ReferencesList() {
         )}
       </section>
       <section aria-labelledby="partnership-list">
-        <h2 id="partnership-list">Partnerships and dialogues</h2>
+        <h2 id="partnership-list">{t('refs.partnerships')}</h2>
         {!taxonomy ? (
-          <p className="muted" role="status">Loading…</p>
+          <p className="muted" role="status">{t('common.loading')}</p>
         ) : taxonomy.partnerships.length === 0 ? (
-          <p className="muted">No partnerships or dialogues in the taxonomy.</p>
+          <p className="muted">{t('refs.noPartnerships')}</p>
         ) : (
-          <Table caption="Partnerships and dialogues" captionHidden columns={['Partnership or dialogue', 'Type', 'Partners']} testId="partnerships">
+          <Table
+            caption={t('refs.partnerships')}
+            captionHidden
+            columns={[t('refs.col.partnership'), t('refs.col.type'), t('refs.col.partners')]}
+            testId="partnerships"
+          >
             {taxonomy.partnerships.map((p) => (
               <tr key={p.id}>
                 <th scope="row">
@@ -116,13 +130,14 @@ function ReferencesList() {
 function PartnershipPage({ id }: { id: string }) {
   const q = usePartnership(id)
   const p = q.data?.partnership
+  const t = useT()
   return (
-    <Frame title={p?.label ?? 'Partnership or dialogue'} loading={q.isPending} error={q.error}>
+    <Frame title={p?.label ?? t('refs.col.partnership')} loading={q.isPending} error={q.error}>
       {p && (
         <dl className="facts">
-          <dt>Type</dt>
+          <dt>{t('refs.col.type')}</dt>
           <dd>{partnershipTypeLabel(p.type)}</dd>
-          <dt>Partners</dt>
+          <dt>{t('refs.col.partners')}</dt>
           <dd>{countryList(p.partners)}</dd>
         </dl>
       )}
@@ -136,21 +151,23 @@ function GgProjectPage({ id }: { id: string }) {
   const taxonomy = useTaxonomy()
   const g: GgProjectView | undefined = q.data?.project
   const partnership = g?.partnership ? taxonomy?.partnerships.find((p) => p.id === g.partnership) : undefined
+  const t = useT()
+  const { language } = useLanguage()
   return (
-    <Frame title={g?.name ?? 'Global Gateway project'} loading={q.isPending} error={q.error}>
+    <Frame title={g?.name ?? t('refs.ggProject')} loading={q.isPending} error={q.error}>
       {g && (
         <dl className="facts">
-          <dt>Stage</dt>
-          <dd>{g.stage ? STAGE_LABELS[g.stage] : 'Not stated'}</dd>
-          <dt>Countries</dt>
+          <dt>{t('refs.col.stage')}</dt>
+          <dd>{g.stage ? stageLabel(g.stage) : t('refs.notStated')}</dd>
+          <dt>{t('refs.col.countries')}</dt>
           <dd>{countryList(g.countries)}</dd>
-          <dt>Themes</dt>
-          <dd>{g.themes.length ? g.themes.map((t) => themeName(taxonomy, t)).join(', ') : '—'}</dd>
-          <dt>Team Europe contributors</dt>
+          <dt>{t('refs.themes')}</dt>
+          <dd>{g.themes.length ? g.themes.map((id) => themeName(taxonomy, id, language)).join(', ') : '—'}</dd>
+          <dt>{t('refs.col.contributors')}</dt>
           <dd>{countryList(g.contributors)}</dd>
           {g.partnership && (
             <>
-              <dt>Partnership or dialogue</dt>
+              <dt>{t('refs.col.partnership')}</dt>
               <dd>
                 <Link to={partnershipPath(g.partnership)}>{partnership?.label ?? g.partnership}</Link>
               </dd>
@@ -163,22 +180,21 @@ function GgProjectPage({ id }: { id: string }) {
   )
 }
 
-const themeName = (t: Taxonomy | null, id: string) => (t ? termLabel(t.themes, id) : id)
+const themeName = (tax: Taxonomy | null, id: string, language: Language) => (tax ? termLabelIn(tax.themes, id, language) : id)
 
 /** The linked records, grouped by hub; each opens in its hub (or, for a cross-cutting item a reader cannot open the hub of, on the board). */
 function LinkedRecords({ items }: { items: ItemView[] }) {
   const { me } = useSession()
   const hubName = useHubNames()
   const groups = byHub(items)
+  const t = useT()
   return (
     <section aria-labelledby="linked-records" data-testid="linked-records">
-      <h2 id="linked-records">Linked records</h2>
+      <h2 id="linked-records">{t('refs.linked')}</h2>
       {items.length === 0 ? (
-        <p className="muted">No exchange or action you may read is linked to it yet.</p>
+        <p className="muted">{t('refs.linkedNone')}</p>
       ) : (
-        <p className="muted small">
-          {count(items.length, 'record')} in {count(groups.length, 'hub')}
-        </p>
+        <p className="muted small">{t('refs.linkedCount', { records: items.length, hubs: groups.length })}</p>
       )}
       {groups.map(([hubId, list]) => (
         <section key={hubId} aria-labelledby={`hub-${hubId}`} className="panel">
@@ -197,12 +213,13 @@ function LinkedRecords({ items }: { items: ItemView[] }) {
 }
 
 function RecordLine({ item: i, me }: { item: ItemView; me: MeView | null }) {
+  const t = useT()
   const to = me ? recordPath(me, i) : null
-  const title = i.title || 'Untitled'
+  const title = i.title || t('refs.untitled')
   const what =
     i.kind === 'action'
-      ? ['Action', i.actionKind ? (ACTION_KIND_LABELS[i.actionKind as ActionKind] ?? i.actionKind) : null, i.status ? ((ACTION_STATUS_LABELS as Record<string, string>)[i.status] ?? i.status) : null]
-      : ['Exchange', i.exchangeType ? (EXCHANGE_TYPE_LABELS[i.exchangeType as ExchangeType] ?? i.exchangeType) : null]
+      ? [t('refs.action'), i.actionKind ? actionKindLabel(i.actionKind) : null, i.status ? actionStatusLabel(i.status) : null]
+      : [t('refs.exchange'), i.exchangeType ? exchangeTypeLabel(i.exchangeType) : null]
   return (
     <>
       {to ? <Link to={to}>{title}</Link> : <strong>{title}</strong>}{' '}

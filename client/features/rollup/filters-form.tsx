@@ -33,7 +33,7 @@ export function FiltersForm({ filters, regions, taxonomy, reportAllowed }: Props
           <DayInput label={t('rollup.to')} required value={custom.to} onChange={(to) => to && setCustom({ ...custom, to })} />
         </>
       )}
-      <Select label={t('rollup.region')} value={region} onChange={setRegion} empty={t('rollup.allRegions')} options={regions.map((r) => ({ value: r, label: regionLabel(r) }))} />
+      <Select label={t('rollup.region')} value={region} onChange={setRegion} empty={t('rollup.allRegions')} options={regions.map((r) => ({ value: r, label: regionLabel(r, language) }))} />
       <Select label={t('rollup.theme')} value={theme} onChange={setTheme} empty={t('rollup.allThemes')} options={topThemes.map((x) => ({ value: x.id, label: termText(x, language) }))} />
       {reportAllowed && filters.query && <ReportLink query={filters.query} />}
     </form>

@@ -1,4 +1,4 @@
-import { focalPointGapText, focalPointTraining, focalPointTrainingLine } from '../../../shared/focal-points'
+import { focalPointTraining } from '../../../shared/focal-points'
 import { useT } from '../../i18n/provider'
 import { dayLabel } from '../../ui/periods'
 import type { PanelProps } from './drill'
@@ -14,14 +14,14 @@ export function FocalPointsPanel({ rollup, hubName }: Pick<PanelProps, 'rollup' 
     <section aria-labelledby="focal-title" className="panel">
       <h2 id="focal-title">{t('rollup.focalTitle')}</h2>
       <p data-testid="focal-training">
-        <strong>{focalPointTrainingLine(training)}</strong>{t('rollup.focalTarget')}
+        <strong>{t('rollup.focalLine', { trained: training.trained, total: training.total })}</strong>{t('rollup.focalTarget')}
       </p>
       {training.gaps.length > 0 && (
         <>
           <h3>{t('rollup.gaps')}</h3>
           <ul className="plain" data-testid="focal-gaps">
             {training.gaps.map((g) => (
-              <li key={g.hubId}>{focalPointGapText(g, hubName(g.hubId))}</li>
+              <li key={g.hubId}>{g.reason === 'none' ? t('rollup.focalGapNone', { hub: hubName(g.hubId) }) : t('rollup.focalGapUntrained', { hub: hubName(g.hubId), name: g.name })}</li>
             ))}
           </ul>
         </>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useT } from '../../i18n/provider'
+import { useLanguage, useT } from '../../i18n/provider'
 import { Select } from '../../ui/select'
 
 const FORMATS = [
@@ -13,8 +13,10 @@ const FORMATS = [
 export function ReportLink({ query }: { query: Record<string, string> }) {
   const [format, setFormat] = useState('pdf')
   const t = useT()
+  const { language } = useLanguage()
   // `period` (a reporting period, frozen once locked) or `from`–`to`, as the roll-up was asked.
-  const href = `/api/reports/progress?${new URLSearchParams({ ...query, format })}`
+  // The report exists in English and French (the server's `lang`); an Italian reader gets the English one.
+  const href = `/api/reports/progress?${new URLSearchParams({ ...query, format, lang: language === 'fr' ? 'fr' : 'en' })}`
   return (
     <span className="report">
       <Select label={t('rollup.reportFormat')} value={format} onChange={setFormat} options={FORMATS} />

@@ -60,7 +60,7 @@ export default function BoardPage() {
       <p className="muted">{t('board.intro')}</p>
       <div className="filters" role="group" aria-label={t('board.filter')}>
         <Select label={t('board.hub')} value={filter.hub} onChange={(hub) => setFilter({ ...filter, hub })} empty={t('board.allHubs')} options={hubs.map((h) => ({ value: h.id, label: h.countryName }))} />
-        <Select label={t('rollup.region')} value={filter.region} onChange={(region) => setFilter({ ...filter, region })} empty={t('rollup.allRegions')} options={regions.map((r) => ({ value: r, label: regionLabel(r) }))} />
+        <Select label={t('rollup.region')} value={filter.region} onChange={(region) => setFilter({ ...filter, region })} empty={t('rollup.allRegions')} options={regions.map((r) => ({ value: r, label: regionLabel(r, language) }))} />
         <Select
           label={t('rollup.theme')}
           value={filter.theme}
