@@ -146,7 +146,7 @@ export class MessageHandler {
     let asked = false
     const ownerOf = (c: number) => {
       const owner = room.clientOwners.get(c)
-      if (!owner || !owner.isOpen()) return undefined
+      if (!owner || !owner.isOpen() || !mayAuthor(owner, c)) return undefined
       if (owner === conn || asked) return owner
       const verdict = this.ctx.claim(room, owner, conn, () => this.refuse(conn, CloseCode.malformed, `client id ${c} belongs to another connection, which answered`, room.name))
       if (verdict === 'free') return undefined
@@ -175,7 +175,8 @@ export class MessageHandler {
     for (const [client, to] of checked.clients) {
       if (to > room.knownClock(client)) {
         room.pendingClocks.set(client, to)
-        room.clientOwners.set(client, conn)
+        // Forwarding another tab's structs (received through another process) makes no one their author.
+        if (mayAuthor(conn, client)) room.clientOwners.set(client, conn)
       }
     }
     this.ctx.quota.add(hubId, update.byteLength)
@@ -218,6 +219,16 @@ function acknowledge(conn: Connection, acks: NonNullable<Connection['acks']>, ha
  */
 const GAP_GRACE_MS = 10_000
 
+
+/**
+ * Whether a connection may be the writer of a client id's new structs: an honest client writes
+ * under one id, its Y.Doc's, which is also the presence id it speaks for; structs of other ids it
+ * sends were received from peers (possibly through a process this room never heard from) and are
+ * only forwarded. A connection that has not spoken for a presence id yet may be either.
+ */
+function mayAuthor(conn: Connection, client: number): boolean {
+  return conn.awarenessClientId === null || conn.awarenessClientId === client
+}
 
 /** A sync step 2 with nothing in it (the usual answer of an up-to-date client): nothing to store. */
 function isEmptyUpdate(update: Uint8Array): boolean {
