@@ -2,6 +2,15 @@ import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
 import './ui/app.css'
 import { startServiceWorker } from './offline/update-banner'
+import { loadCatalog } from './i18n/intl'
+import { browserLanguage, keptLanguage, resolveLanguage } from './i18n/language'
+import { keptMe } from './offline/kept-answers'
+import { isLanguage } from '../shared/languages'
+
+// The catalog the first page will likely speak (the person kept from last time, the sign-in
+// page's pick, the browser's) starts loading before React renders (see i18n/intl.ts).
+const lastAccount = keptMe<{ language?: unknown }>()?.data.language
+void loadCatalog(resolveLanguage(isLanguage(lastAccount) ? lastAccount : null, keptLanguage(), browserLanguage())).catch(() => {})
 
 createRoot(document.getElementById('root')!).render(<App />)
 startServiceWorker()
