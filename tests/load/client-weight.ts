@@ -76,14 +76,18 @@ for (const k of entry) {
   }
 }
 
-if (process.argv.includes('--json')) console.log(JSON.stringify({ targetKB: TARGET_KB, pages: rows, shellOnDemand: shellLater }))
+// English ships with the shell; a French or Italian page loads its catalog too: the check takes the larger.
+const catalogKB = Math.max(0, ...shellLater.filter((c) => c.chunk.startsWith('i18n/messages/')).map((c) => c.kB))
+const worstOf = (r: { kB: number }) => r.kB + catalogKB
+
+if (process.argv.includes('--json')) console.log(JSON.stringify({ targetKB: TARGET_KB, catalogKB, pages: rows, shellOnDemand: shellLater }))
 else {
-  console.log(`page | JS at load, kB gzipped | ≤ ${TARGET_KB} kB? | loaded later by the page (brief, notes: the editor, fetched alongside), kB gzipped`)
-  for (const r of rows) console.log(`${r.page} | ${r.kB.toFixed(1)} | ${r.kB <= TARGET_KB ? 'yes' : 'NO'} | ${r.later ? r.later.toFixed(1) : '-'}`)
+  console.log(`page | JS at load, kB gzipped (English) | with the fr/it catalog | ≤ ${TARGET_KB} kB? | loaded later by the page (brief, notes: the editor, fetched alongside), kB gzipped`)
+  for (const r of rows) console.log(`${r.page} | ${r.kB.toFixed(1)} | ${worstOf(r).toFixed(1)} | ${worstOf(r) <= TARGET_KB ? 'yes' : 'NO'} | ${r.later ? r.later.toFixed(1) : '-'}`)
   console.log('\nthe shell on demand (not at load) | kB gzipped')
   for (const c of shellLater) console.log(`${c.chunk} | ${c.kB.toFixed(1)}`)
   const worst = rows.reduce((a, b) => (b.kB > a.kB ? b : a))
-  const over = rows.filter((r) => r.kB > TARGET_KB)
-  console.log(`\nheaviest page at load: ${worst.page}, ${worst.kB.toFixed(1)} kB (target ≤ ${TARGET_KB} kB)`)
+  const over = rows.filter((r) => worstOf(r) > TARGET_KB)
+  console.log(`\nheaviest page at load: ${worst.page}, ${worst.kB.toFixed(1)} kB, ${worstOf(worst).toFixed(1)} kB with a catalog (target ≤ ${TARGET_KB} kB)`)
   console.log(over.length ? `target missed by ${over.length} page(s): ${over.map((r) => r.page).join(', ')}` : `target met: every page ≤ ${TARGET_KB} kB at load`)
 }
