@@ -2,6 +2,19 @@ import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
 import './ui/app.css'
 import { startServiceWorker } from './offline/update-banner'
+import { loadCatalog } from './i18n/intl'
+import { browserLanguage, keptLanguage, resolveLanguage } from './i18n/language'
+import { keptMe } from './offline/kept-answers'
+import { isLanguage } from '../shared/languages'
+import { preloadEditor } from './editor/lazy-editor'
+
+// The catalog the first page will likely speak (the person kept from last time, the sign-in
+// page's pick, the browser's) starts loading before React renders (see i18n/intl.ts).
+const lastAccount = keptMe<{ language?: unknown }>()?.data.language
+void loadCatalog(resolveLanguage(isLanguage(lastAccount) ? lastAccount : null, keptLanguage(), browserLanguage())).catch(() => {})
+
+// Opened on a brief or a note: the editor's chunk (the largest) comes while the session is asked for.
+if (/^\/hubs\/[^/]+\/(brief|notes\/[^/]+)\/?$/.test(location.pathname)) void preloadEditor().catch(() => {})
 
 createRoot(document.getElementById('root')!).render(<App />)
 startServiceWorker()

@@ -6,6 +6,7 @@ import { roleLabel, useSession } from '../app/session'
 import type { HubDetailView } from '../../shared/schemas/hubs'
 import { Flag } from '../ui/flag-icon'
 import { preload, useModule } from '../app/use-module'
+import { preloadEditor } from '../editor/lazy-editor'
 import { HistoryButton } from '../features/history/history-panel'
 import { briefDocName, logDocName, noteDocName } from '../../shared/doc-names'
 import { canEditHubDocs } from '../../shared/access'
@@ -16,8 +17,10 @@ import { ExportLinks } from '../features/export/export-links'
 import { useT } from '../i18n/provider'
 import { t as tr } from '../i18n/intl'
 
-const loadBrief = () => import('../features/brief/brief-tab')
-const loadNotes = () => import('../features/notes/notes-tab')
+// The brief and notes tabs show the editor, a chunk of its own: it is fetched alongside, not after.
+const withEditor = <T,>(load: () => Promise<T>) => () => (void preloadEditor().catch(() => {}), load())
+const loadBrief = withEditor(() => import('../features/brief/brief-tab'))
+const loadNotes = withEditor(() => import('../features/notes/notes-tab'))
 const loadLog = () => import('../features/log/log-tab')
 const loadMembers = () => import('../features/members/members-tab')
 const LOADERS: Record<string, () => Promise<unknown>> = {

@@ -13,6 +13,7 @@ const CAST = defineCast({
   users: {
     anna: { hub: 'hub', mission: 'EU', name: 'Anna Alpha' },
     bernd: { hub: 'hub', mission: 'DE', name: 'Bernd Beta' },
+    carla: { hub: 'hub', mission: 'DE', name: 'Carla Gamma' },
   },
 })
 
@@ -48,7 +49,7 @@ describe('offline in Chromium, with the service worker', () => {
   const allConfirmed = (page: Page) =>
     expect.poll(() => page.evaluate(() => localStorage.getItem('hubwork:unsent') ?? '{}'), { timeout: 10_000 }).toBe('{}')
   /** Signs in in a cuttable context; the service worker is installed by the first page. */
-  const start = async (who: 'anna' | 'bernd'): Promise<{ net: CuttableContext; page: Page }> => {
+  const start = async (who: 'anna' | 'bernd' | 'carla'): Promise<{ net: CuttableContext; page: Page }> => {
     const net = await cuttableContext(e.browser)
     const page = await net.newPage()
     await page.goto(`${e.server.url}/`)
@@ -188,6 +189,30 @@ describe('offline in Chromium, with the service worker', () => {
     const titles = async () => (await e.server.db.db.selectFrom('items').select('title').where('hub_id', '=', e.hubs.hub.id).execute()).map((r) => r.title).sort()
     await expect.poll(titles, { timeout: 15_000 }).toEqual(Array.from({ length: 10 }, (_, i) => `Offline exchange ${i}`).sort())
     await bernd.context().close()
+    await net.context.close()
+  })
+
+  it("opens offline in the account's language: its catalog (a chunk of its own) is kept by the service worker", async () => {
+    const { net, page } = await start('carla')
+    const saved = await page.evaluate(() =>
+      fetch('/api/me/language', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ language: 'it' }) }).then((r) => r.status),
+    )
+    expect(saved).toBe(200)
+    await page.reload()
+    await page.getByRole('heading', { name: 'I miei hub' }).waitFor()
+    await page.goto(hubUrl('brief'))
+    await page.getByTestId('editor').waitFor()
+
+    await net.setOffline(true)
+    await page.reload()
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
+    await page.getByTestId('editor').waitFor()
+    await page.getByTestId('offline-bar').waitFor()
+    expect(await page.locator('html').getAttribute('lang')).toBe('it')
+    await page.getByRole('link', { name: 'I miei hub' }).click()
+    await page.getByRole('heading', { name: 'I miei hub' }).waitFor()
+    expect(await page.locator('body').innerText()).not.toContain('My hubs')
+    await net.setOffline(false)
     await net.context.close()
   })
 })

@@ -1,7 +1,10 @@
 /**
  * The JavaScript each page of the app loads, gzipped, from the build's manifest (vite `build.manifest`):
  * the entry and everything it imports statically, plus the page's own chunk and its static imports.
- * Chunks a page loads later by itself (the dashboard's charts) are listed apart.
+ * Chunks a page loads later by itself (the dashboard's charts) are listed apart, and so is the
+ * editor, which the hub page fetches alongside the brief and notes tabs (client/editor/lazy-editor.tsx).
+ * Then the shell's other on-demand chunks (the French and Italian catalogs). Each page is checked
+ * against the target, ≤ 200 kB at load: a benchmark's verdict, printed, not a test.
  *
  *   node scripts/build.mjs client && npx tsx tests/load/client-weight.ts [--json]
  */
@@ -36,25 +39,55 @@ function closure(key: string, seen = new Set<string>()): Set<string> {
 }
 const kB = (keys: Iterable<string>) => [...keys].reduce((n, k) => n + gzipped(manifest[k].file), 0) / 1024
 
+const TARGET_KB = 200
+/** Chunks the shell imports on demand for a page, fetched alongside the page's own (client/pages/hub-page.tsx). */
+const WITH_PAGE: Record<string, string[]> = {
+  'editor/collab-editor.tsx': ['features/brief/brief-tab.tsx', 'features/notes/notes-tab.tsx'],
+}
+
 const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry)!
 const entry = closure(entryKey)
 const pages = (manifest[entryKey].dynamicImports ?? []).filter((k) => k.startsWith('features/'))
 const rows = [{ page: '(shell: sign-in, My hubs)', kB: kB(entry), later: 0 }]
 for (const page of pages) {
   const all = closure(page, new Set(entry))
-  // What the page's own code imports on demand (the shell's own lazy chunks are not the page's).
+  // What the page's own code imports on demand (the shell's own lazy chunks are not the page's),
+  // and the chunks fetched alongside it.
   const later = new Set<string>()
+  const add = (d: string) => {
+    for (const c of closure(d)) if (!all.has(c) && !entry.has(c)) later.add(c)
+  }
   for (const k of all) {
     if (entry.has(k)) continue
-    for (const d of manifest[k].dynamicImports ?? []) if (!pages.includes(d)) for (const c of closure(d)) if (!all.has(c)) later.add(c)
+    for (const d of manifest[k].dynamicImports ?? []) if (!pages.includes(d)) add(d)
   }
+  for (const [d, with_] of Object.entries(WITH_PAGE)) if (manifest[d] && with_.includes(page)) add(d)
   rows.push({ page: page.replace(/^features\//, '').replace(/\.tsx$/, ''), kB: kB(all), later: kB(later) })
 }
 
-if (process.argv.includes('--json')) console.log(JSON.stringify(rows))
+// The shell's other chunks loaded on demand (not pages, not fetched with one): e.g. a catalog.
+const shellLater: { chunk: string; kB: number }[] = []
+const seenLater = new Set<string>()
+for (const k of entry) {
+  for (const d of manifest[k].dynamicImports ?? []) {
+    if (pages.includes(d) || d in WITH_PAGE || seenLater.has(d)) continue
+    seenLater.add(d)
+    shellLater.push({ chunk: d.replace(/^.*node_modules\//, ''), kB: kB([...closure(d)].filter((c) => !entry.has(c))) })
+  }
+}
+
+// English ships with the shell; a French or Italian page loads its catalog too: the check takes the larger.
+const catalogKB = Math.max(0, ...shellLater.filter((c) => c.chunk.startsWith('i18n/messages/')).map((c) => c.kB))
+const worstOf = (r: { kB: number }) => r.kB + catalogKB
+
+if (process.argv.includes('--json')) console.log(JSON.stringify({ targetKB: TARGET_KB, catalogKB, pages: rows, shellOnDemand: shellLater }))
 else {
-  console.log('page | JS at load, kB gzipped | loaded later by the page, kB gzipped')
-  for (const r of rows) console.log(`${r.page} | ${r.kB.toFixed(1)} | ${r.later ? r.later.toFixed(1) : '-'}`)
+  console.log(`page | JS at load, kB gzipped (English) | with the fr/it catalog | ≤ ${TARGET_KB} kB? | loaded later by the page (brief, notes: the editor, fetched alongside), kB gzipped`)
+  for (const r of rows) console.log(`${r.page} | ${r.kB.toFixed(1)} | ${worstOf(r).toFixed(1)} | ${worstOf(r) <= TARGET_KB ? 'yes' : 'NO'} | ${r.later ? r.later.toFixed(1) : '-'}`)
+  console.log('\nthe shell on demand (not at load) | kB gzipped')
+  for (const c of shellLater) console.log(`${c.chunk} | ${c.kB.toFixed(1)}`)
   const worst = rows.reduce((a, b) => (b.kB > a.kB ? b : a))
-  console.log(`heaviest page at load: ${worst.page}, ${worst.kB.toFixed(1)} kB (target ≤ 200 kB)`)
+  const over = rows.filter((r) => worstOf(r) > TARGET_KB)
+  console.log(`\nheaviest page at load: ${worst.page}, ${worst.kB.toFixed(1)} kB, ${worstOf(worst).toFixed(1)} kB with a catalog (target ≤ ${TARGET_KB} kB)`)
+  console.log(over.length ? `target missed by ${over.length} page(s): ${over.map((r) => r.page).join(', ')}` : `target met: every page ≤ ${TARGET_KB} kB at load`)
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { browserLanguage, resolveLanguage } from '../../client/i18n/language'
-import { setCurrentLanguage, t } from '../../client/i18n/intl'
+import { loadCatalog, setCurrentLanguage, t } from '../../client/i18n/intl'
 import { formatDay, parseDayInput, formatRelativeDays } from '../../client/ui/format'
 
 describe('the interface language', () => {
@@ -20,7 +20,9 @@ describe('the interface language', () => {
     expect(resolveLanguage(undefined, null, 'en')).toBe('en')
   })
 
-  it('formats messages with plurals, dates and relative days in the language in force; typed days stay dd/mm/yyyy', () => {
+  it('formats messages with plurals, dates and relative days in the language in force; typed days stay dd/mm/yyyy', async () => {
+    // French and Italian are chunks of their own, fetched when wanted.
+    await Promise.all([loadCatalog('fr'), loadCatalog('it')])
     try {
       setCurrentLanguage('fr')
       expect(t('sync.offline', { count: 1 })).toBe('hors ligne — 1 modification en attente')

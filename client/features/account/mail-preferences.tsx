@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import { request, type ApiError } from '../../api/request'
 import { useT } from '../../i18n/provider'
-import { MAIL_KINDS, type MailKind, type MailMode, type MailPreferencesView } from '../../../shared/schemas/mail'
+import { MAIL_KINDS, type MailKind, type MailMode } from '../../../shared/mail-kinds'
+import type { MailPreferencesView } from '../../../shared/schemas/mail'
 
 const MODES: MailMode[] = ['immediate', 'digest', 'never']
 

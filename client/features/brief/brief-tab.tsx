@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react'
-import { CollabEditor } from '../../editor/collab-editor'
+import { CollabEditor } from '../../editor/lazy-editor'
 import type { HubDetailView } from '../../../shared/schemas/hubs'
 import type { MeView } from '../../../shared/schemas/auth'
 import { briefDocName, parseDocName } from '../../../shared/doc-names'

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { useT } from '../../i18n/provider'
-import { CollabEditor } from '../../editor/collab-editor'
+import { CollabEditor } from '../../editor/lazy-editor'
 import type { MeView } from '../../../shared/schemas/auth'
 import { parseDocName } from '../../../shared/doc-names'
 import { canCommentOnDoc } from '../../../shared/access'
