@@ -70,3 +70,12 @@ export const DocThreadView = z.object({
   comments: z.array(DocCommentView),
 })
 export type DocThreadView = z.infer<typeof DocThreadView>
+
+/** People offered when mentioning: at most this many per answer (type more letters to narrow). */
+export const MENTION_PEOPLE_MAX = 20
+
+/** `GET /api/docs/:doc/people?q=`: someone who may read the document, to mention. */
+export const MentionPersonView = z.object({ id: z.string(), name: z.string() })
+export type MentionPersonView = z.infer<typeof MentionPersonView>
+
+export const MentionPeopleQuery = z.object({ q: z.string().max(100).optional() })
