@@ -36,7 +36,8 @@ export const docThreads = new Hono<AppEnv>()
   })
   .get('/:doc/people', validate('param', DocParams), validate('query', MentionPeopleQuery), async (c) => {
     const target = await commentedDoc(c, c.req.valid('param').doc)
-    return c.json(await service(c).people(c.var.actor!, target, c.req.valid('query').q))
+    const { q, ids } = c.req.valid('query')
+    return c.json(await service(c).people(c.var.actor!, target, q, ids?.split(',').filter(Boolean)))
   })
   .post('/:doc/threads', validate('param', DocParams), validate('json', DocThreadInput), async (c) => {
     const target = await commentedDoc(c, c.req.valid('param').doc)

@@ -159,8 +159,10 @@ export class DocThreadService {
    * The people one may mention in the document: its readers now (shared/access.ts), by name, whose
    * name or e-mail starts a word with `q`; never oneself. Mentioning anyone else would tell no one.
    */
-  async people(actor: Actor, target: CommentedDoc, q = ''): Promise<{ id: string; name: string }[]> {
+  async people(actor: Actor, target: CommentedDoc, q = '', ids?: string[]): Promise<{ id: string; name: string }[]> {
     this.ensure(actor, target)
+    // Names of mentions already in the document: only of people who may read it (others show no name).
+    if (ids) return (await this.readers(target, ids.slice(0, 50))).map((u) => ({ id: u.id, name: u.name }))
     const needle = q.trim().toLowerCase()
     const matches = (u: HubReader) => !needle || u.email.toLowerCase().startsWith(needle) || u.name.toLowerCase().split(/\s+/).some((w) => w.startsWith(needle)) || u.name.toLowerCase().startsWith(needle)
     return (await this.readers(target))

@@ -78,4 +78,12 @@ export const MENTION_PEOPLE_MAX = 20
 export const MentionPersonView = z.object({ id: z.string(), name: z.string() })
 export type MentionPersonView = z.infer<typeof MentionPersonView>
 
-export const MentionPeopleQuery = z.object({ q: z.string().max(100).optional() })
+/** `q`: the start of a name or e-mail; `ids`: these people (comma-separated, up to 50: names of mentions shown). */
+export const MentionPeopleQuery = z.object({
+  q: z.string().max(100).optional(),
+  ids: z
+    .string()
+    .max(50 * 65)
+    .regex(/^[A-Za-z0-9_,-]*$/, 'must be user ids separated by commas')
+    .optional(),
+})
