@@ -8,6 +8,7 @@ import { client, type Client } from '../support/http.js'
 import { ENGINES } from '../support/engines.js'
 import { bindHeadless, settle } from '../../server/editor/headless.js'
 import { readDocState } from '../../server/db/update-store.js'
+import { createNoteRow } from '../support/factories.js'
 import { $createMentionNode } from '../../shared/editor/mention-node.js'
 
 const enc = encodeURIComponent
@@ -109,6 +110,22 @@ for (const engine of ENGINES) {
       const rows = await t.db.db.selectFrom('doc_mentions').select(['user_id', 'actor_id']).where('doc', '=', brief()).execute()
       expect(rows.filter((r) => r.user_id === cast.ids.bob)).toHaveLength(2)
       expect(rows.every((r) => r.actor_id === cast.ids.alice)).toBe(true)
+    })
+
+    it("follows a note's scope: in a hub-only note, HQ is neither offered nor told; a colleague is", async () => {
+      const note = await createNoteRow(t.db.db, cast.hubs.hub.id, 'mention-note', cast.ids.alice)
+      await t.db.db.updateTable('notes').set({ scope: 'hub' }).where('id', '=', 'mention-note').execute()
+      const offered = await http.alice.request('GET', `/api/docs/${enc(note)}/people`)
+      expect(offered.body.map((p: { id: string }) => p.id)).toEqual([cast.ids.bob])
+      const a = await connect('alice', note)
+      const editor = bindHeadless(a.doc)
+      cleanup.push(editor.close)
+      const hqBefore = (await mentions('hq')).length
+      await aliceWrites(editor, 'Internal: ', [cast.ids.hq])
+      await aliceWrites(editor, 'Draft for ', [cast.ids.bob])
+      await until(async () => (await mentions('bob')).some((m) => m.doc === note), 10_000, 'bob told of the note')
+      expect((await mentions('bob')).find((m) => m.doc === note)?.link).toBe(`/hubs/${cast.hubs.hub.id}/notes/mention-note`)
+      expect(await mentions('hq')).toHaveLength(hqBefore)
     })
 
     /** Writes raw Yjs into the brief and expects 4422 naming `field`, with nothing stored. */
