@@ -13,3 +13,12 @@ export async function withMentionNames(db: Kysely<Database>, text: string): Prom
   const names = new Map(rows.map((r) => [r.id, r.name]))
   return mentionNames(text, (id) => names.get(id))
 }
+
+/** Blocks of a document (exports, the report) with each mention as `@Name`: one query for all the names. */
+export async function blocksWithMentionNames<B extends { text: string }>(db: Kysely<Database>, blocks: B[]): Promise<B[]> {
+  const ids = [...new Set(blocks.flatMap((b) => mentionedIds(b.text)))].slice(0, 1000)
+  if (ids.length === 0) return blocks
+  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute()
+  const names = new Map(rows.map((r) => [r.id, r.name]))
+  return blocks.map((b) => ({ ...b, text: mentionNames(b.text, (id) => names.get(id)) }))
+}
