@@ -17,6 +17,7 @@ import * as structuredRecords from './20261202T0200-structured-records.js'
 import * as multilingualSearch from './20261202T0300-multilingual-search.js'
 import * as createSsoAndMail from './20261202T0500-create-sso-and-mail.js'
 import * as userLanguage from './20261202T0700-user-language.js'
+import * as docMentions from './20261203T0100-doc-mentions.js'
 
 /**
  * Every migration, by name. A static list rather than a folder scan: it works the same under tsx,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '20261202T0300-multilingual-search': multilingualSearch,
   '20261202T0500-create-sso-and-mail': createSsoAndMail,
   '20261202T0700-user-language': userLanguage,
+  '20261203T0100-doc-mentions': docMentions,
 }

@@ -16,6 +16,7 @@ import type { Rollup } from '../shared/schemas/rollup.js'
 import { loadTaxonomy } from './taxonomy-file.js'
 import { watchSocketSessions } from './auth/session-watch.js'
 import { followNoteActivity } from './notes/note-activity.js'
+import { MentionNotices } from './mentions/mention-notices.js'
 import { HistoryService } from './history/history-service.js'
 import { purgeAudit } from './audit/audit.js'
 import { freezePendingPeriods } from './periods/period-store.js'
@@ -104,6 +105,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     .catch((err) => logger.warn({ err: (err as Error).message }, 'projection catch-up failed'))
   const rollupCache = new RollupCache<Rollup>()
   const comments = new CommentService(database.db, collab)
+  // Mentions written into briefs and notes are heard of after their commit, off the sync path.
+  const mentionNotices = new MentionNotices(database.db, comments.live, logger)
+  const stopMentions = mentionNotices.follow(collab.events)
   // What other processes on the same PostgreSQL must hear: session ends, lost access, live events,
   // stale roll-ups (cluster/live-bridge.ts). In-process only on PGlite.
   const ops = createProcessMetrics(collab.metrics.registry, {
@@ -193,6 +197,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         stopNoteActivity()
         collab.events.off('persisted', onPersisted)
         await collab.close()
+        stopMentions()
+        await mentionNotices.idle()
         stopping = true
         await projection.stop()
         await caughtUp

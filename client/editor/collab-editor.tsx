@@ -19,6 +19,7 @@ import { openLink, validateUrl } from './link-url'
 import { TextReader } from './text-reader'
 import { AnchoredComments, type AnchoredCommentsProps } from './anchored-comments'
 import { MarkdownShortcuts } from './markdown-shortcuts'
+import { MentionNames, MentionsPlugin } from './mentions'
 
 const COLORS = ['#0b5cad', '#a3367c', '#1b7f4c', '#b35c00', '#5b45b0', '#8a6d00']
 
@@ -87,54 +88,57 @@ export function CollabEditor({
   return (
     <div className="editor-shell" key={docName}>
       <LexicalCollaboration>
-        <LexicalComposer initialConfig={initialConfig}>
-          <div className="editor-bar">
-            {!readOnly && <Toolbar />}
-            <PresenceBar open={open} />
-            <SyncIndicator open={open} />
-          </div>
-          {comments && <AnchoredComments doc={open?.doc ?? null} {...comments} />}
-          {unreadable && (
-            <p className="notice warn" role="alert" data-testid="editor-unreadable">
-              {t('editor.unreadable')}
-            </p>
-          )}
-          {readOnly && (
-            <p className="notice" role="note">
-              {t('editor.readOnly')}
-            </p>
-          )}
-          {/* Links: a reader's click opens them in a new tab; an editor's click places the caret, Ctrl/Cmd+click opens. */}
-          <div
-            className="editor-frame"
-            title={readOnly ? undefined : t('editor.ctrlClick')}
-            onClick={(e) => {
-              const a = (e.target as HTMLElement).closest('a[href]')
-              if (!a) return
-              if (readOnly || e.metaKey || e.ctrlKey) {
-                e.preventDefault()
-                openLink(a.getAttribute('href') ?? '')
-              }
-            }}
-          >
-            <RichTextPlugin
-              contentEditable={<ContentEditable className="editor" aria-label={label} aria-readonly={readOnly} data-testid="editor" />}
-              placeholder={<div className="editor-placeholder">{readOnly ? '' : t('editor.placeholder')}</div>}
-              ErrorBoundary={LexicalErrorBoundary}
+        <MentionNames docName={docName}>
+          <LexicalComposer initialConfig={initialConfig}>
+            <div className="editor-bar">
+              {!readOnly && <Toolbar />}
+              <PresenceBar open={open} />
+              <SyncIndicator open={open} />
+            </div>
+            {comments && <AnchoredComments doc={open?.doc ?? null} {...comments} />}
+            {unreadable && (
+              <p className="notice warn" role="alert" data-testid="editor-unreadable">
+                {t('editor.unreadable')}
+              </p>
+            )}
+            {readOnly && (
+              <p className="notice" role="note">
+                {t('editor.readOnly')}
+              </p>
+            )}
+            {/* Links: a reader's click opens them in a new tab; an editor's click places the caret, Ctrl/Cmd+click opens. */}
+            <div
+              className="editor-frame"
+              title={readOnly ? undefined : t('editor.ctrlClick')}
+              onClick={(e) => {
+                const a = (e.target as HTMLElement).closest('a[href]')
+                if (!a) return
+                if (readOnly || e.metaKey || e.ctrlKey) {
+                  e.preventDefault()
+                  openLink(a.getAttribute('href') ?? '')
+                }
+              }}
+            >
+              <RichTextPlugin
+                contentEditable={<ContentEditable className="editor" aria-label={label} aria-readonly={readOnly} data-testid="editor" />}
+                placeholder={<div className="editor-placeholder">{readOnly ? '' : t('editor.placeholder')}</div>}
+                ErrorBoundary={LexicalErrorBoundary}
+              />
+            </div>
+            <ListPlugin />
+            {textRef && <TextReader textRef={textRef} />}
+            <LinkPlugin validateUrl={validateUrl} />
+            {!readOnly && <MarkdownShortcuts />}
+            {!readOnly && <MentionsPlugin docName={docName} />}
+            <CollaborationPlugin
+              id={docName}
+              providerFactory={providerFactory}
+              shouldBootstrap={false}
+              username={userName}
+              cursorColor={color}
             />
-          </div>
-          <ListPlugin />
-          {textRef && <TextReader textRef={textRef} />}
-          <LinkPlugin validateUrl={validateUrl} />
-          {!readOnly && <MarkdownShortcuts />}
-          <CollaborationPlugin
-            id={docName}
-            providerFactory={providerFactory}
-            shouldBootstrap={false}
-            username={userName}
-            cursorColor={color}
-          />
-        </LexicalComposer>
+          </LexicalComposer>
+        </MentionNames>
       </LexicalCollaboration>
     </div>
   )

@@ -7,7 +7,7 @@ import { docResource, ensureDocExists } from '../db/doc-exists.js'
 import { parseDocName } from '../../shared/doc-names.js'
 import { DocParams } from '../../shared/schemas/history.js'
 import { CommentInput } from '../../shared/schemas/comments.js'
-import { DocThreadInput, DocThreadParams } from '../../shared/schemas/doc-threads.js'
+import { DocThreadInput, DocThreadParams, MentionPeopleQuery } from '../../shared/schemas/doc-threads.js'
 import type { CommentedDoc, DocThreadService } from '../comments/doc-thread-service.js'
 import { validate } from './validate.js'
 import { presentDocComment, presentDocThread } from './present/doc-threads.js'
@@ -33,6 +33,11 @@ export const docThreads = new Hono<AppEnv>()
   .get('/:doc/threads', validate('param', DocParams), async (c) => {
     const target = await commentedDoc(c, c.req.valid('param').doc)
     return c.json((await service(c).list(c.var.actor!, target)).map(presentDocThread))
+  })
+  .get('/:doc/people', validate('param', DocParams), validate('query', MentionPeopleQuery), async (c) => {
+    const target = await commentedDoc(c, c.req.valid('param').doc)
+    const { q, ids } = c.req.valid('query')
+    return c.json(await service(c).people(c.var.actor!, target, q, ids?.split(',').filter(Boolean)))
   })
   .post('/:doc/threads', validate('param', DocParams), validate('json', DocThreadInput), async (c) => {
     const target = await commentedDoc(c, c.req.valid('param').doc)

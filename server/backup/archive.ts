@@ -26,7 +26,7 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'comments', 'item_threads', 'inbox_entries', 'audit_events', 'password_tokens', 'entry_origins',
   'periods', 'brief_submissions', 'period_items', 'period_focal_points', 'doc_threads', 'doc_comments',
   'oidc_logins', 'oidc_sessions', 'mail_outbox', 'mail_digest_entries', 'mail_preferences', 'server_secrets',
-  'gg_projects',
+  'gg_projects', 'doc_mentions',
 ]
 const GENERATED: Partial<Record<keyof Database, string[]>> = { items: ['search'], doc_text: ['search'], comments: ['search'] }
 const JSON_COLUMNS: Partial<Record<keyof Database, string[]>> = { audit_events: ['details'], period_items: ['row'], mail_outbox: ['payload'], mail_digest_entries: ['payload'] }

@@ -26,6 +26,7 @@ import { parseDocName } from '../../shared/doc-names.js'
 import { WritePath } from './write-path.js'
 import { Heartbeat } from './heartbeat.js'
 import { Handover } from './handover.js'
+import type { WrittenMention } from './meaning/check-meaning.js'
 
 export type { PersistedEvent } from './write-path.js'
 
@@ -79,6 +80,14 @@ export interface ConnectionHandle {
   /** A sign of life that is not a frame (a pong). */
   heard(): void
   disconnect(): void
+}
+
+/** Emitted (`mentioned`) once an update that writes mentions into a brief or note is stored. */
+export interface MentionedEvent {
+  doc: string
+  mentions: WrittenMention[]
+  /** The connection's user: the one who wrote the mentions. */
+  byUserId: string
 }
 
 /** Who edits when the server edits a document: a person (a restore) or nobody (the server itself). */
@@ -151,6 +160,8 @@ export class CollabServer {
           for (const c of changes) appendStatusHistory(doc, c.entryId, { at, by, from: c.from, to: c.to })
         }).catch((err) => logger.warn({ err: (err as Error).message, doc: docName }, 'status history not recorded'))
       },
+      // Who is told of a mention is no business of the sync server: it announces them (server/mentions listens).
+      onMentions: (doc, mentions, byUserId) => this.events.emit('mentioned', { doc, mentions, byUserId } satisfies MentionedEvent),
       claim: (room, holder, claimant, refuse) => this.handover.claim(room, holder, claimant, refuse),
     })
   }

@@ -7,7 +7,7 @@ import { buildItemId } from '../../shared/item-id.js'
 import { canCoordinate } from '../../shared/access.js'
 import type { CollabMetrics } from './collab-metrics.js'
 import { checkClocks, startsAhead, type ConnectionLimits } from './guards.js'
-import { checkMeaning, type StatusChange } from './meaning/check-meaning.js'
+import { checkMeaning, type StatusChange, type WrittenMention } from './meaning/check-meaning.js'
 import { indexStructs } from './meaning/struct-places.js'
 import { applyPresence, PRESENCE_SPOOF } from './presence.js'
 import { decodeClientMessage, encodeSyncStep2, ProtocolError, type ClientMessage } from './protocol.js'
@@ -27,6 +27,8 @@ export interface MessageContext {
   writes: WritePath
   /** Records accepted status changes of actions (the server's own edit, after the change is stored). */
   onStatusChanges(docName: string, changes: StatusChange[], byUserId: string): void
+  /** Mentions an accepted update wrote into a brief or note, once stored (heard of asynchronously: server/mentions). */
+  onMentions(docName: string, mentions: WrittenMention[], byUserId: string): void
   /** A claim on a client id another open connection holds (handover.ts): `refuse` if the holder keeps it. */
   claim(room: Room, holder: Connection, claimant: Connection, refuse: () => void): ClaimVerdict
 }
@@ -186,11 +188,12 @@ export class MessageHandler {
       userId: conn.actor.id,
       mission: conn.mission,
     }))
-    const { statusChanges } = meaning.effects
+    const { statusChanges, mentions } = meaning.effects
     room.pendingIndexes.push(index)
     return this.ctx.writes.write(room, update, conn.actor.id, conn, origins).then(() => {
       room.pendingIndexes.splice(room.pendingIndexes.indexOf(index), 1)
       if (statusChanges.length) this.ctx.onStatusChanges(room.name, statusChanges, conn.actor.id)
+      if (mentions.length) this.ctx.onMentions(room.name, mentions, conn.actor.id)
     })
   }
 }

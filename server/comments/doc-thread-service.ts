@@ -6,7 +6,7 @@ import { canCommentOnDoc, hearsOfBriefAnswers, type Actor } from '../../shared/a
 import type { DocName } from '../../shared/doc-names.js'
 import type { Scope } from '../../shared/scopes.js'
 import type { Role } from '../../shared/roles.js'
-import { THREADS_PER_DOC_MAX, type DocThreadInput } from '../../shared/schemas/doc-threads.js'
+import { MENTION_PEOPLE_MAX, THREADS_PER_DOC_MAX, type DocThreadInput } from '../../shared/schemas/doc-threads.js'
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError } from '../errors.js'
 import { TokenBucket } from '../collab/guards.js'
 import type { LivePublisher } from './live-streams.js'
@@ -153,6 +153,23 @@ export class DocThreadService {
       this.emit(target, threadId)
     }
     return this.get(actor, target, threadId)
+  }
+
+  /**
+   * The people one may mention in the document: its readers now (shared/access.ts), by name, whose
+   * name or e-mail starts a word with `q`; never oneself. Mentioning anyone else would tell no one.
+   */
+  async people(actor: Actor, target: CommentedDoc, q = '', ids?: string[]): Promise<{ id: string; name: string }[]> {
+    this.ensure(actor, target)
+    // Names of mentions already in the document: only of people who may read it (others show no name).
+    if (ids) return (await this.readers(target, ids.slice(0, 50))).map((u) => ({ id: u.id, name: u.name }))
+    const needle = q.trim().toLowerCase()
+    const matches = (u: HubReader) => !needle || u.email.toLowerCase().startsWith(needle) || u.name.toLowerCase().split(/\s+/).some((w) => w.startsWith(needle)) || u.name.toLowerCase().startsWith(needle)
+    return (await this.readers(target))
+      .filter((u) => u.id !== actor.id && matches(u))
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .slice(0, MENTION_PEOPLE_MAX)
+      .map((u) => ({ id: u.id, name: u.name }))
   }
 
   private ensure(actor: Actor, target: CommentedDoc) {

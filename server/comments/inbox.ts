@@ -29,6 +29,8 @@ export async function inboxRows(db: Kysely<Database>, actor: Actor, limit: numbe
     .leftJoin('users', 'users.id', 'inbox_entries.actor_id')
     .leftJoin('hubs', 'hubs.id', 'inbox_entries.hub_id')
     .leftJoin('doc_threads', 'doc_threads.id', 'inbox_entries.thread_id')
+    // A mention in a brief or note: the line around it, as it read when written (server/mentions).
+    .leftJoin('doc_mentions', 'doc_mentions.notice_key', 'inbox_entries.item_id')
     .leftJoin('notes', (j) => j.onRef('notes.id', '=', 'inbox_entries.note_id').onRef('notes.hub_id', '=', 'inbox_entries.hub_id'))
     // The comment that caused the entry, for an excerpt: it is on the item the reader may read (checked above).
     .leftJoin('comments', 'comments.id', 'inbox_entries.comment_id')
@@ -36,7 +38,7 @@ export async function inboxRows(db: Kysely<Database>, actor: Actor, limit: numbe
     .select([
       'inbox_entries.id', 'inbox_entries.kind', 'inbox_entries.item_id', 'inbox_entries.comment_id', 'users.name as actor_name', 'inbox_entries.created_at', 'inbox_entries.read_at', 'items.title',
       (eb) => eb.fn.coalesce('items.hub_id', 'inbox_entries.hub_id').as('hub_id'),
-      'hubs.name as hub_name', 'inbox_entries.doc', 'inbox_entries.period_id', 'inbox_entries.thread_id', 'inbox_entries.note_id', 'notes.title as note_title', 'doc_threads.quote',
+      'hubs.name as hub_name', 'inbox_entries.doc', 'inbox_entries.period_id', 'inbox_entries.thread_id', 'inbox_entries.note_id', 'notes.title as note_title', (eb) => eb.fn.coalesce('doc_threads.quote', 'doc_mentions.excerpt').as('quote'),
       // HQ's note as it stands now (a later resubmission clears it).
       'brief_submissions.note as brief_note',
       'comments.body as comment_body', 'comments.deleted_at as comment_deleted_at',

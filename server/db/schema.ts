@@ -299,6 +299,19 @@ export interface PasswordTokenTable {
   used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
+/** A mention of a person in a brief or note that was heard of (server/mentions): one per node and person. */
+export interface DocMentionTable {
+  doc: string
+  /** The mention node's Yjs id (`client:clock`): stable for the node's life. */
+  node: string
+  user_id: string
+  actor_id: string | null
+  /** The inbox line's `item_id`. */
+  notice_key: string
+  excerpt: string
+  created_at: CreatedAt
+}
+
 export interface Database {
   users: UserTable
   sessions: SessionTable
@@ -316,6 +329,7 @@ export interface Database {
   comments: CommentTable
   item_threads: ItemThreadTable
   inbox_entries: InboxEntryTable
+  doc_mentions: DocMentionTable
   audit_events: AuditEventTable
   password_tokens: PasswordTokenTable
   entry_origins: EntryOriginTable
@@ -480,6 +494,7 @@ export const TABLE_COLUMNS = {
   comments: ['id', 'item_id', 'hub_id', 'author_id', 'body', 'created_at', 'edited_at', 'deleted_at', 'search'],
   item_threads: ['item_id', 'hub_id', 'requested_by', 'requested_at', 'provided_by', 'provided_at', 'resolved_by', 'resolved_at'],
   inbox_entries: ['id', 'user_id', 'kind', 'item_id', 'comment_id', 'actor_id', 'created_at', 'read_at', 'hub_id', 'doc', 'note_id', 'period_id', 'thread_id'],
+  doc_mentions: ['doc', 'node', 'user_id', 'actor_id', 'notice_key', 'excerpt', 'created_at'],
   audit_events: ['id', 'at', 'actor_id', 'actor_email', 'action', 'target_type', 'target_id', 'hub_id', 'ip', 'details'],
   password_tokens: ['token_hash', 'user_id', 'purpose', 'created_by', 'created_at', 'expires_at', 'used_at'],
   entry_origins: ['item_id', 'hub_id', 'user_id', 'mission', 'source', 'created_at'],

@@ -12,6 +12,7 @@ import { buildItemId } from '../../shared/item-id.js'
 import { DEFAULT_SCOPE, type Scope } from '../../shared/scopes.js'
 import { readActions, readExchanges } from '../../shared/log-doc.js'
 import { ggProjectIds } from '../references/gg-projects.js'
+import { withMentionNames } from '../mentions/mention-names.js'
 
 /** Every projected column but the key: an upsert replaces the whole row. */
 const UPDATED_COLUMNS = TABLE_COLUMNS.items.filter((c) => c !== 'id' && c !== 'search')
@@ -55,7 +56,8 @@ export async function projectDoc(db: Kysely<Database>, docName: string, taxonomy
 async function projectTextDoc(db: Kysely<Database>, docName: string, name: DocName): Promise<number | null> {
   const stored = await readDocState(db, docName)
   const uptoSeq = stored?.uptoSeq ?? 0
-  const text = stored?.update ? (await toText(stored.update)).slice(0, TEXT_CAP).replaceAll('\u0000', '\uFFFD') : ''
+  // Mentions read as the person's name (`@Ewa Beispiel`), as the editor shows them.
+  const text = stored?.update ? (await withMentionNames(db, await toText(stored.update))).slice(0, TEXT_CAP).replaceAll('\u0000', '\uFFFD') : ''
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${'projection:' + docName}))`.execute(trx)
     const cursor = await trx.selectFrom('projection_cursors').select('upto_seq').where('doc', '=', docName).executeTakeFirst()

@@ -2,6 +2,7 @@ import type { Klass, LexicalNode } from 'lexical'
 import { HeadingNode, QuoteNode } from '@lexical/rich-text'
 import { ListItemNode, ListNode } from '@lexical/list'
 import { AutoLinkNode, LinkNode } from '@lexical/link'
+import { MentionNode } from './mention-node.js'
 
 /**
  * The Lexical node types of every collaborative text document. The browser editor and the
@@ -15,4 +16,5 @@ export const EDITOR_NODES: Klass<LexicalNode>[] = [
   ListItemNode,
   LinkNode,
   AutoLinkNode,
+  MentionNode,
 ]

@@ -70,3 +70,20 @@ export const DocThreadView = z.object({
   comments: z.array(DocCommentView),
 })
 export type DocThreadView = z.infer<typeof DocThreadView>
+
+/** People offered when mentioning: at most this many per answer (type more letters to narrow). */
+export const MENTION_PEOPLE_MAX = 20
+
+/** `GET /api/docs/:doc/people?q=`: someone who may read the document, to mention. */
+export const MentionPersonView = z.object({ id: z.string(), name: z.string() })
+export type MentionPersonView = z.infer<typeof MentionPersonView>
+
+/** `q`: the start of a name or e-mail; `ids`: these people (comma-separated, up to 50: names of mentions shown). */
+export const MentionPeopleQuery = z.object({
+  q: z.string().max(100).optional(),
+  ids: z
+    .string()
+    .max(50 * 65)
+    .regex(/^[A-Za-z0-9_,-]*$/, 'must be user ids separated by commas')
+    .optional(),
+})

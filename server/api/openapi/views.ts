@@ -3,7 +3,7 @@ import { MeView, SessionView } from '../../../shared/schemas/auth.js'
 import { FocalPointView, HubDetailView, HubSummaryView, NoteView } from '../../../shared/schemas/hubs.js'
 import { ItemView, SearchHit } from '../../../shared/schemas/items.js'
 import { CommentView, ThreadView } from '../../../shared/schemas/comments.js'
-import { DocCommentView, DocThreadView } from '../../../shared/schemas/doc-threads.js'
+import { DocCommentView, DocThreadView, MentionPersonView } from '../../../shared/schemas/doc-threads.js'
 import { DeletedEntryView, VersionDetailView, VersionDiffView, VersionSummaryView } from '../../../shared/schemas/history-views.js'
 import { Rollup } from '../../../shared/schemas/rollup.js'
 import { HealthView } from '../../../shared/schemas/health.js'
@@ -40,6 +40,7 @@ export const AdminUser = AdminUserView.meta({ id: 'AdminUser' })
 export const Link = PasswordLinkView
 export const Period = PeriodView.meta({ id: 'Period' })
 export const DocThread = DocThreadView.meta({ id: 'DocThread' })
+export const MentionPerson = MentionPersonView.meta({ id: 'MentionPerson' })
 export const DocComment = DocCommentView.meta({ id: 'DocComment' })
 export const BriefStatus = BriefStatusView.meta({ id: 'BriefStatus' })
 export const BriefDetail = BriefDetailView.meta({ id: 'BriefDetail' })

@@ -2,15 +2,19 @@ import * as Y from 'yjs'
 import { parseDocName } from '../../../shared/doc-names.js'
 import { registeredNodeTypes } from '../../editor/headless.js'
 import { checkLexicalUpdate } from './lexical-rules.js'
+import { checkMentions, type WrittenMention } from './mention-rules.js'
 import { checkLogUpdate, type CreatedEntry, type StatusChange, type Writer } from './log-rules.js'
 import { MissingReference, PlaceResolver, type DeleteSetLike, type StructIndex } from './struct-places.js'
 
 export type { CreatedEntry, StatusChange } from './log-rules.js'
+export type { WrittenMention } from './mention-rules.js'
 
 /** What an accepted update does that the server records itself. */
 export interface UpdateEffects {
   created: CreatedEntry[]
   statusChanges: StatusChange[]
+  /** Mentions of people written into a brief or note (heard of after the commit: server/mentions). */
+  mentions: WrittenMention[]
 }
 
 export type MeaningVerdict = { effects: UpdateEffects } | { field: string; reason: string }
@@ -23,7 +27,7 @@ export interface RoomView {
   pendingIndexes: readonly StructIndex[]
 }
 
-const NO_EFFECTS: UpdateEffects = { created: [], statusChanges: [] }
+const NO_EFFECTS: UpdateEffects = { created: [], statusChanges: [], mentions: [] }
 
 /**
  * The meaning check at the door: between "decoded" and "queued for storage". Works out which
@@ -47,10 +51,12 @@ export function checkMeaning(
   try {
     if (doc.type === 'log') {
       const verdict = checkLogUpdate(room.doc, resolver, fresh, decoded.ds, writer, doc.hubOnly === true)
-      return 'field' in verdict ? verdict : { effects: verdict }
+      return 'field' in verdict ? verdict : { effects: { ...verdict, mentions: [] } }
     }
     const verdict = checkLexicalUpdate(resolver, fresh, registeredNodeTypes())
-    return 'field' in verdict ? verdict : { effects: NO_EFFECTS }
+    if ('field' in verdict) return verdict
+    const mentions = checkMentions(resolver, fresh, room.pendingIndexes)
+    return 'field' in mentions ? mentions : { effects: { ...NO_EFFECTS, mentions: mentions.mentions } }
   } catch (err) {
     if (err instanceof MissingReference) return { field: 'update', reason: 'refers to content this document does not have' }
     throw err
