@@ -98,7 +98,7 @@ function Shell() {
             {t('shell.inbox')}{unread > 0 && <span className="badge" data-testid="unread"> {unread}<span className="sr-only"> {t('shell.unread', { count: unread })}</span></span>}
           </Link>
         </nav>
-        <SearchBox />
+        <SearchBox me={me} />
         <span className="who">
           <Link to="/account">{me.name}</Link> <span className="muted">({roleName(me.role, language)})</span>
         </span>

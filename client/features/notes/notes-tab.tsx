@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useT } from '../../i18n/provider'
 import { request } from '../../api/request'
 import { onLive } from '../../api/live'
@@ -14,6 +14,7 @@ import { isNetworkFailure, keptGet } from '../../offline/kept-answers'
 import { retryWhenOnline } from '../../offline/when-online'
 import { Loading } from '../../offline/loading'
 import { formatDateTime } from '../../ui/format'
+import { useFindPassage } from '../search/find-passage'
 
 /** A note as listed; servers that predate scopes send none, which is the default scope. */
 type ListedNote = NoteView & { scope?: unknown }
@@ -63,6 +64,9 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
     }
   }
   const open = notes?.find((n) => n.id === noteId)
+  // A search hit opens the note at the passage it matched.
+  const pane = useRef<HTMLDivElement>(null)
+  useFindPassage(pane, open?.docName ?? '')
   const [renaming, setRenaming] = useState<string | null>(null)
   const handleRename = async (e: FormEvent) => {
     e.preventDefault()
@@ -116,7 +120,7 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
           {notes?.length === 0 && <li className="muted">{t('notes.none')}</li>}
         </ul>
       </div>
-      <div className="doc-pane">
+      <div className="doc-pane" ref={pane}>
         {open ? (
           <>
             {renaming === null ? (

@@ -7,6 +7,7 @@ import { listThemes, type Taxonomy } from '../../../shared/taxonomy'
 import type { SearchHit } from '../../../shared/schemas/items'
 import type { HubSummaryView } from '../../../shared/schemas/hubs'
 import type { PeriodView } from '../../../shared/schemas/periods'
+import type { MeView } from '../../../shared/schemas/auth'
 import { dayLabel } from '../../ui/periods'
 import { Highlighted } from './highlighted'
 import { hitUrl, kindLabel, kindsLabel, SEARCH_KINDS } from './hit-url'
@@ -50,7 +51,7 @@ const NO_FILTERS: SearchFilters = { hubId: '', kind: '', theme: '', period: '' }
  * arrows move through them, Enter opens one at its place, Escape closes. A combobox with a listbox
  * (WAI-ARIA pattern): focus stays in the field, the active option is announced.
  */
-export function SearchBox() {
+export function SearchBox({ me }: { me: MeView }) {
   const { navigate } = useRouter()
   const [q, setQ] = useState('')
   const [open, setOpen] = useState(false)
@@ -90,7 +91,7 @@ export function SearchBox() {
 
   const openHit = (h: SearchHit) => {
     setOpen(false)
-    navigate(hitUrl(h))
+    navigate(hitUrl(h, me))
   }
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -180,7 +181,7 @@ export function SearchBox() {
                       aria-selected={i === active}
                       className={i === active ? 'search-hit active' : 'search-hit'}
                       data-testid="search-hit"
-                      data-url={hitUrl(h)}
+                      data-url={hitUrl(h, me)}
                       // mousedown, not click: the field's blur would close the panel first.
                       onMouseDown={(e) => (e.preventDefault(), openHit(h))}
                       onMouseMove={() => setActive(i)}
