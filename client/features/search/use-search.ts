@@ -1,5 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
-import { keepPreviousData } from '@tanstack/react-query'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useApi } from '../../api/query'
 import type { SearchHit } from '../../../shared/schemas/items'
 
@@ -48,14 +47,20 @@ export function useSearch(q: string, f: SearchFilters): SearchState {
     const t = setTimeout(() => setAsked(path), DEBOUNCE_MS)
     return () => clearTimeout(t)
   }, [path])
-  const res = useApi<SearchHit[]>(path === null ? null : asked, { placeholderData: keepPreviousData, staleTime: 5_000 })
+  const res = useApi<SearchHit[]>(path === null ? null : asked, { staleTime: 5_000 })
   const idle = path === null
   const typed = q.trim()
+  // While the next answer comes, the last one shown stays, unless the field was emptied since.
+  const shown = useRef<SearchHit[] | null>(null)
+  if (idle) shown.current = null
+  else if (res.data && asked === path) shown.current = res.data
+  const hits = shown.current
+  const failed = asked === path ? res.error : null
   // One state object per answer: the box resets its highlighted hit when the state changes.
   return useMemo<SearchState>(() => {
     if (idle) return { status: 'idle' }
-    if (res.error) return { status: 'error', message: res.error.message }
-    if (res.data) return { status: 'done', hits: res.data, q: typed }
+    if (failed) return { status: 'error', message: failed.message }
+    if (hits) return { status: 'done', hits, q: typed }
     return { status: 'loading' }
-  }, [idle, res.error, res.data, typed])
+  }, [idle, failed, hits, typed])
 }
