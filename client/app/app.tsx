@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react'
 import { Navigate } from 'react-router'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { queryClient } from '../api/query'
+import { followLive } from '../api/live-queries'
 import { closeLive, onLive } from '../api/live'
 import { canAdminister, canReviewBriefs } from '../../shared/access'
 import { SignOutButton } from './sign-out'
@@ -40,6 +41,11 @@ function useUnread(signedIn: boolean): number {
   return unread
 }
 
+/** While someone is signed in, live events refresh the cached reads they change. */
+function useLiveQueries(signedIn: boolean): void {
+  useEffect(() => (signedIn ? followLive() : undefined), [signedIn])
+}
+
 /** Header with landmarks: skip link, the app name, who is signed in, sign-out. */
 function Shell() {
   const { me, loading, expired, localSince, signOut } = useSession()
@@ -58,6 +64,7 @@ function Shell() {
   const AccountPage = useModule(loadAccount, signedIn && path === '/account')?.default
   const ReferencesPage = useModule(loadReferences, signedIn && isReferencePath(path))?.default
   const unread = useUnread(signedIn)
+  useLiveQueries(signedIn)
   // On a phone the header's links fold into a menu; it closes on every move and on Escape.
   const [menuOpen, setMenuOpen] = useState(false)
   useEffect(() => setMenuOpen(false), [path])
@@ -98,7 +105,7 @@ function Shell() {
             {t('shell.inbox')}{unread > 0 && <span className="badge" data-testid="unread"> {unread}<span className="sr-only"> {t('shell.unread', { count: unread })}</span></span>}
           </Link>
         </nav>
-        <SearchBox />
+        <SearchBox me={me} />
         <span className="who">
           <Link to="/account">{me.name}</Link> <span className="muted">({roleName(me.role, language)})</span>
         </span>

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useT } from '../i18n/provider'
 import { t as tr } from '../i18n/intl'
 import { request, ApiError } from '../api/request'
-import { onLive } from '../api/live'
+import { invalidateApi, queryClient, useApi } from '../api/query'
 import { useSession } from '../app/session'
 import type { ItemView } from '../../shared/schemas/items'
 import type { ThreadView } from '../../shared/schemas/comments'
@@ -18,6 +18,12 @@ export const inputLabel = (status: string): string =>
 
 const when = formatDateTimeZone
 
+/** An entry posted a moment ago reaches the server's item list a fraction of a second later: a 404 is asked again for 5 s. */
+const JUST_POSTED = {
+  retry: (n: number, e: Error) => (e instanceof ApiError && e.status === 404 ? n < 20 : (queryClient.getDefaultOptions().queries?.retry as (n: number, e: Error) => boolean)(n, e)),
+  retryDelay: (n: number, e: Error) => (e instanceof ApiError && e.status === 404 ? 250 : Math.min(500 * 2 ** n, 5000)),
+}
+
 /**
  * An item with its comment thread: live (the server pushes a `thread` event when anything in it
  * changes), with posting, editing and deleting one's own comments, asking the cyber ambassadors
@@ -26,39 +32,20 @@ const when = formatDateTimeZone
 export function ThreadPanel({ itemId, onClose }: { itemId: string; onClose: () => void }) {
   const { me } = useSession()
   const t = useT()
-  const [item, setItem] = useState<ItemView | null>(null)
-  const [thread, setThread] = useState<ThreadView | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [failed, setError] = useState<string | null>(null)
   const [draft, setDraft] = useState('')
   const [editing, setEditing] = useState<{ id: string; body: string } | null>(null)
   const base = `/api/items/${encodeURIComponent(itemId)}`
   // Escape closes the thread, unless a comment is being written (it would be lost).
   useEscape(() => !draft.trim() && !editing && onClose())
-  const load = useCallback(
-    async (attempt = 0): Promise<void> => {
-      try {
-        const [i, t] = await Promise.all([request<ItemView>('GET', base), request<ThreadView>('GET', `${base}/thread`)])
-        setItem(i)
-        setThread(t)
-        setError(null)
-      } catch (e) {
-        // An entry posted a moment ago reaches the server's item list a fraction of a second later.
-        if (e instanceof ApiError && e.status === 404 && attempt < 20) {
-          setError(null)
-          await new Promise((r) => setTimeout(r, 250))
-          return load(attempt + 1)
-        }
-        setError((e as ApiError).message)
-      }
-    },
-    [base],
-  )
-  useEffect(() => {
-    void load()
-    return onLive('thread', (d) => {
-      if (d.itemId === itemId) void load()
-    })
-  }, [itemId, load])
+  const itemQ = useApi<ItemView>(base, JUST_POSTED)
+  const threadQ = useApi<ThreadView>(`${base}/thread`, JUST_POSTED)
+  const item = itemQ.data ?? null
+  const thread = threadQ.data ?? null
+  const error = failed ?? itemQ.error?.message ?? threadQ.error?.message ?? null
+  // A comment changes the thread, its item and the comment counts of lists of items; a `thread`
+  // live event refreshes the same (api/live-queries.ts).
+  const load = () => invalidateApi('/api/items')
   const act = async (fn: () => Promise<unknown>) => {
     setError(null)
     try {

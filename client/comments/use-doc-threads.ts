@@ -1,37 +1,21 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { t } from '../i18n/intl'
 import { request, ApiError } from '../api/request'
-import { onLive } from '../api/live'
+import { invalidateApi, useApi } from '../api/query'
 import type { DocThreadView } from '../../shared/schemas/doc-threads'
 import type { EncodedAnchor } from '../editor/anchors'
 
 /**
  * The comment threads anchored in one document, kept live: the server pushes `doc-thread` when
- * one changes (only to the document's readers), and the list is read again.
+ * one changes (only to the document's readers), and the list is read again (api/live-queries.ts).
  */
 export function useDocThreads(docName: string, enabled: boolean) {
-  const [threads, setThreads] = useState<DocThreadView[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [failed, setError] = useState<string | null>(null)
   const base = `/api/docs/${encodeURIComponent(docName)}/threads`
-  const load = useCallback(
-    () =>
-      request<DocThreadView[]>('GET', base).then(
-        (t) => {
-          setThreads(t)
-          setError(null)
-        },
-        (e: ApiError) => setError(e.message),
-      ),
-    [base],
-  )
-  useEffect(() => {
-    setThreads(null)
-    if (!enabled) return
-    void load()
-    return onLive('doc-thread', (d) => {
-      if (d.doc === docName) void load()
-    })
-  }, [docName, enabled, load])
+  const q = useApi<DocThreadView[]>(enabled ? base : null)
+  const threads = enabled ? (q.data ?? null) : null
+  const error = failed ?? q.error?.message ?? null
+  const load = () => invalidateApi(base)
   const run = async (fn: () => Promise<unknown>) => {
     setError(null)
     try {

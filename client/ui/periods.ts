@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react'
-import { request, ApiError } from '../api/request'
+import { useCallback } from 'react'
+import { invalidateApi, useApi } from '../api/query'
 import type { PeriodView } from '../../shared/schemas/periods'
 import type { BriefStatus } from '../../shared/schemas/periods'
 import { formatDay } from './format'
@@ -9,20 +9,10 @@ export type { PeriodView }
 
 /** The server's reporting periods, newest first (the order the API answers in). */
 export function usePeriods() {
-  const [periods, setPeriods] = useState<PeriodView[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const reload = useCallback(
-    () =>
-      request<PeriodView[]>('GET', '/api/periods').then(
-        (p) => (setPeriods(p), setError(null)),
-        (e: ApiError) => setError(e.message),
-      ),
-    [],
-  )
-  useEffect(() => {
-    void reload()
-  }, [reload])
-  return { periods, error, reload }
+  const q = useApi<PeriodView[]>('/api/periods')
+  // After a change (an admin adds, locks or reopens one), every reader of the periods refreshes.
+  const reload = useCallback(() => invalidateApi('/api/periods'), [])
+  return { periods: q.data ?? null, error: q.error?.message ?? null, reload }
 }
 
 /** A day (`2026-06-30` or an instant) as people read it, in UTC so everyone sees the same day. */

@@ -89,12 +89,73 @@ describe('search in Chromium', () => {
     await bernd.keyboard.press('ArrowDown')
     expect(await bernd.getByTestId('search-hit').first().getAttribute('aria-selected')).toBe('true')
     await bernd.keyboard.press('Enter')
+    // The hit opens the entry's own URL (the entry itself is shown, scrolled to and marked: see below).
     await expect.poll(() => new URL(bernd.url()).pathname).toBe(`/hubs/${e.hubs.hub.id}/exchanges`)
-    expect(new URL(bernd.url()).hash).toBe('#entry-x1')
+    expect(new URL(bernd.url()).searchParams.get('item')).toBe('x1')
     // The field keeps the focus and the words: an arrow opens the results again; Escape closes them.
     await bernd.keyboard.press('ArrowDown')
     await bernd.getByTestId('search-panel').waitFor()
     await bernd.keyboard.press('Escape')
     await expect.poll(() => bernd.getByTestId('search-panel').count()).toBe(0)
+  })
+
+  it('opens an exchange hit on the exchange itself, and a brief hit at the matched passage', async () => {
+    // Entries posted after the one searched for, so that it is not at the top of the tab.
+    await anna.goto(`${e.server.url}/hubs/${e.hubs.hub.id}/exchanges`)
+    for (const title of ['Quillfeather landing rules', 'Data centre permits', 'Cloud procurement', 'AI sandbox call', 'Spectrum auction', 'Roaming talks']) {
+      await anna.getByRole('button', { name: 'New exchange' }).click()
+      await anna.getByLabel('Title', { exact: true }).fill(title)
+      await anna.getByRole('button', { name: 'Post exchange' }).click()
+      await anna.getByTestId('exchange').filter({ hasText: title }).waitFor()
+    }
+    // A brief long enough that the passage is below the fold.
+    await anna.goto(`${e.server.url}/hubs/${e.hubs.hub.id}/brief`)
+    const editor = anna.getByTestId('editor')
+    await editor.waitFor()
+    await expect.poll(() => anna.getByTestId('sync-status').textContent(), { timeout: 10_000 }).toBe('connected')
+    await editor.click()
+    await anna.keyboard.press('Control+End')
+    for (let i = 0; i < 40; i++) {
+      await anna.keyboard.insertText(`Filler paragraph ${i} about the hub's regular work.`)
+      await anna.keyboard.press('Enter')
+    }
+    await anna.keyboard.insertText('The Marigoldrun passage on submarine cables.')
+
+    const box = bernd.getByRole('combobox', { name: /Search briefs/ })
+    const view = bernd.viewportSize()!
+    const onScreen = (b: { y: number; height: number } | null) => !!b && b.y >= 0 && b.y + Math.min(b.height, 20) <= view.height
+
+    // An exchange: Enter on the highlighted hit opens the exchange, its card in view and marked.
+    await bernd.goto(`${e.server.url}/`)
+    await bernd.getByRole('heading', { name: 'My hubs' }).waitFor()
+    await expect.poll(async () => (await search(bernd, 'quillfeather')).join(' '), { timeout: 10_000, interval: 200 }).toContain('Quillfeather landing rules')
+    await box.focus()
+    await bernd.keyboard.press('ArrowDown')
+    await bernd.keyboard.press('Enter')
+    await expect.poll(() => new URL(bernd.url()).pathname).toBe(`/hubs/${e.hubs.hub.id}/exchanges`)
+    const target = bernd.locator('[data-testid="exchange"].target')
+    await target.waitFor({ timeout: 15_000 })
+    expect(await target.locator('h3').textContent()).toBe('Quillfeather landing rules')
+    await expect.poll(async () => onScreen(await target.boundingBox()), { timeout: 5_000 }).toBe(true)
+    expect(await bernd.getByTestId('exchange').first().locator('h3').textContent()).not.toBe('Quillfeather landing rules')
+
+    // The brief: the hit opens it scrolled to the passage, the matched word marked.
+    await expect.poll(async () => (await search(bernd, 'marigoldrun')).join(' '), { timeout: 10_000, interval: 200 }).toContain('Brief')
+    await box.focus()
+    await bernd.keyboard.press('ArrowDown')
+    await bernd.keyboard.press('Enter')
+    await expect.poll(() => new URL(bernd.url()).pathname).toBe(`/hubs/${e.hubs.hub.id}/brief`)
+    const marked = () =>
+      bernd.evaluate(() => {
+        const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('search-find')
+        const r = h && [...h][0]
+        if (!r) return null
+        const b = r.getBoundingClientRect()
+        return { text: r.toString(), y: b.y, height: b.height }
+      })
+    await expect.poll(async () => (await marked())?.text, { timeout: 15_000 }).toBe('Marigoldrun')
+    await expect.poll(async () => onScreen(await marked()), { timeout: 5_000 }).toBe(true)
+    expect(await bernd.evaluate(() => window.scrollY), 'the page scrolled down to the passage').toBeGreaterThan(0)
+    await expectAccessible(bernd, 'brief-at-passage')
   })
 })

@@ -1,5 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { request, ApiError } from '../../api/request'
+import { invalidateApi, useApi } from '../../api/query'
 import { ErrorBanner, NoticeBanner } from '../../ui/error-banner'
 import type { SessionView } from '../../../shared/schemas/auth'
 import { MailPreferences } from './mail-preferences'
@@ -12,16 +13,15 @@ type SessionRow = SessionView
 
 /** The person's own account (`/account`): the interface language, the password, their e-mail, their sessions. */
 export default function AccountPage() {
-  const [sessions, setSessions] = useState<SessionRow[] | null>(null)
+  const sessionsQ = useApi<SessionRow[]>('/api/me/sessions')
+  const sessions = sessionsQ.data ?? null
   const [pw, setPw] = useState({ current: '', next: '' })
   const [error, setError] = useState<string | null>(null)
   // An id, not a text: a notice given just before a change of language reads in the new one.
   const [notice, setNotice] = useState<MessageId | null>(null)
   const t = useT()
-  const load = () => request<SessionRow[]>('GET', '/api/me/sessions').then(setSessions, (e: ApiError) => setError(e.message))
-  useEffect(() => {
-    void load()
-  }, [])
+  // Changing the password ends the other sessions; signing out elsewhere ends one.
+  const load = () => invalidateApi('/api/me/sessions')
   const handlePassword = async (e: FormEvent) => {
     e.preventDefault()
     setError(null)
@@ -38,7 +38,7 @@ export default function AccountPage() {
   return (
     <main id="main" className="page">
       <h1>{t('account.title')}</h1>
-      <ErrorBanner message={error} />
+      <ErrorBanner message={error ?? sessionsQ.error?.message ?? null} />
       <NoticeBanner message={notice && t(notice)} />
       <LanguageChoice onError={setError} onSaved={(id) => (setError(null), setNotice(id))} />
       <section className="panel" aria-labelledby="pw-title">

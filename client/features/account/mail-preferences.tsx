@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { request, type ApiError } from '../../api/request'
+import { apiKey, queryClient, useApi } from '../../api/query'
 import { useT } from '../../i18n/provider'
 import { MAIL_KINDS, type MailKind, type MailMode } from '../../../shared/mail-kinds'
 import type { MailPreferencesView } from '../../../shared/schemas/mail'
@@ -9,12 +10,18 @@ const MODES: MailMode[] = ['immediate', 'digest', 'never']
 /** The person's e-mail choices per kind (`GET/PUT /api/me/mail`), saved as soon as one changes. */
 export function MailPreferences({ onError }: { onError: (message: string) => void }) {
   const t = useT()
-  const [view, setView] = useState<MailPreferencesView | null>(null)
+  const q = useApi<MailPreferencesView>('/api/me/mail')
+  const view = q.data ?? null
+  const failed = q.error?.message
   useEffect(() => {
-    request<MailPreferencesView>('GET', '/api/me/mail').then(setView, (e: ApiError) => onError(e.message))
-  }, [onError])
+    if (failed) onError(failed)
+  }, [failed, onError])
+  // The PUT answers the whole view: it becomes the cached one.
   const change = (kind: MailKind, mode: MailMode) =>
-    request<MailPreferencesView>('PUT', '/api/me/mail', { preferences: { [kind]: mode } }).then(setView, (e: ApiError) => onError(e.message))
+    request<MailPreferencesView>('PUT', '/api/me/mail', { preferences: { [kind]: mode } }).then(
+      (v) => queryClient.setQueryData(apiKey('/api/me/mail'), v),
+      (e: ApiError) => onError(e.message),
+    )
   if (!view) return null
   return (
     <section className="panel" aria-labelledby="mail-title">

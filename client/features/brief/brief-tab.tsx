@@ -11,6 +11,7 @@ import { BriefCycleBar } from './brief-cycle'
 import { SubmittedBrief } from './submitted-brief'
 import { useBriefCycle } from './use-brief-cycle'
 import { useT } from '../../i18n/provider'
+import { useFindPassage } from '../search/find-passage'
 
 /** The thread asked for in the address (`?thread=`, from an inbox line), if any. */
 const threadInAddress = () => new URLSearchParams(window.location.search).get('thread')
@@ -27,8 +28,11 @@ export default function BriefTab({ hub, me, canWrite }: { hub: HubDetailView; me
   const [placement, setPlacement] = useState<Placement>({})
   const [active, setActive] = useState<string | null>(threadInAddress)
   const onPlacement = useCallback((p: Placement) => setPlacement(p), [])
+  // A search hit opens the brief at the passage it matched.
+  const root = useRef<HTMLElement>(null)
+  useFindPassage(root, docName)
   return (
-    <section aria-labelledby="brief-title">
+    <section aria-labelledby="brief-title" ref={root}>
       <h2 id="brief-title" className="sr-only">{t('brief.title')}</h2>
       <BriefCycleBar hubId={hub.id} me={me} cycle={cycle} viewing={viewing} onViewSubmitted={() => setViewing((v) => !v)} />
       {mayComment && threads.threads && (

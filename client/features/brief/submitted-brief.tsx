@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { diffWords, type Change } from 'diff'
-import { request, ApiError } from '../../api/request'
+import { useApi } from '../../api/query'
 import type { BriefDetailView } from '../../../shared/schemas/periods'
 import { ErrorBanner } from '../../ui/error-banner'
 import { useT } from '../../i18n/provider'
@@ -12,14 +12,11 @@ const COMPARE_MAX = 20_000
 /** The brief as it was submitted for a period, and what changed in the living brief since. */
 export function SubmittedBrief({ hubId, periodId, livingText }: { hubId: string; periodId: string; livingText: () => string | null }) {
   const t = useT()
-  const [frozen, setFrozen] = useState<BriefDetailView | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const q = useApi<BriefDetailView>(`/api/hubs/${encodeURIComponent(hubId)}/briefs/${encodeURIComponent(periodId)}`)
+  const frozen = q.data ?? null
+  const error = q.error?.message ?? null
   const [changes, setChanges] = useState<Change[] | 'too-long' | null>(null)
-  useEffect(() => {
-    setFrozen(null)
-    setChanges(null)
-    request<BriefDetailView>('GET', `/api/hubs/${encodeURIComponent(hubId)}/briefs/${encodeURIComponent(periodId)}`).then(setFrozen, (e: ApiError) => setError(e.message))
-  }, [hubId, periodId])
+  useEffect(() => setChanges(null), [hubId, periodId])
   const compare = () => {
     const now = livingText() ?? ''
     if (!frozen) return

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { request, ApiError } from '../../api/request'
-import { onLive } from '../../api/live'
+import { invalidateApi, useApi } from '../../api/query'
 import type { BriefStatusView } from '../../../shared/schemas/periods'
 import { defaultPeriod, usePeriods } from '../../ui/periods'
 
@@ -10,30 +10,18 @@ const periodInAddress = () => new URLSearchParams(window.location.search).get('p
 /**
  * A hub's brief per reporting period and what can be done with it. The status is re-read after
  * every action and whenever the live channel says this hub's brief changed status (HQ's answer,
- * a coordinator's submission: the chip and HQ's note change without a reload), and once more when
- * the channel reconnects (what happened while it was down).
+ * a coordinator's submission: the chip and HQ's note change without a reload; see
+ * api/live-queries.ts), and once more when the channel reconnects.
  */
 export function useBriefCycle(hubId: string) {
   const { periods, error: periodsError } = usePeriods()
   const [picked, setPicked] = useState<string | null>(periodInAddress)
-  const [briefs, setBriefs] = useState<BriefStatusView[] | null>(null)
+  const path = `/api/hubs/${encodeURIComponent(hubId)}/briefs`
+  const q = useApi<BriefStatusView[]>(path)
+  const briefs = q.data ?? null
   const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
-  const load = useCallback(
-    () => request<BriefStatusView[]>('GET', `/api/hubs/${encodeURIComponent(hubId)}/briefs`).then(setBriefs, (e: ApiError) => setError(e.message)),
-    [hubId],
-  )
-  useEffect(() => {
-    void load()
-    const stopBrief = onLive('brief', (d) => {
-      if (d.hubId === hubId) void load()
-    })
-    const stopOpen = onLive('open', () => void load())
-    return () => {
-      stopBrief()
-      stopOpen()
-    }
-  }, [hubId, load])
+  const load = () => invalidateApi(path)
   const known = periods?.find((p) => p.id === picked)
   const period = known ?? (periods ? defaultPeriod(periods) : undefined)
   const brief = period ? (briefs?.find((b) => b.periodId === period.id) ?? null) : null
@@ -50,7 +38,7 @@ export function useBriefCycle(hubId: string) {
     }
     await load()
   }
-  return { periods, period, setPeriodId: setPicked, brief, error: error ?? periodsError, notice, act }
+  return { periods, period, setPeriodId: setPicked, brief, error: error ?? q.error?.message ?? periodsError, notice, act }
 }
 
 export type BriefCycle = ReturnType<typeof useBriefCycle>

@@ -1,7 +1,8 @@
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { useT } from '../../i18n/provider'
 import { t as tr } from '../../i18n/intl'
 import { request } from '../../api/request'
+import { invalidateApi, useApi } from '../../api/query'
 import type {
   DeletedEntryView,
   VersionDetailView,
@@ -39,42 +40,34 @@ export function HistoryButton({ docName, label, canWrite, isLog = false }: { doc
  * diff against the current state; restore for those who may write.
  */
 export function HistoryPanel({ docName, label, canWrite, isLog }: { docName: string; label: string; canWrite: boolean; isLog: boolean }) {
-  const [versions, setVersions] = useState<VersionSummaryView[] | null>(null)
   const t = useT()
-  const [chosen, setChosen] = useState<VersionDetailView | null>(null)
-  const [diff, setDiff] = useState<VersionDiffView | null>(null)
+  const base = docPath(docName)
+  // Versions and diffs are read fresh each time the panel opens (the document moves on meanwhile).
+  const fresh = { staleTime: 0 }
+  const versionsQ = useApi<VersionSummaryView[]>(`${base}/versions`, fresh)
+  const deletedQ = useApi<DeletedEntryView[]>(isLog ? `${base}/deleted` : null, fresh)
+  const versions = versionsQ.data ?? null
+  const deleted = isLog ? (deletedQ.data ?? null) : null
+  const [chosenId, setChosenId] = useState<number | null>(null)
+  const detailQ = useApi<VersionDetailView>(chosenId === null ? null : `${base}/versions/${chosenId}`)
+  const diffQ = useApi<VersionDiffView>(chosenId === null ? null : `${base}/versions/${chosenId}/diff`, fresh)
+  // Both arrive before the version is shown, as one choice.
+  const chosen = detailQ.data && diffQ.data ? detailQ.data : null
+  const diff = chosen ? (diffQ.data ?? null) : null
   const [view, setView] = useState<'preview' | 'diff'>('preview')
-  const [deleted, setDeleted] = useState<DeletedEntryView[] | null>(null)
   const [status, setStatus] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [failed, setError] = useState<string | null>(null)
+  const error = failed ?? versionsQ.error?.message ?? deletedQ.error?.message ?? detailQ.error?.message ?? diffQ.error?.message ?? null
   const [busy, setBusy] = useState(false)
   const headingId = useId()
 
-  const load = async () => {
-    try {
-      setVersions(await request<VersionSummaryView[]>('GET', `${docPath(docName)}/versions`))
-      if (isLog) setDeleted(await request<DeletedEntryView[]>('GET', `${docPath(docName)}/deleted`))
-    } catch (err) {
-      setError((err as Error).message)
-    }
-  }
-  useEffect(() => {
-    void load()
-  }, [docName])
+  /** A restore changes the document: its versions, deleted entries and diffs are read again. */
+  const load = () => invalidateApi(`${base}/`)
 
-  const choose = async (id: number) => {
+  const choose = (id: number) => {
     setError(null)
     setStatus(null)
-    try {
-      const [detail, d] = await Promise.all([
-        request<VersionDetailView>('GET', `${docPath(docName)}/versions/${id}`),
-        request<VersionDiffView>('GET', `${docPath(docName)}/versions/${id}/diff`),
-      ])
-      setChosen(detail)
-      setDiff(d)
-    } catch (err) {
-      setError((err as Error).message)
-    }
+    setChosenId(id)
   }
 
   const restore = async () => {
@@ -84,8 +77,7 @@ export function HistoryPanel({ docName, label, canWrite, isLog }: { docName: str
     try {
       await request('POST', `${docPath(docName)}/versions/${chosen.id}/restore`)
       setStatus(t('history.restored', { when: when(chosen.createdAt) }))
-      setChosen(null)
-      setDiff(null)
+      setChosenId(null)
       await load()
     } catch (err) {
       setError((err as Error).message)

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useT } from '../../i18n/provider'
 import { request } from '../../api/request'
+import { invalidateApi } from '../../api/query'
 import type { HubDetailView } from '../../../shared/schemas/hubs'
 import type { MeView } from '../../../shared/schemas/auth'
 import { Flag } from '../../ui/flag-icon'
@@ -23,7 +24,9 @@ export default function MembersTab({ hub, me, onChanged }: { hub: HubDetailView;
     setError(null)
     try {
       await fn()
+      // The hub page reads itself again; cached reads of hubs (lists, focal points) are stale too.
       onChanged()
+      void invalidateApi('/api/hubs')
     } catch (err) {
       setError((err as Error).message)
     }

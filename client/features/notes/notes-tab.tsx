@@ -1,7 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { useT } from '../../i18n/provider'
+import { useQuery } from '@tanstack/react-query'
 import { request } from '../../api/request'
-import { onLive } from '../../api/live'
+import { apiKey, invalidateApi } from '../../api/query'
 import { Link, useRouter } from '../../app/router'
 import { NoteEditor } from './note-editor'
 import type { HubDetailView, NoteRefView, NoteView } from '../../../shared/schemas/hubs'
@@ -11,9 +12,9 @@ import { Select } from '../../ui/select'
 import { ScopeChip, ScopePicker, scopeOptions, scopeOr } from '../../ui/scope'
 import { DEFAULT_SCOPE, type Scope } from '../../../shared/scopes'
 import { isNetworkFailure, keptGet } from '../../offline/kept-answers'
-import { retryWhenOnline } from '../../offline/when-online'
 import { Loading } from '../../offline/loading'
 import { formatDateTime } from '../../ui/format'
+import { useFindPassage } from '../search/find-passage'
 
 /** A note as listed; servers that predate scopes send none, which is the default scope. */
 type ListedNote = NoteView & { scope?: unknown }
@@ -23,33 +24,20 @@ const when = formatDateTime
 /** Shared notes: list (title, last edited, by whom), create, open, co-edit, rename. */
 export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetailView; me: MeView; canWrite: boolean; noteId?: string }) {
   const { navigate } = useRouter()
-  const [notes, setNotes] = useState<ListedNote[] | null>(null)
   const t = useT()
   const [title, setTitle] = useState('')
   const [scope, setScope] = useState<Scope>(DEFAULT_SCOPE)
-  const [error, setError] = useState<string | null>(null)
+  const [failed, setError] = useState<string | null>(null)
   const base = `/api/hubs/${encodeURIComponent(hub.id)}/notes`
-  // Offline, the list as this browser kept it (the notes open from their local copies).
-  const fetchList = () =>
-    keptGet<ListedNote[]>(me.id, base).then(
-      (r) => setNotes(r.data),
-      (e: Error) => {
-        if (!isNetworkFailure(e)) setError(e.message)
-        throw e
-      },
-    )
-  const load = () => fetchList().catch(() => {})
-  useEffect(() => retryWhenOnline(fetchList, isNetworkFailure), [hub.id])
-  // A colleague created, renamed or re-scoped a note: the list and the open note's title follow
-  // at once; after the live channel reconnects, whatever was missed is read again.
-  useEffect(() => {
-    const offNote = onLive('note', (d) => void (d.hubId === hub.id && load()))
-    const offOpen = onLive('open', () => void load())
-    return () => {
-      offNote()
-      offOpen()
-    }
-  }, [hub.id])
+  // Offline, the list as this browser kept it (the notes open from their local copies). Through
+  // the query cache: retried until the link is back; a colleague creating, renaming or re-scoping
+  // a note refreshes it live (api/live-queries.ts), as does the channel reconnecting. Asked even
+  // when the browser says it is offline: the kept answer is what it shows then.
+  const listQ = useQuery({ queryKey: apiKey(base), queryFn: () => keptGet<ListedNote[]>(me.id, base).then((r) => r.data), networkMode: 'always' })
+  const notes = listQ.data ?? null
+  const listError = listQ.error && !isNetworkFailure(listQ.error) ? listQ.error.message : null
+  const error = failed ?? listError
+  const load = () => invalidateApi(base)
   const handleCreate = async (e: FormEvent) => {
     e.preventDefault()
     try {
@@ -63,6 +51,9 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
     }
   }
   const open = notes?.find((n) => n.id === noteId)
+  // A search hit opens the note at the passage it matched.
+  const pane = useRef<HTMLDivElement>(null)
+  useFindPassage(pane, open?.docName ?? '')
   const [renaming, setRenaming] = useState<string | null>(null)
   const handleRename = async (e: FormEvent) => {
     e.preventDefault()
@@ -116,7 +107,7 @@ export default function NotesTab({ hub, me, canWrite, noteId }: { hub: HubDetail
           {notes?.length === 0 && <li className="muted">{t('notes.none')}</li>}
         </ul>
       </div>
-      <div className="doc-pane">
+      <div className="doc-pane" ref={pane}>
         {open ? (
           <>
             {renaming === null ? (

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useT } from '../../i18n/provider'
-import { request, ApiError } from '../../api/request'
+import { useApi } from '../../api/query'
 import { Link } from '../../app/router'
 import type { ComplianceRowView } from '../../../shared/schemas/periods'
 import type { HubSummaryView } from '../../../shared/schemas/hubs'
@@ -18,21 +18,13 @@ export default function CompliancePage() {
   const { periods, error: periodsError } = usePeriods()
   const t = useT()
   const [picked, setPicked] = useState<string | null>(null)
-  const [rows, setRows] = useState<ComplianceRowView[] | null>(null)
-  const [hubs, setHubs] = useState<HubSummaryView[]>([])
-  const [error, setError] = useState<string | null>(null)
   const periodId = picked ?? (periods ? (defaultPeriod(periods)?.id ?? '') : '')
   const period = periods?.find((p) => p.id === periodId)
-  useEffect(() => {
-    request<HubSummaryView[]>('GET', '/api/hubs').then(setHubs, () => {})
-  }, [])
-  useEffect(() => {
-    if (!periodId) return
-    setRows(null)
-    setError(null)
-    request<ComplianceRowView[]>('GET', `/api/periods/${encodeURIComponent(periodId)}/briefs`).then(setRows, (e: ApiError) => setError(e.message))
-  }, [periodId])
-  const hubName = (id: string) => hubs.find((h) => h.id === id)?.name ?? id
+  const hubs = useApi<HubSummaryView[]>('/api/hubs').data
+  const q = useApi<ComplianceRowView[]>(periodId ? `/api/periods/${encodeURIComponent(periodId)}/briefs` : null)
+  const rows = q.data ?? null
+  const error = q.error?.message ?? null
+  const hubName = (id: string) => hubs?.find((h) => h.id === id)?.name ?? id
   return (
     <main id="main" className="page">
       <p className="small">

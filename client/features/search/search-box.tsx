@@ -1,39 +1,30 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useLanguage, useT } from '../../i18n/provider'
 import { termText } from '../../i18n/terms'
-import { request } from '../../api/request'
+import { useApi } from '../../api/query'
 import { useRouter } from '../../app/router'
 import { listThemes, type Taxonomy } from '../../../shared/taxonomy'
 import type { SearchHit } from '../../../shared/schemas/items'
 import type { HubSummaryView } from '../../../shared/schemas/hubs'
 import type { PeriodView } from '../../../shared/schemas/periods'
+import type { MeView } from '../../../shared/schemas/auth'
 import { dayLabel } from '../../ui/periods'
 import { Highlighted } from './highlighted'
 import { hitUrl, kindLabel, kindsLabel, SEARCH_KINDS } from './hit-url'
 import { useSearch, type SearchFilters } from './use-search'
 import './search.css'
 
-/** What the filters offer: loaded once, when the search is first opened. */
-interface Choices {
-  hubs: HubSummaryView[]
-  themes: Taxonomy['themes']
-  periods: PeriodView[]
-}
-
-function useChoices(open: boolean): Choices | null {
-  const [choices, setChoices] = useState<Choices | null>(null)
-  const asked = useRef(false)
+/** What the filters offer: asked when the search is first opened, then from the cache. */
+function useChoices(open: boolean) {
+  const [asked, setAsked] = useState(false)
   useEffect(() => {
-    if (!open || asked.current) return
-    asked.current = true
-    const safe = <T,>(p: Promise<T>, fallback: T) => p.catch(() => fallback)
-    void Promise.all([
-      safe(request<HubSummaryView[]>('GET', '/api/hubs'), []),
-      safe(request<Taxonomy>('GET', '/api/taxonomy').then((t) => listThemes(t, { topLevelOnly: true })), []),
-      safe(request<PeriodView[]>('GET', '/api/periods'), []),
-    ]).then(([hubs, themes, periods]) => setChoices({ hubs, themes, periods }))
+    if (open) setAsked(true)
   }, [open])
-  return choices
+  const hubs = useApi<HubSummaryView[]>(asked ? '/api/hubs' : null).data
+  const taxonomy = useApi<Taxonomy>(asked ? '/api/taxonomy' : null, { staleTime: Infinity }).data
+  const periods = useApi<PeriodView[]>(asked ? '/api/periods' : null).data
+  const themes = useMemo(() => (taxonomy ? listThemes(taxonomy, { topLevelOnly: true }) : []), [taxonomy])
+  return { hubs: hubs ?? [], themes, periods: periods ?? [] }
 }
 
 /** Hits grouped by hub, groups in the order of their best hit (the server ranks). */
@@ -50,7 +41,7 @@ const NO_FILTERS: SearchFilters = { hubId: '', kind: '', theme: '', period: '' }
  * arrows move through them, Enter opens one at its place, Escape closes. A combobox with a listbox
  * (WAI-ARIA pattern): focus stays in the field, the active option is announced.
  */
-export function SearchBox() {
+export function SearchBox({ me }: { me: MeView }) {
   const { navigate } = useRouter()
   const [q, setQ] = useState('')
   const [open, setOpen] = useState(false)
@@ -62,13 +53,13 @@ export function SearchBox() {
   const root = useRef<HTMLFormElement>(null)
   const base = useId()
   const choices = useChoices(open)
-  const state = useSearch(q, filters, 0)
+  const state = useSearch(q, filters)
   const hits = state.status === 'done' ? state.hits : []
   const groups = useMemo(() => byHub(hits), [hits])
   // The flat order the arrows walk: group by group, as shown.
   const flat = useMemo(() => groups.flatMap((g) => g.hits), [groups])
   const hubName = (id: string) => {
-    const h = choices?.hubs.find((x) => x.id === id)
+    const h = choices.hubs.find((x) => x.id === id)
     return h ? `${h.countryName} — ${h.name}` : id
   }
   const optionId = (i: number) => `${base}-opt-${i}`
@@ -90,7 +81,7 @@ export function SearchBox() {
 
   const openHit = (h: SearchHit) => {
     setOpen(false)
-    navigate(hitUrl(h))
+    navigate(hitUrl(h, me))
   }
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -145,14 +136,14 @@ export function SearchBox() {
         <div className="search-panel" data-testid="search-panel">
           <fieldset className="search-filters">
             <legend className="sr-only">{t('search.filters')}</legend>
-            <FilterSelect label={t('search.hub')} value={filters.hubId} onChange={setFilter('hubId')} options={(choices?.hubs ?? []).map((h) => [h.id, `${h.countryName} — ${h.name}`])} />
+            <FilterSelect label={t('search.hub')} value={filters.hubId} onChange={setFilter('hubId')} options={choices.hubs.map((h) => [h.id, `${h.countryName} — ${h.name}`])} />
             <FilterSelect label={t('search.kind')} value={filters.kind} onChange={setFilter('kind')} options={SEARCH_KINDS.map((k) => [k, kindsLabel(k)])} />
-            <FilterSelect label={t('search.theme')} value={filters.theme} onChange={setFilter('theme')} options={(choices?.themes ?? []).map((x) => [x.id, termText(x, language)])} />
+            <FilterSelect label={t('search.theme')} value={filters.theme} onChange={setFilter('theme')} options={choices.themes.map((x) => [x.id, termText(x, language)])} />
             <FilterSelect
               label={t('search.period')}
               value={filters.period}
               onChange={setFilter('period')}
-              options={(choices?.periods ?? []).map((p) => [`${p.start}/${p.end}`, `${p.id} (${dayLabel(p.start)} – ${dayLabel(p.end)})`])}
+              options={choices.periods.map((p) => [`${p.start}/${p.end}`, `${p.id} (${dayLabel(p.start)} – ${dayLabel(p.end)})`])}
             />
           </fieldset>
           <p role="status" className="small muted search-status" data-testid="search-status">
@@ -180,7 +171,7 @@ export function SearchBox() {
                       aria-selected={i === active}
                       className={i === active ? 'search-hit active' : 'search-hit'}
                       data-testid="search-hit"
-                      data-url={hitUrl(h)}
+                      data-url={hitUrl(h, me)}
                       // mousedown, not click: the field's blur would close the panel first.
                       onMouseDown={(e) => (e.preventDefault(), openHit(h))}
                       onMouseMove={() => setActive(i)}
