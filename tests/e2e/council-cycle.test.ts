@@ -114,8 +114,9 @@ describe('council cycle in Chromium', () => {
     await row.getByText('Open').waitFor()
     await expectAccessible(admin, 'periods')
     await row.getByRole('button', { name: 'Lock CYCLE-PAST' }).click()
-    await row.getByText('Locking freezes the figures of this period and its briefs: it cannot be undone.').waitFor()
-    await row.getByRole('button', { name: 'Lock CYCLE-PAST now' }).click()
+    const asking = admin.getByRole('dialog', { name: 'Lock period CYCLE-PAST?' })
+    await asking.getByText('Locking freezes the figures of this period and its briefs: it cannot be undone.').waitFor()
+    await asking.getByRole('button', { name: 'Lock CYCLE-PAST now' }).click()
     await admin.getByText('Period CYCLE-PAST locked.').waitFor()
     await row.getByText(/^Locked on /).waitFor()
 
