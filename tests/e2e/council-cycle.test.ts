@@ -102,7 +102,7 @@ describe('council cycle in Chromium', () => {
     const admin = await e.signInAs('admin')
     await admin.getByRole('link', { name: 'Admin', exact: true }).click()
     await admin.getByRole('link', { name: 'Reporting periods' }).click()
-    await admin.getByRole('heading', { name: 'Reporting periods', level: 1 }).waitFor()
+    await admin.getByRole('heading', { name: 'Reporting periods', level: 2 }).waitFor()
     const form = admin.getByRole('form', { name: 'New reporting period' })
     await form.getByLabel(/^Period id/).fill('CYCLE-PAST')
     await form.getByLabel('First day').fill(day(-240))

@@ -12,8 +12,7 @@ export function PeriodsSection() {
   const { error, notice, act } = useAct(PERIODS)
   const t = useT()
   return (
-    <section aria-labelledby="periods-section-title">
-      <h2 id="periods-section-title" className="sr-only">{t('admin.section.periods')}</h2>
+    <section aria-label={t('admin.section.periods')}>
       <ErrorBanner message={error ?? periods.error?.message} />
       <NoticeBanner message={notice} />
       <div className="two-col">
