@@ -25,6 +25,12 @@ const KNOWN: [RegExp, MessageId][] = [
   [/^email: an account with this email exists/i, 'error.exists'],
   [/^email: .*invalid/i, 'error.badEmail'],
   [/^password: .*(short|at least)/i, 'error.shortPassword'],
+  [/^hub \S+ already has mission/i, 'error.missionExists'],
+  [/^hub \S+ already exists/i, 'error.hubExists'],
+  [/^period \S+ exists already/i, 'error.periodExists'],
+  [/^period \S+ is locked already/i, 'error.periodLockedAlready'],
+  [/^you cannot disable your own account/i, 'error.disableSelf'],
+  [/^you cannot lower your own role/i, 'error.lowerOwnRole'],
 ]
 
 export function humanMessage(status: number, code: string, raw: string): string {

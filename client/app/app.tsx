@@ -24,11 +24,12 @@ const loadRollup = () => import('../features/rollup/rollup-page')
 const loadBoard = () => import('../features/threads/board-page')
 const loadInbox = () => import('../features/threads/inbox-page')
 const loadAdmin = () => import('../features/admin/admin-page')
-const loadPeriods = () => import('../features/admin/periods-page')
 const loadCompliance = () => import('../features/rollup/compliance-page')
 const loadAccount = () => import('../features/account/account-page')
 const loadReferences = () => import('../features/references/references-pages')
 /** The reference entities' pages: the list, a partnership, a Global Gateway project. */
+/** The administration's sections: `/admin`, `/admin/users`, `/admin/audit`… (the page says which exist). */
+const isAdminPath = (path: string) => /^\/admin(\/[a-z-]*)?\/?$/.test(path)
 const isReferencePath = (path: string) => path === '/references' || !!match('/partnerships/:id', path) || !!match('/gg-projects/:id', path)
 
 /** The unread count of the inbox, live. */
@@ -58,8 +59,7 @@ function Shell() {
   const RollupPage = useModule(loadRollup, signedIn && path === '/rollup')?.default
   const BoardPage = useModule(loadBoard, signedIn && path === '/cross-cutting')?.default
   const InboxPage = useModule(loadInbox, signedIn && path === '/inbox')?.default
-  const AdminPage = useModule(loadAdmin, signedIn && path === '/admin')?.default
-  const PeriodsPage = useModule(loadPeriods, signedIn && path === '/admin/periods')?.default
+  const AdminPage = useModule(loadAdmin, signedIn && isAdminPath(path))?.default
   const CompliancePage = useModule(loadCompliance, signedIn && path === '/rollup/briefs')?.default
   const AccountPage = useModule(loadAccount, signedIn && path === '/account')?.default
   const ReferencesPage = useModule(loadReferences, signedIn && isReferencePath(path))?.default
@@ -97,7 +97,7 @@ function Shell() {
           <Link to="/cross-cutting" {...(path === '/cross-cutting' ? { 'aria-current': 'page' as const } : {})}>{t('shell.crossCutting')}</Link>
           <Link to="/references" {...(isReferencePath(path) ? { 'aria-current': 'page' as const } : {})}>{t('shell.references')}</Link>
           {canAdminister(me) && (
-            <Link to="/admin" {...(path === '/admin' ? { 'aria-current': 'page' as const } : {})}>
+            <Link to="/admin" {...(isAdminPath(path) ? { 'aria-current': 'page' as const } : {})}>
               {t('shell.admin')}
             </Link>
           )}
@@ -128,10 +128,8 @@ function Shell() {
         BoardPage ? <BoardPage /> : <PageLoading />
       ) : path === '/inbox' ? (
         InboxPage ? <InboxPage /> : <PageLoading />
-      ) : path === '/admin' && canAdminister(me) ? (
+      ) : isAdminPath(path) && canAdminister(me) ? (
         AdminPage ? <AdminPage /> : <PageLoading />
-      ) : path === '/admin/periods' && canAdminister(me) ? (
-        PeriodsPage ? <PeriodsPage /> : <PageLoading />
       ) : path === '/rollup/briefs' && canReviewBriefs(me) ? (
         CompliancePage ? <CompliancePage /> : <PageLoading />
       ) : path === '/account' ? (

@@ -19,10 +19,13 @@ import { storeNewHubBrief } from '../hubs/new-hub-brief.js'
 import { validate } from './validate.js'
 import { audit } from './audit-context.js'
 import { listAudit } from '../audit/audit.js'
+import { nameAuditEvents } from '../audit/audit-names.js'
 import { z } from 'zod'
 import { presentAdminUser, presentAuditEvent } from './present/admin.js'
 import { RoleChange } from '../../shared/schemas/admin.js'
 import type {
+  AdminUserView,
+  AuditEventView,
   HubCreatedView,
   MissionCreatedView,
   PasswordLinkView,
@@ -103,14 +106,23 @@ export const admin = new Hono<AppEnv>()
     await audit(c, { action: 'mission.created', target: { type: 'mission', id }, hubId, details: { code: input.code } })
     return c.json({ id, code: input.code } satisfies MissionCreatedView, 201)
   })
-  .get('/audit', validate('query', AuditQuery), async (c) => c.json((await listAudit(c.var.db, c.req.valid('query'))).map(presentAuditEvent)))
+  .get('/audit', validate('query', AuditQuery), async (c) => {
+    const rows = await listAudit(c.var.db, c.req.valid('query'))
+    const names = await nameAuditEvents(c.var.db, rows)
+    return c.json(rows.map((r) => presentAuditEvent(r, names)) satisfies AuditEventView[])
+  })
   // Mail given up after every retry, kept 90 days so someone can see who was not told (mail-retention.ts).
   .get('/mail/failed', async (c) => {
     const body: FailedMailView = await failedMail(c.var.db)
     return c.json(body)
   })
   .get('/users', validate('query', z.object({ q: z.string().max(200).optional() })), async (c) => {
-    return c.json((await listUsers(c.var.db, c.req.valid('query').q)).map(presentAdminUser))
+    const users = await listUsers(c.var.db, c.req.valid('query').q)
+    // The hubs of this page's users in one read (the users section filters by hub).
+    const rows = users.length ? await c.var.db.selectFrom('memberships').select(['user_id', 'hub_id']).where('user_id', 'in', users.map((u) => u.id)).execute() : []
+    const hubs = new Map<string, string[]>()
+    for (const r of rows) hubs.set(r.user_id, [...(hubs.get(r.user_id) ?? []), r.hub_id])
+    return c.json(users.map((u) => presentAdminUser(u, [...new Set(hubs.get(u.id) ?? [])].sort())) satisfies AdminUserView[])
   })
   .post('/users/invite', validate('json', InviteInput), async (c) => {
     const input = c.req.valid('json')

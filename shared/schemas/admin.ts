@@ -14,6 +14,8 @@ export const AdminUserView = z.object({
   disabled: z.boolean(),
   /** How many hubs the user is a member of. */
   memberships: z.number().int(),
+  /** The hubs the user is a member of (ids; the client names them from the hub list). */
+  hubIds: z.array(z.string()),
   createdAt: z.string(),
 })
 export type AdminUserView = z.infer<typeof AdminUserView>
@@ -57,5 +59,10 @@ export const AuditEventView = z.object({
   hubId: z.string().nullable(),
   ip: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
+  /** The actor's name now (null: no account, or deleted). */
+  actorName: z.string().nullable(),
+  /** The target by name: a user's or hub's name, a note's title, a period's id (null: none, or gone). */
+  targetName: z.string().nullable(),
+  hubName: z.string().nullable(),
 })
 export type AuditEventView = z.infer<typeof AuditEventView>

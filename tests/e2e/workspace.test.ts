@@ -173,7 +173,7 @@ describe('hub workspace in Chromium', () => {
     const page = await e.signInAs('anna')
     await page.goto(`${e.server.url}/hubs/${e.hubs.hub.id}/members`)
     await page.getByRole('button', { name: 'Make focal point: Bernd Beta' }).click()
-    await page.getByRole('group', { name: 'Make focal point: Bernd Beta' }).getByRole('button', { name: 'Make focal point' }).click()
+    await page.getByRole('dialog', { name: 'Make focal point: Bernd Beta' }).getByRole('button', { name: 'Make focal point' }).click()
     await expect.poll(() => page.getByTestId('focal-point').textContent()).toBe('Bernd Beta')
     const status = page.getByTestId('focal-training-status')
     await status.getByText('Not yet trained').waitFor()

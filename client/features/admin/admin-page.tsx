@@ -1,40 +1,60 @@
-import { useState } from 'react'
+import { Link, match, useRouter } from '../../app/router'
 import { useT } from '../../i18n/provider'
-import { Link } from '../../app/router'
-import { ErrorBanner, NoticeBanner } from '../../ui/error-banner'
-import { AuditPanel } from './audit-panel'
-import { HubPanel } from './hub-panel'
-import { MissionPanel, type MissionDraft } from './mission-panel'
-import { OneTimeLink } from './one-time-link'
-import { useAdmin } from './use-admin'
-import { UsersPanel } from './users-panel'
+import type { MessageId } from '../../i18n/intl'
+import { AuditSection } from './audit-panel'
+import { HubsSection } from './hubs-section'
+import { PeriodsSection } from './periods-section'
+import { UsersSection } from './users-panel'
 import { GgProjectsPanel } from './gg-projects-panel'
+import './admin.css'
+
+/** The administration's sections, each at its own URL; `/admin` lands on users. */
+const SECTIONS = [
+  { id: 'users', label: 'admin.section.users' },
+  { id: 'hubs', label: 'admin.section.hubs' },
+  { id: 'periods', label: 'admin.section.periods' },
+  { id: 'references', label: 'admin.section.references' },
+  { id: 'audit', label: 'admin.section.audit' },
+] as const satisfies readonly { id: string; label: MessageId }[]
+type Section = (typeof SECTIONS)[number]['id']
+
+/** The section a path names (`/admin` → users), or null for a path that names none. */
+export function adminSection(path: string): Section | null {
+  if (path === '/admin' || path === '/admin/') return 'users'
+  const id = match('/admin/:section', path)?.section
+  return SECTIONS.find((s) => s.id === id)?.id ?? null
+}
 
 /**
- * Administration (`/admin`, admins only): users (invite with a one-time link, disable, enable,
- * reset password, change role), hubs and missions, and the audit trail. Memberships and focal
- * points are managed on each hub's Members tab (also open to the hub's coordinators).
+ * Administration (`/admin/…`, admins only): users (invite with a one-time link, disable, enable,
+ * reset password, change role), hubs and missions, reporting periods, Global Gateway projects and
+ * the audit trail, one section at a time. Memberships and focal points are managed on each hub's
+ * Members tab (also open to the hub's coordinators).
  */
 export default function AdminPage() {
-  const { error, notice, link, setLink, users, audit, act } = useAdmin()
+  const { path } = useRouter()
   const t = useT()
-  const [mission, setMission] = useState<MissionDraft>({ hubId: '', code: '', name: '' })
+  const section = adminSection(path)
   return (
     <main id="main" className="page">
       <h1>{t('admin.title')}</h1>
-      <p>
-        <Link to="/admin/periods">{t('admin.periodsLink')}</Link> <span className="muted small">{t('admin.periodsHint')}</span>
-      </p>
-      <ErrorBanner message={error} />
-      <NoticeBanner message={notice} />
-      {link && <OneTimeLink who={link.who} url={link.url} />}
-      <UsersPanel users={users.users} q={users.q} onSearch={users.setQ} act={act} onLink={setLink} />
-      <div className="two-col">
-        <HubPanel act={act} onCreated={(hubId) => setMission((m) => ({ ...m, hubId }))} />
-        <MissionPanel mission={mission} onChange={setMission} act={act} />
-      </div>
-      <GgProjectsPanel />
-      <AuditPanel audit={audit.audit} filter={audit.filter} onFilter={audit.setFilter} />
+      <nav aria-label={t('admin.sections')}>
+        <ul className="admin-nav">
+          {SECTIONS.map((s) => (
+            <li key={s.id}>
+              <Link to={`/admin/${s.id}`} {...(section === s.id ? { 'aria-current': 'page' as const } : {})}>
+                {t(s.label)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {section === 'users' && <UsersSection />}
+      {section === 'hubs' && <HubsSection />}
+      {section === 'periods' && <PeriodsSection />}
+      {section === 'references' && <GgProjectsPanel />}
+      {section === 'audit' && <AuditSection />}
+      {section === null && <p role="alert">{t('admin.noSection')}</p>}
     </main>
   )
 }

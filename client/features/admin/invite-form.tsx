@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react'
-import { useT } from '../../i18n/provider'
+import { useLanguage, useT } from '../../i18n/provider'
 import { request } from '../../api/request'
 import { ROLES } from '../../../shared/roles'
-import { plainOptions, Select } from '../../ui/select'
+import { Select } from '../../ui/select'
+import { roleName } from '../../../shared/labels'
 import type { Act } from './use-admin'
 
 const EMPTY = { email: '', name: '', role: 'staff' }
@@ -11,6 +12,7 @@ const EMPTY = { email: '', name: '', role: 'staff' }
 export function InviteForm({ act, onLink }: { act: Act; onLink: (link: { who: string; url: string }) => void }) {
   const [invite, setInvite] = useState(EMPTY)
   const t = useT()
+  const { language } = useLanguage()
   const handleInvite = (e: FormEvent) => {
     e.preventDefault()
     void act(async () => {
@@ -29,7 +31,7 @@ export function InviteForm({ act, onLink }: { act: Act; onLink: (link: { who: st
         {t('admin.name')}
         <input required value={invite.name} onChange={(e) => setInvite({ ...invite, name: e.target.value })} maxLength={200} />
       </label>
-      <Select label={t('admin.role')} value={invite.role} onChange={(role) => setInvite({ ...invite, role })} options={plainOptions(ROLES)} />
+      <Select label={t('admin.role')} value={invite.role} onChange={(role) => setInvite({ ...invite, role })} options={ROLES.map((r) => ({ value: r, label: roleName(r, language) }))} />
       <button type="submit" className="primary">
         {t('admin.inviteButton')}
       </button>

@@ -1,6 +1,6 @@
 import { request } from '../../api/request'
 import { useT } from '../../i18n/provider'
-import { ConfirmButton } from '../../ui/confirm'
+import { ConfirmButton } from './confirm-dialog'
 import { dayLabel, type PeriodView } from '../../ui/periods'
 import { Table } from '../../ui/table'
 import type { Act } from './use-admin'
@@ -29,6 +29,7 @@ export function PeriodsPanel({ periods, act }: { periods: PeriodView[] | null; a
                 {!p.locked && (
                   <ConfirmButton
                     label={t('admin.lock', { id: p.id })}
+                    title={t('admin.lockTitle', { id: p.id })}
                     message={t('admin.lockWarning')}
                     confirmLabel={t('admin.lockNow', { id: p.id })}
                     onConfirm={() => act(() => request('POST', `/api/periods/${encodeURIComponent(p.id)}/lock`), t('admin.periodLocked', { id: p.id }))}

@@ -4,6 +4,7 @@ import { request } from '../../api/request'
 import type { HubDetailView } from '../../../shared/schemas/hubs'
 import { dayLabel } from '../../ui/periods'
 import { DayInput } from '../../ui/day-input'
+import { ConfirmButton } from '../admin/confirm-dialog'
 
 /**
  * The focal point's training (2023 ¶15: a trained digital-diplomacy official in every EU
@@ -40,9 +41,13 @@ export function FocalPointTraining({
           <DayInput label={t('focal.day')} value={day || null} onChange={(d) => setDay(d ?? '')} />
           <button type="submit">{focal.trained ? t('focal.update') : t('focal.record')}</button>
           {focal.trained && (
-            <button type="button" onClick={() => void act(() => request('PUT', base, { userId: focal.userId, trained: false }))}>
-              {t('focal.notTrained')}
-            </button>
+            <ConfirmButton
+              label={t('focal.notTrained')}
+              title={t('focal.notTrainedTitle', { name: focal.name })}
+              message={t('focal.notTrainedMessage', { name: focal.name })}
+              confirmLabel={t('focal.notTrained')}
+              onConfirm={() => act(() => request('PUT', base, { userId: focal.userId, trained: false }))}
+            />
           )}
         </form>
       )}

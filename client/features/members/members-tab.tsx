@@ -9,7 +9,7 @@ import { canManageMembers } from '../../../shared/access'
 import { ErrorBanner } from '../../ui/error-banner'
 import { Select } from '../../ui/select'
 import { FocalPointTraining } from './focal-point-training'
-import { ConfirmButton } from '../../ui/confirm'
+import { ConfirmButton } from '../admin/confirm-dialog'
 
 /** The hub's missions, their people and the digital focal point; coordinators manage them. */
 export default function MembersTab({ hub, me, onChanged }: { hub: HubDetailView; me: MeView; onChanged: () => void }) {

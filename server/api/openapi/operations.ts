@@ -3,6 +3,7 @@ import { SignInMethods } from '../sso.js'
 import { FailedMailView, MailPreferencesView } from '../../../shared/schemas/mail.js'
 import {
   AdminUser,
+  AuditEvent,
   Comment,
   DeletedEntry,
   Health,
@@ -174,9 +175,9 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   'POST /api/admin/users': { tag: 'admin', summary: 'Create a user with a password', access: 'admin', responses: { 201: created({ id: z.string(), email: z.string(), name: z.string(), role: z.string() }), 403: json('admins only') } },
   'POST /api/admin/hubs': { tag: 'admin', summary: 'Create a hub', access: 'admin', responses: { 201: created({ id: z.string() }), 403: json('admins only') } },
   'POST /api/admin/hubs/:hubId/missions': { tag: 'admin', summary: 'Add a mission (EU delegation or Member State embassy) to a hub', access: 'admin', responses: { 201: created({ id: z.string(), code: z.string() }), 403: json('admins only'), 404: json('no such hub') } },
-  'GET /api/admin/audit': { tag: 'admin', summary: 'The audit trail, newest first, with filters (`before` pages back)', access: 'admin', responses: { 200: anyJson('audit events'), 403: json('admins only') } },
+  'GET /api/admin/audit': { tag: 'admin', summary: 'The audit trail, newest first, with filters (`action` exact, `actor` id or e-mail, `hubId`, `from`/`to` days; `before` pages back); each event names its actor, target and hub as they are called now', access: 'admin', responses: { 200: json('audit events', z.array(AuditEvent)), 400: json('a filter is not valid'), 403: json('admins only') } },
   'GET /api/admin/mail/failed': { tag: 'admin', summary: 'Mail given up after every retry (kept 90 days; sent mail is deleted after 45), newest first, and how many mails wait', access: 'admin', responses: { 200: json('failed mail (no content: recipient, kind, attempts, last error)', FailedMailView), 403: json('admins only') } },
-  'GET /api/admin/users': { tag: 'admin', summary: 'Users (up to 500), by name; `q` filters by name or e-mail', access: 'admin', responses: { 200: json('users', z.array(AdminUser)), 403: json('admins only') } },
+  'GET /api/admin/users': { tag: 'admin', summary: 'Users (up to 500), by name, with the hubs each belongs to; `q` filters by name or e-mail', access: 'admin', responses: { 200: json('users', z.array(AdminUser)), 403: json('admins only') } },
   'POST /api/admin/users/invite': { tag: 'admin', summary: 'Invite a user: returns the one-time set-password link (shown once)', access: 'admin', responses: { 201: json('invited', Link.extend({ id: z.string() })), 403: json('admins only') } },
   'POST /api/admin/users/:userId/reset': { tag: 'admin', summary: "Reset a user's password: ends their sessions, returns a one-time link", access: 'admin', responses: { 200: json('reset', Link), 403: json('admins only'), 404: json('no such user') } },
   'POST /api/admin/users/:userId/disable': { tag: 'admin', summary: 'Disable a user: sessions end, sockets close at once', access: 'admin (not oneself)', responses: { 204: none('disabled'), 403: json('admins only, or oneself'), 404: json('no such user') } },

@@ -7,7 +7,7 @@ import { DocCommentView, DocThreadView, MentionPersonView } from '../../../share
 import { DeletedEntryView, VersionDetailView, VersionDiffView, VersionSummaryView } from '../../../shared/schemas/history-views.js'
 import { Rollup } from '../../../shared/schemas/rollup.js'
 import { HealthView } from '../../../shared/schemas/health.js'
-import { AdminUserView, PasswordLinkView } from '../../../shared/schemas/admin.js'
+import { AdminUserView, AuditEventView, PasswordLinkView } from '../../../shared/schemas/admin.js'
 import { TaxonomyView } from '../../../shared/schemas/taxonomy.js'
 import { BriefDetailView, BriefStatusView, ComplianceRowView, PeriodView } from '../../../shared/schemas/periods.js'
 
@@ -37,6 +37,7 @@ export const DeletedEntry = DeletedEntryView.meta({ id: 'DeletedEntry' })
 export const RollupSchema = Rollup.meta({ id: 'Rollup' })
 export const Session = SessionView.meta({ id: 'Session' })
 export const AdminUser = AdminUserView.meta({ id: 'AdminUser' })
+export const AuditEvent = AuditEventView.meta({ id: 'AuditEvent' })
 export const Link = PasswordLinkView
 export const Period = PeriodView.meta({ id: 'Period' })
 export const DocThread = DocThreadView.meta({ id: 'DocThread' })
