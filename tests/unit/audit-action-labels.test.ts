@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { AUDIT_ACTIONS } from '../../server/audit/audit.js'
 import { AUDIT_ACTION_LABELS } from '../../client/features/admin/audit-actions.js'
-import { CATALOGS } from '../../client/i18n/intl.js'
+import en from '../../client/i18n/messages/en.json'
+import fr from '../../client/i18n/messages/fr.json'
+import it_ from '../../client/i18n/messages/it.json'
+
+const CATALOGS: Record<string, Record<string, string>> = { en, fr, it: it_ }
 
 /** The audit filter lists actions by name: every action the server records has a label, in every language. */
 describe('audit action labels', () => {
