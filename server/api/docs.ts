@@ -18,6 +18,7 @@ import {
   presentVersionRestored,
   presentVersionSummary,
 } from './present/history.js'
+import { everyonesNames } from '../mentions/mention-names.js'
 import { audit } from './audit-context.js'
 
 /**
@@ -69,7 +70,7 @@ export const docs = new Hono<AppEnv>()
     const { title, subtitle, file } = await exportTitles(c, doc)
     // Merging the stored parts, headless Lexical and the PDF or DOCX layout take CPU: on the worker thread.
     const parts = await readDocParts(c.var.db, doc.name)
-    const body = await runHeavy('docExport', { parts, title, subtitle, format })
+    const body = await runHeavy('docExport', { parts, title, subtitle, format, names: await everyonesNames(c.var.db) })
     await audit(c, { action: 'doc.exported', target: { type: 'doc', id: doc.name }, hubId: doc.hubId, details: { format } })
     c.header('content-type', EXPORT_TYPES[format])
     c.header('content-disposition', `attachment; filename="${file.replace(/[^A-Za-z0-9._-]/g, '_')}.${format}"`)

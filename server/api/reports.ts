@@ -13,6 +13,7 @@ import { resolveRollupRequest } from '../periods/period-query.js'
 import { validate } from './validate.js'
 import { audit } from './audit-context.js'
 import { REPORT_LANGUAGES, isReportLanguage } from '../rollup/report-words.js'
+import { blocksWithMentionNames, withMentionNames } from '../mentions/mention-names.js'
 
 const ReportQuery = RollupRequest.and(
   z.object({
@@ -37,9 +38,9 @@ export const reports = new Hono<AppEnv>().get('/progress', validate('query', Rep
   const resolved = await resolveRollupRequest(c.var.db, request)
   const { from, to } = resolved.query
   const taxonomy = loadTaxonomy()
-  const periodBriefs = resolved.period ? { periodId: resolved.period.id, textOf: (state: Uint8Array) => runHeavy('lexicalText', state) } : undefined
+  const periodBriefs = resolved.period ? { periodId: resolved.period.id, textOf: async (state: Uint8Array) => withMentionNames(c.var.db, await runHeavy('lexicalText', state)) } : undefined
   // Briefs keep their headings and lists: their structure is read on the worker thread too.
-  const blocksOf = (state: Uint8Array | Uint8Array[]) => runHeavy('lexicalBlocks', state)
+  const blocksOf = async (state: Uint8Array | Uint8Array[]) => blocksWithMentionNames(c.var.db, await runHeavy('lexicalBlocks', state))
   const report = await buildProgressReport(c.var.db, actor, resolved.query, taxonomy, resolved.asOf, resolved.sources, periodBriefs, blocksOf, language)
   // Rendering a PDF (charts included) or a DOCX takes seconds of CPU: on the worker thread.
   const portable = () => {

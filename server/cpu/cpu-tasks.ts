@@ -5,6 +5,7 @@ import { LOG_KINDS } from '../../shared/item-statuses.js'
 import { logEntryIds } from '../../shared/log-doc-history.js'
 import { lexicalDocToText } from '../editor/headless.js'
 import { lexicalDocToBlocks, type DocBlock } from '../editor/doc-blocks.js'
+import { mentionNames } from '../../shared/editor/mention-node.js'
 import { reportPdf } from '../rollup/report-pdf.js'
 import { reportDocx } from '../rollup/report-docx.js'
 import { docDocx, docPdf } from '../export/doc-export.js'
@@ -25,8 +26,10 @@ type TextSegment = Extract<VersionDiffView, { kind: 'text' }>['segments'][number
  */
 export const cpuTasks = {
   /** Word diff of two Lexical documents' texts, bounded by the caps. */
-  async textDiff({ before, after }: { before: Uint8Array; after: Uint8Array }): Promise<TextSegment[] | Refusal> {
-    const [a, b] = await Promise.all([lexicalDocToText(before), lexicalDocToText(after)])
+  async textDiff({ before, after, names }: { before: Uint8Array; after: Uint8Array; names: Record<string, string> }): Promise<TextSegment[] | Refusal> {
+    // Mentions as `@Name` before the diff: a word diff would cut a mention's mark apart.
+    const named = (text: string) => mentionNames(text, (id) => names[id])
+    const [a, b] = (await Promise.all([lexicalDocToText(before), lexicalDocToText(after)])).map(named)
     if (a.length > CpuLimits.diffMaxChars || b.length > CpuLimits.diffMaxChars) {
       return { refused: 'too_large', message: `a diff compares texts of at most ${CpuLimits.diffMaxChars} characters` }
     }
@@ -62,9 +65,10 @@ export const cpuTasks = {
     return new Uint8Array(await reportDocx(fromPortable(r)))
   },
   /** A brief or note as PDF or DOCX: its blocks read by headless Lexical, then laid out. */
-  async docExport({ parts, title, subtitle, format }: { parts: Uint8Array[]; title: string; subtitle: string; format: 'pdf' | 'docx' }): Promise<Uint8Array> {
+  async docExport({ parts, title, subtitle, format, names }: { parts: Uint8Array[]; title: string; subtitle: string; format: 'pdf' | 'docx'; names: Record<string, string> }): Promise<Uint8Array> {
     // A document nobody has written in yet has no stored state: it exports as its title alone.
-    const d = { title, subtitle, blocks: parts.length ? await lexicalDocToBlocks(Y.mergeUpdates(parts)) : [] }
+    const blocks = parts.length ? await lexicalDocToBlocks(Y.mergeUpdates(parts)) : []
+    const d = { title, subtitle, blocks: blocks.map((b) => ({ ...b, text: mentionNames(b.text, (id) => names[id]) })) }
     return new Uint8Array(format === 'pdf' ? await docPdf(d) : await docDocx(d))
   },
 }

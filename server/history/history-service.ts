@@ -11,6 +11,7 @@ import type { VersionDiffView } from '../../shared/schemas/history-views.js'
 import { refusalError, runHeavy } from '../cpu/cpu-pool.js'
 import { NotFoundError } from '../errors.js'
 import { restoreLexicalContent } from './lexical-restore.js'
+import { everyonesNames } from '../mentions/mention-names.js'
 import { restoreLogContent, restoreLogEntry } from './log-restore.js'
 
 /**
@@ -151,7 +152,7 @@ export class HistoryService {
       return { kind: 'log', ...diffLogSnapshots(logSnapshotOf(withoutEntries(new Uint8Array(row.state), moved)), logSnapshotOf(withoutEntries(current, moved))) }
     }
     // Word diff is quadratic in the worst case: on the worker, within the diff's caps.
-    const segments = await runHeavy('textDiff', { before: new Uint8Array(row.state), after: current })
+    const segments = await runHeavy('textDiff', { before: new Uint8Array(row.state), after: current, names: await everyonesNames(this.db) })
     if (!Array.isArray(segments)) throw refusalError(segments)
     return { kind: 'text', segments }
   }

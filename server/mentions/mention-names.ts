@@ -22,3 +22,15 @@ export async function blocksWithMentionNames<B extends { text: string }>(db: Kys
   const names = new Map(rows.map((r) => [r.id, r.name]))
   return blocks.map((b) => ({ ...b, text: mentionNames(b.text, (id) => names.get(id)) }))
 }
+
+/** The most people a names table handed to the worker thread holds (a deployment has hundreds). */
+const MAX_NAMED = 50_000
+
+/**
+ * Every person's name by id, for heavy work on the worker thread (diffs, exports) that meets
+ * mentions only once it has read the document: it cannot ask the database itself.
+ */
+export async function everyonesNames(db: Kysely<Database>): Promise<Record<string, string>> {
+  const rows = await db.selectFrom('users').select(['id', 'name']).limit(MAX_NAMED).execute()
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]))
+}

@@ -7,6 +7,7 @@ import { lexicalDocToText } from '../editor/headless.js'
 import { ConflictError, NotFoundError } from '../errors.js'
 import { findPeriod } from './period-store.js'
 import { enqueueBriefReviewed } from '../mail/mail-queue.js'
+import { withMentionNames } from '../mentions/mention-names.js'
 
 /**
  * The brief cycle of a period: the hub brief stays one living, co-edited document; for a period the
@@ -103,7 +104,7 @@ export async function frozenBrief(db: Kysely<Database>, hubId: string, periodId:
   const version = await db.selectFrom('doc_versions').select('state').where('id', '=', row.version_id).where('doc', '=', briefDocName(hubId)).executeTakeFirst()
   if (!version) throw new NotFoundError(`the submitted brief for ${periodId}`)
   const state = new Uint8Array(version.state)
-  return { row, text: await lexicalDocToText(state), state }
+  return { row, text: await withMentionNames(db, await lexicalDocToText(state)), state }
 }
 
 /** Every hub's brief for a period, and whether it came late (not submitted by the due date). */
