@@ -71,7 +71,7 @@ describe('daily experience in Chromium', () => {
     await anna.context().close()
 
     const admin = await signIn(e.browser, e.server.url, e.users.admin.email, undefined, phone)
-    for (const path of ['/admin', '/admin/periods', '/rollup/briefs']) {
+    for (const path of ['/admin', '/admin/hubs', '/admin/periods', '/admin/references', '/admin/audit', '/rollup/briefs']) {
       await open(admin, `${e.server.url}${path}`)
       const s = await sideways(admin)
       expect(s.width, `${path} at 390 px`).toBeLessThanOrEqual(s.window)

@@ -26,7 +26,7 @@ describe('partnerships and Global Gateway projects in Chromium', () => {
 
   it('an admin adds a project; it is offered in the action form; the partnership link lists the action', async () => {
     const ada = await e.signInAs('ada')
-    await ada.goto(`${e.server.url}/admin`)
+    await ada.goto(`${e.server.url}/admin/references`)
     const admin = ada.getByTestId('gg-projects-admin')
     await admin.waitFor({ timeout: 10_000 })
     await admin.getByLabel('Name', { exact: true }).fill('Lagos data centre study')
