@@ -36,8 +36,8 @@ function searchPath(q: string, f: SearchFilters): string | null {
 
 /**
  * The hits for what is typed, asked after a pause in typing (through the query cache: the same
- * words again answer at once, and each answer is kept under its own words, so an older answer
- * never replaces a newer one). While the next answer comes, the last one stays on screen.
+ * words again show their last answer at once while they are asked again, and each answer is kept
+ * under its own words, so an older answer never replaces a newer one). While the next answer comes, the last one stays on screen.
  */
 export function useSearch(q: string, f: SearchFilters): SearchState {
   const path = searchPath(q, f)
@@ -47,7 +47,9 @@ export function useSearch(q: string, f: SearchFilters): SearchState {
     const t = setTimeout(() => setAsked(path), DEBOUNCE_MS)
     return () => clearTimeout(t)
   }, [path])
-  const res = useApi<SearchHit[]>(path === null ? null : asked, { staleTime: 5_000 })
+  // Never fresh: words typed again are asked again (the brief may have been indexed since); the
+  // cached answer shows meanwhile.
+  const res = useApi<SearchHit[]>(path === null ? null : asked, { staleTime: 0 })
   const idle = path === null
   const typed = q.trim()
   // While the next answer comes, the last one shown stays, unless the field was emptied since.
