@@ -16,7 +16,7 @@ const CAST = defineCast({
 })
 
 /**
- * Issue 17: "@Ew" in the brief offers the colleagues who may read it; the keyboard picks one; the
+ * "@Ew" in the brief offers the colleagues who may read it; the keyboard picks one; the
  * mention shows as her name, and her inbox says who mentioned her, in which hub and what was said.
  */
 describe('mentions in the brief, in Chromium', () => {

@@ -10,7 +10,7 @@ import { appendUpdates } from '../../server/db/update-store.js'
 import { buildLexicalDoc } from '../../server/editor/headless.js'
 
 /**
- * Issue 14, the rest of the Council cycle: every brief step reaches the people concerned (inbox,
+ * The rest of the Council cycle: every brief step reaches the people concerned (inbox,
  * live stream), and comments anchored to passages of the brief or a note (HQ comments though it
  * cannot edit), with replies, mentions and resolve; only the document's readers read or hear of them.
  */

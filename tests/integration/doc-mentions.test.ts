@@ -15,7 +15,7 @@ const enc = encodeURIComponent
 type Who = keyof CastOf<typeof TEAM>['ids']
 
 /**
- * Issue 17: "@Ewa" in the brief notifies Ewa. A member writes a mention node (a real Lexical editor
+ * "@Ewa" in the brief notifies Ewa. A member writes a mention node (a real Lexical editor
  * over a real y-websocket client); the server, not the client, decides who wrote it, whether the
  * person named may read the brief, and tells them once per node in their inbox. A mention node of
  * any other shape is refused at the door (4422).
