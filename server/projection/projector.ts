@@ -23,7 +23,11 @@ export interface ProjectedEvent {
 export class Projector {
   readonly events = new EventEmitter()
   private readonly timers = new Map<string, NodeJS.Timeout>()
+  /** Per brief or note waiting: when its first and its last unprojected edit were stored. */
+  private readonly textEdits = new Map<string, { first: number; last: number }>()
   private readonly dirty = new Set<string>()
+  /** Dirty documents whose debounce is over, in the order they came due. */
+  private readonly due = new Set<string>()
   /** Documents whose projection failed, with how many times in a row. */
   private readonly failures = new Map<string, number>()
   private running: Promise<void> = Promise.resolve()
@@ -34,8 +38,14 @@ export class Projector {
     private readonly taxonomy: Taxonomy,
     private readonly logger: Logger,
     private readonly debounceMs = 150,
-    /** Briefs and notes only feed search: a second of delay costs nothing, re-reading them per keystroke does. */
+    /**
+     * Briefs and notes only feed search: they are projected once their edits pause this long, and
+     * at the latest `textMaxWaitMs` after the first unprojected edit. Re-reading a document edited
+     * without pause every second was most of the database's work under load (one state read and
+     * one transaction per document per second, against one small INSERT per group commit).
+     */
     private readonly textDebounceMs = 1_000,
+    private readonly textMaxWaitMs = 5_000,
   ) {
     this.events.setMaxListeners(100)
   }
@@ -50,26 +60,52 @@ export class Projector {
 
   /** A document changed: project it after the debounce. */
   schedule(doc: string): void {
-    if (this.stopped || !parseDocName(doc)) return
+    const name = this.stopped ? null : parseDocName(doc)
+    if (!name) return
     this.dirty.add(doc)
-    if (this.timers.has(doc)) return
-    const t = setTimeout(
-      () => {
-        this.timers.delete(doc)
-        void this.flush()
-      },
-      parseDocName(doc)?.type === 'log' ? this.debounceMs : this.textDebounceMs,
-    )
+    if (name.type === 'log') {
+      // A log feeds the items everyone lists: projected within its short debounce however busy.
+      if (!this.timers.has(doc)) this.arm(doc, this.debounceMs)
+      return
+    }
+    const now = Date.now()
+    const edits = this.textEdits.get(doc)
+    if (edits) edits.last = now
+    else this.textEdits.set(doc, { first: now, last: now })
+    // One timer per projection, not per edit: when it fires it re-arms itself if edits went on.
+    if (!this.timers.has(doc)) this.arm(doc, this.textDebounceMs)
+  }
+
+  private arm(doc: string, ms: number): void {
+    const t = setTimeout(() => {
+      this.timers.delete(doc)
+      const edits = this.textEdits.get(doc)
+      if (edits) {
+        const due = Math.min(edits.last + this.textDebounceMs, edits.first + this.textMaxWaitMs)
+        if (due > Date.now() && !this.stopped) return this.arm(doc, due - Date.now())
+        this.textEdits.delete(doc)
+      }
+      this.due.add(doc)
+      void this.projectDue()
+    }, ms)
     t.unref()
     this.timers.set(doc, t)
   }
 
   /** Projects every dirty document now; resolves when done (tests and shutdown wait on it). */
   flush(): Promise<void> {
+    for (const doc of this.dirty) this.due.add(doc)
+    return this.projectDue()
+  }
+
+  /** Projects the documents whose wait is over, one at a time; the others keep waiting. */
+  private projectDue(): Promise<void> {
     this.running = this.running.then(async () => {
-      while (this.dirty.size > 0 && !this.stopped) {
-        const [doc] = this.dirty
-        this.dirty.delete(doc)
+      while (this.due.size > 0 && !this.stopped) {
+        const [doc] = this.due
+        this.due.delete(doc)
+        if (!this.dirty.delete(doc)) continue
+        this.textEdits.delete(doc)
         try {
           const seq = await projectDoc(this.db, doc, this.taxonomy)
           if (this.failures.delete(doc)) this.logger.info({ doc }, 'projection recovered')
@@ -102,6 +138,8 @@ export class Projector {
     this.stopped = true
     for (const t of this.timers.values()) clearTimeout(t)
     this.timers.clear()
+    this.textEdits.clear()
+    this.due.clear()
     await this.running
   }
 }
