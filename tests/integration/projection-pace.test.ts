@@ -34,7 +34,7 @@ for (const engine of ENGINES) {
         let lastSeq = 0
         // An edit every 20 ms for 1.5 s: the debounce (100 ms) never runs out while it goes on.
         for (let i = 0; Date.now() - started < 1_500; i++) {
-          const [seq] = await appendUpdates(db.db, [{ doc, update: await buildLexicalDoc([{ type: 'paragraph', text: `words ${i}` }]), userId: null }])
+          const [seq] = await appendUpdates(db.db, [{ doc, update: await buildLexicalDoc([{ type: 'p', text: `words ${i}` }]), userId: null }])
           lastSeq = seq
           projector.schedule(doc)
           await new Promise((r) => setTimeout(r, 20))
