@@ -44,7 +44,7 @@ export class Projector {
      * without pause every second was most of the database's work under load (one state read and
      * one transaction per document per second, against one small INSERT per group commit).
      */
-    private readonly textDebounceMs = 1_000,
+    private readonly textDebounceMs = 700,
     private readonly textMaxWaitMs = 5_000,
   ) {
     this.events.setMaxListeners(100)
