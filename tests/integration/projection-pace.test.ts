@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ENGINES } from '../support/engines.js'
-import { openTestDb, type TestDb } from '../support/engines.js'
+import { ENGINES, openTestDb, type TestDb } from '../support/engines.js'
 import { createHub, createNoteRow } from '../support/factories.js'
 import { until } from '../support/ws-client.js'
 import { Projector, type ProjectedEvent } from '../../server/projection/projector.js'
