@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import * as Y from 'yjs'
 import type { Database } from '../db/schema.js'
-import { readDocState } from '../db/update-store.js'
+import { readStoredParts } from '../db/update-store.js'
 import type { Logger } from '../logger.js'
 import type { CollabMetrics } from './collab-metrics.js'
 import { Room } from './room.js'
@@ -62,11 +62,15 @@ export class Rooms {
 
   private async load(name: string): Promise<Room> {
     const room = new Room(name)
-    const stored = await readDocState(this.db, name)
+    const stored = await readStoredParts(this.db, name)
     if (stored) {
-      Y.applyUpdate(room.doc, stored.update, 'load')
+      // Part by part, not merged first: merging a long document's snapshot with its tail costs
+      // more than applying both (and the room needs them applied anyway).
+      Y.transact(room.doc, () => {
+        for (const part of stored.parts) Y.applyUpdate(room.doc, part, 'load')
+      }, 'load')
       room.lastSeq = stored.uptoSeq
-      room.storedBytes = stored.update.byteLength
+      room.storedBytes = stored.bytes
     }
     await this.onLoad(room)
     this.versions.startTimer(room)

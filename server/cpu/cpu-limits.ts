@@ -12,6 +12,12 @@ export const CpuLimits = {
   diffTimeoutMs: 3_000,
   /** Time any task on the worker may take before the worker is ended and replaced, in ms. */
   taskDeadlineMs: 30_000,
+  /**
+   * A document state past this many bytes (about 2,000 words) is merged or read on the worker
+   * thread (projection, compaction): O(document) work that would hold the event loop the sync
+   * server relays on. Below it the worker's round trip costs more than the work.
+   */
+  docOnWorkerBytes: 32 * 1024,
   /** Worker threads for heavy tasks; tasks beyond them wait in line. */
   workers: 1,
 } as const

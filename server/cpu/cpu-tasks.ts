@@ -11,6 +11,7 @@ import { reportDocx } from '../rollup/report-docx.js'
 import { docDocx, docPdf } from '../export/doc-export.js'
 import type { ProgressReport } from '../rollup/report.js'
 import { CpuLimits } from './cpu-limits.js'
+import { compactState, mergeParts } from '../db/update-store.js'
 
 /** A progress report as it crosses to the worker: functions do not, so theme labels go as a map. */
 export type PortableReport = Omit<ProgressReport, 'themeLabel'> & { themeLabels: Record<string, string> }
@@ -37,9 +38,13 @@ export const cpuTasks = {
     if (!changes) return { refused: 'too_complex', message: 'the two texts differ too much to compare word by word' }
     return changes.map((c): TextSegment => ({ op: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value }))
   },
-  /** Plain text of a Lexical document (headless Lexical). */
-  lexicalText(state: Uint8Array): Promise<string> {
-    return lexicalDocToText(state)
+  /** Plain text of a Lexical document (headless Lexical), given whole or as its stored parts. */
+  lexicalText(state: Uint8Array | Uint8Array[]): Promise<string> {
+    return lexicalDocToText(Array.isArray(state) ? mergeParts(state) : state)
+  },
+  /** A document's stored parts merged into the state a snapshot stores (compaction). */
+  compactState(parts: Uint8Array[]): Uint8Array {
+    return compactState(parts)
   },
   /** Headings, paragraphs and list items of a Lexical document (exports keep their structure). */
   lexicalBlocks(state: Uint8Array | Uint8Array[]): Promise<DocBlock[]> {

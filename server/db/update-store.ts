@@ -54,19 +54,16 @@ export async function appendUpdates(
 }
 
 /**
- * A document's whole stored state as one Yjs update, and the last seq it includes; null when
- * nothing was ever stored for it.
+ * A document's stored parts (its snapshot, then every update still stored) and the last seq they
+ * include; null when nothing was ever stored for it. Unmerged: merging a long document is CPU work
+ * the caller may do elsewhere (on the worker thread), or avoid by applying the parts one by one.
  */
-export async function readDocState(
-  db: Kysely<Database>,
-  doc: string,
-): Promise<{ update: Uint8Array; uptoSeq: number } | null> {
+export async function readStoredParts(db: Kysely<Database>, doc: string): Promise<{ parts: Uint8Array[]; bytes: number; uptoSeq: number } | null> {
   const snapshot = await db
     .selectFrom('doc_snapshots')
     .select(['upto_seq', 'state'])
     .where('doc', '=', doc)
     .executeTakeFirst()
-  const after = snapshot?.upto_seq ?? 0
   // Every row still stored, not only seq > upto_seq: compaction deletes exactly the rows it merged,
   // and a row with a lower seq may commit after a compaction read (seqs are taken at insert, not
   // at commit). Applying an update twice is harmless in Yjs.
@@ -77,51 +74,91 @@ export async function readDocState(
     .orderBy('seq')
     .execute()
   if (!snapshot && tail.length === 0) return null
-  const parts = [...(snapshot ? [snapshot.state] : []), ...tail.map((r) => r.update)]
-  const update = parts.length === 1 ? parts[0] : Y.mergeUpdates(parts.map((p) => new Uint8Array(p)))
-  return { update: new Uint8Array(update), uptoSeq: Math.max(after, tail.at(-1)?.seq ?? 0) }
+  const parts = [...(snapshot ? [snapshot.state] : []), ...tail.map((r) => r.update)].map((p) => new Uint8Array(p))
+  const uptoSeq = Math.max(snapshot?.upto_seq ?? 0, tail.at(-1)?.seq ?? 0)
+  return { parts, bytes: parts.reduce((n, p) => n + p.byteLength, 0), uptoSeq }
 }
 
 /**
- * A document's stored parts (snapshot, then updates), unmerged: merging a large document is CPU
- * work, so callers hand the parts to the worker thread (see the cpu task `lexicalBlocks`).
+ * A document's whole stored state as one Yjs update, and the last seq it includes; null when
+ * nothing was ever stored for it. Merged here: for short documents, or off the main thread.
  */
+export async function readDocState(
+  db: Kysely<Database>,
+  doc: string,
+): Promise<{ update: Uint8Array; uptoSeq: number } | null> {
+  const stored = await readStoredParts(db, doc)
+  if (!stored) return null
+  return { update: mergeParts(stored.parts), uptoSeq: stored.uptoSeq }
+}
+
+/** One update holding every part. */
+export const mergeParts = (parts: Uint8Array[]): Uint8Array => (parts.length === 1 ? parts[0] : Y.mergeUpdates(parts))
+
+/** A document's stored parts (snapshot, then updates), unmerged (see `readStoredParts`). */
 export async function readDocParts(db: Kysely<Database>, doc: string): Promise<Uint8Array[]> {
-  const snapshot = await db.selectFrom('doc_snapshots').select('state').where('doc', '=', doc).executeTakeFirst()
-  const tail = await db.selectFrom('doc_updates').select('update').where('doc', '=', doc).orderBy('seq').execute()
-  return [...(snapshot ? [snapshot.state] : []), ...tail.map((r) => r.update)].map((p) => new Uint8Array(p))
+  return (await readStoredParts(db, doc))?.parts ?? []
 }
 
 /** Bounds past which a document's update tail is merged into its snapshot. */
 export const COMPACT_AFTER = { updates: 500, bytes: 1024 * 1024 }
 
+/** A document's parts merged into one garbage-collected state (what a snapshot stores). */
+export function compactState(parts: Uint8Array[]): Uint8Array {
+  const ydoc = new Y.Doc({ gc: true })
+  try {
+    Y.transact(ydoc, () => {
+      for (const part of parts) Y.applyUpdate(ydoc, part)
+    })
+    return Y.encodeStateAsUpdate(ydoc)
+  } finally {
+    ydoc.destroy()
+  }
+}
+
+/** What a compaction did. */
+export interface Compaction {
+  /** Updates merged into the snapshot (0: nothing to merge, or another compaction came first). */
+  merged: number
+  /** Their stored bytes. */
+  mergedBytes: number
+  /** Bytes of the snapshot now stored. */
+  snapshotBytes: number
+}
+
 /**
- * Merges a document's stored updates into its snapshot, in ONE transaction, deleting exactly the
- * rows it merged: a crash before commit changes nothing, and rows committed meanwhile stay.
- * Concurrent compactions of one document (several processes) are serialized by an advisory lock.
- * @returns how many updates were merged
+ * Merges a document's stored updates into its snapshot and deletes exactly the rows it merged:
+ * rows committed meanwhile stay, and a crash before the final commit changes nothing.
+ * The merge happens before any transaction opens: for a long document it is CPU work that `merge`
+ * may do on the worker thread, and a transaction held meanwhile would hold PGlite's one connection
+ * (and with it every request). So the write checks, under an advisory lock that serializes
+ * compactions of the document (across processes), that the snapshot is still the one it merged
+ * from (its row version, `xmin`); if another compaction wrote since, it writes nothing.
  */
-export async function compactDoc(db: Kysely<Database>, doc: string): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+export async function compactDoc(db: Kysely<Database>, doc: string, merge: (parts: Uint8Array[]) => Uint8Array | Promise<Uint8Array> = compactState): Promise<Compaction> {
+  const snapshot = await db
+    .selectFrom('doc_snapshots')
+    .select(['upto_seq', 'state', sql<string>`xmin::text`.as('version')])
+    .where('doc', '=', doc)
+    .executeTakeFirst()
+  const rows = await db
+    .selectFrom('doc_updates')
+    .select(['seq', 'update'])
+    .where('doc', '=', doc)
+    .orderBy('seq')
+    .execute()
+  if (rows.length === 0) return { merged: 0, mergedBytes: 0, snapshotBytes: snapshot?.state.byteLength ?? 0 }
+  const parts = [...(snapshot ? [snapshot.state] : []), ...rows.map((r) => r.update)].map((p) => new Uint8Array(p))
+  const state = await merge(parts)
+  const uptoSeq = Math.max(snapshot?.upto_seq ?? 0, rows.at(-1)!.seq)
+  return db.transaction().execute(async (trx): Promise<Compaction> => {
     await sql`select pg_advisory_xact_lock(hashtext(${'compact:' + doc}))`.execute(trx)
-    const snapshot = await trx
+    const now = await trx
       .selectFrom('doc_snapshots')
-      .select(['upto_seq', 'state'])
+      .select(sql<string>`xmin::text`.as('version'))
       .where('doc', '=', doc)
       .executeTakeFirst()
-    const rows = await trx
-      .selectFrom('doc_updates')
-      .select(['seq', 'update'])
-      .where('doc', '=', doc)
-      .orderBy('seq')
-      .execute()
-    if (rows.length === 0) return 0
-    const ydoc = new Y.Doc({ gc: true })
-    if (snapshot) Y.applyUpdate(ydoc, new Uint8Array(snapshot.state))
-    for (const r of rows) Y.applyUpdate(ydoc, new Uint8Array(r.update))
-    const state = Y.encodeStateAsUpdate(ydoc)
-    ydoc.destroy()
-    const uptoSeq = Math.max(snapshot?.upto_seq ?? 0, rows.at(-1)!.seq)
+    if (now?.version !== snapshot?.version) return { merged: 0, mergedBytes: 0, snapshotBytes: snapshot?.state.byteLength ?? 0 }
     await trx
       .insertInto('doc_snapshots')
       .values({ doc, upto_seq: uptoSeq, state, updated_at: new Date() })
@@ -134,7 +171,7 @@ export async function compactDoc(db: Kysely<Database>, doc: string): Promise<num
       // the protocol's 65,535-parameter limit, and compaction must never fail on its size.
       .where(sql<boolean>`seq = any(${rows.map((r) => r.seq)}::bigint[])`)
       .execute()
-    return rows.length
+    return { merged: rows.length, mergedBytes: parts.slice(snapshot ? 1 : 0).reduce((n, p) => n + p.byteLength, 0), snapshotBytes: state.byteLength }
   })
 }
 

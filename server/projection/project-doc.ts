@@ -3,9 +3,10 @@ import { sql, type Kysely } from 'kysely'
 import { TABLE_COLUMNS, type Database } from '../db/schema.js'
 import { hubLogDocName, logDocName, parseDocName, type DocName } from '../../shared/doc-names.js'
 import type { Taxonomy } from '../../shared/taxonomy.js'
-import { readDocState } from '../db/update-store.js'
+import { mergeParts, readDocState, readStoredParts } from '../db/update-store.js'
 import { docExists } from '../db/doc-exists.js'
 import { runHeavy } from '../cpu/cpu-pool.js'
+import { CpuLimits } from '../cpu/cpu-limits.js'
 import { lexicalDocToText } from '../editor/headless.js'
 import { logItemRows, type Origins } from './log-items.js'
 import { buildItemId } from '../../shared/item-id.js'
@@ -19,8 +20,6 @@ const UPDATED_COLUMNS = TABLE_COLUMNS.items.filter((c) => c !== 'id' && c !== 's
 
 /** Text kept per brief or note for search: enough for any real document, bounded for the index. */
 const TEXT_CAP = 200_000
-/** A document state past this many bytes is read as text on the worker thread (about 2,000 words). */
-const TEXT_ON_WORKER_BYTES = 32 * 1024
 
 /**
  * Projects one document from its stored state: a hub log into `items` (rows upserted, rows of
@@ -54,10 +53,10 @@ export async function projectDoc(db: Kysely<Database>, docName: string, taxonomy
  * Under the lock, a state older than what a faster projection already wrote is dropped.
  */
 async function projectTextDoc(db: Kysely<Database>, docName: string, name: DocName): Promise<number | null> {
-  const stored = await readDocState(db, docName)
+  const stored = await readStoredParts(db, docName)
   const uptoSeq = stored?.uptoSeq ?? 0
   // Mentions read as the person's name (`@Ewa Beispiel`), as the editor shows them.
-  const text = stored?.update ? (await withMentionNames(db, await toText(stored.update))).slice(0, TEXT_CAP).replaceAll('\u0000', '\uFFFD') : ''
+  const text = stored ? (await withMentionNames(db, await toText(stored.parts, stored.bytes))).slice(0, TEXT_CAP).replaceAll('\u0000', '\uFFFD') : ''
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${'projection:' + docName}))`.execute(trx)
     const cursor = await trx.selectFrom('projection_cursors').select('upto_seq').where('doc', '=', docName).executeTakeFirst()
@@ -68,11 +67,13 @@ async function projectTextDoc(db: Kysely<Database>, docName: string, name: DocNa
   })
 }
 
-// Headless Lexical over the whole document is O(document): a long one goes to the worker thread,
-// so that a long brief projected every second does not hold the event loop the sync server
-// relays on. Short ones stay here: the worker is a second V8 heap (~100 MiB RSS) not worth
+// Merging the stored parts and headless Lexical over the whole document are O(document): a long
+// one goes to the worker thread, merge included (a 20,000-word brief's merge alone holds the
+// event loop ~100 ms), so that a brief edited without pause does not stall the sync server every
+// few seconds. Short ones stay here: the worker is a second V8 heap (~100 MiB RSS) not worth
 // starting for them.
-const toText = (u: Uint8Array) => (u.byteLength > TEXT_ON_WORKER_BYTES ? runHeavy('lexicalText', u) : lexicalDocToText(u))
+const toText = (parts: Uint8Array[], bytes: number) =>
+  bytes > CpuLimits.docOnWorkerBytes ? runHeavy('lexicalText', parts) : lexicalDocToText(mergeParts(parts))
 
 /**
  * A hub's log is two documents, projected together: entries of the hub-only log are of scope
