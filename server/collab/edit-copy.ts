@@ -3,6 +3,7 @@ import { settle } from '../editor/headless.js'
 import { countUnreadableNodes, removeUnreadableNodes } from '../editor/readable.js'
 import { parseDocName } from '../../shared/doc-names.js'
 import type { Room } from './room.js'
+import { scratchDoc } from '../editor/scratch-doc.js'
 
 /**
  * The server's own edits, computed on a copy of a room's document: what `edit` changed, as one
@@ -10,7 +11,7 @@ import type { Room } from './room.js'
  * one tick after their update, so the copy is settled before its changes are taken.
  */
 export async function editOnCopy(room: Room, edit: (doc: Y.Doc) => void | Promise<void>): Promise<Uint8Array | null> {
-  const copy = new Y.Doc()
+  const copy = scratchDoc()
   const changes: Uint8Array[] = []
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc))

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.js'
 import { insertVersion, latestVersionState } from '../db/update-store.js'
 import type { Logger } from '../logger.js'
 import type { Room } from './room.js'
+import { scratchDoc } from '../editor/scratch-doc.js'
 
 /**
  * Restorable versions of open documents: at least once per interval while a room is edited, and
@@ -68,7 +69,7 @@ export class Versions {
 
 function snapshotOf(state: Uint8Array | null): Y.Snapshot | null {
   if (!state) return null
-  const doc = new Y.Doc()
+  const doc = scratchDoc()
   Y.applyUpdate(doc, state)
   const snap = Y.snapshot(doc)
   doc.destroy()

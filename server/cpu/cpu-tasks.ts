@@ -12,6 +12,7 @@ import { docDocx, docPdf } from '../export/doc-export.js'
 import type { ProgressReport } from '../rollup/report.js'
 import { CpuLimits } from './cpu-limits.js'
 import { compactState, mergeParts } from '../db/update-store.js'
+import { scratchDoc } from '../editor/scratch-doc.js'
 
 /** A progress report as it crosses to the worker: functions do not, so theme labels go as a map. */
 export type PortableReport = Omit<ProgressReport, 'themeLabel'> & { themeLabels: Record<string, string> }
@@ -54,7 +55,7 @@ export const cpuTasks = {
   /** The entry keys (`kind/id`) of each log state. */
   logKeys(states: Uint8Array[]): string[][] {
     return states.map((state) => {
-      const doc = new Y.Doc()
+      const doc = scratchDoc()
       try {
         Y.applyUpdate(doc, state)
         return LOG_KINDS.flatMap((kind) => logEntryIds(doc, kind).map((id) => `${kind}/${id}`))

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import * as Y from 'yjs'
 import type { Database } from './schema.js'
+import { scratchDoc } from '../editor/scratch-doc.js'
 
 /**
  * The only writer of `doc_updates` and `doc_snapshots` (so the persist-before-relay rule has one place). A document's state is its
@@ -105,7 +106,7 @@ export const COMPACT_AFTER = { updates: 500, bytes: 1024 * 1024 }
 
 /** A document's parts merged into one garbage-collected state (what a snapshot stores). */
 export function compactState(parts: Uint8Array[]): Uint8Array {
-  const ydoc = new Y.Doc({ gc: true })
+  const ydoc = scratchDoc({ gc: true })
   try {
     Y.transact(ydoc, () => {
       for (const part of parts) Y.applyUpdate(ydoc, part)

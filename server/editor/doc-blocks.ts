@@ -4,6 +4,7 @@ import { $getRoot, $isElementNode, type LexicalNode } from 'lexical'
 import * as Y from 'yjs'
 import { bindHeadless, settle } from './headless.js'
 import { readableState } from './readable.js'
+import { scratchDoc } from './scratch-doc.js'
 
 /** A block of a document as exports show it: headings, paragraphs, quotes and list items keep their kind. */
 export interface DocBlock {
@@ -15,7 +16,7 @@ export interface DocBlock {
 
 /** The blocks of a Lexical collaboration document (headless Lexical; no DOM). */
 export async function lexicalDocToBlocks(update: Uint8Array): Promise<DocBlock[]> {
-  const doc = new Y.Doc()
+  const doc = scratchDoc()
   const { editor, close } = bindHeadless(doc)
   try {
     Y.applyUpdate(doc, readableState(update).state)

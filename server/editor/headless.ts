@@ -6,6 +6,7 @@ import { $createParagraphNode, $createTextNode, $getRoot, type LexicalEditor } f
 import * as Y from 'yjs'
 import { EDITOR_NODES } from '../../shared/editor/nodes.js'
 import { readableState } from './readable.js'
+import { scratchDoc } from './scratch-doc.js'
 
 export { registeredNodeTypes } from './node-types.js'
 
@@ -87,7 +88,7 @@ export const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0
 
 /** Plain text of a Lexical collaboration document given as one Yjs update; blocks separated by newlines. */
 export async function lexicalDocToText(update: Uint8Array): Promise<string> {
-  const doc = new Y.Doc()
+  const doc = scratchDoc()
   const { editor, close } = bindHeadless(doc)
   try {
     Y.applyUpdate(doc, readableState(update).state)
@@ -108,7 +109,7 @@ export async function lexicalDocToText(update: Uint8Array): Promise<string> {
 
 /** Builds a Lexical collaboration document holding `blocks`; returns it as one Yjs update. */
 export async function buildLexicalDoc(blocks: Block[]): Promise<Uint8Array> {
-  const doc = new Y.Doc()
+  const doc = scratchDoc()
   const { editor, close } = bindHeadless(doc)
   try {
     editor.update(

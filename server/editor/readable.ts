@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { registeredNodeTypes } from './node-types.js'
+import { scratchDoc } from './scratch-doc.js'
 
 /**
  * Lexical cannot read a document holding a node of a type it does not register (it throws, and
@@ -61,7 +62,7 @@ export function removeUnreadableNodes(doc: Y.Doc, known: ReadonlySet<string> = r
  * (null when there are none) and `state` the state with it applied.
  */
 export function readableState(update: Uint8Array): { state: Uint8Array; repair: Uint8Array | null; removed: number } {
-  const doc = new Y.Doc()
+  const doc = scratchDoc()
   try {
     Y.applyUpdate(doc, update)
     const changes: Uint8Array[] = []

@@ -12,6 +12,7 @@ import { addDocNotices, hubReaders } from '../comments/doc-notices.js'
 import type { LivePublisher } from '../comments/live-streams.js'
 import { enqueueMails } from '../mail/mail-queue.js'
 import { excerptAround } from './mention-excerpt.js'
+import { scratchDoc } from '../editor/scratch-doc.js'
 
 /** What the sync server announces once an update writing mentions is stored (collab-server.ts `MentionedEvent`). */
 export interface Mentioned {
@@ -120,7 +121,7 @@ export class MentionNotices {
     const stored = await readDocState(this.db, docName)
     const out = new Map<string, string>()
     if (!stored) return out
-    const ydoc = new Y.Doc()
+    const ydoc = scratchDoc()
     try {
       Y.applyUpdate(ydoc, stored.update)
       // A first reading finds who the lines mention; the second names them as they are called now.

@@ -14,6 +14,7 @@ import { DEFAULT_SCOPE, type Scope } from '../../shared/scopes.js'
 import { readActions, readExchanges } from '../../shared/log-doc.js'
 import { ggProjectIds } from '../references/gg-projects.js'
 import { withMentionNames } from '../mentions/mention-names.js'
+import { scratchDoc } from '../editor/scratch-doc.js'
 
 /** Every projected column but the key: an upsert replaces the whole row. */
 const UPDATED_COLUMNS = TABLE_COLUMNS.items.filter((c) => c !== 'id' && c !== 'search')
@@ -82,7 +83,7 @@ const toText = (parts: Uint8Array[], bytes: number) =>
  * narrower audience wins. Projecting both at once makes the result independent of which changed.
  */
 async function projectLog(trx: Kysely<Database>, hubId: string, shared: Uint8Array | null, hubOnly: Uint8Array | null, taxonomy: Taxonomy): Promise<void> {
-  const docs = [new Y.Doc(), new Y.Doc()]
+  const docs = [scratchDoc(), scratchDoc()]
   try {
     if (shared) Y.applyUpdate(docs[0], shared)
     if (hubOnly) Y.applyUpdate(docs[1], hubOnly)
