@@ -146,7 +146,7 @@ export class CollabServer {
     this.versions = new Versions(this.db, logger, this.opts.versionIntervalMs)
     this.rooms = new Rooms(this.db, logger, this.metrics, this.versions, this.opts.idleUnloadMs, (room) => this.repairOnLoad(room))
     this.fanout = database.pool ? new Fanout(database.pool, this.processId, logger, (doc, from, to) => this.onRemote(doc, from, to)) : null
-    this.writes = new WritePath(this.db, logger, this.metrics, this.rooms, this.fanout, this.events, this.opts.compactAfter)
+    this.writes = new WritePath(this.db, logger, this.metrics, this.rooms, this.fanout?.notice, this.events, this.opts.compactAfter)
     this.messages = new MessageHandler({
       logger,
       metrics: this.metrics,

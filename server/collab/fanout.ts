@@ -1,9 +1,8 @@
 import type pg from 'pg'
 import type { Logger } from '../logger.js'
+import type { CommitNotice } from '../db/update-store.js'
 
 const CHANNEL = 'hubwork_doc'
-/** Room left under PostgreSQL's 8,000-byte NOTIFY payload for the process id and the JSON around the ranges. */
-const MAX_PAYLOAD_BYTES = 7_000
 
 /**
  * Several processes on one PostgreSQL (docs/architecture.md, scale-out): after a commit, NOTIFY (process, doc, seq
@@ -72,33 +71,13 @@ export class Fanout {
   }
 
   /**
-   * Tells the other processes about a commit: ONE query however many documents it touched (a
-   * NOTIFY per document was a round trip per update under load). Payloads stay under
-   * PostgreSQL's 8,000-byte limit by splitting into several notifications in that one query.
-   * Best effort: a lost NOTIFY is healed by resync.
+   * How commits are announced: the group commit's INSERT NOTIFYs in the same statement (see
+   * `appendUpdates`), one notification per document, each far under PostgreSQL's 8,000-byte
+   * payload limit (a document name is at most 200 characters). Best effort: a lost notification
+   * is healed by resync.
    */
-  async notify(ranges: readonly (readonly [doc: string, from: number, to: number])[]): Promise<void> {
-    if (ranges.length === 0) return
-    const payloads: string[] = []
-    let chunk: (readonly [string, number, number])[] = []
-    let bytes = 0
-    const flush = () => {
-      if (chunk.length) payloads.push(JSON.stringify({ p: this.processId, r: chunk }))
-      chunk = []
-      bytes = 0
-    }
-    for (const range of ranges) {
-      const size = Buffer.byteLength(JSON.stringify(range)) + 1
-      if (bytes + size > MAX_PAYLOAD_BYTES) flush()
-      chunk.push(range)
-      bytes += size
-    }
-    flush()
-    try {
-      await this.pool.query('select pg_notify($1, payload) from unnest($2::text[]) as payload', [CHANNEL, payloads])
-    } catch (err) {
-      this.logger.warn({ err: (err as Error).message, docs: ranges.length }, 'NOTIFY failed')
-    }
+  get notice(): CommitNotice {
+    return { channel: CHANNEL, processId: this.processId }
   }
 
   async stop(): Promise<void> {

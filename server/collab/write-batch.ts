@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
 import type { Logger } from '../logger.js'
-import { appendUpdates, type PendingUpdate } from '../db/update-store.js'
+import { appendUpdates, type CommitNotice, type PendingUpdate } from '../db/update-store.js'
 import type { CollabMetrics } from './collab-metrics.js'
 
 /** An update waiting for its group commit. */
@@ -28,6 +28,8 @@ export class WriteBatch {
     private readonly logger: Logger,
     private readonly metrics: CollabMetrics,
     private readonly afterCommit: (writes: QueuedWrite[], seqs: number[]) => void,
+    /** Other processes are told of each commit by its own INSERT (scale-out), when set. */
+    private readonly notice?: CommitNotice,
     private readonly maxBatch = 500,
   ) {}
 
@@ -59,7 +61,7 @@ export class WriteBatch {
     const started = process.hrtime.bigint()
     let seqs: number[]
     try {
-      seqs = await appendUpdates(this.db, batch)
+      seqs = await appendUpdates(this.db, batch, this.notice)
     } catch (err) {
       this.queue.unshift(...batch)
       this.metrics.commitFailures.inc()

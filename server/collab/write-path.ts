@@ -1,11 +1,10 @@
 import type { EventEmitter } from 'node:events'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
-import type { EntryOrigin } from '../db/update-store.js'
+import type { CommitNotice, EntryOrigin } from '../db/update-store.js'
 import type { Logger } from '../logger.js'
 import type { CollabMetrics } from './collab-metrics.js'
 import { maybeCompact, type CompactionBound } from './compaction.js'
-import type { Fanout } from './fanout.js'
 import { relay } from './relay.js'
 import type { Connection, Room } from './room.js'
 import type { Rooms } from './rooms.js'
@@ -22,7 +21,7 @@ export interface PersistedEvent {
 /**
  * The path every accepted update takes, a client's or the server's own: queued for the group
  * commit, and once durable applied to the room and relayed to its peers (persist before relay),
- * then announced (`persisted`, NOTIFY to other processes) and compacted when the tail is long.
+ * then announced (`persisted`; other processes were NOTIFYed by the commit itself) and compacted when the tail is long.
  */
 export class WritePath {
   private readonly batch: WriteBatch
@@ -32,11 +31,12 @@ export class WritePath {
     private readonly logger: Logger,
     private readonly metrics: CollabMetrics,
     private readonly rooms: Rooms,
-    private readonly fanout: Fanout | null,
+    /** Set with several processes on one PostgreSQL: each commit tells the others (fanout.ts). */
+    notice: CommitNotice | undefined,
     private readonly events: EventEmitter,
     private readonly compactAfter: CompactionBound,
   ) {
-    this.batch = new WriteBatch(db, logger, this.metrics, (writes, seqs) => this.afterCommit(writes, seqs))
+    this.batch = new WriteBatch(db, logger, this.metrics, (writes, seqs) => this.afterCommit(writes, seqs), notice)
   }
 
   /** Updates not yet durable. */
@@ -78,14 +78,13 @@ export class WritePath {
   }
 
   private afterCommit(writes: QueuedWrite[], seqs: number[]): void {
-    const byDoc = new Map<string, { from: number; to: number; userId: string | null }>()
+    // The last seq and writer per document (the commit's INSERT has told other processes already).
+    const byDoc = new Map<string, { to: number; userId: string | null }>()
     writes.forEach((w, i) => {
       w.onCommitted(seqs[i])
-      const range = byDoc.get(w.doc)
-      byDoc.set(w.doc, { from: Math.min(range?.from ?? Infinity, seqs[i]), to: Math.max(range?.to ?? 0, seqs[i]), userId: w.userId })
+      byDoc.set(w.doc, { to: Math.max(byDoc.get(w.doc)?.to ?? 0, seqs[i]), userId: w.userId })
     })
     this.metrics.updates.inc(writes.length)
-    void this.fanout?.notify([...byDoc].map(([doc, r]) => [doc, r.from, r.to] as const))
     for (const [doc, range] of byDoc) {
       this.events.emit('persisted', { doc, seq: range.to, userId: range.userId } satisfies PersistedEvent)
       const room = this.rooms.get(doc)

@@ -59,7 +59,7 @@ function setup(maxBatch?: number) {
   const logger = { warn: (obj: unknown) => warnings.push(obj) } as unknown as Logger
   const metrics = createCollabMetrics()
   const commits: { docs: string[]; seqs: number[] }[] = []
-  const batch = new WriteBatch(fake.db, logger, metrics, (writes, seqs) => commits.push({ docs: writes.map((w) => w.doc), seqs }), maxBatch)
+  const batch = new WriteBatch(fake.db, logger, metrics, (writes, seqs) => commits.push({ docs: writes.map((w) => w.doc), seqs }), undefined, maxBatch)
   const write = (doc: string): QueuedWrite => ({ doc, update: new Uint8Array([0, 0]), userId: null, onCommitted: () => {} })
   return { ...fake, warnings, metrics, commits, batch, write }
 }
