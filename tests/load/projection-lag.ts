@@ -36,6 +36,11 @@ export interface ServerLag {
   p99: number
   /** Share of projections within 1 s. */
   within1s: number
+  /**
+   * Briefs and notes projected in the same window (null without the label): one projector serves
+   * every document, so their projections are the queue a log may wait in.
+   */
+  others: number | null
 }
 
 export interface LagResult {
@@ -73,28 +78,34 @@ const figures = (ms: number[]): LagFigures => {
   return { p50: at(0.5), p99: at(0.99), max: s.length ? s[s.length - 1] : NaN }
 }
 
-/** Cumulative bucket counts of `hubwork_projection_lag_seconds` by upper bound, log documents only where labelled. */
-async function scrapeHistogram(origin: string): Promise<{ documents: 'log' | 'all'; buckets: Map<number, number> }> {
+type Scrape = { documents: 'log' | 'all'; buckets: Map<number, number>; others: number }
+
+/** Cumulative bucket counts of `hubwork_projection_lag_seconds` by upper bound, log documents only where labelled; how many others. */
+async function scrapeHistogram(origin: string): Promise<Scrape> {
   const text = await (await fetch(`${origin}/metrics`)).text()
   const lines = text.split('\n').filter((l) => l.startsWith('hubwork_projection_lag_seconds_bucket{'))
   const labelled = lines.some((l) => l.includes('type="'))
   const buckets = new Map<number, number>()
+  let others = 0
   for (const line of lines) {
-    if (labelled && !line.includes('type="log"')) continue
+    if (labelled && !line.includes('type="log"')) {
+      if (line.includes('le="+Inf"')) others += Number(line.slice(line.lastIndexOf(' ') + 1))
+      continue
+    }
     const le = /le="([^"]+)"/.exec(line)![1]
     const bound = le === '+Inf' ? Infinity : Number(le)
     buckets.set(bound, (buckets.get(bound) ?? 0) + Number(line.slice(line.lastIndexOf(' ') + 1)))
   }
-  return { documents: labelled ? 'log' : 'all', buckets }
+  return { documents: labelled ? 'log' : 'all', buckets, others }
 }
 
-function serverLag(before: Map<number, number>, after: Awaited<ReturnType<typeof scrapeHistogram>>): ServerLag | null {
+function serverLag(before: Scrape, after: Scrape): ServerLag | null {
   const bounds = [...after.buckets.keys()].sort((a, b) => a - b)
-  const count = (le: number) => (after.buckets.get(le) ?? 0) - (before.get(le) ?? 0)
+  const count = (le: number) => (after.buckets.get(le) ?? 0) - (before.buckets.get(le) ?? 0)
   const total = count(Infinity)
   if (!total) return null
   const quantile = (q: number) => bounds.find((b) => count(b) >= q * total)!
-  return { documents: after.documents, count: total, p50: quantile(0.5), p99: quantile(0.99), within1s: count(1) / total }
+  return { documents: after.documents, count: total, p50: quantile(0.5), p99: quantile(0.99), within1s: count(1) / total, others: after.documents === 'log' ? after.others - before.others : null }
 }
 
 /**
@@ -160,11 +171,11 @@ export async function openLagProbe(origin: string, writers: LagWriter[], interva
   }
   let pollers: Promise<void>[] = []
   let timers: NodeJS.Timeout[] = []
-  let before = new Map<number, number>()
+  let before: Scrape | null = null
 
   return {
     async start(): Promise<void> {
-      before = (await scrapeHistogram(origin)).buckets
+      before = await scrapeHistogram(origin)
       pollers = [...new Map(writers.map((w) => [w.hubId, w.cookie]))].map(([hubId, cookie]) => poll(hubId, cookie))
       timers = clients.map((c, i) =>
         setTimeout(function tick() {
@@ -192,7 +203,7 @@ export async function openLagProbe(origin: string, writers: LagWriter[], interva
         closes,
         sentToListed: figures(listed.map((a) => a.listedAt! - a.sentAt)),
         storedToListed: figures(listed.filter((a) => a.storedAt !== undefined).map((a) => Math.max(0, a.listedAt! - a.storedAt!))),
-        server: serverLag(before, after),
+        server: before && serverLag(before, after),
       }
     },
   }
@@ -210,7 +221,7 @@ export function formatLag(r: LagResult): string[] {
     `  edit sent → listed by /api/items: ${f(r.sentToListed)} (target p99 < ${LAG_TARGET_MS / 1000} s: ${verdict})`,
     `  stored (ack received) → listed:   ${f(r.storedToListed)}`,
     s
-      ? `  server histogram (${s.documents === 'log' ? 'log documents' : 'every document, briefs and notes included'}, ${s.count} projections): p50 ≤ ${s.p50} s, p99 ≤ ${s.p99} s, ${(s.within1s * 100).toFixed(0)} % within 1 s`
+      ? `  server histogram (${s.documents === 'log' ? 'log documents' : 'every document, briefs and notes included'}, ${s.count} projections): p50 ≤ ${s.p50} s, p99 ≤ ${s.p99} s, ${(s.within1s * 100).toFixed(0)} % within 1 s${s.others !== null ? ` (meanwhile ${s.others} brief and note projections by the same projector)` : ''}`
       : '  server histogram: no projection observed',
     '  reference server: n/a (it has no projection; target < 1 s)',
   ]
