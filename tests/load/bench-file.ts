@@ -6,7 +6,7 @@ import type { LagResult } from './projection-lag.js'
 import type { RollupBench } from './rollup-bench.js'
 import type { ClientWeight } from './client-weight.js'
 
-/** The sections `--only=` names, in the order they run. */
+/** The sections `--only=` names, in the order they run (target 4's long documents to come: bench.ts's SECTIONS). */
 export const SECTION_NAMES = ['weight', 'sync', 'lag', 'rollup'] as const
 export type SectionName = (typeof SECTION_NAMES)[number]
 

@@ -141,6 +141,9 @@ const SECTIONS: Section[] = [
     },
     summary: () => formatRollupBench(file.rollup!),
   },
+  // Target 4, long documents (a browser benchmark): one more entry here, e.g.
+  //   { name: 'longdoc', title: 'Target 4, long documents: …', async run() { file.longDoc = await runLongDocBench() }, summary: () => […] },
+  // with 'longdoc' in SECTION_NAMES and `longDoc` in BenchFile (bench-file.ts), and its medians in bench-median.ts.
 ]
 
 for (const section of SECTIONS.filter((s) => selected.has(s.name))) {
