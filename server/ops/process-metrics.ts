@@ -2,6 +2,7 @@ import type { EventEmitter } from 'node:events'
 import type pg from 'pg'
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client'
 import type { BusObserver } from '../db/event-bus.js'
+import { parseDocName } from '../../shared/doc-names.js'
 
 /** What the process-wide metrics read when scraped. */
 export interface MetricSources {
@@ -48,10 +49,15 @@ export function createProcessMetrics(registry: Registry, sources: MetricSources)
   })
   const projectionLag = new Histogram({
     name: 'hubwork_projection_lag_seconds',
-    help: 'From an edit stored to its document projected (items, search) by this process',
+    help: 'From an edit stored to its document projected (items, search) by this process, by document type',
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60],
+    // Logs are projected within their short debounce, briefs and notes once their edits pause (up to
+    // 5 s by design): only the type tells an item's lag from a note's.
+    labelNames: ['type'],
     registers,
   })
+  // Each type's series exists from the start, as an unlabelled histogram's would (scrapes, dashboards).
+  for (const type of ['log', 'brief', 'note']) projectionLag.zero({ type })
   const behind = new Map<string, number>()
   new Gauge({
     name: 'hubwork_projection_pending_docs',
@@ -84,7 +90,7 @@ export function createProcessMetrics(registry: Registry, sources: MetricSources)
       const since = behind.get(doc)
       if (since === undefined) return
       behind.delete(doc)
-      projectionLag.observe((performance.now() - since) / 1000)
+      projectionLag.observe({ type: parseDocName(doc)?.type ?? 'other' }, (performance.now() - since) / 1000)
     }
     collabEvents.on('persisted', onPersisted)
     projectionEvents.on('projected', onProjected)

@@ -1,26 +1,33 @@
 /**
- * `npm run bench`: real y-websocket clients against Hubwork (PostgreSQL,
- * authenticated, persist-before-relay) and against the stock in-memory y-websocket server, same
- * load, same run; prints edit-to-peer latency, lost updates, CPU and memory, and the ratios.
- * Flags: --quick (small points, 5 s), --seconds=N, --points=a,b (names below).
+ * `npm run bench`: every performance figure of the app, each beside its target or reference, in
+ * sections run one after the other:
+ * - weight (target 6): every page's gzipped JS at load, ≤ 200 kB (client-weight.ts; builds the client if stale);
+ * - sync: real y-websocket clients against Hubwork (PostgreSQL, authenticated, persist-before-relay)
+ *   and against the stock in-memory y-websocket server, same load, same run: edit-to-peer latency,
+ *   lost updates, CPU and memory, the ratios; the commit floor; a cold load after compaction (sync-bench.ts);
+ * - lag (target 5): edit stored → item listed by the API, p99 < 1 s, measured during the
+ *   500-client point against Hubwork (projection-lag.ts);
+ * - rollup (target 3): a fresh `/api/rollup` at 150 hubs × 2,000 items, p95 < 100 ms on PostgreSQL and
+ *   < 250 ms on PGlite, and the overdue list (rollup-bench.ts). Generating the data takes minutes: the
+ *   section prints how long.
+ * Then the summary, and the figures in bench/results/<time>.json (median of runs: bench-median.ts).
+ * Flags: --only=weight,sync,lag,rollup (default all) · --quick (every section small: a smoke run) ·
+ * --seconds=N (per load point) · --points=a,b (1-based, of the list below).
  */
-import { startPostgres } from '../support/postgres-server.js'
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import * as Y from 'yjs'
-import { sql } from 'kysely'
-import { connectPostgres } from '../../server/db/connect.js'
-import { migrateToLatest } from '../../server/db/migrator.js'
-import { appendUpdates, compactDoc } from '../../server/db/update-store.js'
-import { createHub, createNoteRow, createUser, sessionCookie } from '../support/factories.js'
-import { freePort } from '../support/global-setup.js'
-import { connectClient } from '../support/ws-client.js'
-import { runPoint, type LoadPoint, type PointResult } from './load.js'
-import { formatCommitFloor, measureCommitFloor, type CommitFloor } from './commit-floor.js'
-import { startHubwork, startReference, type ServerProcess } from './servers.js'
+import type { LoadPoint, PointResult } from './load.js'
+import { formatCommitFloor } from './commit-floor.js'
+import { runSyncBench, type SyncBench } from './sync-bench.js'
+import { formatLag } from './projection-lag.js'
+import { formatRollupBench, runRollupBench } from './rollup-bench.js'
+import { formatClientWeight, measureClientWeight, worstOf } from './client-weight.js'
+import { SECTION_NAMES, type BenchFile, type SectionName } from './bench-file.js'
 
-const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}`))?.split('=')[1]
+const ROOT = path.resolve(import.meta.dirname, '..', '..')
+const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
 const quick = process.argv.includes('--quick')
 const seconds = Number(flag('seconds') ?? (quick ? 5 : 20))
 const ALL: LoadPoint[] = quick
@@ -35,99 +42,145 @@ const ALL: LoadPoint[] = quick
       { name: '20 clients/1 doc @10/s', clients: 20, docs: 1, rate: 10, seconds },
       { name: '10000 idle clients/2000 docs @1/min', clients: 10_000, docs: 2000, rate: 1 / 60, seconds },
     ]
-const only = flag('points')?.split(',')
-const points = only ? ALL.filter((p, i) => only.includes(String(i + 1))) : ALL
+/** The point target 5 is measured under: 500 clients on 100 documents (the quick run's first). */
+const LAG_POINT = ALL[quick ? 0 : 1]
+const pointsFlag = flag('points')?.split(',')
+const points = pointsFlag ? ALL.filter((_, i) => pointsFlag.includes(String(i + 1))) : ALL
+const onlyFlag = flag('only')?.split(',')
+const unknown = onlyFlag?.filter((s) => !(SECTION_NAMES as readonly string[]).includes(s)) ?? []
+if (unknown.length) throw new Error(`--only: unknown section(s) ${unknown.join(', ')}; known: ${SECTION_NAMES.join(', ')}`)
+const selected = new Set<SectionName>((onlyFlag as SectionName[] | undefined) ?? SECTION_NAMES)
 
-const dir = await mkdtemp(path.join(os.tmpdir(), 'hubwork-bench-'))
-const pg = await startPostgres(dir, await freePort())
-await pg.createDatabase('bench')
-const databaseUrl = `${pg.url}/bench`
-const results: PointResult[] = []
-let coldLoad: { updates: number; compactMs: number; syncMs: number } | null = null
-let floor: CommitFloor | null = null
-try {
-  const database = await connectPostgres(databaseUrl)
-  await migrateToLatest(database.db)
-  // The least persist-before-relay can add: measured first, on the same PostgreSQL and disk.
-  floor = await measureCommitFloor(databaseUrl, dir, quick ? 100 : 300)
-  console.log(formatCommitFloor(floor))
-  const hub = await createHub(database.db, { missions: ['DE'] })
-  // A few accounts, each with one session shared by many sockets (as tabs of one person would).
-  const cookies: string[] = []
-  for (let i = 0; i < 20; i++) cookies.push(await sessionCookie(database.db, (await createUser(database.db, { hubId: hub.id, mission: 'EU' })).id))
-
-  // The sync server opens only notes that exist: each benchmark document gets its row.
-  const benchNotes = new Set(points.flatMap((point) => Array.from({ length: point.docs }, (_, d) => `bench-${point.clients}-${d}`)))
-  for (const id of benchNotes) await createNoteRow(database.db, hub.id, id)
-  const ours = await startHubwork(databaseUrl)
-  const origin = ours.url.replace('ws://', 'http://').replace('/collab', '')
-  let reference: ServerProcess | null = null
-  try {
-    reference = await startReference()
-    for (const point of points) {
-      for (const server of [reference, ours]) {
-        const xacts = async () => Number((await sql<{ n: string }>`select sum(xact_commit)::text as n from pg_stat_database`.execute(database.db)).rows[0].n)
-        const x0 = await xacts()
-        const r = await runPoint(
-          server,
-          point,
-          (d) => `hub/${hub.id}/notes/bench-${point.clients}-${d}`,
-          (i): Record<string, string> => (server === ours ? { cookie: cookies[i % cookies.length], origin } : {}),
-        )
-        // Database transactions (each autocommit query is one) per edit: the server's round trips, counted rather than timed.
-        r.dbXactsPerEdit = ((await xacts()) - x0 - 1) / Math.max(1, r.edits)
-        results.push(r)
-        console.log(`${r.point} · ${r.server}: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, lost ${r.lost}, server CPU ${r.serverCpuPct.toFixed(0)}%, db xacts/edit ${r.dbXactsPerEdit.toFixed(2)}, RSS ${r.serverRssMiB.toFixed(0)} MiB, generator CPU ${r.generatorCpuPct.toFixed(0)}%`)
-      }
-    }
-    // Cold load after compaction: 100,000 stored updates of one document.
-    const doc = `hub/${hub.id}/notes/cold-load`
-    await createNoteRow(database.db, hub.id, 'cold-load')
-    const src = new Y.Doc()
-    const updates: Uint8Array[] = []
-    src.on('update', (u: Uint8Array) => updates.push(u))
-    const text = src.getText('t')
-    for (let i = 0; i < 100_000; i++) text.insert(text.length, String.fromCharCode(97 + (i % 26)))
-    for (let i = 0; i < updates.length; i += 1000) await appendUpdates(database.db, updates.slice(i, i + 1000).map((u) => ({ doc, update: u, userId: null })))
-    const c0 = performance.now()
-    await compactDoc(database.db, doc)
-    const compactMs = performance.now() - c0
-    const s0 = performance.now()
-    const client = connectClient(origin, doc, cookies[0], { origin })
-    // Bounded: a refused socket (e.g. a document that does not exist) must fail the step, not hang the run.
-    const deadline = Date.now() + 60_000
-    while (!client.provider.synced) {
-      if (client.closes.length || Date.now() > deadline) throw new Error(`cold load did not sync: ${JSON.stringify(client.closes)}`)
-      await new Promise((r) => setTimeout(r, 2))
-    }
-    const syncMs = performance.now() - s0
-    if (client.doc.getText('t').length !== 100_000) throw new Error('cold load lost content')
-    client.destroy()
-    coldLoad = { updates: updates.length, compactMs, syncMs }
-  } finally {
-    // Child servers are stopped whatever failed: a crashed bench must not leave them running.
-    await ours.stop()
-    await reference?.stop()
-    await database.close()
-  }
-} finally {
-  await pg.stop()
-  await rm(dir, { recursive: true, force: true })
+const file: BenchFile = {
+  at: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, node: process.version },
+  quick,
+  seconds,
+  sections: SECTION_NAMES.filter((s) => selected.has(s)),
+  durations: {},
+  results: [],
+  floor: null,
+  coldLoad: null,
+  lag: null,
+  rollup: null,
+  weight: null,
 }
 
-const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—')
-console.log('\n| load point | server | p50 ms | p99 ms | max ms | lost | server CPU % | server RSS MiB | generator CPU % | p50 ratio | p99 ratio |')
-console.log('|---|---|---|---|---|---|---|---|---|---|---|')
-for (const r of results) {
-  const ref = results.find((x) => x.point === r.point && x.server === 'reference')!
-  const ratio = (a: number, b: number) => (r.server === 'hubwork' && b > 0 ? (a / b).toFixed(2) : '')
-  console.log(`| ${r.point} | ${r.server} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${r.lost} | ${r.serverCpuPct.toFixed(0)} | ${r.serverRssMiB.toFixed(0)} | ${r.generatorCpuPct.toFixed(0)} | ${ratio(r.p50, ref.p50)} | ${ratio(r.p99, ref.p99)} |`)
+// sync and lag are one run (the lag is measured during one of its points): whichever asks first starts it.
+let syncRun: Promise<SyncBench> | null = null
+const sync = () =>
+  (syncRun ??= runSyncBench({
+    points: selected.has('sync') ? points : [],
+    lagPoint: selected.has('lag') ? LAG_POINT : null,
+    extras: selected.has('sync'),
+    coldUpdates: quick ? 10_000 : 100_000,
+    floorRuns: quick ? 100 : 300,
+    log: console.log,
+  }))
+
+/**
+ * One section: `run` fills its fields of the result file and prints as it goes; `summary` gives its
+ * lines of the final summary, each figure beside its target or reference.
+ * Target 4 (long documents, tests/load/long-doc-bench.ts's `runLongDocBench`) goes here as one more
+ * entry, with its name in SECTION_NAMES and its field in BenchFile (bench-file.ts).
+ */
+interface Section {
+  name: SectionName
+  title: string
+  run: () => Promise<void>
+  summary: () => string[]
 }
-if (floor) console.log(`\n${formatCommitFloor(floor)} (the reference stores nothing: its floor is 0)`)
-if (coldLoad) console.log(`\nCold load after compaction of ${coldLoad.updates} stored updates: connect-to-synced ${coldLoad.syncMs.toFixed(0)} ms (compaction took ${coldLoad.compactMs.toFixed(0)} ms)`)
-const out = path.resolve(import.meta.dirname, '..', '..', 'bench', 'results')
+
+const SECTIONS: Section[] = [
+  {
+    name: 'weight',
+    title: 'Target 6, client weight: every page’s JS at load, gzipped (≤ 200 kB)',
+    async run() {
+      // A stale build would weigh yesterday's code.
+      const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), 'client', '--if-stale'], { cwd: ROOT, stdio: 'inherit' })
+      if (build.status !== 0) throw new Error('the client build failed')
+      file.weight = measureClientWeight()
+      console.log(formatClientWeight(file.weight).join('\n'))
+    },
+    summary: () => {
+      const w = file.weight!
+      const worst = w.pages.reduce((a, b) => (b.kB > a.kB ? b : a))
+      const over = w.pages.filter((p) => worstOf(w, p) > w.targetKB)
+      return [
+        `Client weight (target ≤ ${w.targetKB} kB gzipped at load, with the larger fr/it catalog of ${w.catalogKB.toFixed(1)} kB): heaviest ${worst.page} ${worstOf(w, worst).toFixed(1)} kB · ${over.length ? `MISSED by ${over.map((p) => p.page).join(', ')}` : 'met by every page'}`,
+        '| page | kB at load (en) | with fr/it catalog | target | loaded later by the page |',
+        '|---|---|---|---|---|',
+        ...w.pages.map((p) => `| ${p.page} | ${p.kB.toFixed(1)} | ${worstOf(w, p).toFixed(1)} | ≤ ${w.targetKB} ${worstOf(w, p) <= w.targetKB ? 'met' : 'MISSED'} | ${p.later ? p.later.toFixed(1) : '-'} |`),
+      ]
+    },
+  },
+  {
+    name: 'sync',
+    title: `Sync: Hubwork against the in-memory reference server, ${seconds} s per point`,
+    async run() {
+      Object.assign(file, await sync())
+    },
+    summary: syncSummary,
+  },
+  {
+    name: 'lag',
+    title: `Target 5, projection lag: edit stored → item listed, during ${LAG_POINT.name} (p99 < 1 s)`,
+    async run() {
+      file.lag = (await sync()).lag
+      if (!selected.has('sync')) file.results = (await sync()).results
+      if (file.lag) console.log(formatLag(file.lag).join('\n'))
+    },
+    summary: () => (file.lag ? formatLag(file.lag) : ['Projection lag: not measured']),
+  },
+  {
+    name: 'rollup',
+    title: `Target 3, roll-up: fresh /api/rollup and the overdue list${quick ? ' (quick: a small data set, not the target’s)' : ', 150 hubs × 2,000 items (generating them takes minutes)'}`,
+    async run() {
+      file.rollup = await runRollupBench({ hubs: quick ? 15 : 150, items: quick ? 200 : 2000, runs: quick ? 5 : 20, engines: ['postgres', 'pglite'], freshBudgetMs: 120_000, log: console.log })
+      console.log(formatRollupBench(file.rollup).join('\n'))
+    },
+    summary: () => formatRollupBench(file.rollup!),
+  },
+  // Target 4, long documents (a browser benchmark): one more entry here, e.g.
+  //   { name: 'longdoc', title: 'Target 4, long documents: …', async run() { file.longDoc = await runLongDocBench() }, summary: () => […] },
+  // with 'longdoc' in SECTION_NAMES and `longDoc` in BenchFile (bench-file.ts), and its medians in bench-median.ts.
+]
+
+for (const section of SECTIONS.filter((s) => selected.has(s.name))) {
+  console.log(`\n## ${section.title}\n`)
+  const t0 = performance.now()
+  await section.run()
+  file.durations![section.name] = (performance.now() - t0) / 1000
+}
+
+console.log('\n# Summary\n')
+for (const section of SECTIONS.filter((s) => selected.has(s.name))) {
+  console.log(`## ${section.title}\n\n${section.summary().join('\n')}\n`)
+}
+console.log(`sections took: ${Object.entries(file.durations!).map(([s, t]) => `${s} ${t.toFixed(0)} s`).join(' · ')}${selected.has('sync') && selected.has('lag') ? ' (lag ran within sync)' : ''}`)
+const out = path.join(ROOT, 'bench', 'results')
 await mkdir(out, { recursive: true })
-const file = path.join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`)
-await writeFile(file, JSON.stringify({ at: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, seconds, results, coldLoad, floor }, null, 2))
-console.log(`\nwritten ${path.relative(process.cwd(), file)}`)
+const name = `${file.at.replace(/[:.]/g, '-')}${quick ? '-quick' : ''}${onlyFlag ? `-${[...selected].join('-')}` : ''}.json`
+await writeFile(path.join(out, name), JSON.stringify(file, null, 2))
+console.log(`\nwritten ${path.relative(process.cwd(), path.join(out, name))}`)
 process.exit(0)
+
+function syncSummary(): string[] {
+  const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—')
+  const lines = [
+    'Sync, edit to peer (the reference beside each Hubwork row as ours/ref ratios):',
+    '| load point | server | p50 ms | p99 ms | max ms | lost | server CPU % | server RSS MiB | generator CPU % | p50 ratio | p99 ratio |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  ]
+  for (const r of file.results) {
+    const ref = file.results.find((x) => x.point === r.point && x.server === 'reference')
+    const ratio = (f: (p: PointResult) => number) => (r.server === 'hubwork' && ref && f(ref) > 0 ? (f(r) / f(ref)).toFixed(2) : '')
+    lines.push(`| ${r.point} | ${r.server}${r.lagProbe ? ' *' : ''} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${r.lost} | ${r.serverCpuPct.toFixed(0)} | ${r.serverRssMiB.toFixed(0)} | ${r.generatorCpuPct.toFixed(0)} | ${ratio((p) => p.p50)} | ${ratio((p) => p.p99)} |`)
+  }
+  const probed = file.results.find((r) => r.lagProbe)
+  if (probed) lines.push(`* with the projection-lag probe beside it (${probed.lagProbe} log writers and their API polls; the reference had neither)`)
+  if (file.floor) lines.push('', `${formatCommitFloor(file.floor)} (the reference stores nothing: its floor is 0)`)
+  const c = file.coldLoad
+  if (c) lines.push('', `Cold load after compaction of ${c.updates} stored updates: connect-to-synced ${c.syncMs.toFixed(0)} ms (compaction took ${c.compactMs.toFixed(0)} ms; the reference keeps nothing to load)`)
+  return lines
+}

@@ -27,6 +27,16 @@ export interface PointResult {
   connectSeconds: number
   /** Database transactions per edit during the point (bench.ts fills it in; the reference stores nothing). */
   dbXactsPerEdit?: number
+  /** Log writers of the projection-lag probe that ran beside the point (their edits and API polls load the server too). */
+  lagProbe?: number
+}
+
+/** What runs beside a load point's edits (bench.ts's projection-lag probe): awaited around the timed window. */
+export interface PointHooks {
+  /** Every client is synced; the edits start once it resolves. */
+  editing?: () => Promise<void>
+  /** The edits stopped and CPU was read; the drain starts once it resolves. */
+  edited?: () => Promise<void>
 }
 
 const now = () => performance.timeOrigin + performance.now()
@@ -46,6 +56,7 @@ export async function runPoint(
   point: LoadPoint,
   docName: (i: number) => string,
   headers: (i: number) => Record<string, string>,
+  hooks: PointHooks = {},
 ): Promise<PointResult> {
   const clients: { doc: Y.Doc; provider: WebsocketProvider; docIndex: number; sent: number; received: number }[] = []
   const latencies: number[] = []
@@ -81,6 +92,7 @@ export async function runPoint(
   await waitFor(() => clients.every((c) => c.provider.synced), 120_000)
   const connectSeconds = (Date.now() - started) / 1000
   latencies.length = 0
+  await hooks.editing?.()
 
   const cpu0 = procStats(server.pid)
   const gen0 = process.cpuUsage()
@@ -97,6 +109,7 @@ export async function runPoint(
   const wall = Date.now() - t0
   const cpu1 = procStats(server.pid)
   const gen1 = process.cpuUsage(gen0)
+  await hooks.edited?.()
 
   // Drain: every client of a document should hold every entry sent to it.
   const sentPerDoc = new Map<number, number>()
