@@ -7,6 +7,9 @@ import { loadTaxonomy } from '../../server/taxonomy-file.js'
 import { createLogger } from '../../server/logger.js'
 import { buildLexicalDoc } from '../../server/editor/headless.js'
 import { appendUpdates } from '../../server/db/update-store.js'
+import * as Y from 'yjs'
+import { createAction } from '../../shared/log-doc.js'
+import { logDocName } from '../../shared/doc-names.js'
 
 // How often a brief or note edited without pause is re-read for search: at most once per
 // `textMaxWaitMs` while the edits go on, and once more when they pause.
@@ -45,6 +48,37 @@ for (const engine of ENGINES) {
         await until(() => projected.some((e) => e.seq === lastSeq), 5_000, 'the last edit projected')
         const text = await db.db.selectFrom('doc_text').select('text').where('doc', '=', doc).executeTakeFirstOrThrow()
         expect(text.text).toContain('words')
+      } finally {
+        await projector.stop()
+      }
+    })
+
+    it('projects a log edit while a hundred notes wait for their search text (logs have their own lane)', async () => {
+      const projector = new Projector(db.db, loadTaxonomy(), createLogger('error'), 50, 100, 600)
+      const notes: string[] = []
+      for (let i = 0; i < 150; i++) {
+        notes.push(await createNoteRow(db.db, hubId, `many-${i}`))
+      }
+      for (const doc of notes) await appendUpdates(db.db, [{ doc, update: await buildLexicalDoc([{ type: 'p', text: `note ${doc}` }]), userId: null }])
+      const log = new Y.Doc()
+      const id = createAction(log, { title: 'Listed at once', mission: 'EU', authorId: 'u-lane', status: 'planned', themes: [] })
+      const projectedNotes = new Set<string>()
+      let notesWhenLogProjected = -1
+      projector.events.on('projected', (e: ProjectedEvent) => {
+        if (e.doc === logDocName(hubId)) notesWhenLogProjected = projectedNotes.size
+        else projectedNotes.add(e.doc)
+      })
+      try {
+        for (const doc of notes) projector.schedule(doc)
+        // The notes come due together (100 ms); the log is edited just after they started.
+        await until(() => projectedNotes.size > 0, 10_000, 'the notes start projecting')
+        await appendUpdates(db.db, [{ doc: logDocName(hubId), update: Y.encodeStateAsUpdate(log), userId: null }])
+        projector.schedule(logDocName(hubId))
+        await until(() => notesWhenLogProjected >= 0, 30_000, 'the log projected')
+        // In one shared queue the log came after every note already due.
+        expect(notesWhenLogProjected).toBeLessThan(notes.length)
+        expect(await db.db.selectFrom('items').select('id').where('hub_id', '=', hubId).execute()).toContainEqual({ id: expect.stringContaining(id) })
+        await until(() => projectedNotes.size === notes.length, 60_000, 'every note projected')
       } finally {
         await projector.stop()
       }
