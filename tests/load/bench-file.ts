@@ -5,9 +5,10 @@ import type { ColdLoad } from './sync-bench.js'
 import type { LagResult } from './projection-lag.js'
 import type { RollupBench } from './rollup-bench.js'
 import type { ClientWeight } from './client-weight.js'
+import type { LongDocResult } from './long-doc-bench.js'
 
-/** The sections `--only=` names, in the order they run (target 4's long documents to come: bench.ts's SECTIONS). */
-export const SECTION_NAMES = ['weight', 'sync', 'lag', 'rollup'] as const
+/** The sections `--only=` names, in the order they run. */
+export const SECTION_NAMES = ['weight', 'sync', 'lag', 'rollup', 'longdoc'] as const
 export type SectionName = (typeof SECTION_NAMES)[number]
 
 /** One run's figures; a section not run leaves its fields null (files of older runs lack the new ones). */
@@ -29,4 +30,6 @@ export interface BenchFile {
   rollup?: RollupBench | null
   /** Target 6, client weight. */
   weight?: ClientWeight | null
+  /** Target 4, long documents (browser). */
+  longDoc?: LongDocResult | null
 }

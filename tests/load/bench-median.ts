@@ -10,6 +10,7 @@ import type { PointResult } from './load.js'
 import type { BenchFile } from './bench-file.js'
 import { LAG_TARGET_MS, type LagFigures } from './projection-lag.js'
 import { ROLLUP_TARGET_MS, type P50P95, type RollupEngineResult } from './rollup-bench.js'
+import { LONG_DOC_TARGETS, type LongDocResult, type Percentiles } from './long-doc-bench.js'
 
 const runs = process.argv.slice(2).map((f) => JSON.parse(readFileSync(f, 'utf8')) as BenchFile)
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
@@ -94,4 +95,21 @@ if (weights.length) {
     const kB = median(weights.flatMap((w) => w.pages.filter((p) => p.page === page).map((p) => p.kB + w.catalogKB)))
     console.log(`| ${page} | ${kB.toFixed(1)} | ≤ ${target} kB: ${kB <= target ? 'met' : 'MISSED'} |`)
   }
+}
+
+const longDocs = runs.flatMap((r) => (r.longDoc ? [r.longDoc] : []))
+if (longDocs.length) {
+  const t = LONG_DOC_TARGETS
+  const m = (f: (r: LongDocResult) => number) => median(longDocs.map(f)).toFixed(1)
+  console.log(`\nlong brief (${[...new Set(longDocs.map((r) => r.words))].join(' / ')} words, ${longDocs[0].editors} editors; ${longDocs.length} runs; ms):`)
+  console.log('| figure | p50 | p95 | max | target |\n|---|---|---|---|---|')
+  const row = (label: string, f: (r: LongDocResult) => Percentiles, target: number | null) =>
+    console.log(`| ${label} | ${m((r) => f(r).p50)} | ${m((r) => f(r).p95)} ${each(longDocs.map((r) => f(r).p95), 'p95 of ')} | ${m((r) => f(r).max)} | ${target === null ? '' : `p95 < ${target}: ${median(longDocs.map((r) => f(r).p95)) < target ? 'met' : 'MISSED'}`} |`)
+  row('keystroke-to-screen, editors typing', (r) => r.busy.screen, t.screenP95)
+  row('keystroke-to-peer, editors typing', (r) => r.busy.peer, t.peerP95)
+  row('keystroke-to-screen, alone', (r) => r.alone.screen, null)
+  row('keystroke-to-peer, alone', (r) => r.alone.peer, null)
+  const cold = longDocs.flatMap((r) => r.coldOpenMs)
+  console.log(`| cold open to editable (median of every open) | ${median(cold).toFixed(0)} | | ${Math.max(...cold).toFixed(0)} | < ${t.coldOpenMs}: ${median(cold) < t.coldOpenMs ? 'met' : 'MISSED'} |`)
+  console.log(`server CPU while the editors typed: ${m((r) => r.serverCpuPct)} %`)
 }

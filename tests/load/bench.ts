@@ -9,9 +9,11 @@
  *   500-client point against Hubwork (projection-lag.ts);
  * - rollup (target 3): a fresh `/api/rollup` at 150 hubs × 2,000 items, p95 < 100 ms on PostgreSQL and
  *   < 250 ms on PGlite, and the overdue list (rollup-bench.ts). Generating the data takes minutes: the
- *   section prints how long.
+ *   section prints how long;
+ * - longdoc (target 4): Chromium typing into a 20,000-word brief while 10 headless editors type:
+ *   keystroke-to-screen, keystroke-to-peer, cold open (long-doc-bench.ts).
  * Then the summary, and the figures in bench/results/<time>.json (median of runs: bench-median.ts).
- * Flags: --only=weight,sync,lag,rollup (default all) · --quick (every section small: a smoke run) ·
+ * Flags: --only=weight,sync,lag,rollup,longdoc (default all) · --quick (every section small: a smoke run) ·
  * --seconds=N (per load point) · --points=a,b (1-based, of the list below).
  */
 import { spawnSync } from 'node:child_process'
@@ -25,6 +27,7 @@ import { formatLag } from './projection-lag.js'
 import { formatRollupBench, runRollupBench } from './rollup-bench.js'
 import { formatClientWeight, measureClientWeight, worstOf } from './client-weight.js'
 import { SECTION_NAMES, type BenchFile, type SectionName } from './bench-file.js'
+import { formatLongDoc, runLongDocBench } from './long-doc-bench.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..')
 const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
@@ -64,6 +67,7 @@ const file: BenchFile = {
   lag: null,
   rollup: null,
   weight: null,
+  longDoc: null,
 }
 
 // sync and lag are one run (the lag is measured during one of its points): whichever asks first starts it.
@@ -81,8 +85,6 @@ const sync = () =>
 /**
  * One section: `run` fills its fields of the result file and prints as it goes; `summary` gives its
  * lines of the final summary, each figure beside its target or reference.
- * Target 4 (long documents, tests/load/long-doc-bench.ts's `runLongDocBench`) goes here as one more
- * entry, with its name in SECTION_NAMES and its field in BenchFile (bench-file.ts).
  */
 interface Section {
   name: SectionName
@@ -141,9 +143,18 @@ const SECTIONS: Section[] = [
     },
     summary: () => formatRollupBench(file.rollup!),
   },
-  // Target 4, long documents (a browser benchmark): one more entry here, e.g.
-  //   { name: 'longdoc', title: 'Target 4, long documents: …', async run() { file.longDoc = await runLongDocBench() }, summary: () => […] },
-  // with 'longdoc' in SECTION_NAMES and `longDoc` in BenchFile (bench-file.ts), and its medians in bench-median.ts.
+  {
+    name: 'longdoc',
+    title: `Target 4, long documents: Chromium typing into a ${quick ? '2,000' : '20,000'}-word brief while 10 editors type (screen p95 < 50 ms, peer p95 < 250 ms, cold open < 1 s)`,
+    async run() {
+      // The browser loads the built client and the built server runs: both must be today's code.
+      const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), 'client', 'server', '--if-stale'], { cwd: ROOT, stdio: 'inherit' })
+      if (build.status !== 0) throw new Error('the build failed')
+      file.longDoc = await runLongDocBench({ words: quick ? 2_000 : 20_000, keys: quick ? 30 : 80, runs: quick ? 1 : 3, log: console.log })
+      console.log(formatLongDoc(file.longDoc))
+    },
+    summary: () => formatLongDoc(file.longDoc!).split('\n'),
+  },
 ]
 
 for (const section of SECTIONS.filter((s) => selected.has(s.name))) {
