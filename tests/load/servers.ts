@@ -16,7 +16,9 @@ export interface ServerProcess {
 async function startNode(name: string, script: string, env: Record<string, string>, readyText: string): Promise<{ child: ChildProcess; output: () => string }> {
   // BENCH_CPU_PROF=<dir>: the servers write V8 CPU profiles there when they stop (node --cpu-prof).
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []
-  const child = spawn(process.execPath, [...prof, '--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  // BENCH_MEM_DIR=<dir>: the servers report where their memory is at the 10,000-socket point (mem-probe.ts).
+  const mem = process.env.BENCH_MEM_DIR ? ['--expose-gc', '--import', path.join(import.meta.dirname, 'mem-probe.ts')] : []
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', ...mem, script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout!.on('data', (d) => (output += d))
   child.stderr!.on('data', (d) => (output += d))
