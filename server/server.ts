@@ -9,6 +9,7 @@ import { createApp } from './app.js'
 import type { AppServices } from './app-env.js'
 import { seedDemoIfEmpty } from '../seeds/seed.js'
 import { CollabServer, type CollabOptions, type PersistedEvent } from './collab/collab-server.js'
+import { collabUpgrade } from './collab/upgrade.js'
 import { Projector } from './projection/projector.js'
 import { RollupCache } from './rollup/rollup-cache.js'
 import { CommentService } from './comments/comment-service.js'
@@ -165,10 +166,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve(
-      { fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: wss } },
+      { fetch: app.fetch, port: config.port, hostname: config.host },
       () => resolve(s),
     )
   })
+  server.on('upgrade', collabUpgrade({ collab, wss, db: database.db, config, logger }))
+  server.on('close', () => wss.close())
   const port = (server.address() as AddressInfo).port
   phase('servicesAndListenMs')
   logger.debug(phases, 'start-up phases')
