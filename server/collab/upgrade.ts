@@ -3,14 +3,14 @@ import type { Duplex } from 'node:stream'
 import { STATUS_CODES } from 'node:http'
 import { parse as parseCookies } from 'hono/utils/cookie'
 import type { Kysely } from 'kysely'
-import type { RawData, WebSocket, WebSocketServer } from 'ws'
+import { WebSocket, type RawData, type WebSocketServer } from 'ws'
 import type { Config } from '../config.js'
 import type { Database } from '../db/schema.js'
 import type { Logger } from '../logger.js'
 import { SESSION_COOKIE } from '../auth/cookie-names.js'
 import { sessionPolicyOf } from '../auth/request-identity.js'
 import { CloseCode } from '../../shared/close-codes.js'
-import type { CollabServer, ConnectionHandle } from './collab-server.js'
+import type { CollabServer, ConnectionHandle, Transport } from './collab-server.js'
 import { authorize, type Verdict } from './door.js'
 import { STORED_ACKS_PARAM } from '../../shared/stored-acks.js'
 
@@ -38,6 +38,12 @@ export interface UpgradeDeps {
 export function collabUpgrade(deps: UpgradeDeps): (req: IncomingMessage, socket: Duplex, head: Buffer) => void {
   const { collab, wss, logger } = deps
   const doorDeps = { db: deps.db, publicOrigin: deps.config.publicOrigin, sessions: sessionPolicyOf(deps.config) }
+  // ws closes an over-cap frame with 1009; the protocol promises a code ≥ 4000 and a reason.
+  const closeOverCap = function (this: WebSocket, code?: number, reason?: string | Buffer): void {
+    if (code !== 1009) return WebSocket.prototype.close.call(this, code, reason)
+    collab.metrics.closed.inc({ code: String(CloseCode.tooLarge) })
+    WebSocket.prototype.close.call(this, CloseCode.tooLarge, `frame larger than ${collab.maxFrameBytes} bytes`)
+  }
   return (req, socket, head) => {
     // A peer that resets the connection while the door is deciding must not crash the process.
     const ignoreError = () => {}
@@ -57,7 +63,7 @@ export function collabUpgrade(deps: UpgradeDeps): (req: IncomingMessage, socket:
         if (socket.destroyed) return
         wss.handleUpgrade(req, socket, head, (ws) => {
           socket.off('error', ignoreError)
-          attach(collab, ws, verdict, acks)
+          attach(collab, ws, verdict, acks, closeOverCap)
         })
       },
       (err: unknown) => {
@@ -74,41 +80,63 @@ function reject(socket: Duplex, status: number): void {
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
 }
 
+/** The sync server's handle of each open socket, for the listeners below (shared by every socket). */
+const handles = new WeakMap<WebSocket, ConnectionHandle>()
+
+// One function for every socket, not a closure per socket: `this` is the socket (EventEmitter).
+// ws emits 'error' (a malformed frame, a reset) before it closes: with no listener that would throw.
+function ignore(): void {}
+function onPong(this: WebSocket): void {
+  handles.get(this)?.heard()
+}
+function onClose(this: WebSocket): void {
+  handles.get(this)?.disconnect()
+}
+function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
+  const handle = handles.get(this)
+  if (!handle) return
+  if (!isBinary) return handle.receiveText()
+  // A copy: the frame may be a view into the socket's read buffer, and the sync server keeps
+  // frames (queued writes, frames held during a handover).
+  handle.receive(data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(Array.isArray(data) ? Buffer.concat(data) : data))
+}
+
+/** How the sync server talks to one socket; `close` is ws's own (the socket's `close` is `closeOverCap`). */
+class SocketTransport implements Transport {
+  constructor(private readonly ws: WebSocket) {}
+
+  send(data: Uint8Array): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(data)
+  }
+
+  close(code: number, reason: string): void {
+    if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) WebSocket.prototype.close.call(this.ws, code, reason)
+  }
+
+  isOpen(): boolean {
+    return this.ws.readyState === this.ws.OPEN
+  }
+
+  ping(): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.ping()
+  }
+
+  terminate(): void {
+    this.ws.terminate()
+  }
+}
+
 /** Wires an open socket to the sync server (or closes it with the door's refusal). */
-function attach(collab: CollabServer, ws: WebSocket, verdict: Verdict, acks: boolean): void {
-  // ws emits 'error' (a malformed frame, a reset) before it closes: with no listener that would throw.
-  ws.on('error', () => {})
+function attach(collab: CollabServer, ws: WebSocket, verdict: Verdict, acks: boolean, closeOverCap: WebSocket['close']): void {
+  ws.on('error', ignore)
   if ('refuse' in verdict) {
     collab.metrics.closed.inc({ code: String(verdict.refuse) })
     ws.close(verdict.refuse, verdict.reason)
     return
   }
-  // ws closes an over-cap frame with 1009; the protocol promises a code ≥ 4000 and a reason.
-  const originalClose = ws.close.bind(ws)
-  ws.close = ((code?: number, reason?: string | Buffer) =>
-    code === 1009
-      ? (collab.metrics.closed.inc({ code: String(CloseCode.tooLarge) }),
-        originalClose(CloseCode.tooLarge, `frame larger than ${collab.maxFrameBytes} bytes`))
-      : originalClose(code, reason)) as typeof ws.close
-  const handle: ConnectionHandle = collab.connect(verdict, {
-    send: (data) => {
-      if (ws.readyState === ws.OPEN) ws.send(data)
-    },
-    close: (code, reason) => {
-      if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) originalClose(code, reason)
-    },
-    isOpen: () => ws.readyState === ws.OPEN,
-    ping: () => {
-      if (ws.readyState === ws.OPEN) ws.ping()
-    },
-    terminate: () => ws.terminate(),
-  }, { acks })
-  ws.on('pong', () => handle.heard())
-  ws.on('message', (data: RawData, isBinary: boolean) => {
-    if (!isBinary) return handle.receiveText()
-    // A copy: the frame may be a view into the socket's read buffer, and the sync server keeps
-    // frames (queued writes, frames held during a handover).
-    handle.receive(data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(Array.isArray(data) ? Buffer.concat(data) : data))
-  })
-  ws.on('close', () => handle.disconnect())
+  ws.close = closeOverCap
+  handles.set(ws, collab.connect(verdict, new SocketTransport(ws), { acks }))
+  ws.on('pong', onPong)
+  ws.on('message', onMessage)
+  ws.on('close', onClose)
 }
