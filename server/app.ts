@@ -25,7 +25,6 @@ import { reports } from './api/reports.js'
 import { events, inbox, itemThreads } from './api/comments.js'
 import { docThreads } from './api/doc-threads.js'
 import { docs } from './api/docs.js'
-import { collabRoute } from './collab/upgrade.js'
 import { collabHttpRoutes } from './api/collab-http.js'
 import { metricsRoute } from './api/metrics.js'
 import { PROJECT_ROOT } from './project-root.js'
@@ -89,7 +88,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/docs', docThreads)
   app.route('/api', openApiRoutes(app))
 
-  app.get('/collab/*', collabRoute(deps.services.collab))
+  // GET /collab/<doc> with an Upgrade header never reaches Hono: the HTTP server's upgrade
+  // listener takes it (collab/upgrade.ts); without one it is a 404 below.
   // The same sync where WebSockets are blocked: Server-Sent Events down, POSTs up.
   app.route('/collab-http', collabHttpRoutes(deps.services.collab))
   app.route('/metrics', metricsRoute(deps.services.collab.metrics.registry))

@@ -198,42 +198,14 @@ export class CollabServer {
    * @param options.acks the client asked for "stored" acknowledgements (shared/stored-acks.ts)
    */
   connect(admitted: Exclude<Verdict, { refuse: number }>, transport: Transport, options: { acks?: boolean } = {}): ConnectionHandle {
-    const conn: Connection = {
-      id: this.nextConnId++,
-      actor: admitted.actor,
-      sessionHash: admitted.sessionHash,
-      lastEditAt: 0,
-      readOnly: admitted.readOnly,
-      stamp: admitted.stamp,
-      mission: admitted.mission,
-      awarenessClientId: null,
-      buckets: connectionBuckets(this.opts.limits, this.opts.maxFrameBytes),
+    const conn = new SocketConnection(
+      this.nextConnId++,
+      admitted,
+      transport,
+      connectionBuckets(this.opts.limits, this.opts.maxFrameBytes),
       // A reader's changes are never stored: nothing to acknowledge, ever.
-      acks: options.acks && !admitted.readOnly ? { received: 0, chain: Promise.resolve() } : null,
-      lastHeardAt: Date.now(),
-      lastPongAt: 0,
-      pingedAt: null,
-      held: null,
-      send: transport.send,
-      isOpen: transport.isOpen,
-      close: (code, reason) => {
-        refused = true
-        transport.close(code, reason)
-      },
-      ping: () => {
-        if (!transport.ping) return false
-        transport.ping()
-        return true
-      },
-      terminate: () => {
-        refused = true
-        if (transport.terminate) transport.terminate()
-        else transport.close(CloseCode.goingAway, 'no answer from the client')
-      },
-    }
-    // Frames a client sent before closing its socket are still handled (an edit sent is an edit
-    // to keep); only after the server closed the connection are later frames ignored.
-    let refused = false
+      options.acks && !admitted.readOnly ? { received: 0, chain: Promise.resolve() } : null,
+    )
     let room: Room | null = null
     const hubId = parseDocName(admitted.doc)?.hubId ?? ''
     const ready = this.quota.prime(hubId).then(() => this.rooms.acquire(admitted.doc)).then(
@@ -246,7 +218,7 @@ export class CollabServer {
     return {
       receive: (data) => {
         conn.lastHeardAt = Date.now()
-        void ready.then(() => room && !refused && this.deliver(room, conn, data))
+        void ready.then(() => room && !conn.refused && this.deliver(room, conn, data))
       },
       receiveText: () => this.messages.refuse(conn, CloseCode.malformed, 'text frames are not part of the protocol', admitted.doc),
       heard: () => {
@@ -472,4 +444,66 @@ function isBehind(doc: Y.Doc, update: Uint8Array): boolean {
   const have = Y.decodeStateVector(Y.encodeStateVector(doc))
   for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) if (clock > (have.get(client) ?? 0)) return true
   return false
+}
+
+/**
+ * One socket on one document, as the sync server holds it: its methods live on the prototype, not
+ * in closures made per socket (at 10,000 sockets every closure per connection is memory).
+ */
+class SocketConnection implements Connection {
+  readonly actor: Connection['actor']
+  readonly sessionHash: string
+  readonly readOnly: boolean
+  readonly stamp: Connection['stamp']
+  readonly mission: string
+  lastEditAt = 0
+  awarenessClientId: number | null = null
+  lastHeardAt = Date.now()
+  lastPongAt = 0
+  pingedAt: number | null = null
+  held: Uint8Array[] | null = null
+  /**
+   * The server closed it. Frames a client sent before closing its socket are still handled (an
+   * edit sent is an edit to keep); only after the server closed the connection are later frames ignored.
+   */
+  refused = false
+
+  constructor(
+    readonly id: number,
+    admitted: Exclude<Verdict, { refuse: number }>,
+    private readonly transport: Transport,
+    readonly buckets: Connection['buckets'],
+    readonly acks: Connection['acks'],
+  ) {
+    this.actor = admitted.actor
+    this.sessionHash = admitted.sessionHash
+    this.readOnly = admitted.readOnly
+    this.stamp = admitted.stamp
+    this.mission = admitted.mission
+  }
+
+  send(data: Uint8Array): void {
+    this.transport.send(data)
+  }
+
+  isOpen(): boolean {
+    return this.transport.isOpen()
+  }
+
+  close(code: number, reason: string): void {
+    this.refused = true
+    this.transport.close(code, reason)
+  }
+
+  ping(): boolean {
+    if (!this.transport.ping) return false
+    this.transport.ping()
+    return true
+  }
+
+  terminate(): void {
+    this.refused = true
+    if (this.transport.terminate) this.transport.terminate()
+    else this.transport.close(CloseCode.goingAway, 'no answer from the client')
+  }
 }
