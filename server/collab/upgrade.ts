@@ -74,10 +74,17 @@ export function collabUpgrade(deps: UpgradeDeps): (req: IncomingMessage, socket:
   }
 }
 
-/** Answers an upgrade request that gets no socket, and ends the connection. */
+const REJECTIONS: Record<number, { code: string; message: string }> = {
+  400: { code: 'bad_request', message: 'the sync endpoint takes WebSocket upgrades' },
+  404: { code: 'not_found', message: 'not found' },
+  500: { code: 'internal_error', message: 'the sync server could not check this connection; try again' },
+}
+
+/** Answers an upgrade request that gets no socket, in the API's error shape, and ends the connection. */
 function reject(socket: Duplex, status: number): void {
   if (socket.destroyed) return
-  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+  const body = JSON.stringify({ error: REJECTIONS[status] ?? { code: 'internal_error', message: STATUS_CODES[status] ?? 'error' } })
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`)
 }
 
 /** The sync server's handle of each open socket, for the listeners below (shared by every socket). */
