@@ -13,8 +13,15 @@ const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])
 /** `METHOD path` of every endpoint of the app (middleware and the client's catch-all left out). */
 export function endpointsOf(routes: RouterRoute[]): string[] {
   const keys = routes.filter((r) => METHODS.has(r.method) && r.path !== '/*').map((r) => `${r.method} ${r.path}`)
-  return [...new Set(keys)]
+  return [...new Set([...keys, ...OUTSIDE_APP])]
 }
+
+/**
+ * Endpoints the server answers outside the Hono app: the sync endpoint's WebSocket upgrade is the
+ * HTTP server's `upgrade` listener (server/collab/upgrade.ts), so it is in no route list, yet it is
+ * part of the API and documented like the rest.
+ */
+export const OUTSIDE_APP = ['GET /collab/*'] as const
 
 /** Hono's `/a/:b` as OpenAPI's `/a/{b}`; the sync endpoint's wildcard as `{docName}`. */
 function openApiPath(path: string): string {
