@@ -50,7 +50,7 @@ export const cpuTasks = {
   /** Headings, paragraphs and list items of a Lexical document (exports keep their structure). */
   lexicalBlocks(state: Uint8Array | Uint8Array[]): Promise<DocBlock[]> {
     // Stored parts are merged here, off the main thread.
-    return lexicalDocToBlocks(Array.isArray(state) ? Y.mergeUpdates(state) : state)
+    return lexicalDocToBlocks(Array.isArray(state) ? mergeParts(state) : state)
   },
   /** The entry keys (`kind/id`) of each log state. */
   logKeys(states: Uint8Array[]): string[][] {
@@ -73,7 +73,7 @@ export const cpuTasks = {
   /** A brief or note as PDF or DOCX: its blocks read by headless Lexical, then laid out. */
   async docExport({ parts, title, subtitle, format, names }: { parts: Uint8Array[]; title: string; subtitle: string; format: 'pdf' | 'docx'; names: Record<string, string> }): Promise<Uint8Array> {
     // A document nobody has written in yet has no stored state: it exports as its title alone.
-    const blocks = parts.length ? await lexicalDocToBlocks(Y.mergeUpdates(parts)) : []
+    const blocks = parts.length ? await lexicalDocToBlocks(mergeParts(parts)) : []
     const d = { title, subtitle, blocks: blocks.map((b) => ({ ...b, text: mentionNames(b.text, (id) => names[id]) })) }
     return new Uint8Array(format === 'pdf' ? await docPdf(d) : await docDocx(d))
   },

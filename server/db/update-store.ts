@@ -71,15 +71,28 @@ export async function appendUpdates(
   })
 }
 
+/** What is stored of a document, unmerged (see `readStoredParts`). */
+export interface StoredParts {
+  /** The snapshot's state (if any), then every update still stored, in seq order. */
+  parts: Uint8Array[]
+  bytes: number
+  /** The last seq the parts include. */
+  uptoSeq: number
+  /** The snapshot's row version (`xmin`) and size; null when there is none yet. */
+  snapshot: { version: string; bytes: number } | null
+  /** The seqs of the updates among the parts. */
+  tailSeqs: number[]
+}
+
 /**
  * A document's stored parts (its snapshot, then every update still stored) and the last seq they
  * include; null when nothing was ever stored for it. Unmerged: merging a long document is CPU work
  * the caller may do elsewhere (on the worker thread), or avoid by applying the parts one by one.
  */
-export async function readStoredParts(db: Kysely<Database>, doc: string): Promise<{ parts: Uint8Array[]; bytes: number; uptoSeq: number } | null> {
+export async function readStoredParts(db: Kysely<Database>, doc: string): Promise<StoredParts | null> {
   const snapshot = await db
     .selectFrom('doc_snapshots')
-    .select(['upto_seq', 'state'])
+    .select(['upto_seq', 'state', sql<string>`xmin::text`.as('version')])
     .where('doc', '=', doc)
     .executeTakeFirst()
   // Every row still stored, not only seq > upto_seq: compaction deletes exactly the rows it merged,
@@ -93,8 +106,13 @@ export async function readStoredParts(db: Kysely<Database>, doc: string): Promis
     .execute()
   if (!snapshot && tail.length === 0) return null
   const parts = [...(snapshot ? [snapshot.state] : []), ...tail.map((r) => r.update)].map((p) => new Uint8Array(p))
-  const uptoSeq = Math.max(snapshot?.upto_seq ?? 0, tail.at(-1)?.seq ?? 0)
-  return { parts, bytes: parts.reduce((n, p) => n + p.byteLength, 0), uptoSeq }
+  return {
+    parts,
+    bytes: parts.reduce((n, p) => n + p.byteLength, 0),
+    uptoSeq: Math.max(snapshot?.upto_seq ?? 0, tail.at(-1)?.seq ?? 0),
+    snapshot: snapshot ? { version: snapshot.version, bytes: snapshot.state.byteLength } : null,
+    tailSeqs: tail.map((r) => r.seq),
+  }
 }
 
 /**
@@ -154,21 +172,10 @@ export interface Compaction {
  * from (its row version, `xmin`); if another compaction wrote since, it writes nothing.
  */
 export async function compactDoc(db: Kysely<Database>, doc: string, merge: (parts: Uint8Array[]) => Uint8Array | Promise<Uint8Array> = compactState): Promise<Compaction> {
-  const snapshot = await db
-    .selectFrom('doc_snapshots')
-    .select(['upto_seq', 'state', sql<string>`xmin::text`.as('version')])
-    .where('doc', '=', doc)
-    .executeTakeFirst()
-  const rows = await db
-    .selectFrom('doc_updates')
-    .select(['seq', 'update'])
-    .where('doc', '=', doc)
-    .orderBy('seq')
-    .execute()
-  if (rows.length === 0) return { merged: 0, mergedBytes: 0, snapshotBytes: snapshot?.state.byteLength ?? 0 }
-  const parts = [...(snapshot ? [snapshot.state] : []), ...rows.map((r) => r.update)].map((p) => new Uint8Array(p))
-  const state = await merge(parts)
-  const uptoSeq = Math.max(snapshot?.upto_seq ?? 0, rows.at(-1)!.seq)
+  const stored = await readStoredParts(db, doc)
+  const snapshotBytes = stored?.snapshot?.bytes ?? 0
+  if (!stored || stored.tailSeqs.length === 0) return { merged: 0, mergedBytes: 0, snapshotBytes }
+  const state = await merge(stored.parts)
   return db.transaction().execute(async (trx): Promise<Compaction> => {
     await sql`select pg_advisory_xact_lock(hashtext(${'compact:' + doc}))`.execute(trx)
     const now = await trx
@@ -176,20 +183,20 @@ export async function compactDoc(db: Kysely<Database>, doc: string, merge: (part
       .select(sql<string>`xmin::text`.as('version'))
       .where('doc', '=', doc)
       .executeTakeFirst()
-    if (now?.version !== snapshot?.version) return { merged: 0, mergedBytes: 0, snapshotBytes: snapshot?.state.byteLength ?? 0 }
+    if (now?.version !== stored.snapshot?.version) return { merged: 0, mergedBytes: 0, snapshotBytes }
     await trx
       .insertInto('doc_snapshots')
-      .values({ doc, upto_seq: uptoSeq, state, updated_at: new Date() })
-      .onConflict((oc) => oc.column('doc').doUpdateSet({ upto_seq: uptoSeq, state, updated_at: new Date() }))
+      .values({ doc, upto_seq: stored.uptoSeq, state, updated_at: new Date() })
+      .onConflict((oc) => oc.column('doc').doUpdateSet({ upto_seq: stored.uptoSeq, state, updated_at: new Date() }))
       .execute()
     await trx
       .deleteFrom('doc_updates')
       .where('doc', '=', doc)
       // One array parameter, not one per row: a long tail (a database outage, an import) can pass
       // the protocol's 65,535-parameter limit, and compaction must never fail on its size.
-      .where(sql<boolean>`seq = any(${rows.map((r) => r.seq)}::bigint[])`)
+      .where(sql<boolean>`seq = any(${stored.tailSeqs}::bigint[])`)
       .execute()
-    return { merged: rows.length, mergedBytes: parts.slice(snapshot ? 1 : 0).reduce((n, p) => n + p.byteLength, 0), snapshotBytes: state.byteLength }
+    return { merged: stored.tailSeqs.length, mergedBytes: stored.bytes - snapshotBytes, snapshotBytes: state.byteLength }
   })
 }
 
