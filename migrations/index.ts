@@ -18,6 +18,7 @@ import * as multilingualSearch from './20261202T0300-multilingual-search.js'
 import * as createSsoAndMail from './20261202T0500-create-sso-and-mail.js'
 import * as userLanguage from './20261202T0700-user-language.js'
 import * as docMentions from './20261203T0100-doc-mentions.js'
+import * as itemChanges from './20261204T0100-item-changes.js'
 
 /**
  * Every migration, by name. A static list rather than a folder scan: it works the same under tsx,
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '20261202T0500-create-sso-and-mail': createSsoAndMail,
   '20261202T0700-user-language': userLanguage,
   '20261203T0100-doc-mentions': docMentions,
+  '20261204T0100-item-changes': itemChanges,
 }

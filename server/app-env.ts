@@ -14,6 +14,7 @@ import type { LiveBridge } from './cluster/live-bridge.js'
 import type { EventBus } from './db/event-bus.js'
 import type { OidcProviders } from './auth/oidc.js'
 import type { MailWorker } from './mail/mail-worker.js'
+import type { LiveFacts } from './rollup/facts/live-facts.js'
 
 /** What the process hands to the HTTP app: plain values, no globals. */
 export interface AppDeps {
@@ -30,6 +31,8 @@ export interface AppServices {
   collab: CollabServer
   projection: Projector
   rollupCache: RollupCache<Rollup>
+  /** The live items' roll-up facts, in memory, brought up to date before each roll-up. */
+  rollupFacts: LiveFacts
   comments: CommentService
   /** Version history and restores; its `events` carry 'restored' and 'entry-restored' (audit). */
   history: HistoryService

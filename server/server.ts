@@ -27,6 +27,7 @@ import { LiveBridge } from './cluster/live-bridge.js'
 import { createProcessMetrics } from './ops/process-metrics.js'
 import { OidcProviders } from './auth/oidc.js'
 import { MailWorker, type MailWorkerOptions } from './mail/mail-worker.js'
+import { LiveFacts } from './rollup/facts/live-facts.js'
 
 /** A running server process: its address and how to stop it. */
 export interface RunningServer {
@@ -132,7 +133,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     () => comments.streams.sessionHashes(),
   )
   const services: AppServices = {
-    collab, projection, rollupCache, comments, history: new HistoryService(database.db, collab), bus, live,
+    collab, projection, rollupCache, rollupFacts: new LiveFacts(database.db), comments, history: new HistoryService(database.db, collab), bus, live,
     oidc: new OidcProviders(config.oidcProviders, config.publicOrigin), mail: null,
   }
   // E-mail: the outbox is sent in the background; without SMTP_URL nothing is queued at all.

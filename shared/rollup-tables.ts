@@ -62,7 +62,7 @@ export function hubFigures(rollup: Rollup, themeLabel: (id: string) => string): 
       registered: p?.registeredMemberStates ?? [],
       engaged: p?.engagedMemberStates ?? [],
       focalPoint: h.focalPoint,
-      overdue: rollup.overdue.filter((o) => o.hubId === h.id).length,
+      overdue: h.overdue,
       awaiting: rollup.crossCutting.awaiting.filter((a) => a.hubId === h.id || a.relatedHubs.includes(h.id)).length,
     }
   })

@@ -41,7 +41,7 @@ export const reports = new Hono<AppEnv>().get('/progress', validate('query', Rep
   const periodBriefs = resolved.period ? { periodId: resolved.period.id, textOf: async (state: Uint8Array) => withMentionNames(c.var.db, await runHeavy('lexicalText', state)) } : undefined
   // Briefs keep their headings and lists: their structure is read on the worker thread too.
   const blocksOf = async (state: Uint8Array | Uint8Array[]) => blocksWithMentionNames(c.var.db, await runHeavy('lexicalBlocks', state))
-  const report = await buildProgressReport(c.var.db, actor, resolved.query, taxonomy, resolved.asOf, resolved.sources, periodBriefs, blocksOf, language)
+  const report = await buildProgressReport(c.var.db, actor, resolved.query, taxonomy, resolved.asOf, resolved.sources, periodBriefs, blocksOf, language, c.var.deps.services.rollupFacts)
   // Rendering a PDF (charts included) or a DOCX takes seconds of CPU: on the worker thread.
   const portable = () => {
     const { themeLabel, ...rest } = report

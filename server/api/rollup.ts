@@ -15,7 +15,7 @@ export const rollupRoute = new Hono<AppEnv>().get('/', validate('query', RollupR
   const scope = readScope(actor)
   const resolved = await resolveRollupRequest(c.var.db, c.req.valid('query'))
   const asOf = resolved.asOf.toISOString().slice(0, 10)
-  const compute = () => computeRollup(c.var.db, actor, resolved.query, resolved.asOf, resolved.sources)
+  const compute = () => computeRollup(c.var.db, actor, resolved.query, resolved.asOf, resolved.sources, { facts: c.var.deps.services.rollupFacts })
   const frozen = resolved.period?.frozen_at ? resolved.period.id : null
   return c.json(await c.var.deps.services.rollupCache.get(JSON.stringify([scope, resolved.query, asOf, frozen]), compute))
 })

@@ -51,3 +51,26 @@ function readableAs(actor: Actor, rows: ReadableRows, alias: string): RawBuilder
   // Other hubs' staff read their network entries (as items, never as documents or in figures).
   return rows === 'items' ? sql<boolean>`(${own} or ${col('scope')} = 'network')` : own
 }
+
+/** Whether a row of this hub, scope and flag is readable: `readableBy` for one row, in JS. */
+export type RowTest = (hubId: string, scope: string, crossCutting: boolean) => boolean
+
+/**
+ * `readableBy(actor, rows)` as a test of one item row, for what is counted in memory (the roll-up's
+ * facts, server/rollup/facts/): the same conditions, role by role, held equal to the SQL by tests.
+ */
+export function rowTest(actor: Actor, rows: 'items' | 'counted'): RowTest {
+  const tests = rolesOf(actor).map((role) => rowTestAs({ ...actor, role, roles: undefined }, rows))
+  return tests.length === 1 ? tests[0] : (hubId, scope, cc) => tests.some((t) => t(hubId, scope, cc))
+}
+
+function rowTestAs(actor: Actor, rows: 'items' | 'counted'): RowTest {
+  const scope = readScope(actor)
+  if (actor.role === 'admin') return () => true
+  if (scope.kind === 'all') return rows === 'counted' ? () => true : (_h, s) => s !== 'hub'
+  if (scope.kind === 'cross-cutting') {
+    return rows === 'counted' ? (_h, s, cc) => cc && s !== 'hub' : (_h, s, cc) => (cc && s !== 'hub') || s === 'network'
+  }
+  const own = new Set(scope.kind === 'hubs' ? scope.hubIds : [])
+  return rows === 'items' ? (h, s) => own.has(h) || s === 'network' : (h) => own.has(h)
+}

@@ -173,6 +173,15 @@ export interface ItemTable {
   outcome: ColumnType<string | null, string | null | undefined, string | null>
   drop_reason: ColumnType<string | null, string | null | undefined, string | null>
   escalation: ColumnType<string | null, string | null | undefined, string | null>
+  /** The transaction that last wrote the row (set by a trigger; the roll-up facts' change feed). */
+  rev_xid: ColumnType<string | null, never, never>
+}
+
+/** An item deleted, and by which transaction (written by a trigger; the roll-up facts' change feed). */
+export interface ItemTombstoneTable {
+  id: string
+  xid: ColumnType<string, never, never>
+  at: ColumnType<Date, never, never>
 }
 
 /** A Global Gateway project: reference data an admin adds and edits. */
@@ -324,6 +333,7 @@ export interface Database {
   doc_versions: DocVersionTable
   login_failures: LoginFailureTable
   items: ItemTable
+  item_tombstones: ItemTombstoneTable
   doc_text: DocTextTable
   projection_cursors: ProjectionCursorTable
   comments: CommentTable
@@ -489,6 +499,7 @@ export const TABLE_COLUMNS = {
     'input_requested_at', 'input_provided_at', 'related_hubs', 'linked_items', 'top_themes', 'participants', 'active_from', 'active_to', 'issues', 'search', 'projected_at', 'scope',
     'exchange_type', 'counterparts', 'partnership', 'action_kind', 'owner_id', 'gg_project', 'source_exchange', 'outcome', 'drop_reason', 'escalation',
   ],
+  item_tombstones: ['id', 'xid', 'at'],
   doc_text: ['doc', 'hub_id', 'kind', 'title', 'text', 'search', 'projected_at', 'scope'],
   projection_cursors: ['doc', 'upto_seq', 'updated_at'],
   comments: ['id', 'item_id', 'hub_id', 'author_id', 'body', 'created_at', 'edited_at', 'deleted_at', 'search'],

@@ -21,11 +21,11 @@ export interface ResolvedRollup {
  */
 export async function resolveRollupRequest(db: Kysely<Database>, req: RollupRequest, now = new Date()): Promise<ResolvedRollup> {
   const { region, theme } = req
-  if (!req.period) return { query: { from: req.from!, to: req.to!, region, theme }, sources: { items: itemsSource(null), focal: focalSource(null) }, asOf: now, period: null }
+  if (!req.period) return { query: { from: req.from!, to: req.to!, region, theme }, sources: { items: itemsSource(null), focal: focalSource(null), live: true }, asOf: now, period: null }
   const period = await findPeriod(db, req.period)
   return {
     query: { from: period.start, to: period.end, region, theme },
-    sources: { items: itemsSource(period), focal: focalSource(period) },
+    sources: { items: itemsSource(period), focal: focalSource(period), live: !period.frozen_at },
     asOf: period.frozen_at && period.locked_at ? new Date(period.locked_at) : now,
     period,
   }

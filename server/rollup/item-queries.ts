@@ -6,7 +6,7 @@ import { readableBy } from '../db/read-scope.js'
 import { activeInPeriod, themeMatch } from './rollup.js'
 import { OPEN_ACTION_STATUSES } from '../../shared/item-statuses.js'
 import { GG_ACTION_KINDS } from '../../shared/records.js'
-import { forumsWithParents } from './records-rollup.js'
+import { forumsWithParents } from './forum-tree.js'
 
 /** An `items` row with its author's name, as the API presents it. */
 export type ItemRow = Item & { author_name: string | null }

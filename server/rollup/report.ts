@@ -8,6 +8,7 @@ import type { Rollup } from '../../shared/schemas/rollup.js'
 import { termLabelIn, type Taxonomy } from '../../shared/taxonomy.js'
 import { hubFigures, rollupTables, type HubFigures } from '../../shared/rollup-tables.js'
 import { computeRollup, type RollupSources } from './rollup.js'
+import type { LiveFacts } from './facts/live-facts.js'
 import type { DocBlock } from '../editor/doc-blocks.js'
 import { firstBlocks } from '../editor/doc-blocks.js'
 import { readDocParts } from '../db/update-store.js'
@@ -67,9 +68,12 @@ export async function buildProgressReport(
   periodBriefs?: PeriodBriefs,
   blocksOf?: BlocksOf,
   language: ReportLanguage = 'en',
+  /** The server's live facts (server/rollup/facts/live-facts.ts); without them they are read for this report. */
+  facts?: LiveFacts,
 ): Promise<ProgressReport> {
   const w = reportWords(language)
-  const rollup = await computeRollup(db, actor, period, now, sources)
+  // The report names every overdue action, not the dashboard's first page.
+  const rollup = await computeRollup(db, actor, period, now, sources, { facts, overdueLimit: Number.POSITIVE_INFINITY })
   const submitted = periodBriefs ? await submittedBriefs(db, periodBriefs, blocksOf) : null
   const briefs = await db
     .selectFrom('doc_text')
@@ -208,7 +212,7 @@ export function reportSummary(r: ProgressReport): string[] {
   const gap = (g: (typeof training.gaps)[number]) => (g.reason === 'none' ? w.t('report.gap.none', { hub: hubName(g.hubId) }) : w.t('report.gap.untrained', { hub: hubName(g.hubId), name: g.name }))
   return [
     w.t('report.summary.totals', { exchanges: n(exchanges), actions: n(actions) }),
-    w.t('report.summary.overdue', { overdue: n(r.rollup.overdue.length), open: n(cc.open), awaiting: n(cc.awaitingComment) }),
+    w.t('report.summary.overdue', { overdue: n(r.rollup.overdueTotal), open: n(cc.open), awaiting: n(cc.awaitingComment) }),
     w.t('report.summary.noFocalPoint', { hubs: names(r.rollup.focalPoints.filter((f) => !f.hasFocalPoint).map((f) => f.hubId)) }),
     w.t('report.summary.training', { line: w.t('report.training.line', { trained: n(training.trained), total: n(training.total) }), gaps: training.gaps.map(gap).join('; ') || none }),
     w.t('report.summary.euOnly', { hubs: names(r.rollup.participation.filter((p) => p.euOnly).map((p) => p.hubId)) }),

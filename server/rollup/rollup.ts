@@ -3,9 +3,14 @@ import type { Database } from '../db/schema.js'
 import type { Actor } from '../../shared/access.js'
 import { readableBy } from '../db/read-scope.js'
 import type { Rollup, RollupQuery } from '../../shared/schemas/rollup.js'
-import { ACTION_STATUSES, OPEN_ACTION_STATUSES } from '../../shared/item-statuses.js'
+import { ACTION_STATUSES } from '../../shared/item-statuses.js'
 import { LIVE_FOCAL_POINTS } from './focal-points.js'
-import { computeRecordsRollup } from './records-rollup.js'
+import { recordsRollup } from './records-rollup.js'
+import { rowTest } from '../db/read-scope.js'
+import { aggregateFacts } from './facts/fact-rollup.js'
+import { FactTable } from './facts/fact-table.js'
+import { allFacts } from './facts/fact-rows.js'
+import type { LiveFacts } from './facts/live-facts.js'
 
 const DAY_MS = 86_400_000
 
@@ -22,8 +27,20 @@ export function themeMatch(themeId: string, alias = 'i') {
 export interface RollupSources {
   items: RawBuilder<unknown>
   focal: RawBuilder<unknown>
+  /** `items` is the live table (not a locked period's copy): its facts may come from LiveFacts. */
+  live: boolean
 }
-export const LIVE_SOURCES: RollupSources = { items: sql`items`, focal: LIVE_FOCAL_POINTS }
+export const LIVE_SOURCES: RollupSources = { items: sql`items`, focal: LIVE_FOCAL_POINTS, live: true }
+
+/** How many overdue actions the roll-up names: the longest overdue; the rest are paged by `/api/items?overdue`. */
+export const OVERDUE_PAGE = 100
+
+export interface RollupOptions {
+  /** The live items' facts kept in memory (the server's); without it the facts are read for this roll-up. */
+  facts?: LiveFacts
+  /** How many overdue actions to name (the report names them all). */
+  overdueLimit?: number
+}
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10)
 
@@ -38,9 +55,11 @@ export function activeInPeriod(fromDay: string, toDay: string, alias = 'i') {
 }
 
 /**
- * The roll-up of a period, computed in SQL over the projection so it stays fast at
- * hundreds of thousands of items. The dashboard and the progress report both call this: their
- * figures are the same by construction.
+ * The roll-up of a period. The figures are counted in one pass over the items' facts, kept in
+ * memory and brought up to date from the items' change feed (server/rollup/facts/), so that a
+ * fresh roll-up over hundreds of thousands of items takes tens of milliseconds; hubs, missions
+ * and focal points, and what the lists show of each item, are read in SQL. The dashboard and the
+ * progress report both call this: their figures are the same by construction.
  *
  * A record is active in the period when it is an exchange dated in it, or an action that existed
  * during it (created by its end, not completed before its start, not dropped before its start).
@@ -55,83 +74,53 @@ export async function computeRollup(
    * The items to count and the focal points to name: the live projection and hubs, or a locked
    * period's frozen copies (`itemsSource`, `focalSource`).
    */
-  { items: source, focal }: RollupSources = LIVE_SOURCES,
+  sources: RollupSources = LIVE_SOURCES,
+  { facts, overdueLimit = OVERDUE_PAGE }: RollupOptions = {},
 ): Promise<Rollup> {
+  const { focal } = sources
   const asOf = dayOf(now)
 
   const hubWhere: RawBuilder<boolean>[] = [readableBy(actor, 'hubs', 'h')]
   if (q.region) hubWhere.push(sql`h.region = ${q.region}`)
   const hubCond = sql.join(hubWhere, sql` and `)
-  // Figures count every item of the hubs reviewed (`hub` ones too); lists name only what the
-  // actor may read.
-  const inScope = (rows: 'counted' | 'items') =>
-    sql.join(
-      [
-        sql`i.hub_id in (select h.id from hubs h where ${hubCond})`,
-        readableBy(actor, rows, 'i'),
-        q.theme ? themeMatch(q.theme, 'i') : sql`true`,
-      ],
-      sql` and `,
-    )
-  const itemCond = inScope('counted')
-  const listCond = inScope('items')
-  const active = activeInPeriod(q.from, q.to)
 
-  const [records, hubs, matrix, statuses, overdue, missionRows, contributionRows, cross, awaiting, hubOnly] = await Promise.all([
-    computeRecordsRollup(db, source, { counted: itemCond, listed: listCond, active, hubs: hubCond }),
+  const [hubs, missionRows, registered] = await Promise.all([
     sql<{ id: string; name: string; country: string; country_name: string; region: string; focal: string | null; trained: boolean | null; trained_on: string | null }>`
       select h.id, h.name, h.country, h.country_name, h.region, f.name as focal, f.trained, f.trained_on
       from hubs h left join ${focal} f on f.hub_id = h.id
       where ${hubCond} order by h.country_name`.execute(db),
-    sql<{ hub_id: string; theme: string; exchanges: number; actions: number }>`
-      select i.hub_id, t as theme,
-             count(*) filter (where i.kind = 'exchange')::int as exchanges,
-             count(*) filter (where i.kind = 'action')::int as actions
-      from ${source} i cross join lateral unnest(i.top_themes) t
-      where ${itemCond} and ${active}
-      group by 1, 2 order by 1, 2`.execute(db),
-    sql<{ status: string; n: number }>`
-      select i.status, count(*)::int as n from ${source} i
-      where ${itemCond} and ${active} and i.kind = 'action' and i.status is not null
-      group by 1`.execute(db),
-    sql<{ id: string; hub_id: string; title: string; lead_mission: string | null; due: string; status: string }>`
-      select i.id, i.hub_id, i.title, i.lead_mission, i.due, i.status from ${source} i
-      where ${listCond} and i.kind = 'action' and i.status in (${sql.join([...OPEN_ACTION_STATUSES])}) and i.due < ${asOf}::date
-      order by i.due, i.id`.execute(db),
     sql<{ hub_id: string; code: string; kind: string }>`
       select m.hub_id, m.code, m.kind from missions m join hubs h on h.id = m.hub_id
       where ${hubCond} order by m.hub_id, m.kind, m.code`.execute(db),
-    sql<{ hub_id: string; code: string; n: number }>`
-      select i.hub_id, c as code, count(*)::int as n
-      from ${source} i cross join lateral unnest(i.participants) c
-      where ${itemCond} and ${active}
-      group by 1, 2`.execute(db),
-    sql<{ open: number; awaiting: number }>`
-      select count(*) filter (where coalesce(i.input_status, 'open') <> 'resolved')::int as open,
-             count(*) filter (where i.input_status = 'awaiting_input')::int as awaiting
-      from ${source} i where ${itemCond} and i.cross_cutting`.execute(db),
-    sql<{ id: string; hub_id: string; related_hubs: string[]; title: string; requested: Date | string | null }>`
-      select i.id, i.hub_id, i.related_hubs, i.title, coalesce(i.input_requested_at, i.created_at) as requested from ${source} i
-      where ${listCond} and i.cross_cutting and i.input_status = 'awaiting_input'
-      order by requested, i.id`.execute(db),
-    sql<{ hub_id: string; exchanges: number; actions: number }>`
-      select i.hub_id,
-             count(*) filter (where i.kind = 'exchange')::int as exchanges,
-             count(*) filter (where i.kind = 'action')::int as actions
-      from ${source} i where ${itemCond} and ${active} and i.scope = 'hub'
-      group by 1`.execute(db),
+    sql<{ code: string; hubs: number }>`
+      select m.code, count(distinct m.hub_id)::int as hubs from missions m join hubs h on h.id = m.hub_id
+      where ${hubCond} and m.kind = 'ms_embassy' group by 1 order by 1`.execute(db),
   ])
-  const hubOnlyOf = new Map(hubOnly.rows.map((r) => [r.hub_id, { exchanges: r.exchanges, actions: r.actions }]))
+  const query = {
+    from: q.from, to: q.to, theme: q.theme, asOf,
+    hubIds: hubs.rows.map((h) => h.id),
+    embassies: missionRows.rows.filter((m) => m.kind === 'ms_embassy').map((m) => ({ hubId: m.hub_id, code: m.code })),
+    // Figures count every item of the hubs reviewed (`hub` ones too); lists name only what the actor may read.
+    counted: rowTest(actor, 'counted'),
+    listed: rowTest(actor, 'items'),
+  }
+  const agg = sources.live && facts
+    ? await facts.read((table) => aggregateFacts(table, query))
+    : await aggregateFacts(await readFacts(db, sources), query)
+  const overduePage = agg.overdue.slice(0, overdueLimit)
+  const shown = await itemLines(db, sources.items, [...overduePage, ...agg.awaiting, ...agg.ggActions].map((r) => r.id))
 
-  const contributions = new Map(contributionRows.rows.map((r) => [`${r.hub_id}/${r.code}`, r.n]))
+  const overdueByHub = new Map<string, number>()
+  for (const o of agg.overdue) overdueByHub.set(o.hubId, (overdueByHub.get(o.hubId) ?? 0) + 1)
   const byHub = new Map<string, { mission: string; kind: string; contributions: number }[]>()
   for (const r of missionRows.rows) {
-    const entry = { mission: r.code, kind: r.kind, contributions: contributions.get(`${r.hub_id}/${r.code}`) ?? 0 }
+    const entry = { mission: r.code, kind: r.kind, contributions: agg.contributions.get(`${r.hub_id}/${r.code}`) ?? 0 }
     byHub.set(r.hub_id, [...(byHub.get(r.hub_id) ?? []), entry])
   }
-  const actionsByStatus = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Rollup['actionsByStatus']
-  for (const r of statuses.rows) if (r.status in actionsByStatus) actionsByStatus[r.status as keyof typeof actionsByStatus] = r.n
+  const actionsByStatus = Object.fromEntries(ACTION_STATUSES.map((s) => [s, agg.actionsByStatus.get(s) ?? 0])) as Rollup['actionsByStatus']
   const daysBetween = (fromDay: string, toDay: string) => Math.round((Date.parse(toDay) - Date.parse(fromDay)) / DAY_MS)
+  // An item deleted between the count and the read of its line drops out of the list.
+  const lines = <T extends { id: string }>(rows: T[]) => rows.flatMap((r) => (shown.has(r.id) ? [{ ...r, line: shown.get(r.id)! }] : []))
 
   return {
     from: q.from,
@@ -139,13 +128,15 @@ export async function computeRollup(
     asOf,
     hubs: hubs.rows.map((h) => ({
       id: h.id, name: h.name, country: h.country, countryName: h.country_name, region: h.region, focalPoint: h.focal,
-      hubOnly: hubOnlyOf.get(h.id) ?? { exchanges: 0, actions: 0 },
+      hubOnly: agg.hubOnly.get(h.id) ?? { exchanges: 0, actions: 0 },
+      overdue: overdueByHub.get(h.id) ?? 0,
     })),
-    matrix: matrix.rows.map((r) => ({ hubId: r.hub_id, themeId: r.theme, exchanges: r.exchanges, actions: r.actions })),
+    matrix: agg.matrix,
     actionsByStatus,
-    overdue: overdue.rows.map((r) => ({
-      itemId: r.id, hubId: r.hub_id, title: r.title, leadMission: r.lead_mission, due: r.due, status: r.status, daysOverdue: daysBetween(r.due, asOf),
+    overdue: lines(overduePage).map((r) => ({
+      itemId: r.id, hubId: r.hubId, title: r.line.title, leadMission: r.line.lead_mission, due: r.due, status: r.status, daysOverdue: daysBetween(r.due, asOf),
     })),
+    overdueTotal: agg.overdue.length,
     participation: hubs.rows.map((h) => {
       const missions = byHub.get(h.id) ?? []
       const ms = missions.filter((m) => m.kind === 'ms_embassy')
@@ -160,11 +151,11 @@ export async function computeRollup(
       }
     }),
     crossCutting: {
-      open: cross.rows[0]?.open ?? 0,
-      awaitingComment: cross.rows[0]?.awaiting ?? 0,
-      awaiting: awaiting.rows.map((r) => {
-        const requestedAt = new Date(r.requested ?? now).toISOString()
-        return { itemId: r.id, hubId: r.hub_id, relatedHubs: r.related_hubs, title: r.title, requestedAt, daysWaiting: daysBetween(requestedAt.slice(0, 10), asOf) }
+      open: agg.crossCutting.open,
+      awaitingComment: agg.crossCutting.awaiting,
+      awaiting: lines(agg.awaiting).map((r) => {
+        const requestedAt = new Date(r.requestedMs ?? now.getTime()).toISOString()
+        return { itemId: r.id, hubId: r.hubId, relatedHubs: r.line.related_hubs, title: r.line.title, requestedAt, daysWaiting: daysBetween(requestedAt.slice(0, 10), asOf) }
       }),
     },
     focalPoints: hubs.rows.map((h) => ({
@@ -174,6 +165,35 @@ export async function computeRollup(
       trained: h.focal !== null && h.trained === true,
       trainedOn: h.trained_on,
     })),
-    records,
+    records: recordsRollup(agg, lines(agg.ggActions), registered.rows),
   }
 }
+
+/** A locked period's frozen items (or, without the server's LiveFacts, the live ones) read for one roll-up. */
+async function readFacts(db: Kysely<Database>, sources: RollupSources): Promise<FactTable> {
+  const table = new FactTable()
+  for await (const page of allFacts(db, sources.items, sources.live)) for (const f of page) table.put(f)
+  return table
+}
+
+/** What the roll-up's lists show of an item. */
+export interface ItemLine {
+  title: string
+  lead_mission: string | null
+  related_hubs: string[]
+  action_kind: string | null
+  gg_project: string | null
+  status: string | null
+  outcome: string | null
+  drop_reason: string | null
+}
+
+/** The lines of the items the lists name, by id. */
+async function itemLines(db: Kysely<Database>, source: RawBuilder<unknown>, ids: string[]): Promise<Map<string, ItemLine>> {
+  if (ids.length === 0) return new Map()
+  const { rows } = await sql<ItemLine & { id: string }>`
+    select i.id, i.title, i.lead_mission, i.related_hubs, i.action_kind, i.gg_project, i.status, i.outcome, i.drop_reason
+    from ${source} i where i.id = any(${sql.val(ids)}::text[])`.execute(db)
+  return new Map(rows.map((r) => [r.id, r]))
+}
+

@@ -75,12 +75,17 @@ export const Rollup = z.object({
       id: z.string(), name: z.string(), country: z.string(), countryName: z.string(), region: z.string(), focalPoint: z.string().nullable(),
       /** Records of scope `hub` among the hub's figures: counted, never named outside the hub. */
       hubOnly: z.object({ exchanges: z.number().int(), actions: z.number().int() }),
+      /** Open actions of the hub past their due date (the reader may read). */
+      overdue: z.number().int(),
     }),
   ),
   /** Top-level theme × hub: records active in the period (a record counts once per top theme). */
   matrix: z.array(z.object({ hubId: z.string(), themeId: z.string(), exchanges: z.number().int(), actions: z.number().int() })),
   actionsByStatus: z.record(z.enum(ACTION_STATUSES), z.number().int()),
+  /** The longest overdue actions (at most 100 in `/api/rollup`; all in the report); the rest: `/api/items?overdue=true`. */
   overdue: z.array(OverdueView),
+  /** How many actions are overdue in all. */
+  overdueTotal: z.number().int(),
   participation: z.array(
     z.object({
       hubId: z.string(),

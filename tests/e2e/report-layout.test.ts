@@ -29,7 +29,7 @@ function bigReport(): ProgressReport {
   const countries = ['Nigeria', 'Kenya', 'Brazil', 'India', 'Indonesia', 'Mexico', 'Morocco', 'Ukraine', 'Viet Nam', 'Senegal', 'Colombia', 'Philippines']
   const hubs = countries.map((c, i) => ({
     id: `hub-${i}`, name: `Digital hub ${c}`, country: c.slice(0, 2).toUpperCase(), countryName: c, region: i % 2 ? 'africa' : 'lac',
-    focalPoint: i % 4 === 0 ? null : `Focal Point ${i}`, hubOnly: { exchanges: 0, actions: 0 },
+    focalPoint: i % 4 === 0 ? null : `Focal Point ${i}`, hubOnly: { exchanges: 0, actions: 0 }, overdue: Math.ceil((45 - i) / 12),
   }))
   const rollup: Rollup = {
     from: '2026-07-01', to: '2026-12-31', asOf: '2026-12-01', hubs,
@@ -39,6 +39,7 @@ function bigReport(): ProgressReport {
       itemId: `o${k}`, hubId: hubs[k % 12].id, title: `Follow up the ${k % 2 ? 'data governance workshop' : 'connectivity roundtable with the ministry and operators'} (${k})`,
       leadMission: k % 3 ? 'EU' : 'DE', due: '2026-10-15', daysOverdue: 47 - k, status: 'in_progress',
     })),
+    overdueTotal: 45,
     participation: hubs.map((h, i) => ({
       hubId: h.id, missions: [{ mission: 'EU', contributions: 5 + i }, { mission: 'DE', contributions: i % 4 }, { mission: 'FR', contributions: (i * 3) % 5 }],
       registeredMemberStates: ['DE', 'FR', 'IT'], engagedMemberStates: i % 3 ? ['DE'] : [], euOnly: i % 3 === 0,

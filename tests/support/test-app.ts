@@ -1,3 +1,4 @@
+import { LiveFacts } from '../../server/rollup/facts/live-facts.js'
 import type { Hono } from 'hono'
 import type { Config } from '../../server/config.js'
 import type { EngineKind } from '../../server/db/connect.js'
@@ -59,7 +60,7 @@ export async function openTestApp(engine: EngineKind, env: Record<string, string
   const live = new LiveBridge(bus, { collab, streams: comments.streams, invalidateRollups: () => rollupCache.invalidate() })
   comments.publishLive = (e) => live.live(e)
   const services: AppServices = {
-    rollupCache, collab, projection, comments, history: new HistoryService(db.db, collab), bus, live,
+    rollupCache, rollupFacts: new LiveFacts(db.db), collab, projection, comments, history: new HistoryService(db.db, collab), bus, live,
     oidc: new OidcProviders(config.oidcProviders, config.publicOrigin), mail: null,
   }
   const app = createApp({ db: db.db, engine: db.kind, config, logger, services })

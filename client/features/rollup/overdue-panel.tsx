@@ -1,11 +1,11 @@
 import type { FigureTable } from '../../../shared/rollup-tables'
 import { useT } from '../../i18n/provider'
-import { formatDay } from '../../ui/format'
+import { formatDay, formatNumber } from '../../ui/format'
 import type { PanelProps } from './drill'
 import { PanelHead } from './panel-head'
 
-/** Actions past their due date, longest overdue first. */
-export function OverduePanel({ rollup, hubName, table }: Pick<PanelProps, 'rollup' | 'hubName'> & { table: FigureTable }) {
+/** Actions past their due date, longest overdue first: the first ones, and all of them in the item list. */
+export function OverduePanel({ rollup, hubName, drillTo, table }: Pick<PanelProps, 'rollup' | 'hubName' | 'drillTo'> & { table: FigureTable }) {
   const t = useT()
   return (
     <section aria-labelledby="overdue-title" className="panel">
@@ -18,6 +18,14 @@ export function OverduePanel({ rollup, hubName, table }: Pick<PanelProps, 'rollu
         ))}
         {rollup.overdue.length === 0 && <li className="muted">{t('rollup.noOverdue')}</li>}
       </ul>
+      {rollup.overdueTotal > rollup.overdue.length && (
+        <p className="muted" data-testid="overdue-more">
+          {t('rollup.overdueShown', { shown: formatNumber(rollup.overdue.length), total: formatNumber(rollup.overdueTotal) })}{' '}
+          <button type="button" className="link" onClick={() => drillTo(t('rollup.overdueActions'), { overdue: 'true', kind: 'action' })}>
+            {t('rollup.overdueAll')}
+          </button>
+        </p>
+      )}
     </section>
   )
 }

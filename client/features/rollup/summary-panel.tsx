@@ -15,7 +15,7 @@ export function SummaryPanel({ rollup, period, drillTo }: Pick<PanelProps, 'roll
         <strong>{formatNumber(active)}</strong> {t('rollup.hubsActive', { count: active })}
       </button>
       <button type="button" className="stat" onClick={() => drillTo(t('rollup.overdueActions'), { overdue: 'true', kind: 'action' })}>
-        <strong>{formatNumber(rollup.overdue.length)}</strong> {t('rollup.overdueCount', { count: rollup.overdue.length })}
+        <strong>{formatNumber(rollup.overdueTotal)}</strong> {t('rollup.overdueCount', { count: rollup.overdueTotal })}
       </button>
       <button type="button" className="stat" onClick={() => drillTo(t('rollup.awaitingTitle'), { crossCutting: 'true', inputStatus: 'awaiting_input' })}>
         <strong>{formatNumber(rollup.crossCutting.awaitingComment)}</strong> {t('rollup.awaitingCount')}

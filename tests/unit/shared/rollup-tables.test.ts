@@ -7,8 +7,8 @@ const rollup: Rollup = {
   to: '2026-06-30',
   asOf: '2026-05-01',
   hubs: [
-    { id: 'ke', name: 'Kenya hub', country: 'KE', countryName: 'Kenya', region: 'Africa', focalPoint: 'Fay Focal', hubOnly: { exchanges: 0, actions: 0 } },
-    { id: 'br', name: 'Brazil hub', country: 'BR', countryName: 'Brazil', region: 'Americas', focalPoint: null, hubOnly: { exchanges: 0, actions: 0 } },
+    { id: 'ke', name: 'Kenya hub', country: 'KE', countryName: 'Kenya', region: 'Africa', focalPoint: 'Fay Focal', hubOnly: { exchanges: 0, actions: 0 }, overdue: 1 },
+    { id: 'br', name: 'Brazil hub', country: 'BR', countryName: 'Brazil', region: 'Americas', focalPoint: null, hubOnly: { exchanges: 0, actions: 0 }, overdue: 0 },
   ],
   matrix: [
     { hubId: 'ke', themeId: 'gov', exchanges: 2, actions: 1 },
@@ -17,6 +17,7 @@ const rollup: Rollup = {
   ],
   actionsByStatus: { planned: 1, in_progress: 3, done: 1, dropped: 0 },
   overdue: [{ itemId: 'a1', hubId: 'ke', title: 'Draft, "the" plan', leadMission: null, due: '2026-04-01', daysOverdue: 30, status: 'planned' }],
+  overdueTotal: 1,
   participation: [
     { hubId: 'ke', missions: [{ mission: 'EU', contributions: 3 }, { mission: 'DE', contributions: 2 }], registeredMemberStates: ['DE', 'FR'], engagedMemberStates: ['DE'], euOnly: false },
     { hubId: 'br', missions: [{ mission: 'EU', contributions: 1 }], registeredMemberStates: [], engagedMemberStates: [], euOnly: true },
