@@ -224,8 +224,12 @@ export async function aggregateFacts(t: FactTable, q: FactQuery): Promise<FactAg
   awaiting.sort((x, y) => requested(x) - requested(y) || byText(id(x), id(y)))
   ggActions.sort((x, y) => byText(hubOf(x), hubOf(y)) || byText(id(x), id(y)))
 
-  const named = (tally: Tally, codes: { names: (string | null)[] }) =>
-    new Map([...tally.entries()].map(([c, n]) => [codes.names[c] ?? 'none', n]))
+  // Code 0 (null) reads as 'none', like `coalesce(…, 'none')`: it adds to an explicit 'none'.
+  const named = (tally: Tally, codes: { names: (string | null)[] }) => {
+    const m = new Map<string, number>()
+    for (const [c, n] of tally.entries()) m.set(codes.names[c] ?? 'none', (m.get(codes.names[c] ?? 'none') ?? 0) + n)
+    return m
+  }
   const ggKinds = new Map<string, Map<string, number>>()
   for (const [cell, n] of gg.entries()) {
     const kindName = t.words.names[Math.floor(cell / W)]!
