@@ -74,14 +74,14 @@ const rollups = runs.flatMap((r) => (r.rollup ? [r.rollup] : []))
 if (rollups.length) {
   const sizes = [...new Set(rollups.map((r) => `${r.hubs} hubs × ${r.itemsPerHub} items`))].join(' / ')
   console.log(`\nroll-up, ${sizes} (${rollups.length} runs; ms, p50 / p95):`)
-  console.log('| engine | /api/rollup fresh | target p95 | cached | overdue list, first 100 | /api/search | /api/items?theme | data generated in, s |\n|---|---|---|---|---|---|---|---|')
+  console.log('| engine | /api/rollup fresh | target p95 | first after start | cached | overdue list, first 100 | /api/search | /api/items?theme | data generated in, s |\n|---|---|---|---|---|---|---|---|---|')
   for (const engine of [...new Set(rollups.flatMap((r) => r.engines.map((e) => e.engine)))]) {
     const es = rollups.flatMap((r) => r.engines.filter((e) => e.engine === engine))
     const pair = (f: (e: RollupEngineResult) => P50P95) => [median(es.map((e) => f(e)[0])), median(es.map((e) => f(e)[1]))]
     const ms = (f: (e: RollupEngineResult) => P50P95) => pair(f).map((x) => x.toFixed(1)).join(' / ')
     const target = ROLLUP_TARGET_MS[engine]
     const verdict = pair((e) => e.fresh)[1] < target ? 'met' : 'MISSED'
-    console.log(`| ${engine} | ${ms((e) => e.fresh)} ${each(es.map((e) => e.fresh[1]), 'p95 of ')} | < ${target} ms: ${verdict} | ${ms((e) => e.cached)} | ${ms((e) => e.overdue)} | ${ms((e) => e.search)} | ${ms((e) => e.itemsByTheme)} | ${median(es.map((e) => e.generateMs / 1000)).toFixed(0)} |`)
+    console.log(`| ${engine} | ${ms((e) => e.fresh)} ${each(es.map((e) => e.fresh[1]), 'p95 of ')} | < ${target} ms: ${verdict} | ${median(es.map((e) => e.firstMs ?? NaN)).toFixed(0)} | ${ms((e) => e.cached)} | ${ms((e) => e.overdue)} | ${ms((e) => e.search)} | ${ms((e) => e.itemsByTheme)} | ${median(es.map((e) => e.generateMs / 1000)).toFixed(0)} |`)
   }
 }
 

@@ -34,6 +34,8 @@ export interface RollupEngineResult {
   generateMs: number
   /** `/api/rollup` for the year, the cache emptied before each request: every one computes. */
   fresh: P50P95
+  /** The first roll-up after the server started: it reads every item's facts into memory. */
+  firstMs: number
   /** How many fresh roll-ups were timed (fewer than `runs` when they outlast the budget). */
   freshRuns: number
   /** The same request repeated: answered from the roll-up cache. */
@@ -102,12 +104,15 @@ async function benchEngine(engine: RollupEngine, database: Db, o: RollupBenchOpt
   try {
     const year = new Date().getUTCFullYear()
     const rollupUrl = `${server.url}/api/rollup?from=${year}-01-01&to=${year}-12-31`
-    // Fresh: every request computes (the cache is emptied first); cached: repeated periods are reused.
+    // Fresh: every request computes (the cache is emptied first) after a hub's log was projected
+    // again (the projection rewrites each of its 2,000 rows: the facts read them all); cached:
+    // repeated periods are reused.
     const cache = server.services.rollupCache!
-    await timeIt(rollupUrl, cookie, 0)
+    const [firstMs] = await timeIt(rollupUrl, cookie, 1, 0)
     const fresh: number[] = []
     const budgetEnd = performance.now() + (o.freshBudgetMs ?? Infinity)
     for (let i = 0; i < o.runs && (i < 3 || performance.now() < budgetEnd); i++) {
+      await sql`update items set updated_at = updated_at where hub_id = ${`bh-${1 + (i % o.hubs)}`}`.execute(database.db)
       cache.invalidate()
       fresh.push(...(await timeIt(rollupUrl, cookie, 1, 0)))
     }
@@ -116,6 +121,7 @@ async function benchEngine(engine: RollupEngine, database: Db, o: RollupBenchOpt
       items: count.rows[0].n,
       generateMs,
       fresh: p50p95(fresh),
+      firstMs,
       freshRuns: fresh.length,
       cached: p50p95(await timeIt(rollupUrl, cookie, o.runs)),
       overdue: p50p95(await timeIt(`${server.url}/api/items?overdue=true&kind=action&limit=100`, cookie, o.runs)),
@@ -169,14 +175,14 @@ const ms = ([a, b]: P50P95) => `${a.toFixed(1)} / ${b.toFixed(1)}`
 export function formatRollupBench(r: RollupBench): string[] {
   const lines = [
     `${r.hubs} hubs × ${r.itemsPerHub} items, ${r.runs} timed requests each (ms, p50 / p95):`,
-    '| engine | /api/rollup fresh | target p95 | /api/rollup repeated (cached) | overdue list, first 100 | /api/search | /api/items?theme | data generated in |',
-    '|---|---|---|---|---|---|---|---|',
+    '| engine | /api/rollup fresh | target p95 | first after start | /api/rollup repeated (cached) | overdue list, first 100 | /api/search | /api/items?theme | data generated in |',
+    '|---|---|---|---|---|---|---|---|---|',
   ]
   for (const e of r.engines) {
     const target = ROLLUP_TARGET_MS[e.engine]
     const verdict = e.fresh[1] < target ? 'met' : 'MISSED'
     const cut = e.freshRuns < r.runs ? ` (${e.freshRuns} timed)` : ''
-    lines.push(`| ${e.engine} | ${ms(e.fresh)}${cut} | < ${target} ms (${verdict}) | ${ms(e.cached)} | ${ms(e.overdue)} | ${ms(e.search)} | ${ms(e.itemsByTheme)} | ${(e.generateMs / 1000).toFixed(1)} s |`)
+    lines.push(`| ${e.engine} | ${ms(e.fresh)}${cut} | < ${target} ms (${verdict}) | ${Math.round(e.firstMs)} | ${ms(e.cached)} | ${ms(e.overdue)} | ${ms(e.search)} | ${ms(e.itemsByTheme)} | ${(e.generateMs / 1000).toFixed(1)} s |`)
   }
   return lines
 }
