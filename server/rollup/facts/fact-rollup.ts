@@ -135,34 +135,43 @@ export async function aggregateFacts(t: FactTable, q: FactQuery): Promise<FactAg
   const awaiting: number[] = []
   const ggActions: number[] = []
 
-  const { pool } = t
-  for (let s = 0; s < t.end; s++) {
-    if (s % SLICE === SLICE - 1) await new Promise((resolve) => setImmediate(resolve))
-    const h = t.hub[s]
+  // Columns as locals, list bounds computed inline: this loop runs once per item.
+  const { pool, hub, flags, scope, kind: kinds, activeFrom, activeTo, status: statusOf, actionKind, partnership, inputStatus, due, listStart, listLen } = t
+  // A plain function per slice (no await inside the hot loop keeps it optimisable), the event loop between slices.
+  const countSlots = (first: number, last: number) => {
+  for (let s = first; s < last; s++) {
+    const h = hub[s]
     if (h === 0 || reviewed[h] === 0) continue
-    const cc = t.flags[s] & CROSS_CUTTING ? 1 : 0
-    const a = accessOf(h, t.scope[s], cc)
+    const cc = flags[s] & CROSS_CUTTING ? 1 : 0
+    const a = accessOf(h, scope[s], cc)
     const counted = (a & 1) !== 0
     const listed = (a & 2) !== 0
     if (!counted && !listed) continue
+    // The lists in LISTS order: themes, top themes, participants, forums, counterparts.
+    const base = s * 5
+    const themesAt = listStart[s]
+    const topAt = themesAt + listLen[base]
+    const participantsAt = topAt + listLen[base + 1]
+    const forumsAt = participantsAt + listLen[base + 2]
+    const counterpartsAt = forumsAt + listLen[base + 3]
+    const listEnd = counterpartsAt + listLen[base + 4]
     if (themeList >= 0) {
-      const [start, end] = t.listRange(s, themeList)
+      const start = themeList === 0 ? themesAt : topAt
+      const end = themeList === 0 ? topAt : participantsAt
       let found = false
       for (let i = start; i < end && !found; i++) found = pool[i] === themeCode
       if (!found) continue
     }
-    const kind = t.kind[s]
+    const kind = kinds[s]
     const k = kind === EXCHANGE ? 0 : kind === ACTION ? 1 : -1
-    const active = (t.flags[s] & LINKED) === 0 && t.activeFrom[s] <= to && t.activeTo[s] >= from
-    const status = t.status[s]
-    const isGg = kind === ACTION && ggKind[t.actionKind[s]] === 1
+    const active = (flags[s] & LINKED) === 0 && activeFrom[s] <= to && activeTo[s] >= from
+    const status = statusOf[s]
+    const isGg = kind === ACTION && ggKind[actionKind[s]] === 1
 
     if (counted && active) {
-      let [start, end] = t.listRange(s, 1)
-      for (let i = start; i < end; i++) if (k >= 0) matrix.add((h * TH + pool[i]) * 2 + k)
+      if (k >= 0) for (let i = topAt; i < participantsAt; i++) matrix.add((h * TH + pool[i]) * 2 + k)
       if (kind === ACTION && status !== 0) statuses.add(status)
-      ;[start, end] = t.listRange(s, 2)
-      for (let i = start; i < end; i++) {
+      for (let i = participantsAt; i < forumsAt; i++) {
         const m = pool[i]
         contributions.add(h * M + m)
         if (embassy[h * M + m] === 1) {
@@ -170,37 +179,40 @@ export async function aggregateFacts(t: FactTable, q: FactQuery): Promise<FactAg
           embassyHubs.see(m, h)
         }
       }
-      if (k >= 0 && t.scope[s] === HUB_SCOPE) hubOnly.add(h * 2 + k)
-      ;[start, end] = t.listRange(s, 3)
-      for (let i = start; i < end; i++) {
+      if (k >= 0 && scope[s] === HUB_SCOPE) hubOnly.add(h * 2 + k)
+      for (let i = forumsAt; i < counterpartsAt; i++) {
         if (k >= 0) forums.add(pool[i] * 2 + k)
         forumHubs.see(pool[i], h)
       }
-      const p = t.partnership[s]
+      const p = partnership[s]
       if (p !== 0) {
         if (k >= 0) partnerships.add(p * 2 + k)
         partnershipHubs.see(p, h)
       }
-      if (isGg && status !== 0) gg.add(t.actionKind[s] * W + status)
+      if (isGg && status !== 0) gg.add(actionKind[s] * W + status)
       if (kind === EXCHANGE) {
-        ;[start, end] = t.listRange(s, 4)
-        for (let i = start; i < end; i++) {
+        for (let i = counterpartsAt; i < listEnd; i++) {
           counterparts.add(pool[i])
           counterpartHubs.see(pool[i], h)
         }
       }
     }
     if (counted && cc) {
-      const input = t.inputStatus[s]
+      const input = inputStatus[s]
       if (input !== RESOLVED) crossOpen++
       if (input === AWAITING) crossAwaiting++
       escalation.add(t.escalation[s])
     }
     if (listed) {
-      if (kind === ACTION && openStatus[status] === 1 && t.due[s] < asOf) overdue.push(s)
-      if (cc && t.inputStatus[s] === AWAITING) awaiting.push(s)
+      if (kind === ACTION && openStatus[status] === 1 && due[s] < asOf) overdue.push(s)
+      if (cc && inputStatus[s] === AWAITING) awaiting.push(s)
       if (active && isGg) ggActions.push(s)
     }
+  }
+  }
+  for (let first = 0; first < t.end; first += SLICE) {
+    if (first > 0) await new Promise((resolve) => setImmediate(resolve))
+    countSlots(first, Math.min(t.end, first + SLICE))
   }
 
   const id = (s: number) => t.ids[s]!

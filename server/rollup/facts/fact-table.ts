@@ -150,14 +150,6 @@ export class FactTable {
     this.free.push(s)
   }
 
-  /** Slot `s`'s list `field` as [start, end) in `pool`. */
-  listRange(s: number, field: number): [number, number] {
-    let start = this.listStart[s]
-    const base = s * LIST_COUNT
-    for (let i = 0; i < field; i++) start += this.listLen[base + i]
-    return [start, start + this.listLen[base + field]]
-  }
-
   private putLists(s: number, lists: number[][]): void {
     const total = lists.reduce((n, l) => n + l.length, 0)
     if (total > this.listRoom[s]) {
