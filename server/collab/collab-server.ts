@@ -8,6 +8,7 @@ import type { Db } from '../db/connect.js'
 import type { Logger } from '../logger.js'
 import { CloseCode } from '../../shared/close-codes.js'
 import { COMPACT_AFTER, readDocState, readUpdatesBetween } from '../db/update-store.js'
+import { liveDocsOf, type LiveDocs } from '../db/live-docs.js'
 import { appendStatusHistory } from '../../shared/log-doc.js'
 import { editOnCopy, needsReadableRepair, readableRepair } from './edit-copy.js'
 import type { Connection, Room } from './room.js'
@@ -116,6 +117,8 @@ export class CollabServer {
   private nextConnId = 1
   private closed = false
   private healTimer: NodeJS.Timeout | null = null
+  private readonly live: LiveDocs
+  private readonly withdrawLive: () => void
 
   constructor(
     private readonly database: Db,
@@ -163,6 +166,13 @@ export class CollabServer {
       // Who is told of a mention is no business of the sync server: it announces them (server/mentions listens).
       onMentions: (doc, mentions, byUserId) => this.events.emit('mentioned', { doc, mentions, byUserId } satisfies MentionedEvent),
       claim: (room, holder, claimant, refuse) => this.handover.claim(room, holder, claimant, refuse),
+    })
+    // The projection reads open rooms instead of the stored tail (db/live-docs.ts): a room's
+    // document holds only stored content, everything stored up to its seq.
+    this.live = liveDocsOf(this.db)
+    this.withdrawLive = this.live.provide((doc) => {
+      const room = this.rooms.get(doc)
+      return room ? { doc: room.doc, uptoSeq: room.lastSeq } : null
     })
   }
 
@@ -388,10 +398,12 @@ export class CollabServer {
   private async onRemote(doc: string, from: number, to: number): Promise<void> {
     const room = await this.rooms.ifOpen(doc)
     if (!room) return
-    for (const row of await readUpdatesBetween(this.db, doc, from, to)) {
+    const rows = await readUpdatesBetween(this.db, doc, from, to)
+    for (const row of rows) {
       relay(room, new Uint8Array(row.update), null)
       room.lastSeq = Math.max(room.lastSeq, row.seq)
     }
+    if (rows.length) this.live.remoteApplied(doc)
   }
 
   /** After a lost LISTEN connection notifications may be lost: relay what each open room lacks. */
@@ -404,6 +416,7 @@ export class CollabServer {
       const missing = Y.diffUpdate(stored.update, Y.encodeStateVector(room.doc))
       relay(room, missing, null)
       room.lastSeq = Math.max(room.lastSeq, stored.uptoSeq)
+      this.live.remoteApplied(room.name)
     }
   }
 
@@ -411,6 +424,7 @@ export class CollabServer {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
+    this.withdrawLive()
     this.heartbeat.stop()
     const drained = await this.writes.drain()
     if (!drained) this.logger.error({ pending: this.writes.size }, 'stopping with writes not yet durable')

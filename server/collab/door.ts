@@ -4,7 +4,7 @@ import { authoringMission, decide, membershipOf, type Actor } from '../../shared
 import { isAllowedOrigin, lookupSession } from '../auth/request-identity.js'
 import type { SessionPolicy } from '../auth/session-store.js'
 import { parseDocName } from '../../shared/doc-names.js'
-import { docExists, docResource } from '../db/doc-exists.js'
+import { docFacts } from '../db/doc-exists.js'
 import { CloseCode } from '../../shared/close-codes.js'
 
 /** What the door needs to know of an upgrade request, read from it by the HTTP adapter. */
@@ -51,12 +51,13 @@ export async function authorize(req: DoorRequest, deps: DoorDeps): Promise<Verdi
   if (!isAllowedOrigin(req.origin, deps.publicOrigin, 'allow')) return { refuse: CloseCode.forbidden, reason: 'origin not allowed' }
   const session = await lookupSession(deps.db, req.sessionId, deps.sessions)
   if (!session) return { refuse: CloseCode.unauthenticated, reason: 'sign in first' }
-  const permission = decide(session.actor, await docResource(deps.db, doc))
+  const facts = await docFacts(deps.db, doc)
+  const permission = decide(session.actor, facts.resource)
   if (permission === 'none') return { refuse: CloseCode.forbidden, reason: 'you may not open this document' }
   // A well-formed name of nothing (a note without its row, a hub that does not exist) is refused
   // like an unknown name: otherwise each visit would create and keep a document nobody lists.
   // Asked after the permission, so that whoever may not open it learns nothing of its existence.
-  if (!(await docExists(deps.db, doc))) return { refuse: CloseCode.unknownDocument, reason: 'no such document' }
+  if (!facts.exists) return { refuse: CloseCode.unknownDocument, reason: 'no such document' }
   const { actor } = session
   return {
     actor,

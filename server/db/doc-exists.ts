@@ -35,3 +35,19 @@ export async function docResource(db: Kysely<Database>, doc: DocName): Promise<{
   const row = await db.selectFrom('notes').select('scope').where('id', '=', doc.noteId).where('hub_id', '=', doc.hubId).executeTakeFirst()
   return { kind: 'doc', doc, scope: row?.scope }
 }
+
+/**
+ * `docResource` and `docExists` in one query (the sync door asks both at every upgrade: they
+ * were three round trips, hub, note, note again, per socket opened).
+ */
+export async function docFacts(db: Kysely<Database>, doc: DocName): Promise<{ exists: boolean; resource: { kind: 'doc'; doc: DocName; scope?: Scope } }> {
+  if (doc.type !== 'note') return { exists: await docExists(db, doc), resource: { kind: 'doc', doc } }
+  const row = await db
+    .selectFrom('hubs')
+    .leftJoin('notes', (join) => join.onRef('notes.hub_id', '=', 'hubs.id').on('notes.id', '=', doc.noteId))
+    .select(['notes.id as note_id', 'notes.scope'])
+    .where('hubs.id', '=', doc.hubId)
+    .executeTakeFirst()
+  // No hub: no note either (a note row always has its hub); judged as the default scope, as docResource does.
+  return { exists: !!row?.note_id, resource: { kind: 'doc', doc, scope: row?.scope ?? undefined } }
+}

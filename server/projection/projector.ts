@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js'
 import type { Taxonomy } from '../../shared/taxonomy.js'
 import { parseDocName } from '../../shared/doc-names.js'
 import { docsBehind, projectDoc } from './project-doc.js'
+import { liveDocsOf, type LiveDocs } from '../db/live-docs.js'
 
 const RETRY_FIRST_MS = 2_000
 const RETRY_MAX_MS = 5 * 60_000
@@ -47,6 +48,9 @@ export class Projector {
   /** Documents whose projection failed, with how many times in a row. */
   private readonly failures = new Map<string, number>()
   private stopped = false
+  /** This process's open rooms: briefs and notes are read there (see projectTextDoc). */
+  private readonly live: LiveDocs
+  private readonly unfollowRemote: () => void
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -63,6 +67,13 @@ export class Projector {
     private readonly textMaxWaitMs = 5_000,
   ) {
     this.events.setMaxListeners(100)
+    this.live = liveDocsOf(db)
+    // A text read from the room before another process's update reached it may lack that update
+    // while its seq is past it: once the room has it, the text is read again. Logs are read from
+    // storage under their lock, never from the room: nothing to do for them.
+    this.unfollowRemote = this.live.onRemoteApplied((doc) => {
+      if (laneOf(doc) === 'text') this.schedule(doc)
+    })
   }
 
   /** Projects what was stored while no projector ran (a crash, a seed, another version). */
@@ -124,7 +135,7 @@ export class Projector {
         if (!this.dirty.delete(doc)) continue
         this.textEdits.delete(doc)
         try {
-          const seq = await projectDoc(this.db, doc, this.taxonomy)
+          const seq = await projectDoc(this.db, doc, this.taxonomy, this.live)
           if (this.failures.delete(doc)) this.logger.info({ doc }, 'projection recovered')
           if (seq !== null) this.events.emit('projected', { doc, seq } satisfies ProjectedEvent)
         } catch (err) {
@@ -153,6 +164,7 @@ export class Projector {
    */
   async stop(): Promise<void> {
     this.stopped = true
+    this.unfollowRemote()
     for (const t of this.timers.values()) clearTimeout(t)
     this.timers.clear()
     this.textEdits.clear()

@@ -9,6 +9,9 @@ import { openEvents, type OpenStream } from '../support/sse.js'
 import { client } from '../support/http.js'
 import { createExchange } from '../../shared/log-doc.js'
 import { CloseCode } from '../../shared/close-codes.js'
+import * as Y from 'yjs'
+import { createNoteRow } from '../support/factories.js'
+import { buildLexicalDoc } from '../../server/editor/headless.js'
 
 const CAST = defineCast({
   hubs: TEAM.hubs,
@@ -112,6 +115,26 @@ describe.skipIf(!ENGINES.includes('postgres'))('postgres: three processes, one l
     createExchange(log.doc, { title: 'Quantum-safe procurement', mission: 'EU', authorId: cast.ids.alice, crossCutting: false, themes: ['cybersecurity'] })
     // The cache lives 30 s: a change within 10 s comes from the invalidation crossing processes.
     await until(async () => JSON.stringify((await api(c, 'hq').request('GET', url)).body) !== JSON.stringify(before), 10_000, 'roll-up on C changed')
+  })
+
+  it('a note typed into through two processes at once is found by every word of both, whichever projected last', async () => {
+    // Each process projects the note from its open room; a room that read its text before the
+    // other process's update reached it reads again once it has it (db/live-docs.ts).
+    const [a, b, c] = procs
+    const doc = await createNoteRow(db.db, cast.hubs.hub.id, 'two-writers')
+    const onA = connectClient(a.url, doc, cast.cookies.alice, { origin: a.origin })
+    const onB = connectClient(b.url, doc, cast.cookies.alice, { origin: b.origin })
+    open.push(onA, onB)
+    await until(() => onA.provider.synced && onB.provider.synced, 10_000, 'both synced')
+    const words: string[] = []
+    for (let i = 0; i < 6; i++) {
+      for (const [side, conn] of [['alpha', onA], ['beta', onB]] as const) {
+        words.push(`${side}word${i}`)
+        Y.applyUpdate(conn.doc, await buildLexicalDoc([{ type: 'p', text: `${side}word${i}` }]))
+      }
+    }
+    const finds = async (word: string) => (await api(c, 'alice').request('GET', `/api/search?q=${word}`)).body.some((h: { docName: string }) => h.docName === doc)
+    await until(async () => (await Promise.all(words.map(finds))).every(Boolean), 20_000, 'every word found')
   })
 
   it('reports the live parts of each process on /metrics', async () => {
