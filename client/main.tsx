@@ -9,6 +9,7 @@ import { browserLanguage, keptLanguage, resolveLanguage } from './i18n/language'
 import { keptMe } from './offline/kept-answers'
 import { isLanguage } from '../shared/languages'
 import { preloadEditor } from './editor/lazy-editor'
+import { openEarlyDoc } from './sync/early-doc'
 import { preloadTab } from './pages/hub-page'
 import { openedHubPage } from './app/opened-page'
 
@@ -19,9 +20,13 @@ void loadCatalog(resolveLanguage(isLanguage(lastAccount) ? lastAccount : null, k
 
 const opened = openedHubPage(location.pathname)
 // Opened on a hub's tab: its code comes while the session is asked for. On a brief or a note the
-// editor's chunk (the largest) comes too.
+// editor's chunk (the largest) comes too, and the document connects once the session answers
+// (sync/early-doc.ts).
 if (opened) void preloadTab(opened.tab).catch(() => {})
-if (opened?.docName) void preloadEditor().catch(() => {})
+if (opened?.docName) {
+  void preloadEditor().catch(() => {})
+  openEarlyDoc(opened.docName)
+}
 
 createRoot(document.getElementById('root')!).render(<App />)
 startServiceWorker()
