@@ -9,7 +9,7 @@ import { browserLanguage, keptLanguage, resolveLanguage } from './i18n/language'
 import { keptMe } from './offline/kept-answers'
 import { isLanguage } from '../shared/languages'
 import { preloadEditor } from './editor/lazy-editor'
-import { openEarlyDoc } from './sync/early-doc'
+import { earlyDocSettled, openEarlyDoc } from './sync/early-doc'
 import { preloadTab } from './pages/hub-page'
 import { openedHubPage } from './app/opened-page'
 
@@ -29,4 +29,5 @@ if (opened?.docName) {
 }
 
 createRoot(document.getElementById('root')!).render(<App />)
-startServiceWorker()
+// On a document's page, the service worker's first install waits for the document (at most 10 s).
+startServiceWorker(opened?.docName ? Promise.race([earlyDocSettled(), new Promise((r) => setTimeout(r, 10_000))]) : undefined)
