@@ -1,4 +1,5 @@
 import { humanMessage } from './human-error'
+import { takeEarly } from './early-get'
 
 /** The API's error shape, as a thrown error the UI can show. */
 export class ApiError extends Error {
@@ -28,13 +29,14 @@ export function reportSignedOut(): void {
 
 /** The one way the client calls the API: JSON in and out, errors parsed into ApiError. */
 export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(path, {
+  const early = method === 'GET' && !signal ? takeEarly(path) : null
+  const res = await (early ?? fetch(path, {
     method,
     signal,
     credentials: 'same-origin',
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
-  }).catch((err: Error) => {
+  })).catch((err: Error) => {
     if (err.name === 'AbortError') throw err
     // No answer at all (offline, server down): an ApiError of status 0, retried by the query layer.
     throw new ApiError(0, 'network', err.message)

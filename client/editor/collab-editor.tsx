@@ -12,6 +12,7 @@ import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin'
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext'
 import { EDITOR_NODES } from '../../shared/editor/nodes'
 import { openDoc, type OpenDoc } from '../sync/provider'
+import { claimEarlyDoc } from '../sync/early-doc'
 import { SyncIndicator } from '../sync/sync-indicator'
 import { Toolbar } from './toolbar'
 import { PresenceBar } from './presence-bar'
@@ -59,7 +60,8 @@ export function CollabEditor({
   const providerFactory = useCallback(
     (id: string, yjsDocMap: Map<string, Doc>): Provider => {
       opened.current?.destroy()
-      const o = openDoc(id, undefined, { connect: false, deferLocal: true })
+      // The page's own document may be connected already, its state held for this binding.
+      const o = claimEarlyDoc(id) ?? openDoc(id, undefined, { connect: false, deferLocal: true })
       yjsDocMap.set(id, o.doc)
       opened.current = o
       setOpen(o)

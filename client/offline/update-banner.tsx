@@ -11,8 +11,14 @@ let update: ((reload?: boolean) => Promise<void>) | null = null
  * Registers the service worker (it keeps the app's code for offline use). A new version waits
  * until the person chooses to reload: the app is never reloaded under someone's fingers.
  */
-export function startServiceWorker(): void {
+export function startServiceWorker(after: Promise<unknown> = Promise.resolve()): void {
   if (!('serviceWorker' in navigator)) return
+  // Its first install fetches every chunk and image of the app from the same server, over the
+  // same connections: `after` holds it back until the page the person opened is ready.
+  void after.catch(() => {}).then(register)
+}
+
+function register(): void {
   update = registerSW({
     immediate: true,
     onNeedRefresh() {

@@ -33,6 +33,9 @@ const LOADERS: Record<string, () => Promise<unknown>> = {
 
 const TABS = ['brief', 'notes', 'exchanges', 'actions', 'members'] as const
 
+/** Starts loading a tab's code (nothing for a tab without a chunk of its own). */
+export const preloadTab = (tab: string): Promise<unknown> => (LOADERS[tab] ? preload(LOADERS[tab]) : Promise.resolve())
+
 /** The document a tab shows, for its History button (null: the tab shows no single document). */
 function tabDocument(hubId: string, tab: string, noteId?: string): { docName: string; label: string; isLog: boolean } | null {
   if (tab === 'brief') return { docName: briefDocName(hubId), label: tr('hub.docBrief'), isLog: false }

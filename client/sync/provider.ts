@@ -44,6 +44,12 @@ export interface OpenOptions {
    * `provider.connect()`, which CollaborationPlugin calls once its binding observes.
    */
   deferLocal?: boolean
+  /**
+   * Connect at once but hold what the server sends until `provider.connect()` is called: a socket
+   * opened before the editor exists gets the document on its way, and the editor's binding, which
+   * renders only the changes it observes, still receives all of it (the first sync included).
+   */
+  hold?: boolean
 }
 
 /** Every document open now (on a page, or still syncing in the background). */
@@ -86,7 +92,7 @@ const serverUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${lo
  * Opens a document: y-indexeddb keeps every edit in the browser (offline edits survive a reload
  * and merge on reconnect), y-websocket syncs it with the server.
  */
-export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, deferLocal = false }: OpenOptions = {}): OpenDoc {
+export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, deferLocal = false, hold = false }: OpenOptions = {}): OpenDoc {
   let local: IndexeddbPersistence | null = null
   // Fixed at opening: the copy is this person's, even if someone else signs in before it starts.
   const owner = copyOwner()
@@ -99,20 +105,24 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
     local = new IndexeddbPersistence(name, doc)
   }
   if (!deferLocal) startLocal()
+  const gate = hold ? holdMessages() : null
   // SyncSocket falls back to plain HTTP by itself where WebSockets are blocked (transport.ts).
   const provider = new WebsocketProvider(serverUrl(), docName, doc, {
     connect,
     disableBc: true,
-    WebSocketPolyfill: SyncSocket,
+    WebSocketPolyfill: gate ? gate.socket : SyncSocket,
     // The server says when this socket's changes are stored (shared/stored-acks.ts).
     params: { [STORED_ACKS_PARAM]: '1' },
   })
-  if (deferLocal) {
+  // The socket alone, for reconnecting: neither the local copy nor held messages may reach the
+  // Y.Doc before the editor's binding observes it.
+  const connectNow = provider.connect.bind(provider)
+  if (deferLocal || gate) {
     // CollaborationPlugin connects right after its binding starts observing the Y.Doc: that is
-    // the moment the local copy may load too.
-    const connectNow = provider.connect.bind(provider)
+    // the moment the local copy may load, and what the server sent meanwhile may be applied.
     provider.connect = () => {
-      startLocal()
+      if (deferLocal) startLocal()
+      gate?.release()
       connectNow()
     }
   }
@@ -170,7 +180,7 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
     // drop an attempt still hanging on the dead link.
     if (!provider.wsconnected && provider.shouldConnect && status.state !== 'refused') {
       provider.disconnect()
-      provider.connect()
+      connectNow()
     }
   }
   window.addEventListener('offline', goOffline)
@@ -216,4 +226,36 @@ export function openDoc(docName: string, doc = new Y.Doc(), { connect = true, de
     pendingListeners.forEach((l) => l())
     await local?.destroy()
   }
+}
+
+/**
+ * A WebSocket constructor for y-websocket whose sockets hold each message they receive until
+ * `release()`, then deliver them in order (and every later one at once). Sockets made after the
+ * release (reconnections) are plain.
+ */
+function holdMessages() {
+  let held: (() => void)[] | null = []
+  const socket = function HeldSocket(url: string, protocols?: string | string[]) {
+    const ws = new SyncSocket(url, protocols)
+    if (held === null) return ws
+    let handler: ((e: MessageEvent) => void) | null = null
+    const deliver = (e: MessageEvent) => {
+      if (held) held.push(() => handler?.(e))
+      else handler?.(e)
+    }
+    // y-websocket sets `onmessage` after construction: it lands in `handler`, behind `deliver`.
+    ws.onmessage = deliver
+    Object.defineProperty(ws, 'onmessage', {
+      configurable: true,
+      get: () => deliver,
+      set: (h: ((e: MessageEvent) => void) | null) => (handler = h),
+    })
+    return ws
+  } as unknown as typeof WebSocket
+  const release = () => {
+    const queue = held
+    held = null
+    queue?.forEach((deliver) => deliver())
+  }
+  return { socket, release }
 }

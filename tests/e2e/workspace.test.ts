@@ -203,6 +203,44 @@ describe('hub workspace in Chromium', () => {
     await expectAccessible(hq, 'hq-exchanges')
   })
 
+  it('opens the brief by its address over a socket started before the editor, its content shown once, reload after reload', async () => {
+    const page = await bernd.context().newPage()
+    // When the sync socket was made, and when the editor first appeared, in ms since navigation.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __socketAt?: number; __editorAt?: number }
+      const Native = window.WebSocket
+      window.WebSocket = class extends Native {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols)
+          if (String(url).includes('/collab/') && w.__socketAt === undefined) w.__socketAt = performance.now()
+        }
+      }
+      new MutationObserver(() => {
+        if (w.__editorAt === undefined && document.querySelector('[data-testid="editor"]')) w.__editorAt = performance.now()
+      }).observe(document, { subtree: true, childList: true })
+    })
+    const occurrences = async (text: string) => ((await page.getByTestId('editor').textContent()) ?? '').split(text).length - 1
+    for (let visit = 0; visit < 3; visit++) {
+      if (visit === 0) await page.goto(`${e.server.url}/hubs/${e.hubs.hub.id}/brief`)
+      else await page.reload()
+      await expect.poll(() => page.getByTestId('sync-status').textContent(), { timeout: 10_000 }).toBe('connected')
+      await expect.poll(() => occurrences('Hello from the EU delegation'), { timeout: 10_000 }).toBe(1)
+      expect(await occurrences('Offline addition from Berlin.')).toBe(1)
+      const at = await page.evaluate(() => {
+        const w = window as unknown as { __socketAt?: number; __editorAt?: number }
+        return { socket: w.__socketAt ?? null, editor: w.__editorAt ?? null }
+      })
+      expect(at.socket).not.toBeNull()
+      expect(at.socket!).toBeLessThan(at.editor!)
+    }
+    await page.getByTestId('editor').click()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type(' Typed after an early open.')
+    await anna.goto(`${e.server.url}/hubs/${e.hubs.hub.id}/brief`)
+    await expect.poll(() => anna.getByTestId('editor').textContent(), { timeout: 10_000 }).toContain('Typed after an early open.')
+    await page.close()
+  })
+
   it('gives staff of another hub no access, even by URL', async () => {
     const outsider = await e.signInAs('outsider')
     await outsider.goto(`${e.server.url}/hubs/${e.hubs.hub.id}/brief`)
