@@ -103,15 +103,12 @@ export async function computeRollup(
     // Figures count every item of the hubs reviewed (`hub` ones too); lists name only what the actor may read.
     counted: rowTest(actor, 'counted'),
     listed: rowTest(actor, 'items'),
+    overdueLimit,
   }
   const agg = sources.live && facts
     ? await facts.read((table) => aggregateFacts(table, query))
     : await aggregateFacts(await readFacts(db, sources), query)
-  const overduePage = agg.overdue.slice(0, overdueLimit)
-  const shown = await itemLines(db, sources.items, [...overduePage, ...agg.awaiting, ...agg.ggActions].map((r) => r.id))
-
-  const overdueByHub = new Map<string, number>()
-  for (const o of agg.overdue) overdueByHub.set(o.hubId, (overdueByHub.get(o.hubId) ?? 0) + 1)
+  const shown = await itemLines(db, sources.items, [...agg.overdue, ...agg.awaiting, ...agg.ggActions].map((r) => r.id))
   const byHub = new Map<string, { mission: string; kind: string; contributions: number }[]>()
   for (const r of missionRows.rows) {
     const entry = { mission: r.code, kind: r.kind, contributions: agg.contributions.get(`${r.hub_id}/${r.code}`) ?? 0 }
@@ -129,14 +126,14 @@ export async function computeRollup(
     hubs: hubs.rows.map((h) => ({
       id: h.id, name: h.name, country: h.country, countryName: h.country_name, region: h.region, focalPoint: h.focal,
       hubOnly: agg.hubOnly.get(h.id) ?? { exchanges: 0, actions: 0 },
-      overdue: overdueByHub.get(h.id) ?? 0,
+      overdue: agg.overdueByHub.get(h.id) ?? 0,
     })),
     matrix: agg.matrix,
     actionsByStatus,
-    overdue: lines(overduePage).map((r) => ({
+    overdue: lines(agg.overdue).map((r) => ({
       itemId: r.id, hubId: r.hubId, title: r.line.title, leadMission: r.line.lead_mission, due: r.due, status: r.status, daysOverdue: daysBetween(r.due, asOf),
     })),
-    overdueTotal: agg.overdue.length,
+    overdueTotal: agg.overdueTotal,
     participation: hubs.rows.map((h) => {
       const missions = byHub.get(h.id) ?? []
       const ms = missions.filter((m) => m.kind === 'ms_embassy')

@@ -22,6 +22,8 @@ export interface FactQuery {
   counted: RowTest
   /** …lists name only what the reader may read. */
   listed: RowTest
+  /** How many overdue actions to name. */
+  overdueLimit: number
 }
 
 export interface PerKind {
@@ -37,8 +39,11 @@ export interface FactAggregates {
   crossCutting: { open: number; awaiting: number }
   /** Cross-cutting items awaiting input, longest waiting first. */
   awaiting: { id: string; hubId: string; requestedMs: number | null }[]
-  /** Open actions past due, longest overdue first (then by id). */
+  /** Open actions past due: the first `overdueLimit`, longest overdue first (then by id)… */
   overdue: { id: string; hubId: string; due: string; status: string }[]
+  /** …how many in all, and per hub. */
+  overdueTotal: number
+  overdueByHub: Map<string, number>
   forums: ({ id: string; hubs: number } & PerKind)[]
   partnerships: ({ id: string; hubs: number } & PerKind)[]
   /** Global Gateway actions: status counts per action kind. */
@@ -232,7 +237,9 @@ export async function aggregateFacts(t: FactTable, q: FactQuery): Promise<FactAg
   matrixRows.sort((x, y) => byText(x.hubId, y.hubId) || byText(x.themeId, y.themeId))
 
   const requested = (s: number) => (Number.isNaN(t.requested[s]) ? Infinity : t.requested[s])
-  overdue.sort((x, y) => t.due[x] - t.due[y] || byText(id(x), id(y)))
+  const overdueByHub = new Map<string, number>()
+  for (const s of overdue) overdueByHub.set(hubOf(s), (overdueByHub.get(hubOf(s)) ?? 0) + 1)
+  const firstOverdue = longestOverdue(t, overdue, q.overdueLimit)
   awaiting.sort((x, y) => requested(x) - requested(y) || byText(id(x), id(y)))
   ggActions.sort((x, y) => byText(hubOf(x), hubOf(y)) || byText(id(x), id(y)))
 
@@ -262,7 +269,9 @@ export async function aggregateFacts(t: FactTable, q: FactQuery): Promise<FactAg
     hubOnly: hubOnlyMap,
     crossCutting: { open: crossOpen, awaiting: crossAwaiting },
     awaiting: awaiting.map((s) => ({ id: id(s), hubId: hubOf(s), requestedMs: Number.isNaN(t.requested[s]) ? null : t.requested[s] })),
-    overdue: overdue.map((s) => ({ id: id(s), hubId: hubOf(s), due: dayString(t.due[s]), status: t.words.names[t.status[s]]! })),
+    overdue: firstOverdue.map((s) => ({ id: id(s), hubId: hubOf(s), due: dayString(t.due[s]), status: t.words.names[t.status[s]]! })),
+    overdueTotal: overdue.length,
+    overdueByHub,
     forums: [...forumHubs.counts.entries()]
       .map(([f]) => ({ id: t.forums.names[f]!, ...perKind(forums, f), hubs: forumHubs.get(f) }))
       .sort((x, y) => byText(x.id, y.id)),
@@ -277,4 +286,18 @@ export async function aggregateFacts(t: FactTable, q: FactQuery): Promise<FactAg
     embassies: embassyMap,
     escalation: named(escalation, t.words),
   }
+}
+
+/**
+ * The `limit` slots of `overdue` due first (ties by id): only those whose due day is at most the
+ * limit-th earliest are sorted, not tens of thousands for a page of a hundred.
+ */
+function longestOverdue(t: FactTable, overdue: number[], limit: number): number[] {
+  let candidates = overdue
+  if (limit < overdue.length) {
+    const days = Int32Array.from(overdue, (s) => t.due[s]).sort()
+    const last = days[Math.max(0, limit - 1)]
+    candidates = overdue.filter((s) => t.due[s] <= last)
+  }
+  return candidates.sort((x, y) => t.due[x] - t.due[y] || byText(t.ids[x]!, t.ids[y]!)).slice(0, limit)
 }
