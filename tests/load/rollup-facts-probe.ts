@@ -1,10 +1,15 @@
 /**
  * Where a fresh roll-up's time goes, piece by piece, over generated data on PGlite (in-process) or
- * PostgreSQL (`DATABASE_URL`): the first read of every item's facts, the catch-up after a hub's log
+ * an embedded PostgreSQL (`--postgres`): the first read of every item's facts, the catch-up after a hub's log
  * is projected again, the one pass that counts, the whole roll-up, and the answer's size.
  * `npx tsx tests/load/rollup-facts-probe.ts [--hubs=150] [--items=2000] [--runs=5] [--dir=<PGlite folder to keep>]`
  */
 import { parseArgs } from 'node:util'
+import { chmod, mkdtemp } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { startPostgres } from '../support/postgres-server.js'
+import { freePort } from '../support/global-setup.js'
 import { sql } from 'kysely'
 import { connectPGlite, connectPostgres } from '../../server/db/connect.js'
 import { migrateToLatest } from '../../server/db/migrator.js'
@@ -15,11 +20,18 @@ import { computeRollup } from '../../server/rollup/rollup.js'
 import { rowTest } from '../../server/db/read-scope.js'
 import type { Actor } from '../../shared/access.js'
 
-const { values } = parseArgs({ options: { hubs: { type: 'string', default: '150' }, items: { type: 'string', default: '2000' }, runs: { type: 'string', default: '5' }, dir: { type: 'string' } } })
+const { values } = parseArgs({ options: { hubs: { type: 'string', default: '150' }, items: { type: 'string', default: '2000' }, runs: { type: 'string', default: '5' }, dir: { type: 'string' }, postgres: { type: 'boolean', default: false } } })
 const HUBS = Number(values.hubs)
 const runs = Number(values.runs)
-// --dir: a PGlite folder kept between runs (generated once).
-const database = process.env.DATABASE_URL ? connectPostgres(process.env.DATABASE_URL) : await connectPGlite(values.dir)
+// --dir: a PGlite folder kept between runs (generated once); --postgres: an embedded PostgreSQL in a temporary folder.
+let pgServer: Awaited<ReturnType<typeof startPostgres>> | null = null
+if (values.postgres) {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'hubwork-facts-probe-'))
+  await chmod(tmp, 0o755)
+  pgServer = await startPostgres(tmp, await freePort())
+  await pgServer.createDatabase('probe')
+}
+const database = pgServer ? connectPostgres(`${pgServer.url}/probe`) : await connectPGlite(values.dir)
 const db = database.db
 await migrateToLatest(db)
 if ((await sql<{ n: number }>`select count(*)::int as n from items`.execute(db)).rows[0].n === 0) {
@@ -57,3 +69,4 @@ for (let i = 0; i < runs; i++) {
 }
 console.log(`catch-up after a hub's 2,000 rows rewritten: ${median(catchUp).toFixed(1)} ms; one counting pass: ${median(pass).toFixed(1)} ms; whole roll-up (catch-up included): ${median(whole).toFixed(1)} ms; answer ${(bytes / 1024).toFixed(0)} kB (medians of ${runs})`)
 await database.close()
+await pgServer?.stop()
