@@ -28,7 +28,8 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'oidc_logins', 'oidc_sessions', 'mail_outbox', 'mail_digest_entries', 'mail_preferences', 'server_secrets',
   'gg_projects', 'doc_mentions',
 ]
-const GENERATED: Partial<Record<keyof Database, string[]>> = { items: ['search'], doc_text: ['search'], comments: ['search'] }
+// Not stored: computed by the database (search vectors; `rev_xid`, set by a trigger on every write).
+const GENERATED: Partial<Record<keyof Database, string[]>> = { items: ['search', 'rev_xid'], doc_text: ['search'], comments: ['search'] }
 const JSON_COLUMNS: Partial<Record<keyof Database, string[]>> = { audit_events: ['details'], period_items: ['row'], mail_outbox: ['payload'], mail_digest_entries: ['payload'] }
 /** Identity columns: their sequences are moved past the imported values. */
 const IDENTITY: Partial<Record<keyof Database, string>> = {

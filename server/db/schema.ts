@@ -174,14 +174,14 @@ export interface ItemTable {
   drop_reason: ColumnType<string | null, string | null | undefined, string | null>
   escalation: ColumnType<string | null, string | null | undefined, string | null>
   /** The transaction that last wrote the row (set by a trigger; the roll-up facts' change feed). */
-  rev_xid: ColumnType<string | null, never, never>
+  rev_xid: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 /** An item deleted, and by which transaction (written by a trigger; the roll-up facts' change feed). */
 export interface ItemTombstoneTable {
   id: string
-  xid: ColumnType<string, never, never>
-  at: ColumnType<Date, never, never>
+  xid: ColumnType<string, string | undefined, string>
+  at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
 /** A Global Gateway project: reference data an admin adds and edits. */
@@ -498,6 +498,7 @@ export const TABLE_COLUMNS = {
     'author_id', 'created_at', 'updated_at', 'status', 'due', 'completed_at', 'cross_cutting', 'input_status',
     'input_requested_at', 'input_provided_at', 'related_hubs', 'linked_items', 'top_themes', 'participants', 'active_from', 'active_to', 'issues', 'search', 'projected_at', 'scope',
     'exchange_type', 'counterparts', 'partnership', 'action_kind', 'owner_id', 'gg_project', 'source_exchange', 'outcome', 'drop_reason', 'escalation',
+    'rev_xid',
   ],
   item_tombstones: ['id', 'xid', 'at'],
   doc_text: ['doc', 'hub_id', 'kind', 'title', 'text', 'search', 'projected_at', 'scope'],

@@ -18,7 +18,7 @@ import type { LiveDocs } from '../db/live-docs.js'
 import { writeDocText, type DocTextWrite } from './doc-text-write.js'
 
 /** Every projected column but the key: an upsert replaces the whole row. */
-const UPDATED_COLUMNS = TABLE_COLUMNS.items.filter((c) => c !== 'id' && c !== 'search')
+const UPDATED_COLUMNS = TABLE_COLUMNS.items.filter((c) => c !== 'id' && c !== 'search' && c !== 'rev_xid')
 
 /** Text kept per brief or note for search: enough for any real document, bounded for the index. */
 const TEXT_CAP = 200_000

@@ -93,6 +93,8 @@ const PG_TO_JS: Record<string, string> = {
   jsonb: 'json',
   json: 'json',
   _text: 'string[]',
+  // Transaction ids: pg reads them as decimal text.
+  xid8: 'string',
 }
 
 /**
