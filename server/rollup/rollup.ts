@@ -107,7 +107,7 @@ export async function computeRollup(
   }
   const agg = sources.live && facts
     ? await facts.read((table) => aggregateFacts(table, query))
-    : await aggregateFacts(await readFacts(db, sources), query)
+    : await aggregateFacts(await oneOffFacts(db, sources), query)
   const shown = await itemLines(db, sources.items, [...agg.overdue, ...agg.awaiting, ...agg.ggActions].map((r) => r.id))
   const byHub = new Map<string, { mission: string; kind: string; contributions: number }[]>()
   for (const r of missionRows.rows) {
@@ -167,7 +167,7 @@ export async function computeRollup(
 }
 
 /** A locked period's frozen items (or, without the server's LiveFacts, the live ones) read for one roll-up. */
-async function readFacts(db: Kysely<Database>, sources: RollupSources): Promise<FactTable> {
+async function oneOffFacts(db: Kysely<Database>, sources: RollupSources): Promise<FactTable> {
   const table = new FactTable()
   for await (const page of allFacts(db, sources.items, sources.live)) for (const f of page) table.put(f)
   return table

@@ -1,21 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely'
 import { ENGINES, openTestDb, type TestDb } from '../support/engines.js'
+import { CountStatements } from '../support/count-statements.js'
 import { createHub, createNoteRow } from '../support/factories.js'
 import { docExists, docFacts, docResource } from '../../server/db/doc-exists.js'
 import { parseDocName } from '../../shared/doc-names.js'
-
-/** Counts the statements sent through a Kysely instance. */
-class CountStatements implements KyselyPlugin {
-  count = 0
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.count++
-    return args.node
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result
-  }
-}
 
 // What the sync door asks of a document at every upgrade: whether it exists and its access facts.
 for (const engine of ENGINES) {

@@ -1,25 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely'
 import { ENGINES, openTestDb, type TestDb } from '../support/engines.js'
+import { CountStatements } from '../support/count-statements.js'
 import { createHub, createNoteRow } from '../support/factories.js'
 import { appendUpdates } from '../../server/db/update-store.js'
 import { LiveDocs } from '../../server/db/live-docs.js'
 import { projectDoc } from '../../server/projection/project-doc.js'
 import { loadTaxonomy } from '../../server/taxonomy-file.js'
 import { buildLexicalDoc } from '../../server/editor/headless.js'
-
-/** Counts the statements sent through a Kysely instance. */
-class CountStatements implements KyselyPlugin {
-  count = 0
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.count++
-    return args.node
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result
-  }
-}
 
 /** A room as the sync server would offer it: the stored updates applied, at the last one's seq. */
 function roomOf(updates: Uint8Array[], uptoSeq: number): LiveDocs {
